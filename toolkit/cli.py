@@ -1,0 +1,346 @@
+"""The command line shared by mlopt, mlrun and mltranslate.
+
+LLVM tools accept ``-flag`` and ``--flag`` alike and take pass flags in order,
+with options as ``--pass='a=1 b=2'``; argparse does neither, so this module
+has a small option parser of its own. It also holds what every tool does the
+same way: loading plugins, reading the input, reporting diagnostics, writing
+the output atomically, and running with a deep stack.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, TextIO
+
+from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceManager, SourceText, printing_handler
+
+if TYPE_CHECKING:
+    from mlopt.plugins import PluginSet
+    from mlopt.registry import Registry
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_INTERNAL = 2
+"""A crash in mlopt or a plugin (a bug), as opposed to bad input."""
+
+
+class UsageError(Exception):
+    """A bad command line; the message is printed as ``tool: error: message``."""
+
+
+# --------------------------------------------------------------------------- options
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    help: str
+    kind: Literal["flag", "value", "list"] = "flag"
+    """flag: on/off (``--x``, ``--x=false``); value: one value; list: repeatable,
+    comma-separated values accumulate."""
+    short: str | None = None
+    aliases: tuple[str, ...] = ()
+    metavar: str = "value"
+    default: Any = None
+    group: str = "General options"
+
+
+@dataclass
+class ParsedArgs:
+    values: dict[str, Any]
+    positionals: list[str]
+    extra_flags: list[tuple[str, str | None, str]] = field(default_factory=list)
+    """Flags that are not options, in order: (name, value or None, original text)."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.values[name.replace("_", "-")]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+_TRUE = {"", "true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off"}
+
+
+class CommandLine:
+    """Option table and parser for one tool."""
+
+    def __init__(self, prog: str, usage: str, description: str, options: Sequence[Option], epilog: str = ""):
+        self.prog = prog
+        self.usage = usage
+        self.description = description
+        self.options = list(options)
+        self.epilog = epilog
+        self._by_name: dict[str, Option] = {}
+        for option in self.options:
+            for name in (option.name, *option.aliases):
+                self._by_name[name] = option
+            if option.short:
+                self._by_name[option.short] = option
+
+    def parse(self, argv: Sequence[str]) -> ParsedArgs:
+        values: dict[str, Any] = {}
+        for option in self.options:
+            values[option.name] = list(option.default or []) if option.kind == "list" else option.default
+        parsed = ParsedArgs(values, [])
+        args = list(argv)
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            i += 1
+            if arg == "--":
+                parsed.positionals.extend(args[i:])
+                break
+            if arg == "-" or not arg.startswith("-"):
+                parsed.positionals.append(arg)
+                continue
+            name, eq, value = arg.lstrip("-").partition("=")
+            option = self._by_name.get(name)
+            if option is None and not arg.startswith("--") and len(name) > 1:
+                # A short option with its value attached: -O3, -ofile.
+                short = self._by_name.get(name[0])
+                if short is not None and short.short == name[0] and short.kind != "flag":
+                    option, eq, value = short, "=", name[1:]
+            if option is None:
+                parsed.extra_flags.append((name, value if eq else None, arg))
+                continue
+            if option.kind == "flag":
+                lowered = value.lower() if eq else ""
+                if lowered not in _TRUE | _FALSE:
+                    raise UsageError(f"invalid value '{value}' for flag '--{name}' (expected true or false)")
+                values[option.name] = lowered in _TRUE
+                continue
+            if not eq:
+                if i >= len(args):
+                    raise UsageError(f"option '{arg}' needs a value")
+                value = args[i]
+                i += 1
+            if option.kind == "list":
+                values[option.name].extend(v for v in value.split(",") if v)
+            else:
+                values[option.name] = value
+        return parsed
+
+    def unknown_flag_error(self, name: str, candidates: Sequence[str]) -> UsageError:
+        known = list(self._by_name) + list(candidates)
+        hint = difflib.get_close_matches(name, known, n=1)
+        suffix = f"; did you mean '--{hint[0]}'?" if hint else ""
+        return UsageError(f"unknown command line argument '--{name}'{suffix} (see '{self.prog} --help')")
+
+    def help_text(self) -> str:
+        lines = [f"OVERVIEW: {self.description}", "", f"USAGE: {self.usage}", ""]
+        groups: dict[str, list[Option]] = {}
+        for option in self.options:
+            groups.setdefault(option.group, []).append(option)
+        for group, options in groups.items():
+            lines.append(f"{group}:")
+            for option in options:
+                spelled = f"--{option.name}"
+                if option.kind != "flag":
+                    spelled += f"=<{option.metavar}>"
+                if option.short:
+                    spelled = f"-{option.short}{' <' + option.metavar + '>' if option.kind != 'flag' else ''}, " + spelled
+                lines.append(f"  {spelled:<40} - {option.help}")
+                for alias in option.aliases:
+                    lines.append(f"  {'--' + alias:<40} - alias of --{option.name}")
+            lines.append("")
+        if self.epilog:
+            lines.append(self.epilog)
+        return "\n".join(lines).rstrip() + "\n"
+
+
+PLUGIN_OPTIONS = (
+    Option(
+        "load-plugin",
+        "Load a plugin: a module name or a path to a .py file (repeatable)",
+        kind="list",
+        aliases=("load-pass-plugin", "load-dialect-plugin"),
+        metavar="module|file.py",
+        group="Plugins",
+    ),
+    Option("disable-plugin", "Do not load the named plugin (repeatable)", kind="list", metavar="name", group="Plugins"),
+    Option("list-plugins", "List the loaded plugins and what each registers", group="Plugins"),
+)
+
+
+# --------------------------------------------------------------------------- session
+
+
+class Session:
+    """What one tool run shares: its name, streams, sources, plugins, registry."""
+
+    def __init__(self, prog: str, stdout: TextIO | None = None, stderr: TextIO | None = None):
+        self.prog = prog
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.sources = SourceManager()
+        self.plugins: PluginSet | None = None
+        self._registry: Registry | None = None
+
+    # Messages ---------------------------------------------------------------
+
+    def error(self, message: str) -> None:
+        self.stderr.write(f"{self.prog}: error: {message}\n")
+        self.stderr.flush()
+
+    def report(self, err: DiagnosticError, *, op_notes: bool = True) -> None:
+        handler = printing_handler(self.sources, self.stderr, op_notes=op_notes)
+        for diagnostic in err.diagnostics:
+            handler(diagnostic)
+
+    # Plugins ----------------------------------------------------------------
+
+    def load_plugins(self, args: ParsedArgs, extra_objects: tuple[tuple[str, object], ...] = ()) -> Registry:
+        from mlopt.plugins import load_plugins
+        from mlopt.registry import Registry
+
+        self.plugins = load_plugins(
+            extra=tuple(args.values.get("load-plugin", ())),
+            disabled=tuple(args.values.get("disable-plugin", ())),
+            extra_objects=extra_objects,
+        )
+        self._registry = Registry(self.plugins)
+        return self._registry
+
+    @property
+    def registry(self) -> Registry:
+        assert self._registry is not None, "load_plugins() first"
+        return self._registry
+
+    def flush_plugin_problems(self) -> None:
+        """Print plugin problems met so far (each once)."""
+        if self.plugins is None:
+            return
+        for problem in self.plugins.problems:
+            self.error(problem)
+        self.plugins.problems.clear()
+
+    # Input ------------------------------------------------------------------
+
+    def read_source(self, path: str, stdin: Any = None) -> SourceText:
+        """Read a file (``-``: stdin) as UTF-8; bad bytes are a located error."""
+        name = "<stdin>" if path == "-" else path
+        try:
+            if path == "-":
+                stream = stdin if stdin is not None else sys.stdin
+                data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+            else:
+                with open(path, "rb") as f:
+                    data = f.read()
+        except OSError as err:
+            raise UsageError(f"could not open input file '{path}': {err.strerror or err}") from None
+        text = data if isinstance(data, str) else _decode(name, data, self.sources)
+        return self.sources.add(name, text)
+
+
+def _decode(name: str, data: bytes, sources: SourceManager) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        shown = data.decode("utf-8", errors="replace")
+        prefix = data[: err.start].decode("utf-8", errors="replace")
+        source = sources.add(name, shown)
+        raise DiagnosticError(
+            Diagnostic(
+                "error",
+                f"input is not valid UTF-8 (byte 0x{data[err.start]:02x})",
+                source.location(len(prefix)),
+            )
+        ) from None
+
+
+def write_output(path: str | None, text: str | bytes, stdout: TextIO) -> None:
+    """Write to ``path`` atomically (a failed run never leaves a partial or
+    clobbered file), or to ``stdout`` for None and ``-``."""
+    if path in (None, "-"):
+        if isinstance(text, bytes):
+            stdout.flush()
+            target = getattr(stdout, "buffer", None)
+            if target is None:
+                raise UsageError("binary output needs a file; use -o FILE")
+            target.write(text)
+            target.flush()
+        else:
+            stdout.write(text)
+            stdout.flush()
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    mode = "wb" if isinstance(text, bytes) else "w"
+    try:
+        fd, temp_path = tempfile.mkstemp(prefix=".mlopt-", dir=directory)
+    except OSError as err:
+        raise UsageError(f"could not write output file '{path}': {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, mode) as f:
+            f.write(text)
+        if os.path.exists(path):
+            os.chmod(temp_path, os.stat(path).st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp_path, 0o666 & ~umask)
+        os.replace(temp_path, path)
+    except BaseException as err:
+        if os.path.exists(temp_path):
+            os.unlink(temp_path)
+        if isinstance(err, OSError):
+            raise UsageError(f"could not write output file '{path}': {err.strerror or err}") from None
+        raise
+
+
+# --------------------------------------------------------------------------- running
+
+
+STACK_BYTES = 1 << 29
+RECURSION_LIMIT = 200_000
+
+
+def run_with_deep_stack(function: Callable[[], int]) -> int:
+    """Run ``function`` in a thread with a large stack, so that deeply nested
+    input parses instead of overflowing Python's recursion limit."""
+    result: list[int] = [EXIT_INTERNAL]
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result[0] = function()
+        except BaseException as err:  # noqa: BLE001 - re-raised in the caller's thread
+            failure.append(err)
+
+    old_limit = sys.getrecursionlimit()
+    old_stack = threading.stack_size()
+    try:
+        threading.stack_size(STACK_BYTES)
+        sys.setrecursionlimit(max(old_limit, RECURSION_LIMIT))
+        thread = threading.Thread(target=target, name="mlopt-main")
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old_stack)
+        sys.setrecursionlimit(old_limit)
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+def tool_main(prog: str, run: Callable[[list[str]], int], argv: Sequence[str] | None = None) -> int:
+    """Entry point wrapper: deep stack, Ctrl-C, broken pipes, and no traceback
+    for anything but an internal error (which names its origin)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return run_with_deep_stack(lambda: run(args))
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{prog}: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `mlopt x | head`); that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

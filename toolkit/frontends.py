@@ -1,0 +1,31 @@
+"""Input frontends: turning a source file of some language into a module.
+
+``.mlir`` (and anything without a registered extension) goes to the MLIR
+parser. A plugin adds a language by registering a :class:`Frontend` for its
+file extension through the ``mlopt_register_frontends`` hook.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from xdsl.context import Context
+    from xdsl.dialects.builtin import ModuleOp
+
+    from mlopt.diagnostics import SourceText
+
+
+class Frontend(ABC):
+    """Parses one source language into a ``builtin.module``."""
+
+    name: str = "frontend"
+
+    @abstractmethod
+    def parse(self, source: SourceText, context: Context) -> ModuleOp:
+        """Parse ``source`` (its ``name`` and ``text``).
+
+        Report bad input with ``mlopt.diagnostics.DiagnosticError`` located via
+        ``source.location(offset)``, so it renders as ``file:line:col: error:``.
+        """

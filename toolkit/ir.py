@@ -1,0 +1,434 @@
+"""Parsing, printing and verifying IR the way mlir-opt does, on top of xDSL.
+
+- :func:`parse_source` keeps a ``file:line:col`` location on every op (xDSL's
+  parser only keeps explicit ``loc(...)``) and turns parse errors into
+  diagnostics.
+- :class:`UpstreamPrinter` prints like mlir-opt: ``module`` rather than
+  ``builtin.module``, ``return`` inside ``func.func``, and custom syntax for ops
+  built from xDSL's own classes when mlopt registers an extended class under
+  the same name.
+- :func:`verify` checks what xDSL's verifier leaves out (successor operands,
+  dominance) and reports the op at fault with its location.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from xdsl.context import Context
+from xdsl.dialects import builtin
+from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.utils.mlir_lexer import MLIRTokenKind
+from xdsl.traits import IsolatedFromAbove, IsTerminator
+from xdsl.utils.exceptions import MultipleSpansParseError, ParseError
+
+from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText
+
+DEFAULT_DIALECT_OF_OP = {"func.func": "func"}
+"""Ops whose regions print ops of this dialect without the prefix, as upstream's
+OpAsmOpInterface::getDefaultDialect says."""
+
+GRAPH_REGION_OPS = frozenset({"builtin.module", "gpu.module"})
+"""Ops whose regions are graph regions (no dominance requirement), as upstream's
+RegionKindInterface says."""
+
+
+# --------------------------------------------------------------------------- parse
+
+
+class LocatingParser(Parser):
+    """An xDSL parser that records each op's source position as its location."""
+
+    def __init__(self, ctx: Context, source: SourceText, start: int = 0, end: int | None = None):
+        super().__init__(ctx, source.text[start:end], source.name)
+        self._source = source
+        self._start = start
+        self._op_name_offsets: list[int] = []
+        self._file_attr = builtin.StringAttr(source.name)
+
+    def location_at(self, offset: int) -> builtin.FileLineColLoc:
+        loc = self._source.location(self._start + offset)
+        return builtin.FileLineColLoc(
+            self._file_attr, builtin.IntAttr(loc.line), builtin.IntAttr(loc.col)
+        )
+
+    def _parse_op_result_list(self):
+        results = super()._parse_op_result_list()
+        # Upstream locates an op at its name, after the results.
+        self._op_name_offsets.append(self._current_token.span.start)
+        return results
+
+    def parse_operation(self) -> Operation:
+        depth = len(self._op_name_offsets)
+        try:
+            op = super().parse_operation()
+            if isinstance(op.location, builtin.UnknownLoc):
+                op.location = self.location_at(self._op_name_offsets[depth])
+            return op
+        finally:
+            del self._op_name_offsets[depth:]
+
+    def _get_op_by_name(self, name: str) -> type[Operation]:
+        op_type = self.ctx.get_optional_op(name, dialect_stack=self._parser_state.dialect_stack)
+        if op_type is not None:
+            return op_type
+        start = self._op_name_offsets[-1] if self._op_name_offsets else None
+        end = None if start is None else start + len(name) + (0 if self.lexer.input.at(start) != '"' else 2)
+        dialect, dot, _ = name.partition(".")
+        if dot and dialect not in self.ctx.registered_dialect_names:
+            self.raise_error(
+                f"operation '{name}' belongs to the unregistered dialect '{dialect}'; if this "
+                "is intended, use --allow-unregistered-dialect",
+                start,
+                end,
+            )
+        self.raise_error(f"operation '{name}' is not registered (unknown op)", start, end)
+
+    def diagnostic_for(self, err: ParseError) -> Diagnostic:
+        """The parse error as a diagnostic located in the original source."""
+        span = err.span
+        diagnostic = Diagnostic(
+            "error", err.msg, self._source.location(self._start + span.start, max(1, span.len))
+        )
+        if isinstance(err, MultipleSpansParseError):
+            for ref_span, ref_msg in err.refs:
+                diagnostic.notes.append(
+                    Diagnostic(
+                        "note",
+                        ref_msg or "see here",
+                        self._source.location(self._start + ref_span.start, max(1, ref_span.len)),
+                    )
+                )
+        return diagnostic
+
+    def current_location_diagnostic(self, message: str) -> Diagnostic:
+        span = self._current_token.span
+        return Diagnostic("error", message, self._source.location(self._start + span.start))
+
+
+def parse_source(
+    ctx: Context,
+    source: SourceText,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    implicit_module: bool = True,
+) -> Operation:
+    """Parse ``source.text[start:end]`` into a top-level op (a module unless
+    ``implicit_module`` is off), raising DiagnosticError on bad input."""
+    parser = LocatingParser(ctx, source, start, end)
+    try:
+        if implicit_module:
+            if parser._current_token.kind == MLIRTokenKind.EOF:
+                return builtin.ModuleOp([])  # mlir-opt prints empty input as an empty module
+            module = parser.parse_module()
+            if isinstance(module.location, builtin.UnknownLoc):
+                module.location = builtin.FileLineColLoc(
+                    builtin.StringAttr(source.name), builtin.IntAttr(0), builtin.IntAttr(0)
+                )
+            return module
+        return _parse_single_top_level_op(parser)
+    except ParseError as err:
+        raise DiagnosticError(parser.diagnostic_for(err)) from None
+    except RecursionError:
+        raise DiagnosticError(
+            parser.current_location_diagnostic("input is nested too deeply to parse")
+        ) from None
+    except (DiagnosticError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # noqa: BLE001
+        from mlopt.registry import PluginFailure
+
+        if isinstance(err, PluginFailure):
+            raise
+        # xDSL's custom-syntax parsers and op constructors raise assorted
+        # exceptions on malformed input; they are input errors at this point.
+        raise DiagnosticError(parser.current_location_diagnostic(_exception_text(err))) from None
+
+
+def _parse_single_top_level_op(parser: LocatingParser) -> Operation:
+    ops: list[Operation] = []
+    first_offset = parser._current_token.span.start
+    while (op := parser.parse_optional_operation()) is not None:
+        ops.append(op)
+    if parser._current_token.kind != MLIRTokenKind.EOF:
+        parser.raise_error("expected an operation")
+    if len(ops) != 1:
+        raise DiagnosticError(
+            Diagnostic(
+                "error",
+                "source must contain a single top-level operation, found: " + str(len(ops)),
+                parser._source.location(parser._start + first_offset),
+            )
+        )
+    if parser.forward_ssa_references:
+        names = ", ".join("%" + name for name in parser.forward_ssa_references)
+        parser.raise_error(f"values used but not defined: [{names}]")
+    return ops[0]
+
+
+def _exception_text(err: BaseException) -> str:
+    text = str(err).strip().split("\n")[0]
+    return text or type(err).__name__
+
+
+# --------------------------------------------------------------------------- print
+
+
+@dataclass(eq=False, repr=False)
+class UpstreamPrinter(Printer):
+    """xDSL's printer with mlir-opt's name elision and mlopt's extended op syntax."""
+
+    context: Context | None = field(default=None)
+    _default_dialects: list[str] = field(default_factory=lambda: [""], init=False)
+
+    def print_op(self, op: Operation) -> None:
+        scope = op.has_trait(IsolatedFromAbove, value_if_unregistered=False)
+        begin_op_pos = self._current_column
+        self._print_results(op)
+        if scope:
+            self.enter_scope()
+        printer_class = self._custom_printer_class(op)
+        if isinstance(op, builtin.UnregisteredOp):
+            self.print_string(f'"{op.op_name.data}"')
+        elif printer_class is None:
+            self.print_string(f'"{op.name}"')
+        else:
+            self.print_string(self._shown_name(op.name))
+        end_op_pos = self._current_column
+        for message in self.diagnostic.op_messages.get(op, ()):
+            self._add_message_on_next_line(message, begin_op_pos, end_op_pos)
+        self._default_dialects.append(DEFAULT_DIALECT_OF_OP.get(op.name, ""))
+        try:
+            if isinstance(op, builtin.UnregisteredOp):
+                op_name = op.op_name
+                del op.attributes["op_name__"]
+                self.print_op_with_default_format(op)
+                op.attributes["op_name__"] = op_name
+            elif printer_class is not None:
+                printer_class.print(op, self)
+                if self.print_debuginfo:
+                    self.print_string(" ")
+                    self.print_attribute(op.location)
+            else:
+                self.print_op_with_default_format(op)
+        finally:
+            self._default_dialects.pop()
+        if scope:
+            self.exit_scope()
+
+    def _custom_printer_class(self, op: Operation) -> type[Operation] | None:
+        """The class whose custom syntax prints ``op``, or None for generic form."""
+        if self.print_generic_format or isinstance(op, builtin.UnregisteredOp):
+            return None
+        cls: type[Operation] = type(op)
+        if self.context is not None:
+            registered = self.context.get_optional_op(op.name)
+            if registered is not None and registered is not cls and issubclass(registered, cls):
+                cls = registered
+        return None if cls.print is Operation.print else cls
+
+    def _shown_name(self, name: str) -> str:
+        dialect, _, short = name.partition(".")
+        if dialect == "builtin" or dialect == self._default_dialects[-1]:
+            return short
+        return name
+
+
+def print_ir(
+    op: Operation,
+    stream: io.TextIOBase,
+    *,
+    context: Context | None = None,
+    generic: bool = False,
+    debuginfo: bool = False,
+) -> None:
+    """Print ``op`` and a final newline, as mlir-opt prints its output."""
+    printer = UpstreamPrinter(
+        stream=stream, print_generic_format=generic, print_debuginfo=debuginfo, context=context
+    )
+    printer.print_op(op)
+    stream.write("\n")
+
+
+def print_to_string(op: Operation, *, generic: bool = False, context: Context | None = None) -> str:
+    out = io.StringIO()
+    print_ir(op, out, generic=generic, context=context)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- verify
+
+
+def verify(root: Operation) -> None:
+    """Verify ``root`` and everything nested in it; raise DiagnosticError at the
+    first op that fails, as mlir-opt does after parsing and after each pass."""
+    for op in root.walk():
+        _verify_op(op)
+    _DominanceChecker().check(root)
+
+
+def _verify_op(op: Operation) -> None:
+    try:
+        op.verify(verify_nested_ops=False)
+    except DiagnosticError:
+        raise
+    except Exception as err:  # noqa: BLE001 - xDSL verifiers raise assorted errors
+        raise DiagnosticError.at(op, f"'{op.name}' op {_verifier_text(err)}") from None
+    for block, operands in successor_operands(op):
+        if len(operands) != len(block.args):
+            raise DiagnosticError.at(
+                op,
+                f"'{op.name}' op branch has {len(operands)} operands for successor "
+                f"#{op.successors.index(block)}, but target block has {len(block.args)}",
+            )
+        for index, (operand, arg) in enumerate(zip(operands, block.args)):
+            if operand.type != arg.type:
+                raise DiagnosticError.at(
+                    op,
+                    f"'{op.name}' op type mismatch for bb argument #{index} of successor "
+                    f"#{op.successors.index(block)}",
+                )
+
+
+def _verifier_text(err: BaseException) -> str:
+    text = _exception_text(err)
+    for prefix in ("Operation does not verify: ",):
+        text = text.removeprefix(prefix)
+    return text
+
+
+def successor_operands(op: Operation) -> list[tuple[Block, Sequence[SSAValue]]]:
+    """The operands a branch op forwards to each of its successors."""
+    match op.name:
+        case "cf.br" | "llvm.br":
+            return [(op.successors[0], op.operands)]
+        case "cf.cond_br" | "llvm.cond_br":
+            then_args = getattr(op, "then_arguments")
+            else_args = getattr(op, "else_arguments")
+            return [(op.successors[0], then_args), (op.successors[1], else_args)]
+        case "cf.switch":
+            pairs = [(op.successors[0], getattr(op, "default_operands"))]
+            segments = getattr(op, "case_operand_segments").get_values()
+            case_operands = getattr(op, "case_operands")
+            start = 0
+            for block, size in zip(op.successors[1:], segments):
+                pairs.append((block, case_operands[start : start + size]))
+                start += size
+            return pairs
+        case _:
+            return []
+
+
+class _DominanceChecker:
+    """Checks that every use is dominated by its definition (SSA regions only)."""
+
+    def __init__(self) -> None:
+        self._positions: dict[Block, dict[Operation, int]] = {}
+        self._dominators: dict[Region, dict[Block, set[Block]]] = {}
+
+    def check(self, root: Operation) -> None:
+        for op in root.walk():
+            for index, operand in enumerate(op.operands):
+                if not self._is_visible(operand, op):
+                    raise DiagnosticError.at(
+                        op,
+                        f"operand #{index} does not dominate this use",
+                        notes=[(_defining_op_or_block_owner(operand), "operand defined here")],
+                    )
+
+    def _is_visible(self, value: SSAValue, user: Operation) -> bool:
+        def_block = value.owner if isinstance(value, BlockArgument) else value.owner.parent
+        if def_block is None or def_block.parent is None:
+            return False
+        def_region = def_block.parent
+        # Walk up from the user to the op that sits directly in the def region;
+        # crossing an isolated-from-above op on the way means out of scope.
+        ancestor = user
+        while ancestor.parent is None or ancestor.parent.parent is not def_region:
+            parent_op = ancestor.parent_op()
+            if parent_op is None or parent_op.has_trait(
+                IsolatedFromAbove, value_if_unregistered=False
+            ):
+                return False
+            ancestor = parent_op
+        region_owner = def_region.parent
+        if region_owner is not None and region_owner.name in GRAPH_REGION_OPS:
+            return True
+        use_block = ancestor.parent
+        assert use_block is not None
+        if isinstance(value, OpResult):
+            if value.owner is ancestor:
+                return False
+            if use_block is def_block:
+                positions = self._block_positions(def_block)
+                return positions[value.owner] < positions[ancestor]
+        elif use_block is def_block:
+            return True
+        dominators = self._region_dominators(def_region)
+        if use_block not in dominators:
+            return True  # unreachable code: upstream does not check it
+        return def_block in dominators[use_block]
+
+    def _block_positions(self, block: Block) -> dict[Operation, int]:
+        if block not in self._positions:
+            self._positions[block] = {op: i for i, op in enumerate(block.ops)}
+        return self._positions[block]
+
+    def _region_dominators(self, region: Region) -> dict[Block, set[Block]]:
+        if region not in self._dominators:
+            self._dominators[region] = _compute_dominators(region)
+        return self._dominators[region]
+
+
+def _defining_op_or_block_owner(value: SSAValue) -> Operation | None:
+    if isinstance(value, OpResult):
+        return value.owner
+    block = value.owner
+    return block.parent_op() if isinstance(block, Block) else None
+
+
+def _successors(block: Block) -> Iterator[Block]:
+    last = block.last_op
+    if last is not None and last.has_trait(IsTerminator, value_if_unregistered=True):
+        yield from last.successors
+
+
+def _compute_dominators(region: Region) -> dict[Block, set[Block]]:
+    """Dominator sets of the blocks reachable from the entry block."""
+    blocks = list(region.blocks)
+    if not blocks:
+        return {}
+    entry = blocks[0]
+    reachable: list[Block] = []
+    seen = {entry}
+    stack = [entry]
+    while stack:
+        block = stack.pop()
+        reachable.append(block)
+        for succ in _successors(block):
+            if succ not in seen:
+                seen.add(succ)
+                stack.append(succ)
+    predecessors: dict[Block, list[Block]] = {b: [] for b in reachable}
+    for block in reachable:
+        for succ in _successors(block):
+            predecessors[succ].append(block)
+    every = set(reachable)
+    dominators = {b: set(every) for b in reachable}
+    dominators[entry] = {entry}
+    changed = True
+    while changed:
+        changed = False
+        for block in reachable[1:]:
+            preds = [dominators[p] for p in predecessors[block]]
+            new = set.intersection(*preds) if preds else set()
+            new = new | {block}
+            if new != dominators[block]:
+                dominators[block] = new
+                changed = True
+    return dominators

@@ -1,0 +1,316 @@
+"""mlopt: parse, run a pass pipeline, print; mlir-opt's command line."""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from mlopt import diagnostics
+from mlopt.cli import (
+    EXIT_ERROR,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    PLUGIN_OPTIONS,
+    CommandLine,
+    Option,
+    ParsedArgs,
+    Session,
+    UsageError,
+    tool_main,
+    write_output,
+)
+from mlopt.diagnostics import DiagnosticError, SourceText
+
+SPLIT_MARKER = re.compile(r"^[ \t]*// -----[^\n]*$", re.MULTILINE)
+OUTPUT_SPLIT_MARKER = "// -----\n"
+
+OPTIONS = (
+    Option("o", "Output filename (written atomically; '-' is stdout)", kind="value", short="o", metavar="filename"),
+    Option("pass-pipeline", "A textual pass pipeline, e.g. 'builtin.module(func.func(cse))'", kind="value", metavar="pipeline", group="Passes"),
+    Option("dump-pass-pipeline", "Print the resolved pipeline, with every option, to stderr", group="Passes"),
+    Option("list-passes", "List the registered passes and pass pipelines with their options", group="Passes"),
+    Option("show-dialects", "List the registered dialects", group="Passes"),
+    Option("verify-each", "Verify the IR after each pass (default: true)", default=True, group="Passes"),
+    Option("split-input-file", "Split the input on '// -----' lines and process each piece on its own"),
+    Option("verify-diagnostics", "Check diagnostics against 'expected-error' (-warning, -note, -remark) annotations"),
+    Option("allow-unregistered-dialect", "Accept ops of unregistered dialects"),
+    Option("no-implicit-module", "Do not wrap the input in a builtin.module; it must hold exactly one top-level op"),
+    Option("mlir-print-op-generic", "Print ops in the generic form", group="Printing"),
+    Option("mlir-print-debuginfo", "Print source locations (loc(...)) with each op", group="Printing"),
+    Option("mlir-print-ir-before", "Dump the IR before the named passes (comma-separated, repeatable)", kind="list", metavar="pass", group="IR dumps"),
+    Option("mlir-print-ir-after", "Dump the IR after the named passes", kind="list", metavar="pass", group="IR dumps"),
+    Option("mlir-print-ir-before-all", "Dump the IR before every pass", group="IR dumps"),
+    Option("mlir-print-ir-after-all", "Dump the IR after every pass", group="IR dumps"),
+    Option("mlir-print-ir-after-change", "With -after/-after-all: only dump when the pass changed the IR", group="IR dumps"),
+    Option("mlir-print-ir-after-failure", "Dump the IR after a pass that fails", group="IR dumps"),
+    Option("mlir-print-ir-module-scope", "Dump the whole module, not just the op the pass ran on", group="IR dumps"),
+    Option("mlir-timing", "Print a per-pass execution time report to stderr", group="IR dumps"),
+    Option("mlir-disable-threading", "Accepted for compatibility; mlopt runs passes on one thread", group="IR dumps"),
+    *PLUGIN_OPTIONS,
+    Option("help", "Show this help", short="h"),
+    Option("version", "Show the version"),
+)
+
+COMMAND_LINE = CommandLine(
+    "mlopt",
+    "mlopt [options] [input file ('-' or none: stdin)] [--pass-name[='options'] ...]",
+    "mlopt: MLIR modular optimizer driver (mlir-opt compatible, on xDSL)",
+    OPTIONS,
+    epilog=(
+        "Pass flags: every registered pass and pipeline is a flag (--canonicalize, --cse,\n"
+        "--convert-func-to-llvm='index-bitwidth=32'); see them with --list-passes.\n"
+        "Exit codes: 0 success, 1 error in the input or command line, 2 internal error."
+    ),
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return tool_main("mlopt", run, argv)
+
+
+def run(
+    argv: Sequence[str],
+    *,
+    stdin: Any = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    plugins: tuple[tuple[str, object], ...] = (),
+) -> int:
+    """Run mlopt in-process; ``plugins`` registers (name, plugin) pairs directly."""
+    session = Session("mlopt", stdout, stderr)
+    try:
+        args = COMMAND_LINE.parse(argv)
+        if args.help:
+            session.stdout.write(COMMAND_LINE.help_text())
+            return EXIT_OK
+        if args.version:
+            from mlopt import __version__
+
+            session.stdout.write(f"mlopt {__version__}\n")
+            return EXIT_OK
+        session.load_plugins(args, plugins)
+        session.flush_plugin_problems()
+        return _run(session, args, stdin)
+    except UsageError as err:
+        session.error(str(err))
+        return EXIT_ERROR
+    except DiagnosticError as err:
+        session.report(err)
+        return EXIT_ERROR
+    except Exception as err:  # noqa: BLE001 - the last line of defence against tracebacks
+        return report_unexpected(session, err)
+    finally:
+        session.flush_plugin_problems()
+
+
+def report_unexpected(session: Session, err: Exception) -> int:
+    """Plugin failures and internal errors: named, one line, no traceback."""
+    from mlopt.passmanager import InternalError, _traceback_wanted
+    from mlopt.plugins import PluginLoadError
+    from mlopt.registry import PluginFailure
+
+    if isinstance(err, (PluginFailure, PluginLoadError)):
+        session.error(str(err))
+        return EXIT_ERROR
+    if isinstance(err, InternalError):
+        session.stderr.write(f"{session.prog}: internal error: {err}\n")
+        return EXIT_INTERNAL
+    import traceback
+
+    detail = "".join(traceback.format_exception(err)) if _traceback_wanted() else ""
+    session.stderr.write(
+        f"{session.prog}: internal error: {type(err).__name__}: {err}\n"
+        "  this is a bug in mlopt; set MLOPT_TRACEBACK=1 to see the Python traceback\n" + detail
+    )
+    return EXIT_INTERNAL
+
+
+def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
+    from mlopt import listing
+
+    if args.list_plugins:
+        session.stdout.write(listing.plugins_listing(session.registry))
+        return EXIT_OK
+    if args.list_passes:
+        session.stdout.write(listing.passes_listing(session.registry, session))
+        return EXIT_OK
+    if args.show_dialects:
+        session.stdout.write(listing.dialects_listing(session.registry, session))
+        return EXIT_OK
+
+    pm = build_pass_manager(session, args, COMMAND_LINE)
+    if args.dump_pass_pipeline:
+        session.stderr.write(pm.dump())
+    if len(args.positionals) > 1:
+        raise UsageError(f"expected one input file, got {len(args.positionals)}: {' '.join(args.positionals)}")
+    source = session.read_source(args.positionals[0] if args.positionals else "-", stdin)
+    return process_source(session, args, pm, source)
+
+
+def build_pass_manager(session: Session, args: ParsedArgs, command_line: CommandLine):
+    """The pipeline from ``--pass-pipeline`` or from the pass flags, in order."""
+    from mlopt.pipeline import OpPassManager, PipelineBuilder
+    from mlopt.registry import PASS, PIPELINE
+
+    registry = session.registry
+    runnable = registry.entries(PASS).keys() | registry.entries(PIPELINE).keys()
+    pass_flags = []
+    for name, value, raw in args.extra_flags:
+        if name not in runnable:
+            raise command_line.unknown_flag_error(name, sorted(runnable))
+        pass_flags.append((name, value, raw))
+    builder = PipelineBuilder(registry, session.sources)
+    if args.pass_pipeline is not None:
+        if pass_flags:
+            raise UsageError(
+                f"'--pass-pipeline' cannot be combined with individual pass flags (such as "
+                f"'{pass_flags[0][2]}'); put the passes inside the pipeline"
+            )
+        return builder.from_text(args.pass_pipeline)
+    root = OpPassManager("any" if args.values.get("no-implicit-module") else "builtin.module")
+    for name, value, raw in pass_flags:
+        builder.add_flag(root, name, value, raw)
+    return root
+
+
+def split_ranges(text: str, enabled: bool) -> list[tuple[int, int]]:
+    """``(start, end)`` of each piece of the input between split markers."""
+    if not enabled:
+        return [(0, len(text))]
+    ranges, start = [], 0
+    for marker in SPLIT_MARKER.finditer(text):
+        ranges.append((start, marker.start()))
+        start = marker.end()
+    ranges.append((start, len(text)))
+    return ranges
+
+
+def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -> int:
+    from mlopt.passmanager import IRPrinting, InternalError, PassRunner, Timing
+    from mlopt.verify_diagnostics import DiagnosticVerifier, parse_expectations
+
+    timing = Timing() if args.mlir_timing else None
+    context = session.registry.make_context(allow_unregistered=args.allow_unregistered_dialect)
+    instrumentations: list[Any] = []
+    if printing := _ir_printing(args, context, session.stderr):
+        instrumentations.append(printing)
+    if timing:
+        instrumentations.append(timing)
+    runner = PassRunner(context, instrumentations, verify_each=args.verify_each, timing=timing)
+    frontend = _frontend_for(session, source.name)
+
+    outputs: list[str] = []
+    failed = False
+    for start, end in split_ranges(source.text, args.split_input_file):
+        verifier = None
+        if args.verify_diagnostics:
+            expectations, malformed = parse_expectations(source, start, end)
+            verifier = DiagnosticVerifier(expectations)
+            for problem in malformed:
+                session.report(DiagnosticError(problem))
+                failed = True
+            handler = verifier.handle
+        else:
+            handler = diagnostics.printing_handler(session.sources, session.stderr)
+        text = ""
+        try:
+            with diagnostics.handling(handler):
+                op = _parse(session, args, context, frontend, source, start, end, timing)
+                runner.run(pm, op)
+                with timing.measure("Output") if timing else contextlib.nullcontext():
+                    # mlir-opt ends each output with a blank line.
+                    text = _print(args, context, op) + "\n"
+        except DiagnosticError as err:
+            if verifier is None:
+                session.report(err)
+                failed = True
+            else:
+                for diagnostic in err.diagnostics:
+                    verifier.handle(diagnostic)
+        except InternalError:
+            raise
+        if verifier is not None:
+            problems = verifier.finish()
+            for problem in problems:
+                session.report(DiagnosticError(problem), op_notes=False)
+            failed |= bool(problems)
+        outputs.append(text)
+
+    output = OUTPUT_SPLIT_MARKER.join(outputs)
+    if failed:
+        if args.o in (None, "-"):
+            write_output(None, output, session.stdout)
+        return EXIT_ERROR
+    write_output(args.o, output, session.stdout)
+    if timing:
+        session.stderr.write(timing.report())
+    return EXIT_OK
+
+
+def _ir_printing(args: ParsedArgs, context, stream: TextIO):
+    from mlopt.passmanager import IRPrinting
+
+    def selection(all_flag: bool, names: list[str]) -> frozenset[str] | None:
+        if all_flag:
+            return IRPrinting.ALL
+        return frozenset(names) if names else None
+
+    before = selection(args.mlir_print_ir_before_all, args.mlir_print_ir_before)
+    after = selection(args.mlir_print_ir_after_all, args.mlir_print_ir_after)
+    if before is None and after is None and not args.mlir_print_ir_after_failure:
+        return None
+    return IRPrinting(
+        before=before,
+        after=after,
+        after_change=args.mlir_print_ir_after_change,
+        after_failure=args.mlir_print_ir_after_failure,
+        module_scope=args.mlir_print_ir_module_scope,
+        generic=args.mlir_print_op_generic,
+        debuginfo=args.mlir_print_debuginfo,
+        context=context,
+        stream=stream,
+    )
+
+
+def _frontend_for(session: Session, name: str):
+    from mlopt.registry import FRONTEND
+
+    for extension, registration in session.registry.entries(FRONTEND).items():
+        if name.endswith(extension):
+            return registration.load()
+    return None
+
+
+def _parse(session, args, context, frontend, source, start, end, timing):
+    from mlopt.ir import parse_source, verify
+
+    with timing.measure("Parser") if timing else contextlib.nullcontext():
+        if frontend is not None:
+            op = frontend.parse(source, context)
+        else:
+            op = parse_source(context, source, start, end, implicit_module=not args.no_implicit_module)
+    import time
+
+    verify_start = time.perf_counter()
+    verify(op)
+    if timing:
+        timing.add_verifier_time(time.perf_counter() - verify_start)
+    return op
+
+
+def _print(args: ParsedArgs, context, op) -> str:
+    import io
+
+    from mlopt.ir import print_ir
+
+    buffer = io.StringIO()
+    print_ir(op, buffer, context=context, generic=args.mlir_print_op_generic, debuginfo=args.mlir_print_debuginfo)
+    return buffer.getvalue()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

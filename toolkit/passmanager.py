@@ -1,0 +1,291 @@
+"""Running a pass pipeline: nesting, verification and instrumentation.
+
+A nested pipeline runs on every op of its name directly inside the regions of
+the op its parent runs on, as upstream's pass manager does. Around each pass
+the instrumentations see the IR (dumps, timing); after it the IR is verified.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from xdsl.context import Context
+from xdsl.ir import Operation
+
+from mlopt.diagnostics import Diagnostic, DiagnosticError
+from mlopt.ir import print_ir, print_to_string, verify
+from mlopt.pipeline import ANY_OP, OpPassManager, ScheduledPass
+from mlopt.registry import PluginFailure
+
+TRACEBACK_ENV = "MLOPT_TRACEBACK"
+
+
+class InternalError(Exception):
+    """A crash inside a pass or plugin: a bug to report, not bad input."""
+
+
+class Instrumentation:
+    """Hooks around each pass; subclasses override what they need."""
+
+    def before_pass(self, scheduled: ScheduledPass, op: Operation) -> None: ...
+
+    def after_pass(self, scheduled: ScheduledPass, op: Operation) -> None: ...
+
+    def after_failed_pass(self, scheduled: ScheduledPass, op: Operation) -> None: ...
+
+    def before_pipeline(self, pm: OpPassManager) -> None: ...
+
+    def after_pipeline(self, pm: OpPassManager) -> None: ...
+
+
+@dataclass
+class PassRunner:
+    context: Context
+    instrumentations: list[Instrumentation] = field(default_factory=list)
+    verify_each: bool = True
+    timing: Timing | None = None
+
+    def run(self, pm: OpPassManager, op: Operation) -> None:
+        if pm.op_name not in (op.name, ANY_OP):
+            raise DiagnosticError.at(
+                op,
+                f"can't run '{pm.op_name}' pass manager on '{op.name}' op; the pipeline's "
+                f"anchor must match the top-level op",
+            )
+        self._run_items(pm, op)
+
+    def _run_items(self, pm: OpPassManager, op: Operation) -> None:
+        for item in pm.items:
+            if isinstance(item, OpPassManager):
+                targets = [
+                    child
+                    for region in op.regions
+                    for block in region.blocks
+                    for child in block.ops
+                    if item.op_name in (child.name, ANY_OP)
+                ]
+                for instrumentation in self.instrumentations:
+                    instrumentation.before_pipeline(item)
+                try:
+                    for child in targets:
+                        self._run_items(item, child)
+                finally:
+                    for instrumentation in reversed(self.instrumentations):
+                        instrumentation.after_pipeline(item)
+            else:
+                self._run_pass(item, op)
+
+    def _run_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
+        for instrumentation in self.instrumentations:
+            instrumentation.before_pass(scheduled, op)
+        try:
+            scheduled.instance.apply(self.context, op)
+            if self.verify_each:
+                self._verify(scheduled, op)
+        except BaseException as err:
+            for instrumentation in reversed(self.instrumentations):
+                instrumentation.after_failed_pass(scheduled, op)
+            raise _as_reportable(err, scheduled, op) from err
+        for instrumentation in reversed(self.instrumentations):
+            instrumentation.after_pass(scheduled, op)
+
+    def _verify(self, scheduled: ScheduledPass, op: Operation) -> None:
+        start = time.perf_counter()
+        try:
+            verify(op)
+        except DiagnosticError as err:
+            err.diagnostics[0].notes.append(
+                Diagnostic(
+                    "note",
+                    f"the IR is invalid after pass '{scheduled.argument}' "
+                    f"({scheduled.display_name}); run with --mlir-print-ir-after="
+                    f"{scheduled.argument} to see it",
+                    err.diagnostics[0].location,
+                    hint=True,
+                )
+            )
+            raise
+        finally:
+            if self.timing is not None:
+                self.timing.add_verifier_time(time.perf_counter() - start)
+
+
+def _as_reportable(err: BaseException, scheduled: ScheduledPass, op: Operation) -> BaseException:
+    """Turn what a pass raised into a located diagnostic or a named internal error."""
+    from xdsl.utils.exceptions import DiagnosticException
+
+    if isinstance(err, (DiagnosticError, KeyboardInterrupt, InternalError, PluginFailure)):
+        return err
+    if isinstance(err, DiagnosticException):
+        # xDSL passes signal bad input this way; the op they ran on is the best location.
+        message = str(err).strip().split("\n")[0] or type(err).__name__
+        return DiagnosticError.at(op, f"{message} (in pass '{scheduled.argument}')")
+    detail = "".join(traceback.format_exception(err)) if _traceback_wanted() else ""
+    return InternalError(
+        f"pass '{scheduled.argument}' ({scheduled.plugin.describe()}) crashed on "
+        f"'{op.name}': {type(err).__name__}: {err}\n"
+        f"  hint: rerun with --mlir-print-ir-before={scheduled.argument} to see its input IR"
+        + ("" if detail else f", or with {TRACEBACK_ENV}=1 for the Python traceback")
+        + ("\n" + detail if detail else "")
+    )
+
+
+def _traceback_wanted() -> bool:
+    import os
+
+    return os.environ.get(TRACEBACK_ENV, "") not in ("", "0")
+
+
+# --------------------------------------------------------------------------- IR dumps
+
+
+@dataclass
+class IRPrinting(Instrumentation):
+    """``--mlir-print-ir-before/after[-all|-change|-failure]``."""
+
+    before: frozenset[str] | None = None
+    """Pass arguments to dump before; None: none; ``ALL``: every pass."""
+    after: frozenset[str] | None = None
+    after_change: bool = False
+    after_failure: bool = False
+    module_scope: bool = False
+    generic: bool = False
+    debuginfo: bool = False
+    context: Context | None = None
+    stream: TextIO | None = None
+    _fingerprints: list[str] = field(default_factory=list)
+
+    ALL = frozenset({"*"})
+
+    def _selected(self, names: frozenset[str] | None, scheduled: ScheduledPass) -> bool:
+        return names is not None and (names == self.ALL or scheduled.argument in names)
+
+    def _dump(self, title: str, op: Operation) -> None:
+        out = self.stream or sys.stderr
+        if self.module_scope:
+            while (parent := op.parent_op()) is not None:
+                op = parent
+        text = self._print(op)
+        out.write(f"// -----// IR Dump {title} //----- //\n{text}\n")
+        out.flush()
+
+    def _print(self, op: Operation) -> str:
+        buffer = io.StringIO()
+        print_ir(op, buffer, context=self.context, generic=self.generic, debuginfo=self.debuginfo)
+        return buffer.getvalue()
+
+    def before_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
+        if self._selected(self.before, scheduled):
+            self._dump(f"Before {scheduled.display_name} ({scheduled.argument})", op)
+        if self.after_change and self._selected(self.after, scheduled):
+            self._fingerprints.append(_fingerprint(op))
+
+    def after_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
+        if not self._selected(self.after, scheduled):
+            return
+        if self.after_change and self._fingerprints.pop() == _fingerprint(op):
+            return
+        self._dump(f"After {scheduled.display_name} ({scheduled.argument})", op)
+
+    def after_failed_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
+        if self.after_change and self._selected(self.after, scheduled):
+            self._fingerprints.pop()
+        if self.after_failure:
+            self._dump(f"After {scheduled.display_name} Failed ({scheduled.argument})", op)
+
+
+def _fingerprint(op: Operation) -> str:
+    return hashlib.sha1(print_to_string(op, generic=True).encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- timing
+
+
+@dataclass
+class TimingNode:
+    name: str
+    seconds: float = 0.0
+    children: dict[str, TimingNode] = field(default_factory=dict)
+
+    def child(self, name: str) -> TimingNode:
+        if name not in self.children:
+            self.children[name] = TimingNode(name)
+        return self.children[name]
+
+
+@dataclass
+class Timing(Instrumentation):
+    """``--mlir-timing``: wall time per pass, nested like the pipeline, printed
+    in upstream's "Execution time report" layout."""
+
+    root: TimingNode = field(default_factory=lambda: TimingNode("Total"))
+    started: float = field(default_factory=time.perf_counter)
+    _stack: list[tuple[TimingNode, float]] = field(default_factory=list)
+
+    def _current(self) -> TimingNode:
+        return self._stack[-1][0] if self._stack else self.root
+
+    def measure(self, name: str):
+        """A context manager timing a top-level phase (Parser, Output, ...)."""
+        timing = self
+
+        class _Phase:
+            def __enter__(self):
+                timing._stack.append((timing._current().child(name), time.perf_counter()))
+
+            def __exit__(self, *exc):
+                node, start = timing._stack.pop()
+                node.seconds += time.perf_counter() - start
+
+        return _Phase()
+
+    def add_verifier_time(self, seconds: float) -> None:
+        self.root.child("Verifier").seconds += seconds
+
+    def before_pipeline(self, pm: OpPassManager) -> None:
+        self._stack.append((self._current().child(f"'{pm.op_name}' Pipeline"), time.perf_counter()))
+
+    def after_pipeline(self, pm: OpPassManager) -> None:
+        node, start = self._stack.pop()
+        node.seconds += time.perf_counter() - start
+
+    def before_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
+        self._stack.append((self._current().child(scheduled.display_name), time.perf_counter()))
+
+    def after_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
+        node, start = self._stack.pop()
+        node.seconds += time.perf_counter() - start
+
+    after_failed_pass = after_pass
+
+    def report(self) -> str:
+        total = time.perf_counter() - self.started
+        accounted = sum(child.seconds for child in self.root.children.values())
+        rows = []
+
+        def add(node: TimingNode, depth: int) -> None:
+            rows.append(_timing_row(node.seconds, total, "  " * depth + node.name))
+            for child in node.children.values():
+                add(child, depth + 1)
+
+        for child in self.root.children.values():
+            add(child, 0)
+        rows.append(_timing_row(max(0.0, total - accounted), total, "Rest"))
+        rows.append(_timing_row(total, total, "Total"))
+        rule = "===" + "-" * 73 + "==="
+        return (
+            f"{rule}\n{'... Execution time report ...':>54}\n{rule}\n"
+            f"  Total Execution Time: {total:.4f} seconds\n\n"
+            "  ----Wall Time----  ----Name----\n" + "\n".join(rows) + "\n"
+        )
+
+
+def _timing_row(seconds: float, total: float, name: str) -> str:
+    percent = 100.0 * seconds / total if total > 0 else 0.0
+    return f"{seconds:10.4f} ({percent:5.1f}%)  {name}"
