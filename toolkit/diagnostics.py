@@ -230,10 +230,11 @@ def printing_handler(
 
     def handle(diagnostic: Diagnostic) -> None:
         if op_notes and diagnostic.op is not None and diagnostic.severity == "error":
-            diagnostic.notes.append(
+            diagnostic.notes.insert(
+                0,
                 Diagnostic(
                     "note",
-                    "see current operation: " + describe_op(diagnostic.op),
+                    "see current operation: \n" + describe_op(diagnostic.op),
                     diagnostic.location,
                     hint=True,
                 )

@@ -23,7 +23,7 @@ from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.mlir_lexer import MLIRTokenKind
-from xdsl.traits import IsolatedFromAbove, IsTerminator
+from xdsl.traits import IsolatedFromAbove, IsTerminator, SymbolTable
 from xdsl.utils.exceptions import MultipleSpansParseError, ParseError
 
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText
@@ -232,6 +232,10 @@ class UpstreamPrinter(Printer):
                 cls = registered
         return None if cls.print is Operation.print else cls
 
+    def print_attr_dict(self, attr_dict) -> None:
+        # MLIR dictionaries are sorted by key; print them as mlir-opt does.
+        super().print_attr_dict(dict(sorted(attr_dict.items())))
+
     def _shown_name(self, name: str) -> str:
         dialect, _, short = name.partition(".")
         if dialect == "builtin" or dialect == self._default_dialects[-1]:
@@ -267,9 +271,44 @@ def print_to_string(op: Operation, *, generic: bool = False, context: Context | 
 def verify(root: Operation) -> None:
     """Verify ``root`` and everything nested in it; raise DiagnosticError at the
     first op that fails, as mlir-opt does after parsing and after each pass."""
-    for op in root.walk():
-        _verify_op(op)
+    # Scoping first: xDSL's own verifiers report a use across an isolated op
+    # at the isolated op, where mlir-opt reports it at the use.
     _DominanceChecker().check(root)
+    for op in walk_preorder(root):
+        _check_symbol_redefinition(op)
+        _verify_op(op)
+
+
+def walk_preorder(root: Operation) -> Iterator[Operation]:
+    """``root`` and every nested op, parents first, in constant time per op
+    (xDSL's recursive ``walk`` costs time proportional to the nesting depth
+    for every op, which deeply nested input turns quadratic)."""
+    stack: list[Operation] = [root]
+    while stack:
+        op = stack.pop()
+        yield op
+        for region in reversed(op.regions):
+            for block in reversed(region.blocks):
+                stack.extend(reversed(list(block.ops)))
+
+
+def _check_symbol_redefinition(op: Operation) -> None:
+    if not op.has_trait(SymbolTable, value_if_unregistered=False):
+        return
+    seen: dict[str, Operation] = {}
+    for region in op.regions:
+        for block in region.blocks:
+            for child in block.ops:
+                name = child.properties.get("sym_name") or child.attributes.get("sym_name")
+                if not isinstance(name, builtin.StringAttr):
+                    continue
+                if name.data in seen:
+                    raise DiagnosticError.at(
+                        child,
+                        f"redefinition of symbol named '{name.data}'",
+                        notes=[(seen[name.data], "see existing symbol definition here")],
+                    )
+                seen[name.data] = child
 
 
 def _verify_op(op: Operation) -> None:
@@ -332,47 +371,57 @@ class _DominanceChecker:
         self._dominators: dict[Region, dict[Block, set[Block]]] = {}
 
     def check(self, root: Operation) -> None:
-        for op in root.walk():
+        for op in walk_preorder(root):
             for index, operand in enumerate(op.operands):
-                if not self._is_visible(operand, op):
+                problem = self._use_problem(operand, op)
+                if problem is None:
+                    continue
+                if isinstance(problem, Operation):
                     raise DiagnosticError.at(
                         op,
-                        f"operand #{index} does not dominate this use",
-                        notes=[(_defining_op_or_block_owner(operand), "operand defined here")],
+                        f"'{op.name}' op using value defined outside the region",
+                        notes=[(problem, "required by region isolation constraints")],
                     )
+                raise DiagnosticError.at(
+                    op,
+                    f"operand #{index} does not dominate this use",
+                    notes=[(_defining_op_or_block_owner(operand), "operand defined here")],
+                )
 
-    def _is_visible(self, value: SSAValue, user: Operation) -> bool:
+    def _use_problem(self, value: SSAValue, user: Operation) -> Operation | str | None:
+        """None if ``user`` may use ``value``; the isolated op the use crosses;
+        or "dominance" when the definition does not dominate the use."""
         def_block = value.owner if isinstance(value, BlockArgument) else value.owner.parent
         if def_block is None or def_block.parent is None:
-            return False
+            return "dominance"
         def_region = def_block.parent
         # Walk up from the user to the op that sits directly in the def region;
-        # crossing an isolated-from-above op on the way means out of scope.
+        # crossing an isolated-from-above op on the way puts the value out of scope.
         ancestor = user
         while ancestor.parent is None or ancestor.parent.parent is not def_region:
             parent_op = ancestor.parent_op()
-            if parent_op is None or parent_op.has_trait(
-                IsolatedFromAbove, value_if_unregistered=False
-            ):
-                return False
+            if parent_op is None:
+                return "dominance"
+            if parent_op.has_trait(IsolatedFromAbove, value_if_unregistered=False):
+                return parent_op
             ancestor = parent_op
         region_owner = def_region.parent
         if region_owner is not None and region_owner.name in GRAPH_REGION_OPS:
-            return True
+            return None
         use_block = ancestor.parent
         assert use_block is not None
         if isinstance(value, OpResult):
             if value.owner is ancestor:
-                return False
+                return "dominance"
             if use_block is def_block:
                 positions = self._block_positions(def_block)
-                return positions[value.owner] < positions[ancestor]
+                return None if positions[value.owner] < positions[ancestor] else "dominance"
         elif use_block is def_block:
-            return True
+            return None
         dominators = self._region_dominators(def_region)
         if use_block not in dominators:
-            return True  # unreachable code: upstream does not check it
-        return def_block in dominators[use_block]
+            return None  # unreachable code: upstream does not check it
+        return None if def_block in dominators[use_block] else "dominance"
 
     def _block_positions(self, block: Block) -> dict[Operation, int]:
         if block not in self._positions:

@@ -83,5 +83,5 @@ def plugins_listing(registry: Registry) -> str:
         for kind in KINDS:
             names = sorted(r.name for r in registry.entries(kind).values() if r.plugin.name == name)
             if names:
-                lines.append(f"  {kind.noun}s ({len(names)}): {', '.join(names)}")
+                lines.append(f"  {kind.plural} ({len(names)}): {', '.join(names)}")
     return "\n".join(lines) + "\n"

@@ -30,15 +30,16 @@ class Kind:
     """One kind of registered thing."""
 
     noun: str
+    plural: str
     hook: str
 
 
-DIALECT = Kind("dialect", "mlopt_register_dialects")
-PASS = Kind("pass", "mlopt_register_passes")
-PIPELINE = Kind("pipeline", "mlopt_register_pipelines")
-TARGET = Kind("target", "mlopt_register_targets")
-FRONTEND = Kind("frontend", "mlopt_register_frontends")
-RUNTIME_SYMBOL = Kind("runtime symbol", "mlopt_register_runtime_symbols")
+DIALECT = Kind("dialect", "dialects", "mlopt_register_dialects")
+PASS = Kind("pass", "passes", "mlopt_register_passes")
+PIPELINE = Kind("pipeline", "pipelines", "mlopt_register_pipelines")
+TARGET = Kind("target", "targets", "mlopt_register_targets")
+FRONTEND = Kind("frontend", "frontends", "mlopt_register_frontends")
+RUNTIME_SYMBOL = Kind("runtime symbol", "runtime symbols", "mlopt_register_runtime_symbols")
 KINDS = (DIALECT, PASS, PIPELINE, TARGET, FRONTEND, RUNTIME_SYMBOL)
 
 

@@ -1,0 +1,1 @@
+// An input with nothing but a comment.

@@ -1,0 +1,33 @@
+// RUN: mlopt %s --mlir-print-ir-before=cse --mlir-print-ir-after-all --canonicalize --cse -o /dev/null 2>&1 | FileCheck %s
+// RUN: mlopt %s --mlir-print-ir-after-all --mlir-print-ir-after-change --canonicalize --cse -o /dev/null 2>&1 | FileCheck %s --check-prefix=CHANGE
+// RUN: mlopt %s --pass-pipeline='builtin.module(func.func(cse))' --mlir-print-ir-after=cse -o /dev/null 2>&1 | FileCheck %s --check-prefix=NESTED
+// RUN: mlopt %s --pass-pipeline='builtin.module(func.func(cse))' --mlir-print-ir-after=cse --mlir-print-ir-module-scope -o /dev/null 2>&1 | FileCheck %s --check-prefix=SCOPE
+
+// CHECK: // -----// IR Dump After Canonicalizer (canonicalize) //----- //
+// CHECK-NEXT: module {
+// CHECK: // -----// IR Dump Before CSE (cse) //----- //
+// CHECK: arith.addi
+// CHECK: arith.addi
+// CHECK: // -----// IR Dump After CSE (cse) //----- //
+// CHECK: arith.addi
+// CHECK-NOT: arith.addi
+// CHECK: return
+
+// Canonicalize changes nothing here, so only CSE's dump is printed.
+// CHANGE-NOT: Canonicalizer
+// CHANGE: // -----// IR Dump After CSE (cse) //----- //
+// CHANGE-NOT: Canonicalizer
+
+// A nested pass dumps the op it ran on.
+// NESTED: // -----// IR Dump After CSE (cse) //----- //
+// NESTED-NEXT: func.func @twice
+
+// SCOPE: // -----// IR Dump After CSE (cse) //----- //
+// SCOPE-NEXT: module {
+
+func.func @twice(%a: i32) -> i32 {
+  %0 = arith.addi %a, %a : i32
+  %1 = arith.addi %a, %a : i32
+  %2 = arith.muli %0, %1 : i32
+  return %2 : i32
+}

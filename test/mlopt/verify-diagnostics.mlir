@@ -1,0 +1,31 @@
+// RUN: mlopt %s --split-input-file --verify-diagnostics
+// RUN: not mlopt %S/Inputs/diagnostics-mismatch.mlir --split-input-file --verify-diagnostics 2>&1 | FileCheck %s --check-prefix=MISMATCH
+
+func.func @result_type(%a: i32) -> i64 {
+  // expected-error@+1 {{same types as the function output types}}
+  return %a : i32
+}
+
+// -----
+
+func.func @above(%a: i32) -> i64 {
+  return %a : i32
+  // expected-error@above {{function output types}}
+}
+
+// -----
+
+// expected-error@below {{operation 'nope.op' belongs to the unregistered dialect 'nope'}}
+"nope.op"() : () -> ()
+
+// -----
+
+func.func @same_line(%a: i32) -> i64 {
+  return %a : i32 // expected-error {{function output types}}
+}
+
+// MISMATCH: diagnostics-mismatch.mlir:4:3: error: unexpected error: 'func.return' op
+// MISMATCH: diagnostics-mismatch.mlir:3:6: error: expected error "something else" was not produced
+// MISMATCH-NEXT: // expected-{{error}}@+1 {{[{][{]}}something else{{[}][}]}}
+// MISMATCH-NEXT: ^~~~
+// MISMATCH: diagnostics-mismatch.mlir:8:4: error: expected warning "never emitted" was not produced

@@ -1,0 +1,1 @@
+"""Test kit for mlopt and its plugins: lit configuration and pytest helpers."""
