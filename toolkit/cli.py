@@ -319,7 +319,7 @@ def run_with_deep_stack(function: Callable[[], int]) -> int:
     try:
         threading.stack_size(STACK_BYTES)
         sys.setrecursionlimit(max(old_limit, RECURSION_LIMIT))
-        thread = threading.Thread(target=target, name="mlopt-main")
+        thread = threading.Thread(target=target, name="mlopt-main", daemon=True)
         thread.start()
         thread.join()
     finally:
@@ -331,11 +331,11 @@ def run_with_deep_stack(function: Callable[[], int]) -> int:
 
 
 def tool_main(prog: str, run: Callable[[list[str]], int], argv: Sequence[str] | None = None) -> int:
-    """Entry point wrapper: deep stack, Ctrl-C, broken pipes, and no traceback
-    for anything but an internal error (which names its origin)."""
+    """Entry point wrapper: Ctrl-C and broken pipes end the tool quietly.
+    (``run`` itself reports errors and runs with a deep stack.)"""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        return run_with_deep_stack(lambda: run(args))
+        return run(args)
     except KeyboardInterrupt:
         sys.stderr.write(f"{prog}: interrupted\n")
         return 130

@@ -29,6 +29,8 @@ SEVERITIES = ("error", "warning", "note", "remark")
 UNKNOWN_FILE = "<unknown>"
 MAX_SHOWN_LINE = 160
 """Longer source lines are shown as a window around the column."""
+MAX_MESSAGE = 500
+"""Longer messages (quoting a huge identifier, say) are cut in the middle."""
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,11 @@ def render_plain(diagnostic: Diagnostic) -> str:
     """``file:line:col: severity: message`` without the quoted source."""
     loc = diagnostic.location
     where = str(loc) if loc else f"{UNKNOWN_FILE}:0"
-    return f"{where}: {diagnostic.severity}: {diagnostic.message}"
+    message = diagnostic.message
+    if len(message) > MAX_MESSAGE:
+        half = MAX_MESSAGE // 2
+        message = f"{message[:half]}...({len(message) - MAX_MESSAGE} characters)...{message[-half:]}"
+    return f"{where}: {diagnostic.severity}: {message}"
 
 
 DiagnosticHandler = Callable[[Diagnostic], None]

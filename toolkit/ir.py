@@ -23,12 +23,12 @@ from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.mlir_lexer import MLIRTokenKind
-from xdsl.traits import IsolatedFromAbove, IsTerminator, SymbolTable
+from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator, SymbolTable
 from xdsl.utils.exceptions import MultipleSpansParseError, ParseError
 
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText
 
-DEFAULT_DIALECT_OF_OP = {"func.func": "func"}
+DEFAULT_DIALECT_OF_OP = {"builtin.module": "builtin", "func.func": "func"}
 """Ops whose regions print ops of this dialect without the prefix, as upstream's
 OpAsmOpInterface::getDefaultDialect says."""
 
@@ -88,27 +88,6 @@ class LocatingParser(Parser):
             )
         self.raise_error(f"operation '{name}' is not registered (unknown op)", start, end)
 
-    def diagnostic_for(self, err: ParseError) -> Diagnostic:
-        """The parse error as a diagnostic located in the original source."""
-        span = err.span
-        diagnostic = Diagnostic(
-            "error", err.msg, self._source.location(self._start + span.start, max(1, span.len))
-        )
-        if isinstance(err, MultipleSpansParseError):
-            for ref_span, ref_msg in err.refs:
-                diagnostic.notes.append(
-                    Diagnostic(
-                        "note",
-                        ref_msg or "see here",
-                        self._source.location(self._start + ref_span.start, max(1, ref_span.len)),
-                    )
-                )
-        return diagnostic
-
-    def current_location_diagnostic(self, message: str) -> Diagnostic:
-        span = self._current_token.span
-        return Diagnostic("error", message, self._source.location(self._start + span.start))
-
 
 def parse_source(
     ctx: Context,
@@ -120,24 +99,25 @@ def parse_source(
 ) -> Operation:
     """Parse ``source.text[start:end]`` into a top-level op (a module unless
     ``implicit_module`` is off), raising DiagnosticError on bad input."""
-    parser = LocatingParser(ctx, source, start, end)
+    parser: LocatingParser | None = None
     try:
-        if implicit_module:
-            if parser._current_token.kind == MLIRTokenKind.EOF:
-                return builtin.ModuleOp([])  # mlir-opt prints empty input as an empty module
-            module = parser.parse_module()
-            if isinstance(module.location, builtin.UnknownLoc):
-                module.location = builtin.FileLineColLoc(
-                    builtin.StringAttr(source.name), builtin.IntAttr(0), builtin.IntAttr(0)
-                )
-            return module
-        return _parse_single_top_level_op(parser)
+        parser = LocatingParser(ctx, source, start, end)
+        if not implicit_module:
+            return _parse_single_top_level_op(parser)
+        if parser._current_token.kind == MLIRTokenKind.EOF:
+            return builtin.ModuleOp([])  # mlir-opt prints empty input as an empty module
+        module = parser.parse_module()
+        if isinstance(module.location, builtin.UnknownLoc):
+            module.location = builtin.FileLineColLoc(
+                builtin.StringAttr(source.name), builtin.IntAttr(0), builtin.IntAttr(0)
+            )
+        return module
     except ParseError as err:
-        raise DiagnosticError(parser.diagnostic_for(err)) from None
+        if parser is not None and parser.forward_ssa_references:
+            raise DiagnosticError(_undefined_value_diagnostic(parser)) from None
+        raise DiagnosticError(_parse_error_diagnostic(err, source, start)) from None
     except RecursionError:
-        raise DiagnosticError(
-            parser.current_location_diagnostic("input is nested too deeply to parse")
-        ) from None
+        raise DiagnosticError(_diagnostic_at_parser(parser, source, start, "input is nested too deeply to parse")) from None
     except (DiagnosticError, KeyboardInterrupt):
         raise
     except Exception as err:  # noqa: BLE001
@@ -147,7 +127,36 @@ def parse_source(
             raise
         # xDSL's custom-syntax parsers and op constructors raise assorted
         # exceptions on malformed input; they are input errors at this point.
-        raise DiagnosticError(parser.current_location_diagnostic(_exception_text(err))) from None
+        raise DiagnosticError(_diagnostic_at_parser(parser, source, start, _exception_text(err))) from None
+
+
+def _parse_error_diagnostic(err: ParseError, source: SourceText, start: int) -> Diagnostic:
+    """A parse error as a diagnostic located in the original source."""
+    diagnostic = Diagnostic("error", err.msg, source.location(start + err.span.start, max(1, err.span.len)))
+    if isinstance(err, MultipleSpansParseError):
+        for ref_span, ref_msg in err.refs:
+            diagnostic.notes.append(
+                Diagnostic("note", ref_msg or "see here", source.location(start + ref_span.start, max(1, ref_span.len)))
+            )
+    return diagnostic
+
+
+def _diagnostic_at_parser(parser: LocatingParser | None, source: SourceText, start: int, message: str) -> Diagnostic:
+    offset = parser._current_token.span.start if parser is not None else 0
+    return Diagnostic("error", message, source.location(start + offset))
+
+
+def _undefined_value_diagnostic(parser: LocatingParser) -> Diagnostic:
+    """Upstream's "use of undeclared SSA value", at the first use."""
+    from mlopt.diagnostics import location_of
+
+    name, values = next(iter(parser.forward_ssa_references.items()))
+    users = [use.operation for value in values.values() for use in value.uses]
+    return Diagnostic(
+        "error",
+        f"use of undeclared SSA value name '%{name}'",
+        location_of(users[0]) if users else None,
+    )
 
 
 def _parse_single_top_level_op(parser: LocatingParser) -> Operation:
@@ -184,7 +193,7 @@ class UpstreamPrinter(Printer):
     """xDSL's printer with mlir-opt's name elision and mlopt's extended op syntax."""
 
     context: Context | None = field(default=None)
-    _default_dialects: list[str] = field(default_factory=lambda: [""], init=False)
+    _default_dialects: list[str] = field(default_factory=lambda: ["builtin"], init=False)
 
     def print_op(self, op: Operation) -> None:
         scope = op.has_trait(IsolatedFromAbove, value_if_unregistered=False)
@@ -238,7 +247,7 @@ class UpstreamPrinter(Printer):
 
     def _shown_name(self, name: str) -> str:
         dialect, _, short = name.partition(".")
-        if dialect == "builtin" or dialect == self._default_dialects[-1]:
+        if dialect == self._default_dialects[-1]:
             return short
         return name
 
@@ -318,6 +327,16 @@ def _verify_op(op: Operation) -> None:
         raise
     except Exception as err:  # noqa: BLE001 - xDSL verifiers raise assorted errors
         raise DiagnosticError.at(op, f"'{op.name}' op {_verifier_text(err)}") from None
+    if not op.has_trait(NoTerminator, value_if_unregistered=True):
+        for region in op.regions:
+            for block in region.blocks:
+                last = block.last_op
+                if last is None:
+                    raise DiagnosticError.at(op, "empty block: expect at least a terminator")
+                if not last.has_trait(IsTerminator, value_if_unregistered=True):
+                    raise DiagnosticError.at(
+                        last, f"block with no terminator, has '{last.name}'"
+                    )
     for block, operands in successor_operands(op):
         if len(operands) != len(block.args):
             raise DiagnosticError.at(

@@ -20,6 +20,7 @@ from mlopt.cli import (
     ParsedArgs,
     Session,
     UsageError,
+    run_with_deep_stack,
     tool_main,
     write_output,
 )
@@ -81,6 +82,10 @@ def run(
     plugins: tuple[tuple[str, object], ...] = (),
 ) -> int:
     """Run mlopt in-process; ``plugins`` registers (name, plugin) pairs directly."""
+    return run_with_deep_stack(lambda: _run_tool(list(argv), stdin, stdout, stderr, plugins))
+
+
+def _run_tool(argv, stdin, stdout, stderr, plugins) -> int:
     session = Session("mlopt", stdout, stderr)
     try:
         args = COMMAND_LINE.parse(argv)

@@ -83,7 +83,7 @@ class OpPassManager:
 
     def dump(self) -> str:
         """The pipeline as ``--dump-pass-pipeline`` prints it."""
-        return f"Pass Manager with {len(self.items)} passes:\n" + self._dump(0) + "\n"
+        return f"Pass Manager with {len(self.items)} passes:\n" + self._dump(0) + "\n\n"
 
     def _dump(self, depth: int) -> str:
         indent = "  " * depth
