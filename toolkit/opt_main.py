@@ -1,11 +1,17 @@
-"""mlopt: parse, run a pass pipeline, print; mlir-opt's command line."""
+"""mlopt: parse, run a pass pipeline, print; mlir-opt's command line.
+
+Modules that import xDSL or pluggy are imported inside the functions that
+need them, so that ``mlopt --help`` and command-line errors stay instant.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import inspect
+import io
 import re
 import sys
+import time
+import traceback
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -124,8 +130,6 @@ def report_unexpected(session: Session, err: Exception) -> int:
     if isinstance(err, InternalError):
         session.stderr.write(f"{session.prog}: internal error: {err}\n")
         return EXIT_INTERNAL
-    import traceback
-
     detail = "".join(traceback.format_exception(err)) if _traceback_wanted() else ""
     session.stderr.write(
         f"{session.prog}: internal error: {type(err).__name__}: {err}\n"
@@ -162,7 +166,9 @@ def build_pass_manager(session: Session, args: ParsedArgs, command_line: Command
     from mlopt.registry import PASS, PIPELINE
 
     registry = session.registry
-    runnable = registry.entries(PASS).keys() | registry.entries(PIPELINE).keys()
+    runnable: set[str] = set()
+    if args.extra_flags:
+        runnable = registry.entries(PASS).keys() | registry.entries(PIPELINE).keys()
     pass_flags = []
     for name, value, raw in args.extra_flags:
         if name not in runnable:
@@ -195,8 +201,7 @@ def split_ranges(text: str, enabled: bool) -> list[tuple[int, int]]:
 
 
 def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -> int:
-    from mlopt.passmanager import IRPrinting, InternalError, PassRunner, Timing
-    from mlopt.verify_diagnostics import DiagnosticVerifier, parse_expectations
+    from mlopt.passmanager import InternalError, PassRunner, Timing
 
     timing = Timing() if args.mlir_timing else None
     context = session.registry.make_context(allow_unregistered=args.allow_unregistered_dialect)
@@ -213,6 +218,8 @@ def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -
     for start, end in split_ranges(source.text, args.split_input_file):
         verifier = None
         if args.verify_diagnostics:
+            from mlopt.verify_diagnostics import DiagnosticVerifier, parse_expectations
+
             expectations, malformed = parse_expectations(source, start, end)
             verifier = DiagnosticVerifier(expectations)
             for problem in malformed:
@@ -298,8 +305,6 @@ def _parse(session, args, context, frontend, source, start, end, timing):
             op = frontend.parse(source, context)
         else:
             op = parse_source(context, source, start, end, implicit_module=not args.no_implicit_module)
-    import time
-
     verify_start = time.perf_counter()
     verify(op)
     if timing:
@@ -308,8 +313,6 @@ def _parse(session, args, context, frontend, source, start, end, timing):
 
 
 def _print(args: ParsedArgs, context, op) -> str:
-    import io
-
     from mlopt.ir import print_ir
 
     buffer = io.StringIO()

@@ -7,7 +7,6 @@ the instrumentations see the IR (dumps, timing); after it the IR is verified.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import sys
 import time
@@ -201,6 +200,8 @@ class IRPrinting(Instrumentation):
 
 
 def _fingerprint(op: Operation) -> str:
+    import hashlib
+
     return hashlib.sha1(print_to_string(op, generic=True).encode()).hexdigest()
 
 

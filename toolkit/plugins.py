@@ -131,18 +131,12 @@ def _register(plugins: PluginSet, name: str, obj: object, info: PluginInfo) -> N
 
 
 def _load_entry_points(plugins: PluginSet) -> None:
-    from importlib.metadata import entry_points
+    from mlopt.entry_points import entry_points
 
-    for entry_point in entry_points(group=hookspecs.PROJECT_NAME):
-        dist = entry_point.dist
-        info = PluginInfo(
-            entry_point.name,
-            "entry point",
-            dist.metadata["Name"] if dist else None,
-            dist.version if dist else None,
-        )
+    for entry_point in entry_points(hookspecs.PROJECT_NAME):
         if plugins.manager.is_blocked(entry_point.name):
             continue
+        info = PluginInfo(entry_point.name, "entry point", *entry_point.distribution())
         try:
             obj = entry_point.load()
         except Exception as err:  # noqa: BLE001 - any import failure is the plugin's
