@@ -123,7 +123,10 @@ class SourceText:
         self.name = name
         self.text = text
         self._line_starts = [0]
-        self._line_starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
+        newline = text.find("\n")
+        while newline >= 0:
+            self._line_starts.append(newline + 1)
+            newline = text.find("\n", newline + 1)
 
     def location(self, offset: int, length: int = 1, line_offset: int = 0) -> SourceLocation:
         line_index = bisect.bisect_right(self._line_starts, offset) - 1
