@@ -13,21 +13,71 @@ from typing import Any
 
 from mlopt.hookspecs import hookimpl
 
-DIALECTS: dict[str, str] = {}
+DIALECTS: dict[str, str] = {
+    "llvm": "mlopt.dialects.llvm:LLVM",
+    "memref": "mlopt.dialects.memref:MemRef",
+    "gpu": "mlopt.dialects.gpu:GPU",
+    "func": "mlopt.dialects.func:Func",
+    "cf": "mlopt.dialects.cf:ControlFlow",
+    "scf": "mlopt.dialects.scf:Scf",
+    "arith": "mlopt.dialects.arith:Arith",
+    "math": "mlopt.dialects.math:Math",
+    "affine": "mlopt.dialects.affine:Affine",
+    "vector": "mlopt.dialects.vector:Vector",
+    "index": "mlopt.dialects.index:Index",
+    "linalg": "mlopt.dialects.linalg:Linalg",
+}
 """Dialects mlopt provides or extends; they replace xDSL's of the same name."""
 
 PASSES: dict[str, str] = {
     "canonicalize": "mlopt.passes.transforms.canonicalize:Canonicalizer",
     "cse": "mlopt.passes.transforms.cse:CSE",
+    "convert-arith-to-llvm": "mlopt.passes.conversion.arith_to_llvm:ConvertArithToLLVMPass",
+    "convert-func-to-llvm": "mlopt.passes.conversion.func_to_llvm:ConvertFuncToLLVMPass",
+    "convert-cf-to-llvm": "mlopt.passes.conversion.cf_to_llvm:ConvertControlFlowToLLVMPass",
+    "convert-math-to-llvm": "mlopt.passes.conversion.math_to_llvm:ConvertMathToLLVMPass",
+    "finalize-memref-to-llvm": "mlopt.passes.conversion.finalize_memref_to_llvm:FinalizeMemRefToLLVMConversionPass",
+    "reconcile-unrealized-casts": "mlopt.passes.conversion.reconcile_unrealized_casts:ReconcileUnrealizedCastsPass",
+    "convert-scf-to-cf": "mlopt.passes.conversion.scf_to_cf:SCFToControlFlowPass",
+    "convert-ub-to-llvm": "mlopt.passes.conversion.ub_to_llvm:UBToLLVMConversionPass",
+    "convert-index-to-llvm": "mlopt.passes.conversion.index_to_llvm:ConvertIndexToLLVMPass",
+    "convert-to-llvm": "mlopt.passes.conversion.convert_to_llvm:ConvertToLLVMPass",
+    "check-llvm-legality": "mlopt.passes.conversion.llvm_legality:CheckLLVMLegalityPass",
+    "convert-math-to-libm": "mlopt.passes.conversion.math_to_libm:ConvertMathToLibmPass",
+    "convert-vector-to-llvm": "mlopt.passes.conversion.vector_to_llvm:ConvertVectorToLLVMPass",
+    "convert-vector-to-scf": "mlopt.passes.conversion.vector_to_scf:ConvertVectorToSCFPass",
+    "expand-strided-metadata": "mlopt.passes.transforms.expand_strided_metadata:ExpandStridedMetadataPass",
+    "lower-affine": "mlopt.passes.conversion.lower_affine:LowerAffinePass",
+    "convert-linalg-to-loops": "mlopt.passes.conversion.linalg_to_loops:ConvertLinalgToLoopsPass",
 }
 
-PIPELINES: dict[str, str] = {}
+PIPELINES: dict[str, str] = {
+    "lower-to-llvm": "mlopt.passes.pipelines:LowerToLLVMPipeline",
+    "test-lower-to-llvm": "mlopt.passes.pipelines:TestLowerToLLVMPipeline",
+}
 
-TARGETS: dict[str, str] = {}
+TARGETS: dict[str, str] = {
+    "mlir-to-llvmir": "mlopt.codegen.targets:LLVMIRTarget",
+    "mlir-to-asm": "mlopt.codegen.targets:AssemblyTarget",
+    "mlir-to-obj": "mlopt.codegen.targets:ObjectTarget",
+}
 
 FRONTENDS: dict[str, str] = {}
 
-RUNTIME_SYMBOLS: dict[str, str] = {}
+_RUNNER_UTILS = (
+    "printF32", "printF64", "printI64", "printU64", "printNewline", "printOpen", "printClose",
+    "printComma", "printString", "printFlops", "rtclock", "memrefCopy", "_mlir_ciface_nanoTime",
+    "mlirAlloc", "mlirAlignedAlloc", "mlirFree", "mlirAlignedFree",
+    *(f"printMemref{t}" for t in ("F32", "F64", "I32", "I64", "Ind", "C32", "C64")),
+    *(f"_mlir_ciface_printMemref{t}" for t in ("F32", "F64", "F16", "BF16", "I8", "I16", "I32", "I64", "Ind", "C32", "C64")),
+    *(f"_mlir_ciface_printMemref{rank}dF32" for rank in range(5)),
+    *(f"_mlir_ciface_printMemref1d{t}" for t in ("F64", "I8", "I32", "I64", "Ind", "C32", "C64")),
+)
+"""mlir-runner's support functions, built in (mlopt.runtime.runner_utils)."""
+
+RUNTIME_SYMBOLS: dict[str, str] = {
+    **{name: f"mlopt.runtime.runner_utils:{name}" for name in _RUNNER_UTILS},
+}
 """Symbol name → ``module:function`` returning the symbol's address or ctypes object."""
 
 

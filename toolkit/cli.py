@@ -344,3 +344,39 @@ def tool_main(prog: str, run: Callable[[list[str]], int], argv: Sequence[str] | 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def guarded_run(session: Session, body: Callable[[], int], user_errors: tuple[type[Exception], ...] = ()) -> int:
+    """Run a tool's ``body`` so that bad input and bad command lines become
+    messages with exit code 1 (``user_errors`` are printed as one line too),
+    and anything else a named internal error: never a traceback."""
+    from mlopt.opt_main import report_unexpected
+
+    try:
+        return body()
+    except UsageError as err:
+        session.error(str(err))
+        return EXIT_ERROR
+    except DiagnosticError as err:
+        session.report(err)
+        return EXIT_ERROR
+    except Exception as err:  # noqa: BLE001 - the last line of defence against tracebacks
+        if isinstance(err, user_errors):
+            session.error(str(err))
+            return EXIT_ERROR
+        return report_unexpected(session, err)
+    finally:
+        session.flush_plugin_problems()
+
+
+def opt_level_options(help_suffix: str, group: str) -> tuple[Option, ...]:
+    """``-O0`` .. ``-O3``, as LLVM's tools spell them."""
+    return tuple(Option(f"O{level}", f"Optimise at -O{level} ({help_suffix})", group=group) for level in range(4))
+
+
+def chosen_opt_level(args: ParsedArgs) -> int | None:
+    """The -O level given, or None."""
+    chosen = [level for level in range(4) if args.values[f"O{level}"]]
+    if len(chosen) > 1:
+        raise UsageError("only one of -O0, -O1, -O2, -O3 may be given")
+    return chosen[0] if chosen else None

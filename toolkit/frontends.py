@@ -8,7 +8,7 @@ file extension through the ``mlopt_register_frontends`` hook.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from xdsl.context import Context
@@ -21,6 +21,16 @@ class Frontend(ABC):
     """Parses one source language into a ``builtin.module``."""
 
     name: str = "frontend"
+
+    lowering_pipeline: ClassVar[str | None] = None
+    """Pipeline elements that lower this language's modules to the llvm dialect
+    (e.g. ``"toy-to-llvm"``): what ``mlrun`` runs on such an input unless
+    given ``--pass-pipeline``. None: mlrun's default lowering."""
+
+    entry_point_result: ClassVar[str | None] = None
+    """The result type of this language's entry point for ``mlrun``
+    (``"void"``, ``"i32"``, ...) unless given ``--entry-point-result``.
+    None: mlrun's default."""
 
     @abstractmethod
     def parse(self, source: SourceText, context: Context) -> ModuleOp:

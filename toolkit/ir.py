@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator, SymbolTable
-from xdsl.utils.exceptions import MultipleSpansParseError, ParseError
+from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
 
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText
 
@@ -44,7 +45,9 @@ class LocatingParser(Parser):
     """An xDSL parser that records each op's source position as its location."""
 
     def __init__(self, ctx: Context, source: SourceText, start: int = 0, end: int | None = None):
-        super().__init__(ctx, source.text[start:end], source.name)
+        text, location_aliases = _hoist_location_aliases(ctx, source.text[start:end], source.name)
+        super().__init__(ctx, text, source.name)
+        self.attribute_aliases.update(location_aliases)
         self._source = source
         self._start = start
         self._op_name_offsets: list[int] = []
@@ -69,15 +72,26 @@ class LocatingParser(Parser):
             if isinstance(op.location, builtin.UnknownLoc):
                 op.location = self.location_at(self._op_name_offsets[depth])
             return op
+        except VerifyException as err:
+            # A custom parser checking its operands' constraints: upstream's
+            # verifier reports that at the op.
+            if len(self._op_name_offsets) <= depth:
+                raise
+            start = self._op_name_offsets[depth]
+            self.raise_error(_exception_text(err), start, start + 1)
         finally:
             del self._op_name_offsets[depth:]
 
     def _get_op_by_name(self, name: str) -> type[Operation]:
         op_type = self.ctx.get_optional_op(name, dialect_stack=self._parser_state.dialect_stack)
-        if op_type is not None:
-            return op_type
         start = self._op_name_offsets[-1] if self._op_name_offsets else None
-        end = None if start is None else start + len(name) + (0 if self.lexer.input.at(start) != '"' else 2)
+        generic = start is not None and self.lexer.input.at(start) == '"'
+        end = None if start is None else start + len(name) + (2 if generic else 0)
+        if op_type is not None:
+            if not generic and issubclass(op_type, builtin.UnregisteredOp):
+                # --allow-unregistered-dialect admits unknown ops in generic form only.
+                self.raise_error(f"custom op '{name}' is unknown", start, end)
+            return op_type
         dialect, dot, _ = name.partition(".")
         if dot and dialect not in self.ctx.registered_dialect_names:
             self.raise_error(
@@ -87,6 +101,30 @@ class LocatingParser(Parser):
                 end,
             )
         self.raise_error(f"operation '{name}' is not registered (unknown op)", start, end)
+
+
+_LOCATION_ALIAS = re.compile(r"^(#[\w.$-]+)[ \t]*=[ \t]*(loc\(.*\))[ \t]*$", re.MULTILINE)
+
+
+def _hoist_location_aliases(ctx: Context, text: str, name: str) -> tuple[str, dict[str, builtin.LocationAttr]]:
+    """mlir-opt --mlir-print-debuginfo defines ``#loc = loc(...)`` aliases after
+    the ops that use them; parse them first and blank their lines (keeping
+    every offset), so the ops can refer to them."""
+    aliases: dict[str, builtin.LocationAttr] = {}
+    hoisted: list[tuple[int, int]] = []
+    for match in _LOCATION_ALIAS.finditer(text):
+        parser = Parser(ctx, match.group(2), name)
+        parser.attribute_aliases.update(aliases)
+        try:
+            location = parser.parse_optional_location()
+        except ParseError:
+            continue  # left in place: the main parse reports it
+        if location is not None:
+            aliases[match.group(1)] = location
+            hoisted.append(match.span())
+    for begin, finish in reversed(hoisted):
+        text = text[:begin] + " " * (finish - begin) + text[finish:]
+    return text, aliases
 
 
 def parse_source(
@@ -132,6 +170,12 @@ def parse_source(
 
 def _parse_error_diagnostic(err: ParseError, source: SourceText, start: int) -> Diagnostic:
     """A parse error as a diagnostic located in the original source."""
+    if isinstance(err, MultipleSpansParseError) and err.msg.startswith("region ends with missing block"):
+        # Upstream reports a block that no region declares at its first use.
+        first_use = min((span for span, _ in err.refs), key=lambda span: span.start)
+        return Diagnostic(
+            "error", "reference to an undefined block", source.location(start + first_use.start, max(1, first_use.len))
+        )
     diagnostic = Diagnostic("error", err.msg, source.location(start + err.span.start, max(1, err.span.len)))
     if isinstance(err, MultipleSpansParseError):
         for ref_span, ref_msg in err.refs:
@@ -238,18 +282,64 @@ class UpstreamPrinter(Printer):
         if self.context is not None:
             registered = self.context.get_optional_op(op.name)
             if registered is not None and registered is not cls and issubclass(registered, cls):
-                cls = registered
+                cls = _adopt_printer_class(op, registered)
         return None if cls.print is Operation.print else cls
 
     def print_attr_dict(self, attr_dict) -> None:
         # MLIR dictionaries are sorted by key; print them as mlir-opt does.
         super().print_attr_dict(dict(sorted(attr_dict.items())))
 
+    def print_attribute(self, attribute) -> None:
+        # xDSL parenthesizes every affine binary expression; upstream only
+        # where precedence needs it.
+        if isinstance(attribute, builtin.AffineMapAttr):
+            from mlopt.dialects.builtin import affine_map_text
+
+            self.print_string(f"affine_map<{affine_map_text(attribute.data)}>")
+        elif isinstance(attribute, builtin.AffineSetAttr):
+            from mlopt.dialects.builtin import affine_set_text
+
+            self.print_string(f"affine_set<{affine_set_text(attribute.data)}>")
+        elif isinstance(attribute, builtin.MemRefType | builtin.UnrankedMemRefType) and _is_i64(
+            attribute.memory_space
+        ):
+            self._print_memref_with_integer_space(attribute)
+        else:
+            super().print_attribute(attribute)
+
+    def _print_memref_with_integer_space(self, type) -> None:
+        # Upstream writes an i64 memory space bare: memref<4xf32, 3>.
+        self.print_string("memref<")
+        if isinstance(type, builtin.UnrankedMemRefType):
+            self.print_string("*x")
+        elif type.shape.data:
+            self.print_dimension_list(type.get_shape())
+            self.print_string("x")
+        self.print_attribute(type.element_type)
+        if isinstance(type, builtin.MemRefType) and not isinstance(type.layout, builtin.NoneAttr):
+            self.print_string(", ")
+            self.print_attribute(type.layout)
+        self.print_string(f", {type.memory_space.value.data}>")
+
     def _shown_name(self, name: str) -> str:
         dialect, _, short = name.partition(".")
         if dialect == self._default_dialects[-1]:
             return short
         return name
+
+
+def _adopt_printer_class(op: Operation, printer_class: type[Operation]) -> type[Operation]:
+    """An op built from xDSL's class prints as mlopt's extension of it. The
+    extension's format may name properties only its definition has, so the op
+    takes the extension's class where Python allows it; otherwise it keeps its
+    own (xDSL's) syntax."""
+    if type(op) is printer_class:
+        return printer_class
+    try:
+        op.__class__ = printer_class
+    except TypeError:
+        return type(op)
+    return printer_class
 
 
 def print_ir(
@@ -337,19 +427,19 @@ def _verify_op(op: Operation) -> None:
                     raise DiagnosticError.at(
                         last, f"block with no terminator, has '{last.name}'"
                     )
-    for block, operands in successor_operands(op):
+    # Successors are numbered by position: one block may be several successors.
+    for successor, (block, operands) in enumerate(successor_operands(op)):
         if len(operands) != len(block.args):
             raise DiagnosticError.at(
                 op,
                 f"'{op.name}' op branch has {len(operands)} operands for successor "
-                f"#{op.successors.index(block)}, but target block has {len(block.args)}",
+                f"#{successor}, but target block has {len(block.args)}",
             )
         for index, (operand, arg) in enumerate(zip(operands, block.args)):
             if operand.type != arg.type:
                 raise DiagnosticError.at(
                     op,
-                    f"'{op.name}' op type mismatch for bb argument #{index} of successor "
-                    f"#{op.successors.index(block)}",
+                    f"'{op.name}' op type mismatch for bb argument #{index} of successor #{successor}",
                 )
 
 
@@ -410,6 +500,8 @@ class _DominanceChecker:
     def _use_problem(self, value: SSAValue, user: Operation) -> Operation | str | None:
         """None if ``user`` may use ``value``; the isolated op the use crosses;
         or "dominance" when the definition does not dominate the use."""
+        if user.parent is not None and not self._is_reachable(user.parent):
+            return None  # upstream checks dominance in reachable blocks only
         def_block = value.owner if isinstance(value, BlockArgument) else value.owner.parent
         if def_block is None or def_block.parent is None:
             return "dominance"
@@ -425,10 +517,14 @@ class _DominanceChecker:
                 return parent_op
             ancestor = parent_op
         region_owner = def_region.parent
-        if region_owner is not None and region_owner.name in GRAPH_REGION_OPS:
-            return None
+        if region_owner is not None and (
+            region_owner.name in GRAPH_REGION_OPS or isinstance(region_owner, builtin.UnregisteredOp)
+        ):
+            return None  # graph region (an unregistered op's regions may be ones)
         use_block = ancestor.parent
         assert use_block is not None
+        if not self._is_reachable(use_block):
+            return None
         if isinstance(value, OpResult):
             if value.owner is ancestor:
                 return "dominance"
@@ -441,6 +537,12 @@ class _DominanceChecker:
         if use_block not in dominators:
             return None  # unreachable code: upstream does not check it
         return None if def_block in dominators[use_block] else "dominance"
+
+    def _is_reachable(self, block: Block) -> bool:
+        region = block.parent
+        if region is None or region.blocks.first is block:
+            return True
+        return block in self._region_dominators(region)
 
     def _block_positions(self, block: Block) -> dict[Operation, int]:
         if block not in self._positions:
@@ -500,3 +602,7 @@ def _compute_dominators(region: Region) -> dict[Block, set[Block]]:
                 dominators[block] = new
                 changed = True
     return dominators
+
+
+def _is_i64(attribute) -> bool:
+    return isinstance(attribute, builtin.IntegerAttr) and attribute.type == builtin.i64

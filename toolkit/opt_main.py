@@ -32,7 +32,9 @@ from mlopt.cli import (
 )
 from mlopt.diagnostics import DiagnosticError, SourceText
 
-SPLIT_MARKER = re.compile(r"^[ \t]*// -----[^\n]*$", re.MULTILINE)
+SPLIT_MARKER = re.compile(r"// -----(?!-)[^\n]*")
+"""As mlir-opt splits: at ``// -----`` anywhere on a line (also after
+``// CHECK:``), unless more dashes follow."""
 OUTPUT_SPLIT_MARKER = "// -----\n"
 
 OPTIONS = (
@@ -120,7 +122,7 @@ def _run_tool(argv, stdin, stdout, stderr, plugins) -> int:
 
 def report_unexpected(session: Session, err: Exception) -> int:
     """Plugin failures and internal errors: named, one line, no traceback."""
-    from mlopt.passmanager import InternalError, _traceback_wanted
+    from mlopt.passmanager import InternalError, traceback_wanted
     from mlopt.plugins import PluginLoadError
     from mlopt.registry import PluginFailure
 
@@ -130,7 +132,7 @@ def report_unexpected(session: Session, err: Exception) -> int:
     if isinstance(err, InternalError):
         session.stderr.write(f"{session.prog}: internal error: {err}\n")
         return EXIT_INTERNAL
-    detail = "".join(traceback.format_exception(err)) if _traceback_wanted() else ""
+    detail = "".join(traceback.format_exception(err)) if traceback_wanted() else ""
     session.stderr.write(
         f"{session.prog}: internal error: {type(err).__name__}: {err}\n"
         "  this is a bug in mlopt; set MLOPT_TRACEBACK=1 to see the Python traceback\n" + detail
@@ -211,7 +213,9 @@ def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -
     if timing:
         instrumentations.append(timing)
     runner = PassRunner(context, instrumentations, verify_each=args.verify_each, timing=timing)
-    frontend = _frontend_for(session, source.name)
+    frontend = frontend_for(session, source.name)
+    if frontend is not None and args.split_input_file:
+        raise UsageError(f"--split-input-file applies to MLIR input, not to '{frontend.registration.name}' files")
 
     outputs: list[str] = []
     failed = False
@@ -288,13 +292,38 @@ def _ir_printing(args: ParsedArgs, context, stream: TextIO):
     )
 
 
-def _frontend_for(session: Session, name: str):
+def frontend_for(session: Session, name: str):
+    """The registered frontend for ``name``'s extension (wrapped so that a crash
+    in it names its plugin), or None for MLIR input."""
     from mlopt.registry import FRONTEND
 
     for extension, registration in session.registry.entries(FRONTEND).items():
         if name.endswith(extension):
-            return registration.load()
+            return _GuardedFrontend(registration.load(), registration)
     return None
+
+
+class _GuardedFrontend:
+    def __init__(self, frontend, registration):
+        self.frontend = frontend
+        self.registration = registration
+
+    def __getattr__(self, name: str):
+        return getattr(self.frontend, name)
+
+    def parse(self, source: SourceText, context):
+        from mlopt.passmanager import InternalError, traceback_wanted
+
+        try:
+            return self.frontend.parse(source, context)
+        except (DiagnosticError, KeyboardInterrupt, RecursionError):
+            raise
+        except Exception as err:  # noqa: BLE001 - a frontend crash is its plugin's bug
+            detail = "".join(traceback.format_exception(err)) if traceback_wanted() else ""
+            raise InternalError(
+                f"frontend '{self.registration.name}' ({self.registration.plugin.describe()}) "
+                f"crashed on {source.name}: {type(err).__name__}: {err}" + ("\n" + detail if detail else "")
+            ) from err
 
 
 def _parse(session, args, context, frontend, source, start, end, timing):

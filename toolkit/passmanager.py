@@ -125,7 +125,7 @@ def _as_reportable(err: BaseException, scheduled: ScheduledPass, op: Operation) 
         # xDSL passes signal bad input this way; the op they ran on is the best location.
         message = str(err).strip().split("\n")[0] or type(err).__name__
         return DiagnosticError.at(op, f"{message} (in pass '{scheduled.argument}')")
-    detail = "".join(traceback.format_exception(err)) if _traceback_wanted() else ""
+    detail = "".join(traceback.format_exception(err)) if traceback_wanted() else ""
     return InternalError(
         f"pass '{scheduled.argument}' ({scheduled.plugin.describe()}) crashed on "
         f"'{op.name}': {type(err).__name__}: {err}\n"
@@ -135,7 +135,8 @@ def _as_reportable(err: BaseException, scheduled: ScheduledPass, op: Operation) 
     )
 
 
-def _traceback_wanted() -> bool:
+def traceback_wanted() -> bool:
+    """Whether MLOPT_TRACEBACK asks for Python tracebacks in internal errors."""
     import os
 
     return os.environ.get(TRACEBACK_ENV, "") not in ("", "0")

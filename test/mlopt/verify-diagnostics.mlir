@@ -2,7 +2,7 @@
 // RUN: not mlopt %S/Inputs/diagnostics-mismatch.mlir --split-input-file --verify-diagnostics 2>&1 | FileCheck %s --check-prefix=MISMATCH
 
 func.func @result_type(%a: i32) -> i64 {
-  // expected-error@+1 {{same types as the function output types}}
+  // expected-error@+1 {{doesn't match function result type}}
   return %a : i32
 }
 
@@ -10,7 +10,7 @@ func.func @result_type(%a: i32) -> i64 {
 
 func.func @above(%a: i32) -> i64 {
   return %a : i32
-  // expected-error@above {{function output types}}
+  // expected-error@above {{doesn't match function result type ('i64')}}
 }
 
 // -----
@@ -21,7 +21,7 @@ func.func @above(%a: i32) -> i64 {
 // -----
 
 func.func @same_line(%a: i32) -> i64 {
-  return %a : i32 // expected-error {{function output types}}
+  return %a : i32 // expected-error {{doesn't match function result type ('i64')}}
 }
 
 // MISMATCH: diagnostics-mismatch.mlir:4:3: error: unexpected error: 'func.return' op

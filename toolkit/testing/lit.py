@@ -1,15 +1,13 @@
 """lit configuration for mlopt and for plugins.
 
-A plugin's ``lit.cfg.py`` needs only::
+mlopt's own suite calls :func:`configure_lit`; a plugin's ``lit.cfg.py``
+needs only::
 
-    import lit.formats
-    from mlopt.testing.lit import configure_lit
+    import os
+    from mlopt.testing.lit import configure_plugin_lit
 
-    config.name = "my-plugin"
-    config.test_format = lit.formats.ShTest(execute_external=False)
-    config.suffixes = [".mlir"]
-    config.test_source_root = os.path.dirname(__file__)
-    configure_lit(config, lit_config)
+    configure_plugin_lit(config, lit_config, name="my-plugin", plugin="mlopt_my.plugin",
+                         test_root=os.path.dirname(__file__), suffixes=[".mlir"])
 
 It provides the tools as substitutions (``mlopt``, ``mlrun``, ``mltranslate``,
 ``FileCheck``, ``%mlir_opt``, ``%mlir_runner``, ``%mlir_translate``,
@@ -25,9 +23,12 @@ import shutil
 import sys
 from typing import Any
 
+from mlopt.plugins import AUTOLOAD_ENV
 from mlopt.testing.features import llvm_tool, llvm_tool_missing, nvidia_gpu_missing, ptxas_missing
 
 TOOLS = ("mlopt", "mlrun", "mltranslate", "mlopt-bench")
+PLUGIN_AWARE_TOOLS = frozenset({"mlopt", "mlrun", "mltranslate"})
+"""The tools that take ``--load-plugin``."""
 
 
 def tool_substitution(name: str) -> str:
@@ -45,12 +46,22 @@ def _find_tool(name: str) -> str | None:
     return shutil.which(name)
 
 
-def configure_lit(config: Any, lit_config: Any, *, tools: tuple[str, ...] = TOOLS) -> None:
-    """Add mlopt's substitutions, features and environment to a lit config."""
+def configure_lit(
+    config: Any,
+    lit_config: Any,
+    *,
+    tools: tuple[str, ...] = TOOLS,
+    tool_arguments: tuple[str, ...] = (),
+) -> None:
+    """Add mlopt's substitutions, features and environment to a lit config.
+
+    ``tool_arguments`` are added to every mlopt, mlrun and mltranslate command.
+    """
     for name in tools:
         path = _find_tool(name)
         if path:
-            config.substitutions.append((tool_substitution(name), path))
+            command = " ".join((path, *tool_arguments)) if name in PLUGIN_AWARE_TOOLS else path
+            config.substitutions.append((tool_substitution(name), command))
 
     filecheck = _filecheck(lit_config)
     config.substitutions.append((tool_substitution("FileCheck"), filecheck))
@@ -86,6 +97,36 @@ def configure_lit(config: Any, lit_config: Any, *, tools: tuple[str, ...] = TOOL
     for variable, value in os.environ.items():
         if variable.startswith("MLOPT_"):
             config.environment[variable] = value
+
+
+def configure_plugin_lit(
+    config: Any,
+    lit_config: Any,
+    *,
+    name: str,
+    plugin: str,
+    test_root: str,
+    suffixes: list[str],
+    python_path: tuple[str, ...] = (),
+) -> None:
+    """Configure the lit suite of a plugin: every test runs the tools with
+    ``--load-plugin=PLUGIN`` (a module name) and with no other plugin than
+    mlopt's own, so the suite tests exactly mlopt plus this plugin, installed
+    or not. ``python_path`` directories (e.g. the plugin's ``src``) are put on
+    PYTHONPATH so that a checkout is tested without installing it.
+    """
+    import lit.formats
+
+    config.name = name
+    config.test_format = lit.formats.ShTest(execute_external=False)
+    config.suffixes = suffixes
+    config.test_source_root = test_root
+    config.excludes = ["Inputs", "Output", "lit.cfg.py"]
+    configure_lit(config, lit_config, tool_arguments=(f"--load-plugin={plugin}",))
+    config.environment[AUTOLOAD_ENV] = "1"
+    if python_path:
+        inherited = [os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else []
+        config.environment["PYTHONPATH"] = os.pathsep.join([*map(os.path.abspath, python_path), *inherited])
 
 
 def _filecheck(lit_config: Any) -> str:

@@ -1,0 +1,385 @@
+"""The arith dialect with upstream MLIR 22's ops and syntax.
+
+Adds ``arith.remf``, ``arith.index_castui``, ``arith.scaling_extf`` and
+``arith.scaling_truncf``; the fastmath, rounding mode and overflow flags of the
+casts; vector/tensor operands of the integer casts; and ``arith.select`` with
+a vector of conditions.
+"""
+
+from __future__ import annotations
+
+from xdsl.dialects import arith as xarith
+from xdsl.dialects.builtin import (
+    IndexType,
+    IntegerAttr,
+    IntegerType,
+    ShapedType,
+    i32,
+)
+from xdsl.ir import Attribute, Dialect
+from xdsl.irdl import (
+    IRDLOperation,
+    irdl_op_definition,
+    operand_def,
+    opt_prop_def,
+    result_def,
+    traits_def,
+)
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.traits import Pure
+from xdsl.utils.exceptions import VerifyException
+from xdsl.utils.type import get_element_type_or_self
+
+from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.syntax import build_op, parse_attr_dict, print_attr_dict, resolve
+
+FastMathFlagsAttr = xarith.FastMathFlagsAttr
+IntegerOverflowAttr = xarith.IntegerOverflowAttr
+_NO_FASTMATH = FastMathFlagsAttr("none")
+_NO_OVERFLOW = IntegerOverflowAttr("none")
+
+integerLike = xarith.container_of(IntegerType)
+integerOrIndexLike = xarith.signlessIntegerLike
+floatLike = xarith.floatingPointLike
+
+ROUNDING_MODES = ("to_nearest_even", "downward", "upward", "toward_zero", "to_nearest_away")
+"""arith::RoundingMode, in enum order (the property stores the index)."""
+
+_CAST_FORMAT = "$input attr-dict `:` type($input) `to` type($result)"
+_FASTMATH = {"fastmath": opt_prop_def(FastMathFlagsAttr, default_value=_NO_FASTMATH)}
+
+
+def _width_of(type: Attribute) -> int:
+    element = get_element_type_or_self(type)
+    if isinstance(element, IndexType):
+        return 64
+    return element.width.data if isinstance(element, IntegerType) else element.bitwidth
+
+
+def _shape_of(type: Attribute) -> tuple[int, ...] | None:
+    return tuple(type.get_shape()) if isinstance(type, ShapedType) else None
+
+
+def _cast_verifier(wider: bool):
+    """A verifier requiring the result to be wider (or narrower) than the operand."""
+    relation = "wider" if wider else "shorter"
+
+    def verify_(self) -> None:
+        source, target = self.operands[0].type, self.results[0].type
+        if _shape_of(source) != _shape_of(target):
+            raise VerifyException("requires the same shape for all operands and results")
+        if (_width_of(target) > _width_of(source)) != wider or _width_of(target) == _width_of(source):
+            raise VerifyException(f"result type '{target}' must be {relation} than operand type '{source}'")
+
+    return verify_
+
+
+_WIDER = _cast_verifier(wider=True)
+_NARROWER = _cast_verifier(wider=False)
+
+ExtSIOp = extend_op(
+    xarith.ExtSIOp, constraints={"input": integerLike, "result": integerLike}, methods={"verify_": _WIDER}
+)
+ExtUIOp = extend_op(
+    xarith.ExtUIOp, constraints={"input": integerLike, "result": integerLike}, methods={"verify_": _WIDER}
+)
+TruncIOp = extend_op(
+    xarith.TruncIOp,
+    constraints={"input": integerLike, "result": integerLike},
+    fields={"overflowFlags": opt_prop_def(IntegerOverflowAttr, default_value=_NO_OVERFLOW)},
+    assembly_format="$input (`overflow` `` $overflowFlags^)? attr-dict `:` type($input) `to` type($result)",
+    methods={"verify_": _NARROWER},
+)
+ExtFOp = extend_op(
+    xarith.ExtFOp,
+    fields=_FASTMATH,
+    assembly_format="$input (`fastmath` `` $fastmath^)? attr-dict `:` type($input) `to` type($result)",
+    methods={"verify_": _WIDER},
+)
+
+
+class _TruncFSyntax:
+    """``arith.truncf %x (rounding-mode)? (fastmath<...>)? : t to t``."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        value = parser.parse_unresolved_operand()
+        rounding = None
+        for index, mode in enumerate(ROUNDING_MODES):
+            if parser.parse_optional_keyword(mode):
+                rounding = IntegerAttr(index, i32)
+                break
+        fastmath = None
+        if parser.parse_optional_keyword("fastmath"):
+            fastmath = FastMathFlagsAttr.new(FastMathFlagsAttr.parse_parameter(parser))
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        source = parser.parse_type()
+        parser.parse_keyword("to")
+        target = parser.parse_type()
+        return build_op(
+            cls,
+            operands=resolve(parser, [value], source),
+            result_types=[target],
+            properties={"roundingmode": rounding, "fastmath": fastmath},
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer):
+        printer.print_string(" ")
+        printer.print_operand(self.operands[0])
+        rounding = self.properties.get("roundingmode")
+        if rounding is not None:
+            printer.print_string(f" {ROUNDING_MODES[rounding.value.data]}")
+        fastmath = self.properties.get("fastmath")
+        if fastmath is not None and fastmath != _NO_FASTMATH:
+            printer.print_string(" fastmath")
+            fastmath.print_parameter(printer)
+        print_attr_dict(printer, self, ("roundingmode", "fastmath"))
+        printer.print_string(" : ")
+        printer.print_attribute(self.operands[0].type)
+        printer.print_string(" to ")
+        printer.print_attribute(self.results[0].type)
+
+
+TruncFOp = extend_op(
+    xarith.TruncFOp,
+    fields={**_FASTMATH, "roundingmode": opt_prop_def(IntegerAttr)},
+    mixin=_TruncFSyntax,
+    methods={"verify_": _NARROWER},
+)
+
+def _index_cast_verify(self) -> None:
+    source = get_element_type_or_self(self.operands[0].type)
+    target = get_element_type_or_self(self.results[0].type)
+    if isinstance(source, IndexType) == isinstance(target, IndexType):
+        raise VerifyException(
+            f"operand type '{self.operands[0].type}' and result type '{self.results[0].type}' are cast incompatible"
+        )
+
+
+IndexCastOp = extend_op(
+    xarith.IndexCastOp,
+    constraints={"input": integerOrIndexLike, "result": integerOrIndexLike},
+    methods={"verify_": _index_cast_verify},
+)
+
+
+@irdl_op_definition
+class IndexCastUIOp(IRDLOperation):
+    """arith.index_castui: cast between index and integers, zero-extending."""
+
+    name = "arith.index_castui"
+
+    input = operand_def(integerOrIndexLike)
+    result = result_def(integerOrIndexLike)
+
+    traits = traits_def(Pure())
+    assembly_format = _CAST_FORMAT
+
+    verify_ = _index_cast_verify
+
+
+@irdl_op_definition
+class RemFOp(xarith.FloatingPointLikeBinaryOperation):
+    """arith.remf: floating-point remainder (fmod)."""
+
+    name = "arith.remf"
+
+    traits = traits_def(Pure())
+
+
+class _SelectSyntax:
+    """``arith.select %c, %a, %b : t`` or ``: ct, t`` when the condition is not i1."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        operands = [parser.parse_unresolved_operand()]
+        for _ in range(2):
+            parser.parse_punctuation(",")
+            operands.append(parser.parse_unresolved_operand())
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        first = parser.parse_type()
+        condition_type, type = (first, parser.parse_type()) if parser.parse_optional_punctuation(",") else (IntegerType(1), first)
+        return build_op(
+            cls,
+            operands=resolve(parser, operands, [condition_type, type, type]),
+            result_types=[type],
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer):
+        printer.print_string(" ")
+        printer.print_list(self.operands, printer.print_operand)
+        print_attr_dict(printer, self)
+        printer.print_string(" : ")
+        if self.operands[0].type != IntegerType(1):
+            printer.print_attribute(self.operands[0].type)
+            printer.print_string(", ")
+        printer.print_attribute(self.results[0].type)
+
+    def verify_(self) -> None:
+        condition = self.operands[0].type
+        if condition != IntegerType(1) and _shape_of(condition) != _shape_of(self.results[0].type):
+            raise VerifyException("expected condition type to have the same shape as the result type")
+
+
+SelectOp = extend_op(xarith.SelectOp, constraints={"cond": xarith.boolLike}, mixin=_SelectSyntax)
+
+
+def i1_like(type: Attribute) -> Attribute:
+    """i1, or i1 elements in the shape of ``type``: a comparison's result type."""
+    if isinstance(type, ShapedType) and hasattr(type, "element_type"):
+        from xdsl.dialects.builtin import TensorType, VectorType
+
+        if isinstance(type, VectorType):
+            return VectorType(IntegerType(1), type.get_shape(), type.scalable_dims)
+        if isinstance(type, TensorType):
+            return TensorType(IntegerType(1), type.get_shape())
+    return IntegerType(1)
+
+
+class _ComparisonSyntax:
+    """``arith.cmpX predicate, %a, %b (fastmath<...>)? attr-dict : type``."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        predicates = _PREDICATES[cls.name]
+        predicate = parser.parse_identifier()
+        if predicate not in predicates:
+            parser.raise_error(f"unknown comparison predicate '{predicate}'")
+        parser.parse_punctuation(",")
+        lhs = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        rhs = parser.parse_unresolved_operand()
+        properties = {"predicate": IntegerAttr(predicates.index(predicate), 64)}
+        if "fastmath" in cls.get_irdl_definition().properties:
+            properties["fastmath"] = _NO_FASTMATH
+            if parser.parse_optional_keyword("fastmath"):
+                properties["fastmath"] = FastMathFlagsAttr.new(FastMathFlagsAttr.parse_parameter(parser))
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        type = parser.parse_type()
+        return build_op(
+            cls,
+            operands=resolve(parser, [lhs, rhs], type),
+            result_types=[i1_like(type)],
+            properties=properties,
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer):
+        predicate = _PREDICATES[self.name][self.properties["predicate"].value.data]
+        printer.print_string(f" {predicate}, ")
+        printer.print_list(self.operands, printer.print_operand)
+        fastmath = self.properties.get("fastmath")
+        if fastmath is not None and fastmath != _NO_FASTMATH:
+            printer.print_string(" fastmath")
+            fastmath.print_parameter(printer)
+        print_attr_dict(printer, self, ("predicate", "fastmath"))
+        printer.print_string(" : ")
+        printer.print_attribute(self.operands[0].type)
+
+    def verify_(self) -> None:
+        if self.results[0].type != i1_like(self.operands[0].type):
+            raise VerifyException(f"result type must be {i1_like(self.operands[0].type)}")
+
+
+_PREDICATES = {"arith.cmpi": xarith.CMPI_COMPARISON_OPERATIONS, "arith.cmpf": xarith.CMPF_COMPARISON_OPERATIONS}
+CmpiOp = extend_op(xarith.CmpiOp, constraints={"result": xarith.boolLike}, mixin=_ComparisonSyntax)
+CmpfOp = extend_op(xarith.CmpfOp, constraints={"result": xarith.boolLike}, mixin=_ComparisonSyntax)
+
+
+class _ScalingOp(IRDLOperation):
+    """Shared definition of arith.scaling_extf / scaling_truncf."""
+
+    input = operand_def(floatLike)
+    scale = operand_def(floatLike)
+    result = result_def(floatLike)
+
+    traits = traits_def(Pure())
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        value = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        scale = parser.parse_unresolved_operand()
+        rounding = None
+        for index, mode in enumerate(ROUNDING_MODES):
+            if parser.parse_optional_keyword(mode):
+                rounding = IntegerAttr(index, i32)
+        fastmath = None
+        if parser.parse_optional_keyword("fastmath"):
+            fastmath = FastMathFlagsAttr.new(FastMathFlagsAttr.parse_parameter(parser))
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        value_type = parser.parse_type()
+        parser.parse_punctuation(",")
+        scale_type = parser.parse_type()
+        parser.parse_keyword("to")
+        result_type = parser.parse_type()
+        properties = {"fastmath": fastmath}
+        if "roundingmode" in cls.get_irdl_definition().properties:
+            properties["roundingmode"] = rounding
+        return build_op(
+            cls,
+            operands=resolve(parser, [value, scale], [value_type, scale_type]),
+            result_types=[result_type],
+            properties=properties,
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer):
+        printer.print_string(" ")
+        printer.print_list(self.operands, printer.print_operand)
+        rounding = self.properties.get("roundingmode")
+        if rounding is not None:
+            printer.print_string(f" {ROUNDING_MODES[rounding.value.data]}")
+        fastmath = self.properties.get("fastmath")
+        if fastmath is not None and fastmath != _NO_FASTMATH:
+            printer.print_string(" fastmath")
+            fastmath.print_parameter(printer)
+        print_attr_dict(printer, self, ("roundingmode", "fastmath"))
+        printer.print_string(" : ")
+        printer.print_list(self.operand_types, printer.print_attribute)
+        printer.print_string(" to ")
+        printer.print_attribute(self.results[0].type)
+
+
+@irdl_op_definition
+class ScalingExtFOp(_ScalingOp):
+    """arith.scaling_extf: extend with a per-element scale (OCP MX formats)."""
+
+    name = "arith.scaling_extf"
+
+    fastmath = opt_prop_def(FastMathFlagsAttr, default_value=_NO_FASTMATH)
+
+
+@irdl_op_definition
+class ScalingTruncFOp(_ScalingOp):
+    """arith.scaling_truncf: truncate with a per-element scale (OCP MX formats)."""
+
+    name = "arith.scaling_truncf"
+
+    roundingmode = opt_prop_def(IntegerAttr)
+    fastmath = opt_prop_def(FastMathFlagsAttr, default_value=_NO_FASTMATH)
+
+
+Arith: Dialect = replace_ops(
+    xarith.Arith,
+    ExtSIOp,
+    ExtUIOp,
+    TruncIOp,
+    ExtFOp,
+    TruncFOp,
+    IndexCastOp,
+    IndexCastUIOp,
+    RemFOp,
+    SelectOp,
+    CmpiOp,
+    CmpfOp,
+    ScalingExtFOp,
+    ScalingTruncFOp,
+)

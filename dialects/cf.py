@@ -1,0 +1,25 @@
+"""The cf dialect with upstream MLIR 22's syntax: branch weights on cf.cond_br."""
+
+from __future__ import annotations
+
+from xdsl.dialects import cf as xcf
+from xdsl.dialects.builtin import DenseArrayBase, i32
+from xdsl.ir import Dialect
+from xdsl.irdl import opt_prop_def
+
+from mlopt.dialects.extension import extend_op, replace_ops
+
+_BRANCH_WEIGHTS = {"branch_weights": opt_prop_def(DenseArrayBase.constr(i32))}
+
+ConditionalBranchOp = extend_op(
+    xcf.ConditionalBranchOp,
+    fields=_BRANCH_WEIGHTS,
+    assembly_format=(
+        "$cond (`weights` `(` $branch_weights^ `)`)? `,`"
+        " $then_block (`(` $then_arguments^ `:` type($then_arguments) `)`)? `,`"
+        " $else_block (`(` $else_arguments^ `:` type($else_arguments) `)`)? attr-dict"
+    ),
+)
+SwitchOp = extend_op(xcf.SwitchOp, fields=_BRANCH_WEIGHTS)
+
+ControlFlow: Dialect = replace_ops(xcf.Cf, ConditionalBranchOp, SwitchOp)

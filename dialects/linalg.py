@@ -1,0 +1,797 @@
+"""The linalg dialect with upstream MLIR 22's named ops, syntax and bodies.
+
+A named op's region is implicit in the custom form and explicit in the
+generic form; mlopt builds it exactly as upstream does (operand order,
+``cast_signed`` conversions), so both forms mean the same thing to mlir-opt.
+xDSL has a handful of named ops; the rest are generated from the tables below
+(elementwise, contractions, convolutions, poolings), sharing one syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from xdsl.builder import Builder
+from xdsl.rewriter import InsertPoint
+from xdsl.dialects import arith, math
+from xdsl.dialects.builtin import (
+    AffineMapAttr,
+    AnyFloat,
+    ArrayAttr,
+    DenseArrayBase,
+    DenseIntOrFPElementsAttr,
+    FloatAttr,
+    IndexType,
+    IntegerAttr,
+    IntegerType,
+    MemRefType,
+    ShapedType,
+    StringAttr,
+    TensorType,
+    i64,
+)
+from xdsl.dialects.linalg import Linalg as XLinalg
+from xdsl.dialects.linalg import attrs as xattrs
+from xdsl.dialects.linalg import ops as xops
+from xdsl.ir import Attribute, Block, BlockArgument, Dialect, Operation, Region, SSAValue
+from xdsl.ir.affine import AffineMap
+from xdsl.irdl import (
+    AttrSizedOperandSegments,
+    IRDLOperation,
+    base,
+    irdl_op_definition,
+    operand_def,
+    opt_prop_def,
+    prop_def,
+    region_def,
+    result_def,
+    traits_def,
+    var_operand_def,
+    var_result_def,
+)
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.traits import Pure, RecursiveMemoryEffect
+from xdsl.utils.exceptions import VerifyException
+
+from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.syntax import build_op, enum_attribute, parse_attr_dict, print_attr_dict, resolve
+
+TypeFnAttr = enum_attribute("linalg.type_fn", ["cast_signed", "cast_unsigned"], opaque=False)
+ElementwiseKindAttr = enum_attribute(
+    "linalg.elementwise_kind",
+    ["exp", "log", "abs", "ceil", "floor", "negf", "reciprocal", "round", "sqrt", "rsqrt", "square", "tanh", "erf",
+     "add", "sub", "mul", "div", "div_unsigned", "max_signed", "min_signed", "max_unsigned", "min_unsigned",
+     "powf", "select"],  # fmt: skip
+    opaque=False,
+)
+IteratorTypeAttr = xattrs.IteratorTypeAttr
+
+_INHERENT = ("operandSegmentSizes", "linalg.memoized_indexing_maps")
+
+# --------------------------------------------------------------------------- scalar bodies
+
+
+def _is_float(type: Attribute) -> bool:
+    return isinstance(type, AnyFloat)
+
+
+def cast_scalar(builder: Builder, value: SSAValue, to: Attribute, *, unsigned: bool = False) -> SSAValue:
+    """Upstream's TypeFn.cast_signed / cast_unsigned of one scalar."""
+    source = value.type
+    if source == to:
+        return value
+    if isinstance(source, IndexType) or isinstance(to, IndexType):
+        op = (arith.IndexCastOp if not unsigned else _index_castui())(value, to)
+    elif isinstance(source, IntegerType) and isinstance(to, IntegerType):
+        if to.width.data > source.width.data:
+            op = (arith.ExtUIOp if unsigned or source.width.data == 1 else arith.ExtSIOp)(value, to)
+        else:
+            op = arith.TruncIOp(value, to)
+    elif isinstance(source, IntegerType):
+        op = (arith.UIToFPOp if unsigned or source.width.data == 1 else arith.SIToFPOp)(value, to)
+    elif isinstance(to, IntegerType):
+        op = (arith.FPToUIOp if unsigned else arith.FPToSIOp)(value, to)
+    elif to.bitwidth > source.bitwidth:
+        op = arith.ExtFOp(value, to)
+    else:
+        op = arith.TruncFOp(value, to)
+    builder.insert(op)
+    return op.results[0]
+
+
+def _index_castui():
+    from mlopt.dialects.arith import IndexCastUIOp
+
+    return lambda value, to: IndexCastUIOp.build(operands=[value], result_types=[to])
+
+
+def _binary(float_op, int_op, bool_op=None):
+    def make(builder: Builder, lhs: SSAValue, rhs: SSAValue) -> SSAValue:
+        type = lhs.type
+        if _is_float(type):
+            op = float_op(lhs, rhs)
+        elif bool_op is not None and type == IntegerType(1):
+            op = bool_op(lhs, rhs)
+        else:
+            op = int_op(lhs, rhs)
+        builder.insert(op)
+        return op.results[0]
+
+    return make
+
+
+BINARY_FNS: dict[str, Callable[[Builder, SSAValue, SSAValue], SSAValue]] = {
+    "add": _binary(arith.AddfOp, arith.AddiOp, arith.OrIOp),
+    "sub": _binary(arith.SubfOp, arith.SubiOp),
+    "mul": _binary(arith.MulfOp, arith.MuliOp, arith.AndIOp),
+    "div": _binary(arith.DivfOp, arith.DivSIOp),
+    "div_unsigned": _binary(arith.DivfOp, arith.DivUIOp),
+    "max_signed": _binary(arith.MaximumfOp, arith.MaxSIOp),
+    "min_signed": _binary(arith.MinimumfOp, arith.MinSIOp),
+    "max_unsigned": _binary(arith.MaximumfOp, arith.MaxUIOp),
+    "min_unsigned": _binary(arith.MinimumfOp, arith.MinUIOp),
+    "powf": _binary(math.PowFOp, math.PowFOp),
+}
+
+
+def _unary(op_class):
+    def make(builder: Builder, value: SSAValue) -> SSAValue:
+        op = builder.insert(op_class(value))
+        return op.results[0]
+
+    return make
+
+
+def _reciprocal(builder: Builder, value: SSAValue) -> SSAValue:
+    one = builder.insert(arith.ConstantOp(FloatAttr(1.0, value.type)))
+    return builder.insert(arith.DivfOp(one, value)).results[0]
+
+
+def _square(builder: Builder, value: SSAValue) -> SSAValue:
+    return builder.insert(arith.MulfOp(value, value)).results[0]
+
+
+UNARY_FNS: dict[str, Callable[[Builder, SSAValue], SSAValue]] = {
+    "exp": _unary(math.ExpOp),
+    "log": _unary(math.LogOp),
+    "abs": _unary(math.AbsFOp),
+    "ceil": _unary(math.CeilOp),
+    "floor": _unary(math.FloorOp),
+    "negf": _unary(arith.NegfOp),
+    "reciprocal": _reciprocal,
+    "round": _unary(math.RoundOp),
+    "sqrt": _unary(math.SqrtOp),
+    "rsqrt": _unary(math.RsqrtOp),
+    "square": _square,
+    "tanh": _unary(math.TanhOp),
+    "erf": _unary(math.ErfOp),
+}
+
+
+def _yield(builder: Builder, *values: SSAValue) -> None:
+    builder.insert(xops.YieldOp(*values))
+
+
+BodyFn = Callable[[Builder, Sequence[BlockArgument], dict[str, Attribute]], None]
+"""Builds a named op's body from its block arguments (inputs, then outputs)
+and its properties."""
+
+
+def unary_body(fn: str) -> BodyFn:
+    def body(builder, args, properties):
+        _yield(builder, UNARY_FNS[fn](builder, args[0]))
+
+    return body
+
+
+def binary_body(fn: str) -> BodyFn:
+    def body(builder, args, properties):
+        _yield(builder, BINARY_FNS[fn](builder, args[0], args[1]))
+
+    return body
+
+
+def _select_body(builder, args, properties):
+    _yield(builder, builder.insert(arith.SelectOp(args[0], args[1], args[2])).results[0])
+
+
+def _fill_body(builder, args, properties):
+    _yield(builder, args[0])
+
+
+def _copy_body(builder, args, properties):
+    _yield(builder, cast_scalar(builder, args[0], args[-1].type))
+
+
+def _unsigned(properties: dict[str, Attribute]) -> bool:
+    cast = properties.get("cast")
+    return cast is not None and cast.data.value == "cast_unsigned"
+
+
+def contraction_body(builder, args, properties):
+    """out += cast(lhs) * cast(rhs)."""
+    out_type = args[-1].type
+    lhs = cast_scalar(builder, args[0], out_type, unsigned=_unsigned(properties))
+    rhs = cast_scalar(builder, args[1], out_type, unsigned=_unsigned(properties))
+    product = BINARY_FNS["mul"](builder, lhs, rhs)
+    _yield(builder, BINARY_FNS["add"](builder, args[-1], product))
+
+
+def quantized_contraction_body(builder, args, properties):
+    """out += (cast(lhs) - cast(lhs_zp)) * (cast(rhs) - cast(rhs_zp))."""
+    out_type = args[-1].type
+    lhs = BINARY_FNS["sub"](builder, cast_scalar(builder, args[0], out_type), cast_scalar(builder, args[2], out_type))
+    rhs = BINARY_FNS["sub"](builder, cast_scalar(builder, args[1], out_type), cast_scalar(builder, args[3], out_type))
+    product = BINARY_FNS["mul"](builder, lhs, rhs)
+    _yield(builder, BINARY_FNS["add"](builder, args[-1], product))
+
+
+def pooling_body(fn: str, *, unsigned: bool = False) -> BodyFn:
+    """out = fn(out, cast(in)); the window operand only shapes the loops."""
+
+    def body(builder, args, properties):
+        value = cast_scalar(builder, args[0], args[-1].type, unsigned=unsigned)
+        _yield(builder, BINARY_FNS[fn](builder, args[-1], value))
+
+    return body
+
+
+def _elementwise_body(builder, args, properties):
+    kind = properties["kind"].data.value
+    if kind in UNARY_FNS:
+        _yield(builder, UNARY_FNS[kind](builder, args[0]))
+    elif kind == "select":
+        _select_body(builder, args, properties)
+    else:
+        _yield(builder, BINARY_FNS[kind](builder, args[0], args[1]))
+
+
+def _shape(type: Attribute) -> tuple[int, ...]:
+    return tuple(type.get_shape()) if isinstance(type, ShapedType) else ()
+
+
+def _element_type(type: Attribute) -> Attribute:
+    return type.get_element_type() if isinstance(type, ShapedType) else type
+
+
+def build_body(body: BodyFn, operands: Sequence[SSAValue], properties: dict[str, Attribute]) -> Region:
+    block = Block(arg_types=[_element_type(v.type) for v in operands])
+    body(Builder(InsertPoint.at_end(block)), block.args, properties)
+    return Region(block)
+
+
+# --------------------------------------------------------------------------- verification
+
+
+def verify_static_shapes(op: Operation, maps: Sequence[AffineMap]) -> None:
+    """Upstream's structured-op shape check: the static loop ranges, read off
+    the operand dims that are plain loop dims, must reproduce every static
+    operand size through the indexing maps."""
+    from xdsl.ir.affine import AffineDimExpr
+
+    shapes = [_shape(value.type) for value in op.operands]
+    if len(maps) != len(shapes):
+        raise VerifyException(
+            f"expected the number of indexing_map ({len(maps)}) to be equal to the number of input/output "
+            f"operands ({len(shapes)})"
+        )
+    for index, (map, shape) in enumerate(zip(maps, shapes)):
+        if len(map.results) != len(shape):
+            raise VerifyException(
+                f"expected operand rank ({len(shape)}) to match the result rank of indexing_map #{index} "
+                f"({len(map.results)})"
+            )
+    num_loops = maps[0].num_dims if maps else 0
+    ranges: list[int | None] = [None] * num_loops
+    for map, shape in zip(maps, shapes):
+        for expr, size in zip(map.results, shape):
+            if isinstance(expr, AffineDimExpr) and ranges[expr.position] is None:
+                ranges[expr.position] = size
+    if any(r is None or r < 0 for r in ranges):
+        return  # dynamic loop ranges are only known at run time
+    for index, (map, shape) in enumerate(zip(maps, shapes)):
+        first = map.eval([0] * num_loops, [])
+        last = map.eval([r - 1 for r in ranges], [])
+        for dim, size in enumerate(shape):
+            if size <= 0:
+                continue
+            inferred = max(first[dim], last[dim]) + 1
+            if isinstance(map.results[dim], AffineDimExpr):
+                if inferred != size:
+                    raise VerifyException(
+                        f"inferred input/output operand #{index} has shape's dimension #{dim} to be {inferred}, "
+                        f"but found {size}"
+                    )
+            elif inferred > size:
+                raise VerifyException(
+                    f"inferred input/output operand #{index} has shape's dimension #{dim} to be greater than or "
+                    f"equal to {inferred}, but found {size}"
+                )
+
+
+# --------------------------------------------------------------------------- named op syntax
+
+
+def _parse_operand_group(parser: Parser, keyword: str) -> list[SSAValue]:
+    """``keyword(%a, %b : t1, t2)``, or nothing."""
+    if not parser.parse_optional_keyword(keyword):
+        return []
+    parser.parse_punctuation("(")
+    if parser.parse_optional_punctuation(")"):
+        return []
+    operands = [parser.parse_unresolved_operand()]
+    while parser.parse_optional_punctuation(","):
+        operands.append(parser.parse_unresolved_operand())
+    parser.parse_punctuation(":")
+    types = [parser.parse_type()]
+    while parser.parse_optional_punctuation(","):
+        types.append(parser.parse_type())
+    parser.parse_punctuation(")")
+    return resolve(parser, operands, types)
+
+
+def _print_operand_group(printer: Printer, keyword: str, values: Sequence[SSAValue]) -> None:
+    if not values:
+        return
+    printer.print_string(f" {keyword}(")
+    printer.print_list(values, printer.print_operand)
+    printer.print_string(" : ")
+    printer.print_list([v.type for v in values], printer.print_attribute)
+    printer.print_string(")")
+
+
+def _parse_result_types(parser: Parser) -> list[Attribute]:
+    if not parser.parse_optional_punctuation("->"):
+        return []
+    if parser.parse_optional_punctuation("("):
+        types = [parser.parse_type()]
+        while parser.parse_optional_punctuation(","):
+            types.append(parser.parse_type())
+        parser.parse_punctuation(")")
+        return types
+    return [parser.parse_type()]
+
+
+def _print_result_types(printer: Printer, types: Sequence[Attribute]) -> None:
+    if not types:
+        return
+    printer.print_string(" -> ")
+    if len(types) == 1:
+        printer.print_attribute(types[0])
+    else:
+        printer.print_string("(")
+        printer.print_list(types, printer.print_attribute)
+        printer.print_string(")")
+
+
+class _NamedSyntax:
+    """``linalg.X (kind=#k)? (indexing_maps = [...])? {attrs}? ins(...) outs(...) (-> types)?``.
+
+    ``BODY`` builds the implicit region; ``DEFAULT_MAPS`` (when the op has
+    an ``indexing_maps`` property) are left out of the custom form."""
+
+    BODY: ClassVar[BodyFn]
+    DEFAULT_MAPS: ClassVar[Callable[[], ArrayAttr] | None] = None
+    KIND_KEYWORD: ClassVar[bool] = False
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        properties: dict[str, Attribute] = {}
+        if cls.KIND_KEYWORD:
+            parser.parse_keyword("kind")
+            parser.parse_punctuation("=")
+            properties["kind"] = parser.parse_attribute()
+        if parser.parse_optional_keyword("indexing_maps"):
+            parser.parse_punctuation("=")
+            properties["indexing_maps"] = parser.parse_attribute()
+        attributes = parse_attr_dict(parser)
+        inputs = _parse_operand_group(parser, "ins")
+        outputs = _parse_operand_group(parser, "outs")
+        result_types = _parse_result_types(parser)
+        attributes.update(parse_attr_dict(parser))
+        if "indexing_maps" not in properties:
+            if cls.DEFAULT_MAPS is not None:
+                properties["indexing_maps"] = cls.DEFAULT_MAPS()
+            elif cls.KIND_KEYWORD and outputs:
+                identity = AffineMapAttr(AffineMap.identity(len(_shape(outputs[0].type))))
+                properties["indexing_maps"] = ArrayAttr([identity] * (len(inputs) + len(outputs)))
+        attributes = {**properties, **attributes}
+        region = build_body(cls.BODY, [*inputs, *outputs], attributes)
+        return build_op(
+            cls,
+            operands=[inputs, outputs],
+            result_types=[result_types],
+            attributes=attributes,
+            regions=[region],
+        )
+
+    def print(self, printer: Printer):
+        elided = list(_INHERENT)
+        kind = self.properties.get("kind")
+        if self.KIND_KEYWORD and kind is not None:
+            printer.print_string(" kind=")
+            printer.print_attribute(kind)
+            elided.append("kind")
+        maps = self.properties.get("indexing_maps")
+        if maps is not None:
+            elided.append("indexing_maps")
+            if maps != self._default_maps():
+                printer.print_string(" indexing_maps = ")
+                printer.print_attribute(maps)
+        print_attr_dict(printer, self, elided)
+        count = len(self.operands) - len(self.outputs)
+        _print_operand_group(printer, "ins", self.operands[:count])
+        _print_operand_group(printer, "outs", self.outputs)
+        _print_result_types(printer, self.result_types)
+
+    def _default_maps(self) -> ArrayAttr | None:
+        if self.DEFAULT_MAPS is not None:
+            return self.DEFAULT_MAPS()
+        if self.KIND_KEYWORD and self.outputs:
+            identity = AffineMapAttr(AffineMap.identity(len(_shape(self.outputs[0].type))))
+            return ArrayAttr([identity] * len(self.operands))
+        return None
+
+    @classmethod
+    def get_hidden_region(cls, inputs: Sequence[SSAValue], outputs: Sequence[SSAValue]) -> Region:
+        return build_body(cls.BODY, [*inputs, *outputs], {})
+
+    def verify_(self) -> None:
+        maps = self.properties.get("indexing_maps")
+        if isinstance(maps, ArrayAttr):
+            verify_static_shapes(self, [m.data for m in maps.data])
+        block = self.regions[0].block
+        if len(block.args) != len(self.operands):
+            raise VerifyException(
+                f"expects as many region arguments ({len(block.args)}) as operands ({len(self.operands)})"
+            )
+        for value in self.outputs:
+            if isinstance(value.type, TensorType) != bool(self.results):
+                raise VerifyException("expected tensor outputs to have results and memref outputs none")
+
+
+def _syntax_mixin(body: BodyFn, default_maps=None, kind_keyword: bool = False) -> type:
+    return type(
+        "_NamedOpSyntax",
+        (_NamedSyntax,),
+        {
+            "__annotations__": {"BODY": ClassVar, "DEFAULT_MAPS": ClassVar, "KIND_KEYWORD": ClassVar},
+            "BODY": staticmethod(body),
+            "DEFAULT_MAPS": None if default_maps is None else staticmethod(default_maps),
+            "KIND_KEYWORD": kind_keyword,
+        },
+    )
+
+
+class NamedStructuredOp(IRDLOperation):
+    """The operands, results and region every named linalg op has."""
+
+    inputs = var_operand_def()
+    outputs = var_operand_def(base(MemRefType) | base(TensorType))
+    res = var_result_def(TensorType)
+    region = region_def("single_block")
+
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
+    traits = traits_def(RecursiveMemoryEffect())
+
+
+_CONV_PROPERTIES = {
+    "strides": opt_prop_def(DenseIntOrFPElementsAttr),
+    "dilations": opt_prop_def(DenseIntOrFPElementsAttr),
+}
+_CAST_PROPERTY = {"cast": opt_prop_def(TypeFnAttr)}
+
+
+def _maps(*maps: Callable) -> Callable[[], ArrayAttr]:
+    return lambda: ArrayAttr([AffineMapAttr(AffineMap.from_callable(m)) for m in maps])
+
+
+MATMUL_MAPS = _maps(lambda m, n, k: (m, k), lambda m, n, k: (k, n), lambda m, n, k: (m, n))
+BATCH_MATMUL_MAPS = _maps(lambda b, m, n, k: (b, m, k), lambda b, m, n, k: (b, k, n), lambda b, m, n, k: (b, m, n))
+BATCH_REDUCE_MATMUL_MAPS = _maps(lambda b, m, n, k: (b, m, k), lambda b, m, n, k: (b, k, n), lambda b, m, n, k: (m, n))
+
+
+def named_op(name: str, body: BodyFn, *, fields: dict | None = None, default_maps=None, kind_keyword: bool = False,
+             doc: str = "") -> type[IRDLOperation]:  # fmt: skip
+    """A new named op class with the shared syntax and ``body``."""
+    class_name = "".join(part.title() for part in name.split(".", 1)[1].split("_")) + "Op"
+    namespace = {
+        "__doc__": doc or f"{name}: a named structured op (see upstream's LinalgNamedStructuredOps).",
+        "__module__": __name__,
+        "name": name,
+        **(fields or {}),
+    }
+    return irdl_op_definition(type(class_name, (_syntax_mixin(body, default_maps, kind_keyword), NamedStructuredOp), namespace))
+
+
+# --------------------------------------------------------------------------- the named ops
+
+UNARY_OPS = ("exp", "log", "abs", "ceil", "floor", "negf", "reciprocal", "round", "sqrt", "rsqrt", "square", "tanh", "erf")
+BINARY_OPS = {"add": "add", "sub": "sub", "mul": "mul", "div": "div", "div_unsigned": "div_unsigned",
+              "max": "max_signed", "min": "min_signed", "powf": "powf"}  # fmt: skip
+CONTRACTIONS = ("matvec", "vecmat", "batch_matvec", "batch_vecmat", "dot", "mmt4d", "batch_mmt4d")
+CONVOLUTIONS = (
+    "conv_1d_nwc_wcf", "conv_1d_ncw_fcw", "conv_2d_nhwc_hwcf", "conv_2d_nhwc_fhwc", "conv_2d_nchw_fchw",
+    "conv_2d_ngchw_fgchw", "conv_2d_ngchw_gfchw", "conv_2d_nhwgc_gfhwc", "conv_3d_ndhwc_dhwcf", "conv_3d_ncdhw_fcdhw",
+    "depthwise_conv_1d_nwc_wc", "depthwise_conv_1d_ncw_cw", "depthwise_conv_1d_nwc_wcm", "depthwise_conv_2d_nhwc_hwc",
+    "depthwise_conv_2d_nchw_chw", "depthwise_conv_2d_nhwc_hwcm", "depthwise_conv_3d_ndhwc_dhwc",
+    "depthwise_conv_3d_ncdhw_cdhw", "depthwise_conv_3d_ndhwc_dhwcm",
+)  # fmt: skip
+PLAIN_CONVOLUTIONS = ("conv_1d", "conv_2d", "conv_3d")
+QUANTIZED_CONVOLUTIONS = (
+    "conv_2d_nhwc_hwcf_q", "conv_2d_nhwc_fhwc_q", "conv_2d_nchw_fchw_q", "conv_2d_ngchw_gfchw_q",
+    "conv_2d_nhwgc_gfhwc_q", "conv_3d_ndhwc_dhwcf_q", "depthwise_conv_2d_nhwc_hwc_q", "depthwise_conv_2d_nhwc_hwcm_q",
+)  # fmt: skip
+POOLINGS = {
+    "pooling_nhwc_max": ("max_signed", False), "pooling_nhwc_max_unsigned": ("max_unsigned", True),
+    "pooling_nhwc_min": ("min_signed", False), "pooling_nhwc_min_unsigned": ("min_unsigned", True),
+    "pooling_nhwc_sum": ("add", False), "pooling_nchw_max": ("max_signed", False), "pooling_nchw_sum": ("add", False),
+    "pooling_ncw_max": ("max_signed", False), "pooling_ncw_sum": ("add", False), "pooling_nwc_max": ("max_signed", False),
+    "pooling_nwc_max_unsigned": ("max_unsigned", True), "pooling_nwc_min": ("min_signed", False),
+    "pooling_nwc_min_unsigned": ("min_unsigned", True), "pooling_nwc_sum": ("add", False),
+    "pooling_ndhwc_max": ("max_signed", False), "pooling_ndhwc_min": ("min_signed", False),
+    "pooling_ndhwc_sum": ("add", False),
+}  # fmt: skip
+
+_XDSL_NAMED = {op.name: op for op in XLinalg.operations if isinstance(op, type) and issubclass(op, xops.NamedOperation)}
+"""xDSL's named ops: extended (not replaced) so xDSL passes keep matching them."""
+
+
+def _named(name: str, body: BodyFn, **kwargs) -> type[IRDLOperation]:
+    full = f"linalg.{name}"
+    base_op = _XDSL_NAMED.get(full)
+    if base_op is None:
+        return named_op(full, body, **kwargs)
+    return extend_op(
+        base_op,
+        fields=kwargs.get("fields"),
+        mixin=_syntax_mixin(body, kwargs.get("default_maps"), kwargs.get("kind_keyword", False)),
+    )
+
+
+NAMED_OPS: list[type[IRDLOperation]] = [
+    *(_named(op, unary_body(op)) for op in UNARY_OPS),
+    *(_named(op, binary_body(fn)) for op, fn in BINARY_OPS.items()),
+    _named("select", _select_body),
+    _named("fill", _fill_body),
+    _named("copy", _copy_body, fields=_CAST_PROPERTY),
+    _named("matmul", contraction_body, fields=_CAST_PROPERTY, default_maps=MATMUL_MAPS),
+    _named("batch_matmul", contraction_body, fields={**_CAST_PROPERTY, "indexing_maps": prop_def(ArrayAttr)},
+           default_maps=BATCH_MATMUL_MAPS),  # fmt: skip
+    _named("batch_reduce_matmul", contraction_body, fields={**_CAST_PROPERTY, "indexing_maps": prop_def(ArrayAttr)},
+           default_maps=BATCH_REDUCE_MATMUL_MAPS),  # fmt: skip
+    *(_named(op, contraction_body, fields=_CAST_PROPERTY) for op in CONTRACTIONS),
+    *(_named(op, contraction_body, fields=_CONV_PROPERTIES) for op in CONVOLUTIONS),
+    *(_named(op, contraction_body) for op in PLAIN_CONVOLUTIONS),
+    _named("quantized_matmul", quantized_contraction_body),
+    _named("quantized_batch_matmul", quantized_contraction_body),
+    *(_named(op, quantized_contraction_body, fields=_CONV_PROPERTIES) for op in QUANTIZED_CONVOLUTIONS),
+    *(_named(op, pooling_body(fn, unsigned=unsigned), fields=_CONV_PROPERTIES) for op, (fn, unsigned) in POOLINGS.items()),
+    named_op("linalg.contract", contraction_body, fields={**_CAST_PROPERTY, "indexing_maps": prop_def(ArrayAttr)},
+             doc="linalg.contract: a contraction given by its indexing maps."),  # fmt: skip
+    named_op("linalg.elementwise", _elementwise_body,
+             fields={"kind": prop_def(ElementwiseKindAttr), "indexing_maps": opt_prop_def(ArrayAttr)}, kind_keyword=True,
+             doc="linalg.elementwise: an elementwise op of the given kind."),  # fmt: skip
+]
+
+
+# --------------------------------------------------------------------------- ops with user regions
+
+
+@irdl_op_definition
+class IndexOp(IRDLOperation):
+    """linalg.index: the current iteration index along a loop dimension."""
+
+    name = "linalg.index"
+
+    dim = prop_def(IntegerAttr)
+    result = result_def(IndexType)
+
+    traits = traits_def(Pure())
+
+    @classmethod
+    def parse(cls, parser: Parser) -> IndexOp:
+        dim = IntegerAttr(parser.parse_integer(), i64)
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        return build_op(cls, result_types=[parser.parse_type()], properties={"dim": dim}, attributes=attributes)
+
+    def print(self, printer: Printer):
+        printer.print_string(f" {self.dim.value.data}")
+        print_attr_dict(printer, self, ("dim",))
+        printer.print_string(" : ")
+        printer.print_attribute(self.result.type)
+
+
+def _parse_short_form_op(parser: Parser) -> str | None:
+    """``{ arith.addf }``: the payload op's name in map/reduce's short form."""
+    if parser.parse_optional_punctuation("{") is None:
+        return None
+    name = parser.parse_identifier()
+    parser.parse_punctuation("}")
+    return name
+
+
+def _short_form_payload(block: Block, operands: Sequence[SSAValue]) -> Operation | None:
+    """The single op of a body ``yield(op(operands))``, if the body has that shape
+    (upstream's findPayloadOp)."""
+    ops = list(block.ops)
+    if len(ops) != 2 or not isinstance(ops[1], xops.YieldOp):
+        return None
+    payload = ops[0]
+    if payload.attributes or list(ops[1].operands) != list(payload.results) or payload.regions:
+        return None
+    from xdsl.dialects.arith import FastMathFlagsAttr
+
+    if any(v != FastMathFlagsAttr("none") for v in payload.properties.values()):
+        return None
+    if list(payload.operands) != list(operands):
+        return None
+    return payload
+
+
+def _payload_region(parser: Parser, op_name: str, arg_types: Sequence[Attribute], operands: Callable[[Block], list]) -> Region:
+    op_type = parser.ctx.get_optional_op(op_name)
+    if op_type is None:
+        parser.raise_error(f"unknown payload op '{op_name}'")
+    block = Block(arg_types=arg_types)
+    payload = op_type.build(operands=operands(block), result_types=[arg_types[-1]])
+    block.add_op(payload)
+    block.add_op(xops.YieldOp(payload.results[0]))
+    return Region(block)
+
+
+class _MapSyntax:
+    """``linalg.map ({ op })? ins(...) outs(...) (block args) region?``."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        short = _parse_short_form_op(parser)
+        inputs = _parse_operand_group(parser, "ins")
+        outputs = _parse_operand_group(parser, "outs")
+        attributes = parse_attr_dict(parser)
+        element_types = [_element_type(v.type) for v in (*inputs, *outputs)]
+        if short is not None:
+            region = _payload_region(parser, short, element_types, lambda block: list(block.args[:-1]))
+        else:
+            arguments = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, parser.parse_argument)
+            region = parser.parse_region(arguments)
+        if len(outputs) != 1:
+            parser.raise_error("expected one output ('outs') operand")
+        return build_op(
+            cls,
+            operands=[inputs, outputs[0]],
+            result_types=[[v.type for v in outputs if isinstance(v.type, TensorType)]],
+            attributes=attributes,
+            regions=[region],
+        )
+
+    def print(self, printer: Printer):
+        block = self.regions[0].block
+        payload = _short_form_payload(block, list(block.args[:-1]))
+        if payload is not None:
+            printer.print_string(f" {{ {payload.name} }}")
+        _print_operand_group(printer, "ins", self.operands[:-1])
+        _print_operand_group(printer, "outs", self.operands[-1:])
+        print_attr_dict(printer, self, _INHERENT + ("dimensions",))
+        if payload is None:
+            printer.print_string(" (")
+            printer.print_list(block.args, printer.print_block_argument)
+            printer.print_string(") ")
+            printer.print_region(self.regions[0], print_entry_block_args=False)
+
+
+@irdl_op_definition
+class MapOp(_MapSyntax, IRDLOperation):
+    """linalg.map: apply the region elementwise to the inputs."""
+
+    name = "linalg.map"
+
+    inputs = var_operand_def()
+    init = operand_def(base(MemRefType) | base(TensorType))
+    result = var_result_def(TensorType)
+    mapper = region_def("single_block")
+
+    traits = traits_def(RecursiveMemoryEffect())
+
+
+class _ReduceSyntax:
+    """``linalg.reduce ({ op })? ins(...) outs(...) dimensions = [...] (block args) region?``."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        short = _parse_short_form_op(parser)
+        inputs = _parse_operand_group(parser, "ins")
+        outputs = _parse_operand_group(parser, "outs")
+        parser.parse_keyword("dimensions")
+        parser.parse_punctuation("=")
+        dimensions = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+        attributes = parse_attr_dict(parser)
+        element_types = [_element_type(v.type) for v in (*inputs, *outputs)]
+        if short is not None:
+            # Reductions combine the init first: op(init, input).
+            region = _payload_region(parser, short, element_types, lambda block: [block.args[1], block.args[0]])
+        else:
+            arguments = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, parser.parse_argument)
+            region = parser.parse_region(arguments)
+        return build_op(
+            cls,
+            operands=[*inputs, *outputs],
+            result_types=[[v.type for v in outputs if isinstance(v.type, TensorType)]],
+            properties={"dimensions": DenseArrayBase.from_list(i64, dimensions)},
+            attributes=attributes,
+            regions=[region],
+        )
+
+    def print(self, printer: Printer):
+        block = self.regions[0].block
+        payload = _short_form_payload(block, [block.args[1], block.args[0]])
+        if payload is not None:
+            printer.print_string(f" {{ {payload.name} }}")
+        half = len(self.operands) // 2
+        _print_operand_group(printer, "ins", self.operands[:half])
+        _print_operand_group(printer, "outs", self.operands[half:])
+        printer.print_string(" dimensions = [" + ", ".join(map(str, self.properties["dimensions"].get_values())) + "]")
+        print_attr_dict(printer, self, ("dimensions",))
+        if payload is None:
+            printer.print_string(" (")
+            printer.print_list(block.args, printer.print_block_argument)
+            printer.print_string(") ")
+            printer.print_region(self.regions[0], print_entry_block_args=False)
+
+
+ReduceOp = extend_op(xops.ReduceOp, mixin=_ReduceSyntax)
+
+
+def _copy_through_body(inputs: Sequence[SSAValue], outputs: Sequence[SSAValue]) -> Region:
+    return build_body(lambda builder, args, _: _yield(builder, args[0]), [*inputs, *outputs], {})
+
+
+def _dimension_op_syntax(keyword: str, *, grouped: bool) -> type:
+    """``linalg.transpose|broadcast ins(...) outs(...) keyword = [...]``;
+    ``grouped`` when the op's inputs and outputs are variadic operand groups."""
+
+    class _Syntax:
+        @classmethod
+        def parse(cls, parser: Parser):
+            inputs = _parse_operand_group(parser, "ins")
+            outputs = _parse_operand_group(parser, "outs")
+            parser.parse_keyword(keyword)
+            parser.parse_punctuation("=")
+            values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+            attributes = parse_attr_dict(parser)
+            return build_op(
+                cls,
+                operands=[inputs, outputs] if grouped else [*inputs, *outputs],
+                result_types=[[v.type for v in outputs if isinstance(v.type, TensorType)]],
+                properties={keyword: DenseArrayBase.from_list(i64, values)},
+                attributes=attributes,
+                regions=[_copy_through_body(inputs, outputs)],
+            )
+
+        def print(self, printer: Printer):
+            half = len(self.operands) // 2
+            _print_operand_group(printer, "ins", self.operands[:half])
+            _print_operand_group(printer, "outs", self.operands[half:])
+            printer.print_string(f" {keyword} = [" + ", ".join(map(str, self.properties[keyword].get_values())) + "]")
+            print_attr_dict(printer, self, (keyword, "operandSegmentSizes"))
+
+    return _Syntax
+
+
+TransposeOp = extend_op(xops.TransposeOp, mixin=_dimension_op_syntax("permutation", grouped=True))
+BroadcastOp = extend_op(xops.BroadcastOp, mixin=_dimension_op_syntax("dimensions", grouped=False))
+
+
+Linalg: Dialect = replace_ops(
+    XLinalg,
+    *NAMED_OPS,
+    IndexOp,
+    MapOp,
+    ReduceOp,
+    TransposeOp,
+    BroadcastOp,
+    attributes=[TypeFnAttr, ElementwiseKindAttr],
+)

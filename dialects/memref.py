@@ -1,0 +1,698 @@
+"""The memref dialect with upstream MLIR 22's syntax and ops.
+
+xDSL's classes are kept (as bases) where they are right; the subclasses here
+add upstream's custom syntax, properties xDSL lacks (``alignment`` of
+load/store) and the ops xDSL has not got (realloc, transpose, reshape,
+prefetch, generic_atomic_rmw, atomic_yield, distinct_objects) or models
+differently from upstream (dma_start/dma_wait take plain operand lists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from xdsl.dialects import memref as xmemref
+from xdsl.dialects.builtin import (
+    AffineMapAttr,
+    BoolAttr,
+    DenseIntOrFPElementsAttr,
+    IndexType,
+    IntegerAttr,
+    IntegerType,
+    MemRefType,
+    StringAttr,
+    SymbolNameConstraint,
+    TensorType,
+    TypedAttribute,
+    UnitAttr,
+    UnrankedMemRefType,
+    i32,
+    i64,
+)
+from xdsl.ir import Attribute, Block, Dialect, Region, SSAValue
+from xdsl.irdl import (
+    AnyAttr,
+    IRDLOperation,
+    ParsePropInAttrDict,
+    base,
+    irdl_op_definition,
+    operand_def,
+    opt_operand_def,
+    opt_prop_def,
+    prop_def,
+    region_def,
+    result_def,
+    traits_def,
+    var_operand_def,
+    var_result_def,
+)
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.traits import (
+    HasParent,
+    IsTerminator,
+    MemoryReadEffect,
+    MemoryWriteEffect,
+    NoMemoryEffect,
+    Pure,
+    SingleBlockImplicitTerminator,
+)
+from xdsl.utils.exceptions import ParseError, VerifyException
+
+from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.syntax import (
+    build_op,
+    parse_attr_dict,
+    parse_keyword_of,
+    parse_operand_list,
+    print_attr_dict,
+    print_indexed,
+    print_values,
+    resolve,
+)
+
+AnyMemRef = base(MemRefType) | base(UnrankedMemRefType)
+
+# --------------------------------------------------------------------------- casts and simple ops
+
+MemorySpaceCastOp = extend_op(
+    xmemref.MemorySpaceCastOp, assembly_format="$source attr-dict `:` type($source) `to` type($dest)"
+)
+ExtractAlignedPointerAsIndexOp = extend_op(
+    xmemref.ExtractAlignedPointerAsIndexOp,
+    assembly_format="$source `:` type($source) `->` type($aligned_pointer) attr-dict",
+)
+RankOp = extend_op(xmemref.RankOp, assembly_format="$source attr-dict `:` type($source)", constraints={"source": AnyMemRef})
+class _CopyVerifier:
+    def verify_(self) -> None:
+        source, target = (value.type for value in self.operands)
+        if source.element_type != target.element_type:
+            raise VerifyException("failed to verify that all of {source, target} have same element type")
+        if isinstance(source, MemRefType) and isinstance(target, MemRefType) and source.get_shape() != target.get_shape():
+            raise VerifyException("failed to verify that all of {source, target} have same shape")
+
+
+CopyOp = extend_op(
+    xmemref.CopyOp,
+    assembly_format="$source `,` $destination attr-dict `:` type($source) `to` type($destination)",
+    constraints={"source": AnyMemRef, "destination": AnyMemRef},
+    mixin=_CopyVerifier,
+)
+
+def _cast_compatible(source: Attribute, target: Attribute) -> bool:
+    """Upstream's memref.cast compatibility: same element type and memory
+    space, and, when both are ranked, the same rank with matching static sizes."""
+    if isinstance(source, UnrankedMemRefType) and isinstance(target, UnrankedMemRefType):
+        return False
+    if source.element_type != target.element_type or source.memory_space != target.memory_space:
+        return False
+    if isinstance(source, MemRefType) and isinstance(target, MemRefType):
+        if source.get_num_dims() != target.get_num_dims():
+            return False
+        return all(a == b or a < 0 or b < 0 for a, b in zip(source.get_shape(), target.get_shape()))
+    return True
+
+
+class _CastVerifier:
+    def verify_(self) -> None:
+        source, target = self.operands[0].type, self.results[0].type
+        if not _cast_compatible(source, target):
+            raise VerifyException(f"operand type '{source}' and result type '{target}' are cast incompatible")
+
+
+CastOp = extend_op(
+    xmemref.CastOp, assembly_format="$source attr-dict `:` type($source) `to` type($dest)", mixin=_CastVerifier
+)
+
+
+class _GetGlobalVerifier:
+    def verify_(self) -> None:
+        from xdsl.traits import SymbolTable
+
+        name = self.properties["name"]
+        found = SymbolTable.lookup_symbol(self, name)
+        if not isinstance(found, xmemref.GlobalOp):
+            raise VerifyException(f"'{name.root_reference.data}' does not reference a valid global memref")
+        if found.properties["type"] != self.results[0].type:
+            raise VerifyException(
+                f"result type {self.results[0].type} does not match type {found.properties['type']} "
+                f"of the global memref @{name.root_reference.data}"
+            )
+
+
+GetGlobalOp = extend_op(xmemref.GetGlobalOp, mixin=_GetGlobalVerifier)
+
+
+class _SubviewVerifier:
+    def verify_(self) -> None:
+        rank = self.operands[0].type.get_num_dims()
+        for kind in ("offset", "size", "stride"):
+            count = len(self.properties[f"static_{kind}s"].get_values())
+            if count != rank:
+                raise VerifyException(f"expected {rank} {kind} values, got {count}")
+        _SUBVIEW_VERIFY(self)
+
+
+_SUBVIEW_VERIFY = xmemref.SubviewOp.verify_
+SubviewOp = extend_op(xmemref.SubviewOp, mixin=_SubviewVerifier)
+
+_ALIGNMENT = opt_prop_def(IntegerAttr[IntegerType])
+LoadOp = extend_op(xmemref.LoadOp, fields={"alignment": _ALIGNMENT})
+StoreOp = extend_op(xmemref.StoreOp, fields={"alignment": _ALIGNMENT})
+
+
+class _AllocaScopeSyntax:
+    """``memref.alloca_scope (-> (types))? region attr-dict``."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        result_types: list[Attribute] = []
+        if parser.parse_optional_punctuation("->"):
+            parser.parse_punctuation("(")
+            if not parser.parse_optional_punctuation(")"):
+                result_types = [parser.parse_type()]
+                while parser.parse_optional_punctuation(","):
+                    result_types.append(parser.parse_type())
+                parser.parse_punctuation(")")
+        region = parser.parse_region()
+        if not region.blocks:
+            region.add_block(Block())
+        block = region.block
+        if block.last_op is None or not block.last_op.has_trait(IsTerminator):
+            block.add_op(AllocaScopeReturnOp.build(operands=[[]]))
+        return build_op(cls, result_types=[result_types], regions=[region], attributes=parse_attr_dict(parser))
+
+    def print(self, printer: Printer):
+        if self.results:
+            printer.print_string(" -> (")
+            printer.print_list(self.result_types, printer.print_attribute)
+            printer.print_string(")")
+        printer.print_string(" ")
+        block = self.regions[0].block
+        elide_terminator = not self.results and isinstance(block.last_op, xmemref.AllocaScopeReturnOp)
+        printer.print_region(self.regions[0], print_entry_block_args=False, print_block_terminators=not elide_terminator)
+        print_attr_dict(printer, self)
+
+
+AllocaScopeOp = extend_op(xmemref.AllocaScopeOp, mixin=_AllocaScopeSyntax)
+AllocaScopeReturnOp = extend_op(
+    xmemref.AllocaScopeReturnOp, assembly_format="attr-dict ($ops^ `:` type($ops))?"
+)
+
+
+# --------------------------------------------------------------------------- globals
+
+_TYPE_OF_GLOBAL = "type"
+
+
+class _GlobalSyntax:
+    """``memref.global "private"? constant? @name : type (= value | = uninitialized)? attr-dict``."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        visibility = parser.parse_optional_str_literal()
+        constant = parser.parse_optional_keyword("constant")
+        name = parser.parse_symbol_name()
+        parser.parse_punctuation(":")
+        type = parser.parse_type()
+        initial_value: Attribute | None = None
+        if parser.parse_optional_punctuation("="):
+            if parser.parse_optional_keyword("uninitialized"):
+                initial_value = UnitAttr()
+            else:
+                initial_value = _parse_initial_value(parser, type)
+        properties = {
+            "sym_name": name,
+            "type": type,
+            "sym_visibility": None if visibility is None else StringAttr(visibility),
+            "constant": UnitAttr() if constant else None,
+            "initial_value": initial_value,
+        }
+        return build_op(cls, properties=properties, attributes=parse_attr_dict(parser))
+
+    def print(self, printer: Printer):
+        visibility = self.properties.get("sym_visibility")
+        if visibility is not None:
+            printer.print_string(" ")
+            printer.print_string_literal(visibility.data)
+        if "constant" in self.properties:
+            printer.print_string(" constant")
+        printer.print_string(" ")
+        printer.print_symbol_name(self.properties["sym_name"].data)
+        printer.print_string(" : ")
+        printer.print_attribute(self.properties[_TYPE_OF_GLOBAL])
+        initial_value = self.properties.get("initial_value")
+        if initial_value is not None:
+            printer.print_string(" = ")
+            if isinstance(initial_value, UnitAttr):
+                printer.print_string("uninitialized")
+            elif isinstance(initial_value, TypedAttribute):
+                initial_value.print_without_type(printer)
+            else:
+                printer.print_attribute(initial_value)
+        print_attr_dict(printer, self, ("sym_visibility", "constant", "sym_name", "type", "initial_value"))
+
+    def verify_(self) -> None:
+        type = self.properties[_TYPE_OF_GLOBAL]
+        if not isinstance(type, MemRefType):
+            raise VerifyException(f"type should be static shaped memref, but got {type}")
+        value = self.properties.get("initial_value")
+        if isinstance(value, DenseIntOrFPElementsAttr):
+            expected = _tensor_type_of(type)
+            if value.type != expected:
+                raise VerifyException(
+                    f"initial value expected to be of type {expected}, but was of type {value.type}"
+                )
+        alignment = self.properties.get("alignment")
+        if alignment is not None:
+            value = alignment.value.data
+            if value <= 0 or value & (value - 1):
+                raise VerifyException("alignment attribute value " + str(value) + " is not a power of 2")
+
+
+def _tensor_type_of(memref_type: MemRefType) -> TensorType:
+    return TensorType(memref_type.element_type, memref_type.get_shape())
+
+
+def _parse_initial_value(parser: Parser, memref_type: Attribute) -> Attribute:
+    start = parser.pos
+    if isinstance(memref_type, MemRefType) and parser.parse_optional_keyword("dense"):
+        try:
+            return parser.parse_dense_int_or_fp_elements_attr(_tensor_type_of(memref_type))
+        except ParseError as err:
+            parser.raise_error(err.msg, start, start + len("dense"))
+    return parser.parse_attribute()
+
+
+GlobalOp = extend_op(
+    xmemref.GlobalOp,
+    fields={
+        "sym_visibility": opt_prop_def(StringAttr),
+        "initial_value": opt_prop_def(AnyAttr()),
+    },
+    mixin=_GlobalSyntax,
+)
+
+
+# --------------------------------------------------------------------------- atomics
+
+ATOMIC_RMW_KINDS = (
+    "addf", "addi", "andi", "assign", "maximumf", "maxnumf", "maxs", "maxu",
+    "minimumf", "minnumf", "mins", "minu", "mulf", "muli", "ori", "xori",
+)  # fmt: skip
+"""arith::AtomicRMWKind, in enum order (the property stores the index)."""
+
+
+class _AtomicRMWSyntax:
+    """``memref.atomic_rmw kind %value, %memref[%indices] : (vt, mt) -> vt``."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        kind = parse_keyword_of(parser, ATOMIC_RMW_KINDS, "atomic rmw kind")
+        value = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        memref = parser.parse_unresolved_operand()
+        indices = parse_operand_list(parser, Parser.Delimiter.SQUARE)
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        function_type = parser.parse_function_type()
+        if len(function_type.inputs) != 2 or len(function_type.outputs) != 1:
+            parser.raise_error("expected (value type, memref type) -> result type")
+        value_type, memref_type = function_type.inputs.data
+        operands = resolve(parser, [value, memref], [value_type, memref_type])
+        return build_op(
+            cls,
+            operands=[operands[0], operands[1], resolve(parser, indices, IndexType())],
+            result_types=[function_type.outputs.data[0]],
+            properties={"kind": IntegerAttr(ATOMIC_RMW_KINDS.index(kind), i64)},
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer):
+        printer.print_string(f" {ATOMIC_RMW_KINDS[self.properties['kind'].value.data]} ")
+        printer.print_operand(self.operands[0])
+        printer.print_string(", ")
+        print_indexed(printer, self.operands[1], self.operands[2:])
+        print_attr_dict(printer, self, ("kind",))
+        printer.print_string(" : (")
+        printer.print_attribute(self.operands[0].type)
+        printer.print_string(", ")
+        printer.print_attribute(self.operands[1].type)
+        printer.print_string(") -> ")
+        printer.print_attribute(self.results[0].type)
+
+
+AtomicRMWOp = extend_op(xmemref.AtomicRMWOp, mixin=_AtomicRMWSyntax)
+
+
+@irdl_op_definition
+class GenericAtomicRMWOp(IRDLOperation):
+    """memref.generic_atomic_rmw: an atomic read-modify-write with a region."""
+
+    name = "memref.generic_atomic_rmw"
+
+    memref = operand_def(MemRefType)
+    indices = var_operand_def(IndexType)
+    result = result_def()
+    atomic_body = region_def("single_block")
+
+    traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
+
+    @classmethod
+    def parse(cls, parser: Parser) -> GenericAtomicRMWOp:
+        memref = parser.parse_unresolved_operand()
+        indices = parse_operand_list(parser, Parser.Delimiter.SQUARE)
+        parser.parse_punctuation(":")
+        memref_type = parser.parse_type()
+        element_type = memref_type.element_type if isinstance(memref_type, MemRefType) else memref_type
+        region = parser.parse_region()
+        return build_op(
+            cls,
+            operands=[resolve(parser, [memref], memref_type)[0], resolve(parser, indices, IndexType())],
+            result_types=[element_type],
+            regions=[region],
+            attributes=parse_attr_dict(parser),
+        )
+
+    def print(self, printer: Printer):
+        printer.print_string(" ")
+        print_indexed(printer, self.memref, self.indices)
+        printer.print_string(" : ")
+        printer.print_attribute(self.memref.type)
+        printer.print_string(" ")
+        printer.print_region(self.atomic_body)
+        print_attr_dict(printer, self)
+
+    def verify_(self) -> None:
+        block = self.atomic_body.block
+        if len(block.args) != 1 or block.args[0].type != self.result.type:
+            raise VerifyException("expected single number of entry block arguments of the result type")
+
+
+@irdl_op_definition
+class AtomicYieldOp(IRDLOperation):
+    """memref.atomic_yield: the terminator of generic_atomic_rmw."""
+
+    name = "memref.atomic_yield"
+
+    result = operand_def()
+
+    traits = traits_def(IsTerminator(), HasParent(GenericAtomicRMWOp), Pure())
+    assembly_format = "$result attr-dict `:` type($result)"
+
+
+# --------------------------------------------------------------------------- new view ops
+
+
+@irdl_op_definition
+class ReallocOp(IRDLOperation):
+    """memref.realloc: grow or shrink a 1-D memref."""
+
+    name = "memref.realloc"
+
+    source = operand_def(MemRefType)
+    dynamicResultSize = opt_operand_def(IndexType)
+    result = result_def(MemRefType)
+    alignment = opt_prop_def(IntegerAttr[IntegerType])
+
+    irdl_options = (ParsePropInAttrDict(),)
+    assembly_format = "$source (`(` $dynamicResultSize^ `)`)? attr-dict `:` type($source) `to` type($result)"
+
+    def verify_(self) -> None:
+        for value in (self.source, self.result):
+            if value.type.get_num_dims() != 1:
+                raise VerifyException(f"operand #0 must be 1D memref of any type values, but got '{value.type}'")
+
+
+@irdl_op_definition
+class TransposeOp(IRDLOperation):
+    """memref.transpose: a view with permuted dimensions."""
+
+    name = "memref.transpose"
+
+    in_ = operand_def(MemRefType)
+    permutation = prop_def(AffineMapAttr)
+    result = result_def(MemRefType)
+
+    traits = traits_def(NoMemoryEffect())
+
+    @classmethod
+    def parse(cls, parser: Parser) -> TransposeOp:
+        source = parser.parse_unresolved_operand()
+        permutation = AffineMapAttr(parser.parse_affine_map())
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        source_type = parser.parse_type()
+        parser.parse_keyword("to")
+        result_type = parser.parse_type()
+        return build_op(
+            cls,
+            operands=resolve(parser, [source], source_type),
+            result_types=[result_type],
+            properties={"permutation": permutation},
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer):
+        printer.print_string(" ")
+        printer.print_operand(self.in_)
+        printer.print_string(" ")
+        printer.print_string(str(self.permutation.data))
+        print_attr_dict(printer, self, ("permutation",))
+        printer.print_string(" : ")
+        printer.print_attribute(self.in_.type)
+        printer.print_string(" to ")
+        printer.print_attribute(self.result.type)
+
+
+@irdl_op_definition
+class ReshapeOp(IRDLOperation):
+    """memref.reshape: a view with the shape given by a 1-D memref."""
+
+    name = "memref.reshape"
+
+    source = operand_def(AnyMemRef)
+    shape = operand_def(MemRefType)
+    result = result_def(AnyMemRef)
+
+    traits = traits_def(NoMemoryEffect())
+    assembly_format = "$source `(` $shape `)` attr-dict `:` functional-type(operands, results)"
+
+
+@irdl_op_definition
+class PrefetchOp(IRDLOperation):
+    """memref.prefetch: a hint to prefetch a memref element."""
+
+    name = "memref.prefetch"
+
+    memref = operand_def(MemRefType)
+    indices = var_operand_def(IndexType)
+    isWrite = prop_def(BoolAttr)
+    localityHint = prop_def(IntegerAttr[IntegerType])
+    isDataCache = prop_def(BoolAttr)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> PrefetchOp:
+        memref = parser.parse_unresolved_operand()
+        indices = parse_operand_list(parser, Parser.Delimiter.SQUARE)
+        parser.parse_punctuation(",")
+        is_write = parse_keyword_of(parser, ("read", "write"), "read or write") == "write"
+        parser.parse_punctuation(",")
+        parser.parse_keyword("locality")
+        parser.parse_punctuation("<")
+        locality = parser.parse_integer()
+        parser.parse_punctuation(">")
+        parser.parse_punctuation(",")
+        is_data = parse_keyword_of(parser, ("data", "instr"), "data or instr") == "data"
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        memref_type = parser.parse_type()
+        return build_op(
+            cls,
+            operands=[resolve(parser, [memref], memref_type)[0], resolve(parser, indices, IndexType())],
+            properties={
+                "isWrite": BoolAttr.from_bool(is_write),
+                "localityHint": IntegerAttr(locality, i32),
+                "isDataCache": BoolAttr.from_bool(is_data),
+            },
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer):
+        printer.print_string(" ")
+        print_indexed(printer, self.memref, self.indices)
+        printer.print_string(", write" if self.isWrite.value.data else ", read")
+        printer.print_string(f", locality<{self.localityHint.value.data}>")
+        printer.print_string(", data" if self.isDataCache.value.data else ", instr")
+        print_attr_dict(printer, self, ("isWrite", "localityHint", "isDataCache"))
+        printer.print_string(" : ")
+        printer.print_attribute(self.memref.type)
+
+
+@irdl_op_definition
+class DistinctObjectsOp(IRDLOperation):
+    """memref.distinct_objects: asserts that the memrefs do not alias."""
+
+    name = "memref.distinct_objects"
+
+    operands_ = var_operand_def(MemRefType)
+    results_ = var_result_def(MemRefType)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> DistinctObjectsOp:
+        operands = parse_operand_list(parser)
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        types = [parser.parse_type()]
+        while parser.parse_optional_punctuation(","):
+            types.append(parser.parse_type())
+        return build_op(cls, operands=[resolve(parser, operands, types)], result_types=[types], attributes=attributes)
+
+    def print(self, printer: Printer):
+        printer.print_string(" ")
+        print_values(printer, self.operands)
+        print_attr_dict(printer, self)
+        printer.print_string(" : ")
+        printer.print_list(self.operand_types, printer.print_attribute)
+
+
+# --------------------------------------------------------------------------- DMA
+
+
+@irdl_op_definition
+class DmaStartOp(IRDLOperation):
+    """memref.dma_start: operands are src[idx], dst[idx], num, tag[idx] (, stride, per-stride)."""
+
+    name = "memref.dma_start"
+
+    operands_ = var_operand_def()
+
+    traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
+
+    def _groups(self) -> tuple[SSAValue, list[SSAValue], SSAValue, list[SSAValue], SSAValue, SSAValue, list[SSAValue], list[SSAValue]]:
+        ops = list(self.operands)
+        src = ops[0]
+        n_src = _rank(src.type)
+        dst = ops[1 + n_src]
+        n_dst = _rank(dst.type)
+        num = ops[2 + n_src + n_dst]
+        tag = ops[3 + n_src + n_dst]
+        n_tag = _rank(tag.type)
+        start = 4 + n_src + n_dst
+        return (src, ops[1 : 1 + n_src], dst, ops[2 + n_src : 2 + n_src + n_dst], num, tag,
+                ops[start : start + n_tag], ops[start + n_tag :])  # fmt: skip
+
+    @classmethod
+    def parse(cls, parser: Parser) -> DmaStartOp:
+        src = parser.parse_unresolved_operand()
+        src_indices = parse_operand_list(parser, Parser.Delimiter.SQUARE)
+        parser.parse_punctuation(",")
+        dst = parser.parse_unresolved_operand()
+        dst_indices = parse_operand_list(parser, Parser.Delimiter.SQUARE)
+        parser.parse_punctuation(",")
+        num = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        tag = parser.parse_unresolved_operand()
+        tag_indices = parse_operand_list(parser, Parser.Delimiter.SQUARE)
+        strides = []
+        if parser.parse_optional_punctuation(","):
+            strides = [parser.parse_unresolved_operand()]
+            parser.parse_punctuation(",")
+            strides.append(parser.parse_unresolved_operand())
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        src_type = parser.parse_type()
+        parser.parse_punctuation(",")
+        dst_type = parser.parse_type()
+        parser.parse_punctuation(",")
+        tag_type = parser.parse_type()
+        index = IndexType()
+        operands = (
+            resolve(parser, [src], src_type) + resolve(parser, src_indices, index)
+            + resolve(parser, [dst], dst_type) + resolve(parser, dst_indices, index)
+            + resolve(parser, [num], index) + resolve(parser, [tag], tag_type)
+            + resolve(parser, tag_indices, index) + resolve(parser, strides, index)
+        )  # fmt: skip
+        return build_op(cls, operands=[operands], attributes=attributes)
+
+    def print(self, printer: Printer):
+        src, src_indices, dst, dst_indices, num, tag, tag_indices, strides = self._groups()
+        printer.print_string(" ")
+        print_indexed(printer, src, src_indices)
+        printer.print_string(", ")
+        print_indexed(printer, dst, dst_indices)
+        printer.print_string(", ")
+        printer.print_operand(num)
+        printer.print_string(", ")
+        print_indexed(printer, tag, tag_indices)
+        if strides:
+            printer.print_string(", ")
+            print_values(printer, strides)
+        print_attr_dict(printer, self)
+        printer.print_string(" : ")
+        printer.print_list([src.type, dst.type, tag.type], printer.print_attribute)
+
+
+@irdl_op_definition
+class DmaWaitOp(IRDLOperation):
+    """memref.dma_wait: operands are tag[idx], num."""
+
+    name = "memref.dma_wait"
+
+    operands_ = var_operand_def()
+
+    traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
+
+    @classmethod
+    def parse(cls, parser: Parser) -> DmaWaitOp:
+        tag = parser.parse_unresolved_operand()
+        tag_indices = parse_operand_list(parser, Parser.Delimiter.SQUARE)
+        parser.parse_punctuation(",")
+        num = parser.parse_unresolved_operand()
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        tag_type = parser.parse_type()
+        operands = resolve(parser, [tag], tag_type) + resolve(parser, tag_indices + [num], IndexType())
+        return build_op(cls, operands=[operands], attributes=attributes)
+
+    def print(self, printer: Printer):
+        tag, *rest = self.operands
+        printer.print_string(" ")
+        print_indexed(printer, tag, rest[:-1])
+        printer.print_string(", ")
+        printer.print_operand(rest[-1])
+        print_attr_dict(printer, self)
+        printer.print_string(" : ")
+        printer.print_attribute(tag.type)
+
+
+def _rank(type: Attribute) -> int:
+    return type.get_num_dims() if isinstance(type, MemRefType) else 0
+
+
+MemRef: Dialect = replace_ops(
+    xmemref.MemRef,
+    CastOp,
+    GetGlobalOp,
+    SubviewOp,
+    MemorySpaceCastOp,
+    ExtractAlignedPointerAsIndexOp,
+    RankOp,
+    CopyOp,
+    LoadOp,
+    StoreOp,
+    AllocaScopeOp,
+    AllocaScopeReturnOp,
+    GlobalOp,
+    AtomicRMWOp,
+    GenericAtomicRMWOp,
+    AtomicYieldOp,
+    ReallocOp,
+    TransposeOp,
+    ReshapeOp,
+    PrefetchOp,
+    DistinctObjectsOp,
+    DmaStartOp,
+    DmaWaitOp,
+)

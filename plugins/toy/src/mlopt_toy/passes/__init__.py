@@ -1,0 +1,1 @@
+"""The Toy plugin's passes, one module per pass."""

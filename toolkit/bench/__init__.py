@@ -1,0 +1,1 @@
+"""Benchmarks (mlopt-bench): generated code against upstream MLIR, and more."""

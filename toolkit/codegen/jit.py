@@ -1,0 +1,163 @@
+"""The JIT: an llvm dialect module compiled in memory, with the runtime
+symbols bound, and its functions called through their packed wrappers.
+
+Shared by ``mlrun`` and :class:`mlopt.ExecutionEngine`. Symbols a module
+declares are resolved in this order: a library named with ``--shared-libs``,
+a runtime symbol registered by a plugin (mlopt's built-in runner utilities
+among them), then the process (libc). A symbol found nowhere is an error
+before any code is generated: MCJIT would abort the process.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from mlopt.codegen.llvm import CodegenError, TargetOptions, binding, create_target_machine, optimize, parse_ir, prepare_for_target
+from mlopt.codegen.translate import PACKED_PREFIX, translate_to_llvm_ir
+from mlopt.diagnostics import DiagnosticError, location_of
+
+if TYPE_CHECKING:
+    from xdsl.ir import Operation
+
+    from mlopt.registry import Registry
+
+
+DEFAULT_CODEGEN_LEVEL = 2
+"""Code generation level when no -O level is given: the IR is then not
+optimised at all, as mlir-runner does without -O flags."""
+
+
+class SharedLibraryError(Exception):
+    """A --shared-libs library could not be loaded."""
+
+
+class Jit:
+    """One module, compiled for the host and ready to call.
+
+    ``opt_level`` 0..3 optimises the IR with LLVM's -O pipeline and generates
+    code at that level; ``None`` leaves the IR as it is (mlir-runner without
+    an -O flag)."""
+
+    def __init__(
+        self,
+        module: Operation,
+        *,
+        registry: Registry | None = None,
+        opt_level: int | None = 2,
+        shared_libs: Sequence[str] = (),
+        cpu: str | None = None,
+        features: str | None = None,
+        keep_object: bool = False,
+    ):
+        self.module_op = module
+        self.object_code = b""
+        self.llvm_ir = translate_to_llvm_ir(module, packed=True)
+        llvm = binding()
+        codegen_level = DEFAULT_CODEGEN_LEVEL if opt_level is None else opt_level
+        machine = create_target_machine(TargetOptions(cpu=cpu, features=features, opt_level=codegen_level), jit=True)
+        module_ref = parse_ir(self.llvm_ir)
+        prepare_for_target(module_ref, machine)
+        if opt_level is not None:
+            optimize(module_ref, machine, opt_level)
+        self._alive: list[Any] = []
+        self._bind_symbols(module_ref, registry, shared_libs)
+        self.engine = llvm.create_mcjit_compiler(module_ref, machine)
+        if keep_object:
+            self.engine.set_object_cache(notify_func=self._keep_object)
+        self.engine.finalize_object()
+        self.engine.run_static_constructors()
+        self._machine = machine
+
+    def _keep_object(self, module: Any, data: bytes) -> None:
+        self.object_code = data
+
+    # Symbols ----------------------------------------------------------------
+
+    def _bind_symbols(self, module_ref: Any, registry: Registry | None, shared_libs: Sequence[str]) -> None:
+        llvm = binding()
+        libraries = [self._load_library(path) for path in shared_libs]
+        runtime = {}
+        if registry is not None:
+            from mlopt.registry import RUNTIME_SYMBOL
+
+            runtime = registry.entries(RUNTIME_SYMBOL)
+        for function in module_ref.functions:
+            name = function.name
+            if not function.is_declaration or name.startswith("llvm."):
+                continue
+            address = _lookup(libraries, name)
+            if address is None and name in runtime:
+                address = self._address_of(runtime[name].load())
+            if address is None:
+                address = _lookup([_process()], name)
+            if address is not None:
+                llvm.add_symbol(name, address)
+            elif llvm.address_of_symbol(name) is None:
+                raise DiagnosticError.at(
+                    location_of(self._declaration(name)),
+                    f"symbol '{name}' is not defined: no --shared-libs library, runtime plugin or "
+                    "system library provides it",
+                )
+
+    def _load_library(self, path: str) -> ctypes.CDLL:
+        llvm = binding()
+        if not os.path.exists(path):
+            raise SharedLibraryError(f"could not load shared library '{path}': no such file")
+        try:
+            library = ctypes.CDLL(os.path.abspath(path), mode=ctypes.RTLD_GLOBAL)
+            llvm.load_library_permanently(os.path.abspath(path))
+        except (OSError, RuntimeError) as err:
+            raise SharedLibraryError(f"could not load shared library '{path}': {err}") from None
+        self._alive.append(library)
+        return library
+
+    def _address_of(self, provided: Any) -> int:
+        self._alive.append(provided)
+        if isinstance(provided, int):
+            return provided
+        return ctypes.cast(provided, ctypes.c_void_p).value
+
+    def _declaration(self, name: str) -> Operation | None:
+        for op in self.module_op.walk():
+            if op.name == "llvm.func" and op.properties["sym_name"].data == name:
+                return op
+        return None
+
+    # Calls ------------------------------------------------------------------
+
+    def has_function(self, name: str) -> bool:
+        return self.engine.get_function_address(PACKED_PREFIX + name) != 0
+
+    def call_packed(self, name: str, slots: Sequence[ctypes._CData]) -> None:
+        """Call ``name`` with ``slots``: one ctypes object per argument, then
+        one for the result (if any), each read or written in place."""
+        address = self.engine.get_function_address(PACKED_PREFIX + name)
+        if not address:
+            raise KeyError(name)
+        pointers = (ctypes.c_void_p * max(1, len(slots)))(*[ctypes.addressof(s) for s in slots])
+        ctypes.CFUNCTYPE(None, ctypes.c_void_p)(address)(ctypes.addressof(pointers))
+
+    def global_address(self, name: str) -> int:
+        return self.engine.get_global_value_address(name)
+
+
+@functools.cache
+def _process() -> ctypes.CDLL:
+    return ctypes.CDLL(None)
+
+
+def _lookup(libraries: Sequence[ctypes.CDLL], name: str) -> int | None:
+    for library in libraries:
+        try:
+            function = getattr(library, name)
+        except AttributeError:
+            continue
+        return ctypes.cast(function, ctypes.c_void_p).value
+    return None
+
+
+__all__ = ["CodegenError", "Jit", "SharedLibraryError"]

@@ -1,0 +1,89 @@
+"""Bringing input to the llvm dialect before translation or the JIT.
+
+mltranslate, mlrun and ExecutionEngine parse their input the same way (a
+registered frontend by file extension, else MLIR). mlrun and ExecutionEngine
+accept input at any level: what is not yet in the llvm dialect goes through a
+pipeline first (the named pipeline ``lower-to-llvm`` unless the caller gives
+one), a convenience mlir-runner lacks.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TYPE_CHECKING
+
+from mlopt.diagnostics import DiagnosticError
+
+if TYPE_CHECKING:
+    from xdsl.context import Context
+    from xdsl.ir import Operation
+
+    from mlopt.cli import Session
+    from mlopt.diagnostics import SourceText
+    from mlopt.registry import Registry
+
+DEFAULT_PIPELINE = "lower-to-llvm"
+
+
+def parse_input(
+    session: Session,
+    context: Context,
+    source: SourceText,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    implicit_module: bool = True,
+) -> tuple[Operation, Any]:
+    """Parse (with the frontend registered for the file's extension, if any)
+    and verify; returns the module and the frontend (None for MLIR input),
+    whose ``lowering_pipeline`` and ``entry_point_result`` are the defaults
+    for that language."""
+    from mlopt.ir import parse_source, verify
+    from mlopt.opt_main import frontend_for
+
+    frontend = frontend_for(session, source.name)
+    if frontend is not None:
+        module = frontend.parse(source, context)
+    else:
+        module = parse_source(context, source, start, end, implicit_module=implicit_module)
+    verify(module)
+    return module, frontend
+
+
+def first_non_llvm_op(module: Operation) -> Operation | None:
+    for op in module.walk():
+        if op is not module and not op.name.startswith("llvm."):
+            return op
+    return None
+
+
+def lower_to_llvm_dialect(
+    module: Operation,
+    registry: Registry,
+    context: Context,
+    *,
+    pipeline: str | None = None,
+    sources: object = None,
+) -> bool:
+    """Run ``pipeline`` (or the default one when the module needs it) on the
+    module in place; returns whether a pipeline ran."""
+    from mlopt.passmanager import PassRunner
+    from mlopt.pipeline import PipelineBuilder
+    from mlopt.registry import PIPELINE
+
+    if pipeline is None:
+        leftover = first_non_llvm_op(module)
+        if leftover is None:
+            return False
+        if DEFAULT_PIPELINE not in registry.entries(PIPELINE):
+            raise DiagnosticError.at(
+                leftover,
+                f"'{leftover.name}' op is not in the llvm dialect and no '{DEFAULT_PIPELINE}' "
+                "pipeline is registered to lower it; lower the input with mlopt first",
+            )
+        pipeline = DEFAULT_PIPELINE
+    text = pipeline.strip()
+    if not text.startswith("builtin.module("):
+        text = f"builtin.module({text})"
+    manager = PipelineBuilder(registry, sources).from_text(text)
+    PassRunner(context).run(manager, module)
+    return True

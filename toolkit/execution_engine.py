@@ -1,0 +1,406 @@
+"""``mlopt.ExecutionEngine``: JIT-compile a module and call its functions from Python.
+
+    engine = mlopt.ExecutionEngine(source_text)     # or an xDSL ModuleOp
+    y = engine.scale(np.arange(4.0), 2.0)          # same as engine.invoke("scale", ...)
+
+numpy arrays are passed as memrefs of any rank without copying, strided and
+offset views included; memref results come back as numpy arrays that own
+their memory; Python ints and floats are passed as integers, index and
+floats. Arguments are checked against the function's signature (dtype, rank,
+static sizes, ranges) before any native code runs.
+
+Input at any level is accepted: what is not in the llvm dialect is lowered
+with ``pipeline`` (default: the named pipeline ``lower-to-llvm``). Signatures
+are read from the ``func.func`` ops before lowering; functions written
+directly in the llvm dialect take scalars.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from xdsl.dialects import builtin
+from xdsl.ir import Attribute, Operation
+
+from mlopt.runtime.memref import DEALLOCATION_SENTINEL, MemRefView, descriptor_for_array, ranked_descriptor_type
+
+
+class ExecutionEngineError(Exception):
+    """A call that cannot be made: unknown function, wrong arguments."""
+
+
+# --------------------------------------------------------------------------- types
+
+_SCALAR_CTYPES: dict[str, type] = {
+    "i1": ctypes.c_bool,
+    "i8": ctypes.c_int8,
+    "i16": ctypes.c_int16,
+    "i32": ctypes.c_int32,
+    "i64": ctypes.c_int64,
+    "index": ctypes.c_int64,
+    "f16": ctypes.c_uint16,
+    "f32": ctypes.c_float,
+    "f64": ctypes.c_double,
+}
+_DTYPES: dict[str, np.dtype] = {
+    "i1": np.dtype(np.bool_),
+    "i8": np.dtype(np.int8),
+    "i16": np.dtype(np.int16),
+    "i32": np.dtype(np.int32),
+    "i64": np.dtype(np.int64),
+    "index": np.dtype(np.int64),
+    "f16": np.dtype(np.float16),
+    "f32": np.dtype(np.float32),
+    "f64": np.dtype(np.float64),
+    "complex<f32>": np.dtype(np.complex64),
+    "complex<f64>": np.dtype(np.complex128),
+}
+
+
+def _type_key(type_: Attribute) -> str:
+    match type_:
+        case builtin.IntegerType():
+            prefix = {builtin.Signedness.UNSIGNED: "ui", builtin.Signedness.SIGNED: "si"}.get(type_.signedness.data, "i")
+            return f"{prefix}{type_.width.data}"
+        case builtin.IndexType():
+            return "index"
+        case builtin.Float16Type():
+            return "f16"
+        case builtin.Float32Type():
+            return "f32"
+        case builtin.Float64Type():
+            return "f64"
+        case builtin.ComplexType():
+            return f"complex<{_type_key(type_.element_type)}>"
+    return str(type_)
+
+
+def _dtype(type_: Attribute) -> np.dtype | None:
+    key = _type_key(type_)
+    if key.startswith(("ui", "si")):
+        return np.dtype(f"{'u' if key.startswith('ui') else ''}int{key[2:]}") if key[2:] in ("8", "16", "32", "64") else None
+    return _DTYPES.get(key)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One argument or result of a function, at the func level."""
+
+    type: Attribute
+
+    @property
+    def is_memref(self) -> bool:
+        return isinstance(self.type, builtin.MemRefType)
+
+    def describe(self) -> str:
+        return str(self.type)
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str
+    inputs: tuple[Parameter, ...]
+    outputs: tuple[Parameter, ...]
+    bare_pointers: bool = False
+
+
+def _signatures(module: Operation) -> dict[str, Signature]:
+    """func.func (and llvm.func) signatures, read before lowering."""
+    found: dict[str, Signature] = {}
+    for op in module.walk():
+        if op.name == "func.func":
+            ftype = op.properties.get("function_type") or op.attributes.get("function_type")
+            name = (op.properties.get("sym_name") or op.attributes.get("sym_name")).data
+            found[name] = Signature(name, tuple(Parameter(t) for t in ftype.inputs), tuple(Parameter(t) for t in ftype.outputs))
+        elif op.name == "llvm.func" and op.regions and op.regions[0].blocks:
+            from xdsl.dialects import llvm
+
+            ftype = op.properties["function_type"]
+            name = op.properties["sym_name"].data
+            outputs = () if isinstance(ftype.output, llvm.LLVMVoidType) else (Parameter(ftype.output),)
+            found.setdefault(name, Signature(name, tuple(Parameter(t) for t in ftype.inputs), outputs))
+    return found
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+class ExecutionEngine:
+    """A module compiled in memory; call its functions as attributes or with :meth:`invoke`."""
+
+    def __init__(
+        self,
+        module_or_text: str | builtin.ModuleOp,
+        pipeline: str | None = None,
+        opt_level: int = 2,
+        *,
+        shared_libs: Sequence[str] = (),
+        plugins: Sequence[str] = (),
+    ):
+        from mlopt.codegen.jit import Jit
+        from mlopt.codegen.lowering import lower_to_llvm_dialect
+        from mlopt.diagnostics import SourceManager
+        from mlopt.ir import parse_source, verify
+        from mlopt.plugins import load_plugins
+        from mlopt.registry import Registry
+
+        if opt_level not in (0, 1, 2, 3):
+            raise ValueError(f"opt_level must be 0, 1, 2 or 3, not {opt_level!r}")
+        self.registry = Registry(load_plugins(extra=tuple(plugins)))
+        context = self.registry.make_context()
+        sources = SourceManager()
+        if isinstance(module_or_text, str):
+            module = parse_source(context, sources.add("<string>", module_or_text))
+        elif isinstance(module_or_text, Operation):
+            module = module_or_text.clone()
+        else:
+            raise TypeError(f"expected MLIR source text or a module op, got {type(module_or_text).__name__}")
+        verify(module)
+        self._signatures = _signatures(module)
+        lower_to_llvm_dialect(module, self.registry, context, pipeline=pipeline, sources=sources)
+        self._mark_bare_pointer_functions(module)
+        self._jit = Jit(module, registry=self.registry, opt_level=opt_level, shared_libs=shared_libs)
+        self.llvm_ir = self._jit.llvm_ir
+
+    def _mark_bare_pointer_functions(self, module: Operation) -> None:
+        """Functions lowered with use-bare-ptr-memref-call-conv take one pointer per memref."""
+        arity = {}
+        for op in module.walk():
+            if op.name == "llvm.func":
+                arity[op.properties["sym_name"].data] = len(op.properties["function_type"].inputs.data)
+        for name, signature in list(self._signatures.items()):
+            memrefs = [p for p in signature.inputs if p.is_memref]
+            if memrefs and arity.get(name) == len(signature.inputs):
+                self._signatures[name] = Signature(name, signature.inputs, signature.outputs, bare_pointers=True)
+
+    # Calls ------------------------------------------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self.__dict__.get("_signatures", {}):
+            raise AttributeError(f"the module has no function '{name}'")
+        return lambda *args: self.invoke(name, *args)
+
+    def invoke(self, name: str, *args: Any) -> Any:
+        """Call ``name``; returns None, one value, or a tuple of values."""
+        signature = self._signatures.get(name)
+        if signature is None or not self._jit.has_function(name):
+            known = ", ".join(sorted(n for n in self._signatures if self._jit.has_function(n)))
+            raise ExecutionEngineError(f"no function '{name}' to call in the module (functions: {known or 'none'})")
+        if len(args) != len(signature.inputs):
+            raise ExecutionEngineError(
+                f"'{name}' takes {len(signature.inputs)} argument(s) ({_describe(signature.inputs)}), got {len(args)}"
+            )
+        slots: list[ctypes._CData] = []
+        inputs: list[np.ndarray] = []
+        for index, (value, parameter) in enumerate(zip(args, signature.inputs)):
+            slots.extend(_argument_slots(name, index, value, parameter, signature.bare_pointers, inputs))
+        result_slot = _result_slot(signature)
+        if result_slot is not None:
+            slots.append(result_slot)
+        self._jit.call_packed(name, slots)
+        if result_slot is None:
+            return None
+        return _results(signature, result_slot, inputs)
+
+
+def _describe(parameters: Sequence[Parameter]) -> str:
+    return ", ".join(p.describe() for p in parameters) or "none"
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _argument_slots(
+    function: str, index: int, value: Any, parameter: Parameter, bare: bool, inputs: list[np.ndarray]
+) -> list[ctypes._CData]:
+    where = f"argument #{index} of '{function}' ({parameter.describe()})"
+    type_ = parameter.type
+    if isinstance(type_, builtin.MemRefType):
+        array = _check_array(where, value, type_)
+        inputs.append(array)
+        descriptor, _ = descriptor_for_array(array)
+        if bare:
+            return [ctypes.c_void_p(descriptor.aligned + descriptor.offset * array.dtype.itemsize)]
+        fields = [ctypes.c_void_p(descriptor.allocated), ctypes.c_void_p(descriptor.aligned), ctypes.c_int64(descriptor.offset)]
+        if array.ndim:
+            fields += [ctypes.c_int64(s) for s in descriptor.sizes] + [ctypes.c_int64(s) for s in descriptor.strides]
+        return fields
+    if isinstance(type_, builtin.UnrankedMemRefType):
+        raise ExecutionEngineError(f"{where}: unranked memref arguments are not supported; declare a ranked memref")
+    return [_scalar_slot(where, value, type_)]
+
+
+def _check_array(where: str, value: Any, type_: builtin.MemRefType) -> np.ndarray:
+    if not isinstance(value, np.ndarray):
+        raise ExecutionEngineError(f"{where}: expected a numpy array, got {type(value).__name__}")
+    expected = _dtype(type_.element_type)
+    if expected is None:
+        raise ExecutionEngineError(f"{where}: element type {type_.element_type} has no numpy equivalent")
+    if value.dtype != expected:
+        raise ExecutionEngineError(f"{where}: expected an array of {expected}, got {value.dtype}")
+    shape = type_.get_shape()
+    if value.ndim != len(shape):
+        raise ExecutionEngineError(f"{where}: expected an array of rank {len(shape)}, got rank {value.ndim} (shape {value.shape})")
+    for dim, (want, have) in enumerate(zip(shape, value.shape)):
+        if want >= 0 and want != have:
+            raise ExecutionEngineError(f"{where}: dimension {dim} must be {want}, got {have} (shape {value.shape})")
+    layout = type_.layout
+    if not isinstance(layout, builtin.NoneAttr) and not _strided_layout_accepts(layout, value):
+        raise ExecutionEngineError(f"{where}: the array's strides {value.strides} do not match the layout {layout}")
+    if isinstance(layout, builtin.NoneAttr) and not _is_contiguous(value):
+        raise ExecutionEngineError(
+            f"{where}: the memref type has the identity layout, so the array must be C-contiguous "
+            "(declare a strided layout, e.g. memref<?x?xf32, strided<[?, ?], offset: ?>>, to pass views)"
+        )
+    return value
+
+
+def _is_contiguous(array: np.ndarray) -> bool:
+    expected = array.dtype.itemsize
+    for size, stride in zip(reversed(array.shape), reversed(array.strides)):
+        if size > 1 and stride != expected:
+            return False
+        expected *= size
+    return True
+
+
+def _strided_layout_accepts(layout: Attribute, array: np.ndarray) -> bool:
+    strides = getattr(layout, "strides", None)
+    if strides is None:
+        return True
+    itemsize = array.dtype.itemsize
+    for want, have, size in zip(strides.data, array.strides, array.shape):
+        value = getattr(want, "data", None)
+        if isinstance(value, int) and value != have // itemsize and size > 1:
+            return False
+    return True
+
+
+def _scalar_slot(where: str, value: Any, type_: Attribute) -> ctypes._CData:
+    key = _type_key(type_)
+    if isinstance(type_, builtin.IndexType | builtin.IntegerType):
+        if isinstance(value, bool) and key != "i1":
+            raise ExecutionEngineError(f"{where}: expected an integer, got bool")
+        if not isinstance(value, (int, np.integer)):
+            raise ExecutionEngineError(f"{where}: expected an integer, got {type(value).__name__}")
+        width = 64 if key == "index" else type_.width.data
+        integer = int(value)
+        low, high = (0, 1) if width == 1 else (-(1 << (width - 1)), (1 << width) - 1)
+        if not low <= integer <= high:
+            raise ExecutionEngineError(f"{where}: {integer} does not fit in {key}")
+        if width in (1, 8, 16, 32, 64):
+            return {1: ctypes.c_bool, 8: ctypes.c_int8, 16: ctypes.c_int16, 32: ctypes.c_int32, 64: ctypes.c_int64}[width](
+                integer if integer < (1 << (width - 1)) or width == 1 else integer - (1 << width)
+            )
+    elif isinstance(type_, builtin.Float16Type | builtin.Float32Type | builtin.Float64Type):
+        if not isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, bool):
+            raise ExecutionEngineError(f"{where}: expected a float, got {type(value).__name__}")
+        if key == "f16":
+            return ctypes.c_uint16(int(np.float16(value).view(np.uint16)))
+        return _SCALAR_CTYPES[key](float(value))
+    elif _is_llvm_pointer(type_):
+        if not isinstance(value, int):
+            raise ExecutionEngineError(f"{where}: expected an address (int), got {type(value).__name__}")
+        return ctypes.c_void_p(value)
+    raise ExecutionEngineError(f"{where}: arguments of type {type_} are not supported")
+
+
+def _is_llvm_pointer(type_: Attribute) -> bool:
+    from xdsl.dialects import llvm
+
+    return isinstance(type_, llvm.LLVMPointerType)
+
+
+# --------------------------------------------------------------------------- results
+
+
+def _result_field(parameter: Parameter) -> type:
+    type_ = parameter.type
+    if isinstance(type_, builtin.MemRefType):
+        return ranked_descriptor_type(len(type_.get_shape()))
+    key = _type_key(type_)
+    if key in _SCALAR_CTYPES:
+        return _SCALAR_CTYPES[key]
+    if _is_llvm_pointer(type_):
+        return ctypes.c_void_p
+    raise ExecutionEngineError(f"results of type {type_} are not supported")
+
+
+def _result_slot(signature: Signature) -> ctypes._CData | None:
+    if not signature.outputs:
+        return None
+    fields = [_result_field(p) for p in signature.outputs]
+    if len(fields) == 1:
+        return fields[0]()
+    struct = type("Results", (ctypes.Structure,), {"_fields_": [(f"r{i}", f) for i, f in enumerate(fields)]})
+    return struct()
+
+
+def _results(signature: Signature, slot: ctypes._CData, inputs: list[np.ndarray]) -> Any:
+    freed: set[int] = set()
+    if len(signature.outputs) == 1:
+        return _convert_result(signature.outputs[0], slot, inputs, freed)
+    return tuple(_convert_result(p, getattr(slot, f"r{i}"), inputs, freed) for i, p in enumerate(signature.outputs))
+
+
+def _convert_result(parameter: Parameter, value: Any, inputs: list[np.ndarray], freed: set[int]) -> Any:
+    type_ = parameter.type
+    if isinstance(type_, builtin.MemRefType):
+        view = MemRefView.of(value, len(type_.get_shape()))
+        array = np.array(view.array(_dtype(type_.element_type)), copy=True)
+        if view.allocated not in freed and _owned_by_callee(view, inputs):
+            freed.add(view.allocated)
+            _free(view.allocated)
+        return array
+    if isinstance(value, ctypes._SimpleCData):
+        value = value.value
+    if _type_key(type_) == "f16":
+        return float(np.uint16(value).view(np.float16))
+    return value
+
+
+def _owned_by_callee(view: MemRefView, inputs: list[np.ndarray]) -> bool:
+    """Whether the result's buffer was allocated by the call (and so is
+    ours to free after copying): not a global, not an argument's buffer."""
+    if view.allocated in (0, DEALLOCATION_SENTINEL) or _on_stack(view.allocated):
+        return False
+    for array in inputs:
+        root = array
+        while isinstance(root.base, np.ndarray):
+            root = root.base
+        start = root.__array_interface__["data"][0]
+        if start <= view.allocated < start + max(root.nbytes, 1):
+            return False
+    return True
+
+
+_libc = ctypes.CDLL(None)
+_libc.free.argtypes = [ctypes.c_void_p]
+_libc.pthread_self.restype = ctypes.c_ulong
+_libc.pthread_getattr_np.argtypes = [ctypes.c_ulong, ctypes.c_void_p]
+_libc.pthread_attr_getstack.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t)]
+_libc.pthread_attr_destroy.argtypes = [ctypes.c_void_p]
+
+
+def _on_stack(address: int) -> bool:
+    """Whether ``address`` is in this thread's stack (a memref.alloca result,
+    which must not be freed)."""
+    attr = ctypes.create_string_buffer(128)
+    if _libc.pthread_getattr_np(_libc.pthread_self(), attr) != 0:
+        return True  # cannot tell: do not free
+    base, size = ctypes.c_void_p(), ctypes.c_size_t()
+    try:
+        _libc.pthread_attr_getstack(attr, ctypes.byref(base), ctypes.byref(size))
+    finally:
+        _libc.pthread_attr_destroy(attr)
+    return (base.value or 0) <= address < (base.value or 0) + size.value
+
+
+def _free(address: int) -> None:
+    _libc.free(address)

@@ -1,0 +1,220 @@
+"""mlrun: JIT-compile a module and call its entry point; mlir-runner's command line.
+
+Input that is not yet in the llvm dialect is lowered first (the named
+pipeline ``lower-to-llvm``, or ``--pass-pipeline``). mlir-runner's support
+functions (printMemrefF32, printF64, rtclock, ...) are built in, so no
+``--shared-libs`` is needed for them; libraries named there are loaded and
+take precedence.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from mlopt.cli import (
+    EXIT_OK,
+    PLUGIN_OPTIONS,
+    CommandLine,
+    Option,
+    ParsedArgs,
+    Session,
+    UsageError,
+    chosen_opt_level,
+    guarded_run,
+    opt_level_options,
+    run_with_deep_stack,
+    tool_main,
+    write_output,
+)
+from mlopt.diagnostics import DiagnosticError
+
+ENTRY_RESULTS = ("void", "i32", "i64", "f32", "f64")
+
+OPTIONS = (
+    Option("entry-point", "The function to call (default main)", kind="value", short="e", metavar="function name", default="main"),
+    Option(
+        "entry-point-result",
+        "Result type of the entry point: void, i32, i64, f32 or f64 (default f32, as mlir-runner)",
+        kind="value",
+        metavar="void|i32|i64|f32|f64",
+    ),
+    *opt_level_options("LLVM IR and code; default: the IR as it is, code at -O2", "Code generation"),
+    Option("shared-libs", "Libraries to load; their symbols take precedence over the built-in runtime", kind="list", metavar="lib.so,...", group="Code generation"),
+    Option("mattr", "Target features, e.g. '+avx2,-fma' (default: the host's)", kind="value", metavar="a1,+a2,-a3", group="Code generation"),
+    Option("mcpu", "Target CPU (default: the host's)", kind="value", metavar="cpu", group="Code generation"),
+    Option("dump-object-file", "Write the JIT-compiled object to --object-filename", group="Code generation"),
+    Option("object-filename", "Where --dump-object-file writes (default: <input file>.o)", kind="value", metavar="file", group="Code generation"),
+    Option("host-supports-jit", "Print whether the host can JIT-compile, and exit", group="Code generation"),
+    Option(
+        "pass-pipeline",
+        "Pipeline that brings input outside the llvm dialect to it (default: 'lower-to-llvm')",
+        kind="value",
+        metavar="pipeline",
+        group="Lowering",
+    ),
+    Option("no-implicit-module", "Do not wrap the input in a builtin.module", group="Lowering"),
+    *PLUGIN_OPTIONS,
+    Option("help", "Show this help", short="h"),
+    Option("version", "Show the version"),
+)
+
+COMMAND_LINE = CommandLine(
+    "mlrun",
+    "mlrun [options] <input file ('-' or none: stdin)>",
+    "mlrun: MLIR CPU execution driver (mlir-runner compatible, JIT through llvmlite)",
+    OPTIONS,
+    epilog=(
+        "Built-in runtime: printMemref{F32,F64,I32,I64,Ind,C32,C64} and their _mlir_ciface_ forms,\n"
+        "printF32/F64/I64/U64, printNewline/Open/Close/Comma/String, printFlops, rtclock,\n"
+        "memrefCopy, mlirAlloc/mlirAlignedAlloc/mlirFree; plugins may add more.\n"
+        "The entry point's result is printed like mlir-runner does (integers in decimal,\n"
+        "floats as %e). Exit codes: 0 success, 1 error in the input or command line, 2 internal error."
+    ),
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return tool_main("mlrun", run, argv)
+
+
+def run(
+    argv: Sequence[str],
+    *,
+    stdin: Any = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    plugins: tuple[tuple[str, object], ...] = (),
+) -> int:
+    """Run mlrun in-process. The program's own output goes to the process's
+    stdout (file descriptor 1) through C's stdio, like mlir-runner's."""
+    from mlopt.codegen.jit import CodegenError, SharedLibraryError
+
+    session = Session("mlrun", stdout, stderr)
+    body = lambda: _run_tool(session, list(argv), stdin, plugins)  # noqa: E731
+    return run_with_deep_stack(lambda: guarded_run(session, body, (CodegenError, SharedLibraryError)))
+
+
+def _run_tool(session: Session, argv: list[str], stdin: Any, plugins: tuple[tuple[str, object], ...]) -> int:
+    args = COMMAND_LINE.parse(argv)
+    if args.help:
+        session.stdout.write(COMMAND_LINE.help_text())
+        return EXIT_OK
+    if args.version:
+        from mlopt import __version__
+
+        session.stdout.write(f"mlrun {__version__}\n")
+        return EXIT_OK
+    if args.extra_flags:
+        raise COMMAND_LINE.unknown_flag_error(args.extra_flags[0][0], [])
+    if args.host_supports_jit:
+        session.stdout.write("true\n")
+        return EXIT_OK
+    session.load_plugins(args, plugins)
+    session.flush_plugin_problems()
+    return _run(session, args, stdin)
+
+DEFAULT_ENTRY_RESULT = "f32"
+"""mlir-runner's default for --entry-point-result."""
+
+
+def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
+    from mlopt.codegen.jit import Jit
+    from mlopt.codegen.lowering import lower_to_llvm_dialect, parse_input
+    from mlopt.runtime import runner_utils
+
+    if args.entry_point_result is not None and args.entry_point_result not in ENTRY_RESULTS:
+        raise UsageError(
+            f"invalid --entry-point-result '{args.entry_point_result}' (expected one of {', '.join(ENTRY_RESULTS)})"
+        )
+    opt_level = chosen_opt_level(args)
+    if len(args.positionals) > 1:
+        raise UsageError(f"expected one input file, got {len(args.positionals)}: {' '.join(args.positionals)}")
+    path = args.positionals[0] if args.positionals else "-"
+    source = session.read_source(path, stdin)
+    context = session.registry.make_context()
+    module, frontend = parse_input(session, context, source, implicit_module=not args.no_implicit_module)
+    # A frontend's language may have its own lowering and entry-point type.
+    pipeline = args.pass_pipeline or (frontend.lowering_pipeline if frontend else None)
+    result_kind = args.entry_point_result or (frontend and frontend.entry_point_result) or DEFAULT_ENTRY_RESULT
+    lower_to_llvm_dialect(module, session.registry, context, pipeline=pipeline, sources=session.sources)
+    entry = _entry_point(module, args.entry_point, result_kind)
+
+    object_path = None
+    if args.dump_object_file:
+        object_path = args.object_filename or (("<stdin>" if path == "-" else path) + ".o")
+    jit = Jit(
+        module,
+        registry=session.registry,
+        opt_level=opt_level,
+        shared_libs=args.shared_libs,
+        cpu=args.mcpu,
+        features=args.mattr,
+        keep_object=object_path is not None,
+    )
+    if object_path is not None:
+        write_output(object_path, jit.object_code, session.stdout)
+
+    session.stdout.flush()
+    result = _call(jit, args.entry_point, entry, result_kind)
+    runner_utils.flush()
+    if result is not None:
+        runner_utils.write(result)
+        runner_utils.flush()
+    return EXIT_OK
+
+
+def _entry_point(module, name: str, result_kind: str):
+    """The llvm.func to call, checked against --entry-point-result."""
+    from xdsl.dialects import llvm
+
+    from mlopt.codegen.translate import check_translatable, llvm_type
+    from mlopt.diagnostics import location_of
+
+    check_translatable(module)
+    for op in module.walk():
+        if op.name == "llvm.func" and op.properties["sym_name"].data == name:
+            break
+    else:
+        raise UsageError(f"entry point '{name}' not found (choose the function with -e)")
+    ftype = op.properties["function_type"]
+    where = location_of(op)
+    if not (op.regions and op.regions[0].blocks):
+        raise DiagnosticError.at(where, f"entry point '{name}' is only declared; it has no body to run")
+    if ftype.inputs.data:
+        raise DiagnosticError.at(
+            where, f"entry point '{name}' takes {len(ftype.inputs.data)} argument(s); mlrun can only call a function without arguments"
+        )
+    returns = "void" if isinstance(ftype.output, llvm.LLVMVoidType) else llvm_type(ftype.output, op)
+    expected = {"void": "void", "i32": "i32", "i64": "i64", "f32": "float", "f64": "double"}[result_kind]
+    if returns != expected:
+        shown = {"float": "f32", "double": "f64"}.get(returns, returns)
+        raise DiagnosticError.at(
+            where,
+            f"entry point '{name}' returns {shown}, but --entry-point-result={result_kind}"
+            + ("" if returns in ("void", "i32", "i64", "float", "double") else " (mlrun can print void, i32, i64, f32 or f64 results)"),
+        )
+    return op
+
+
+def _call(jit, name: str, entry, result_kind: str) -> str | None:
+    import ctypes
+
+    storage = {
+        "void": None,
+        "i32": ctypes.c_int32(),
+        "i64": ctypes.c_int64(),
+        "f32": ctypes.c_float(),
+        "f64": ctypes.c_double(),
+    }[result_kind]
+    jit.call_packed(name, [] if storage is None else [storage])
+    if storage is None:
+        return None
+    if result_kind in ("f32", "f64"):
+        return "%e\n" % storage.value
+    return f"{storage.value}\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

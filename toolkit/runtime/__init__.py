@@ -1,0 +1,1 @@
+"""The JIT runtime: mlir-runner's support functions and the memref <-> numpy bridge."""

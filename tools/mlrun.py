@@ -1,0 +1,6 @@
+"""The ``mlrun`` command."""
+
+from mlopt.run_main import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())
