@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -271,8 +272,18 @@ def write_output(path: str | None, text: str | bytes, stdout: TextIO) -> None:
             stdout.write(text)
             stdout.flush()
         return
-    directory = os.path.dirname(os.path.abspath(path))
     mode = "wb" if isinstance(text, bytes) else "w"
+    if os.path.exists(path) and not os.path.isfile(path):
+        # A device, pipe or socket (/dev/null, /dev/stdout, a FIFO) is written in
+        # place: renaming over it would replace the device with a plain file.
+        try:
+            with open(path, mode) as f:
+                f.write(text)
+        except OSError as err:
+            raise UsageError(f"could not write output file '{path}': {err.strerror or err}") from None
+        return
+    path = os.path.realpath(path)  # replace what a symlink points to, not the link
+    directory = os.path.dirname(path)
     try:
         fd, temp_path = tempfile.mkstemp(prefix=".mlopt-", dir=directory)
     except OSError as err:
@@ -350,8 +361,6 @@ def guarded_run(session: Session, body: Callable[[], int], user_errors: tuple[ty
     """Run a tool's ``body`` so that bad input and bad command lines become
     messages with exit code 1 (``user_errors`` are printed as one line too),
     and anything else a named internal error: never a traceback."""
-    from mlopt.opt_main import report_unexpected
-
     try:
         return body()
     except UsageError as err:
@@ -367,6 +376,26 @@ def guarded_run(session: Session, body: Callable[[], int], user_errors: tuple[ty
         return report_unexpected(session, err)
     finally:
         session.flush_plugin_problems()
+
+
+def report_unexpected(session: Session, err: Exception) -> int:
+    """Plugin failures and internal errors: named, one line, no traceback."""
+    from mlopt.passmanager import InternalError, traceback_wanted
+    from mlopt.plugins import PluginLoadError
+    from mlopt.registry import PluginFailure
+
+    if isinstance(err, (PluginFailure, PluginLoadError)):
+        session.error(str(err))
+        return EXIT_ERROR
+    if isinstance(err, InternalError):
+        session.stderr.write(f"{session.prog}: internal error: {err}\n")
+        return EXIT_INTERNAL
+    detail = "".join(traceback.format_exception(err)) if traceback_wanted() else ""
+    session.stderr.write(
+        f"{session.prog}: internal error: {type(err).__name__}: {err}\n"
+        "  this is a bug in mlopt; set MLOPT_TRACEBACK=1 to see the Python traceback\n" + detail
+    )
+    return EXIT_INTERNAL
 
 
 def opt_level_options(help_suffix: str, group: str) -> tuple[Option, ...]:

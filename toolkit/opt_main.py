@@ -18,7 +18,6 @@ from typing import Any, TextIO
 from mlopt import diagnostics
 from mlopt.cli import (
     EXIT_ERROR,
-    EXIT_INTERNAL,
     EXIT_OK,
     PLUGIN_OPTIONS,
     CommandLine,
@@ -26,6 +25,7 @@ from mlopt.cli import (
     ParsedArgs,
     Session,
     UsageError,
+    guarded_run,
     run_with_deep_stack,
     tool_main,
     write_output,
@@ -95,7 +95,8 @@ def run(
 
 def _run_tool(argv, stdin, stdout, stderr, plugins) -> int:
     session = Session("mlopt", stdout, stderr)
-    try:
+
+    def body() -> int:
         args = COMMAND_LINE.parse(argv)
         if args.help:
             session.stdout.write(COMMAND_LINE.help_text())
@@ -108,36 +109,8 @@ def _run_tool(argv, stdin, stdout, stderr, plugins) -> int:
         session.load_plugins(args, plugins)
         session.flush_plugin_problems()
         return _run(session, args, stdin)
-    except UsageError as err:
-        session.error(str(err))
-        return EXIT_ERROR
-    except DiagnosticError as err:
-        session.report(err)
-        return EXIT_ERROR
-    except Exception as err:  # noqa: BLE001 - the last line of defence against tracebacks
-        return report_unexpected(session, err)
-    finally:
-        session.flush_plugin_problems()
 
-
-def report_unexpected(session: Session, err: Exception) -> int:
-    """Plugin failures and internal errors: named, one line, no traceback."""
-    from mlopt.passmanager import InternalError, traceback_wanted
-    from mlopt.plugins import PluginLoadError
-    from mlopt.registry import PluginFailure
-
-    if isinstance(err, (PluginFailure, PluginLoadError)):
-        session.error(str(err))
-        return EXIT_ERROR
-    if isinstance(err, InternalError):
-        session.stderr.write(f"{session.prog}: internal error: {err}\n")
-        return EXIT_INTERNAL
-    detail = "".join(traceback.format_exception(err)) if traceback_wanted() else ""
-    session.stderr.write(
-        f"{session.prog}: internal error: {type(err).__name__}: {err}\n"
-        "  this is a bug in mlopt; set MLOPT_TRACEBACK=1 to see the Python traceback\n" + detail
-    )
-    return EXIT_INTERNAL
+    return guarded_run(session, body)
 
 
 def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:

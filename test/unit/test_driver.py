@@ -202,3 +202,30 @@ def test_show_dialects_has_one_line_each():
     assert lines[0] == "Available Dialects:"
     arith = next(line for line in lines if line.split()[0] == "arith")
     assert " ops" in arith
+
+
+def test_output_to_a_device_or_pipe_is_written_in_place(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    result = run_mlopt(["-o", str(fifo)], GOOD)
+    reader.join(timeout=30)
+    assert result.code == 0, result.err
+    assert "func.func @f" in received[0]
+    assert fifo.is_fifo(), "the pipe must not be replaced by a regular file"
+    assert run_mlopt(["-o", os.devnull], GOOD).code == 0
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+
+
+def test_output_through_a_symlink_replaces_the_target_not_the_link(tmp_path):
+    target = tmp_path / "real.mlir"
+    target.write_text("old\n")
+    link = tmp_path / "link.mlir"
+    link.symlink_to(target)
+    assert run_mlopt(["-o", str(link)], GOOD).code == 0
+    assert link.is_symlink()
+    assert "func.func @f" in target.read_text()

@@ -960,7 +960,7 @@ def _packed_wrapper(func: Operation, name: str, ftype: xllvm.LLVMFunctionType) -
         lines += [
             f"  %result = {call}",
             f"  %resultslot = getelementptr ptr, ptr %args, i64 {slot}",
-            f"  %resultaddress = load ptr, ptr %resultslot",
+            "  %resultaddress = load ptr, ptr %resultslot",
             f"  store {result} %result, ptr %resultaddress",
         ]
     lines += ["  ret void", "}"]

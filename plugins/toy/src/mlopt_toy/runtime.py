@@ -12,7 +12,7 @@ from __future__ import annotations
 import ctypes
 import math
 
-from mlopt.runtime.runner_utils import write
+from mlopt.runtime import write
 
 PRINT_F64 = "mlopt_toy_print_f64"
 PRINT_NEWLINE = "mlopt_toy_print_newline"
