@@ -10,7 +10,6 @@ affine.dma_start/dma_wait, affine.delinearize_index, affine.linearize_index.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
 
 from xdsl.dialects import affine as xaffine
 from xdsl.dialects.builtin import (
@@ -716,7 +715,7 @@ class DelinearizeIndexOp(IRDLOperation):
     def verify_(self) -> None:
         basis = len(self.static_basis.get_values())
         if len(self.results) not in (basis, basis + 1):
-            raise VerifyException(f"should return an index for each basis element and up to one extra index")
+            raise VerifyException("should return an index for each basis element and up to one extra index")
 
 
 @irdl_op_definition

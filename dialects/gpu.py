@@ -15,9 +15,7 @@ from typing import ClassVar
 from xdsl.dialects import gpu as xgpu
 from xdsl.dialects.builtin import (
     ArrayAttr,
-    BoolAttr,
-    DenseArrayBase,
-    DictionaryAttr,
+    BytesAttr,
     FunctionType,
     IndexType,
     IntegerAttr,
@@ -26,8 +24,6 @@ from xdsl.dialects.builtin import (
     StringAttr,
     SymbolRefAttr,
     UnitAttr,
-    UnrankedMemRefType,
-    VectorType,
     i1,
     i32,
     i64,
@@ -43,7 +39,6 @@ from xdsl.ir import (
 )
 from xdsl.irdl import (
     AnyAttr,
-    AttrSizedOperandSegments,
     IRDLOperation,
     ParsePropInAttrDict,
     VarConstraint,
@@ -55,7 +50,6 @@ from xdsl.irdl import (
     opt_operand_def,
     opt_prop_def,
     opt_result_def,
-    param_def,
     prop_def,
     region_def,
     result_def,
@@ -66,12 +60,9 @@ from xdsl.irdl import (
 from xdsl.parser import AttrParser, Parser
 from xdsl.printer import Printer
 from xdsl.traits import (
-    HasParent,
-    IsolatedFromAbove,
     IsTerminator,
     MemoryReadEffect,
     MemoryWriteEffect,
-    NoMemoryEffect,
     Pure,
     SymbolOpInterface,
 )
@@ -79,6 +70,7 @@ from xdsl.utils.exceptions import VerifyException
 
 from mlopt.dialects.extension import extend_op, replace_ops
 from mlopt.dialects.syntax import (
+    parse_type_list,
     build_op,
     enum_attribute,
     parse_attr_dict,
@@ -86,7 +78,6 @@ from mlopt.dialects.syntax import (
     parse_operand_list,
     print_attr_dict,
     print_function_signature,
-    print_indexed,
     print_values,
     resolve,
 )
@@ -225,7 +216,8 @@ class ObjectAttr(ParametrizedAttribute):
 
     target: Attribute
     format: StringAttr
-    object: StringAttr
+    object: StringAttr | BytesAttr
+    """Text (PTX) or, for binary formats whose bytes are not UTF-8, bytes."""
     properties: Attribute
     kernels: Attribute
 
@@ -253,8 +245,9 @@ class ObjectAttr(ParametrizedAttribute):
                     format = candidate
                     parser.parse_punctuation("=")
                     break
-            blob = parser.parse_str_literal()
-        return (target, StringAttr(format), StringAttr(blob), properties, kernels)
+            text = parser.parse_optional_str_literal()
+            blob = StringAttr(text) if text is not None else BytesAttr(parser.parse_bytes_literal())
+        return (target, StringAttr(format), blob, properties, kernels)
 
     def print_parameters(self, printer: Printer) -> None:
         printer.print_string("<")
@@ -270,7 +263,10 @@ class ObjectAttr(ParametrizedAttribute):
             printer.print_string(", ")
         if self.format.data != DEFAULT_OBJECT_FORMAT:
             printer.print_string(f"{self.format.data} = ")
-        printer.print_string_literal(self.object.data)
+        if isinstance(self.object, BytesAttr):
+            printer.print_bytes_literal(self.object.data)
+        else:
+            printer.print_string_literal(self.object.data)
         printer.print_string(">")
 
 
@@ -451,7 +447,32 @@ def _print_attributions(printer: Printer, keyword: str, values: Sequence[SSAValu
 
 
 class _FuncSyntax:
-    """``gpu.func @name(args) -> results workgroup(...) private(...) kernel attributes {...} region``."""
+    """``gpu.func @name(args) -> results workgroup(...) private(...) kernel attributes {...} region``.
+
+    The body's entry block takes the inputs, then the workgroup attributions
+    (``workgroup_attributions`` of them), then the private attributions."""
+
+    def __init__(
+        self,
+        name: str,
+        function_type: FunctionType,
+        region: Region | None = None,
+        *,
+        kernel: bool = False,
+        workgroup_attributions: Sequence[Attribute] = (),
+        private_attributions: Sequence[Attribute] = (),
+        attributes: dict[str, Attribute] | None = None,
+    ):
+        if region is None:
+            region = Region(Block(arg_types=[*function_type.inputs.data, *workgroup_attributions, *private_attributions]))
+        attrs: dict[str, Attribute] = {
+            "sym_name": StringAttr(name),
+            WORKGROUP_ATTRIBUTIONS: IntegerAttr(len(workgroup_attributions), i64),
+            **(attributes or {}),
+        }
+        if kernel:
+            attrs[KERNEL_ATTR] = UnitAttr()
+        IRDLOperation.__init__(self, properties={"function_type": function_type}, attributes=attrs, regions=[region])
 
     @classmethod
     def parse(cls, parser: Parser):
@@ -501,7 +522,7 @@ class _FuncSyntax:
         if args is not None:
             _print_attributions(printer, "workgroup", args[num_inputs : num_inputs + num_workgroup])
             _print_attributions(printer, "private", args[num_inputs + num_workgroup :])
-        if KERNEL_ATTR in self.attributes:
+        if is_kernel(self):
             printer.print_string(" kernel")
         print_attr_dict(printer, self, _FUNC_INHERENT, keyword=True)
         if entry is not None:
@@ -511,7 +532,7 @@ class _FuncSyntax:
     def verify_(self) -> None:
         function_type = self.properties["function_type"]
         entry = self.regions[0].blocks.first
-        if KERNEL_ATTR in self.attributes and function_type.outputs.data:
+        if is_kernel(self) and function_type.outputs.data:
             raise VerifyException("expected void return type for kernel function")
         if entry is None:
             return
@@ -523,6 +544,11 @@ class _FuncSyntax:
         for index, type in enumerate(inputs):
             if entry.args[index].type != type:
                 raise VerifyException(f"expected body region argument #{index} to be of type {type}, got {entry.args[index].type}")
+
+
+def is_kernel(op: IRDLOperation) -> bool:
+    """Whether a gpu.func is a kernel (xDSL's own class marks it with a property)."""
+    return KERNEL_ATTR in op.attributes or "kernel" in op.properties
 
 
 def gpu_func_workgroup_count(op) -> int:
@@ -551,9 +577,7 @@ def _parse_terminator_operands(cls, parser: Parser):
     types: list[Attribute] = []
     if operands:
         parser.parse_punctuation(":")
-        types = [parser.parse_type()]
-        while parser.parse_optional_punctuation(","):
-            types.append(parser.parse_type())
+        types = parse_type_list(parser)
     return build_op(cls, operands=[resolve(parser, operands, types)], attributes=attributes)
 
 
@@ -707,7 +731,7 @@ class _LaunchSyntax:
     def print(self, printer: Printer):
         operands = launch_operands(self)
         print_async_dependencies(printer, operands["async_token"], operands["async_dependencies"])
-        args = list(self.regions[0].block.args)
+        args = list(self.regions[0].blocks.first.args)
         if operands["cluster_sizes"]:
             _print_size_assignment(printer, "clusters", args[12:15], args[15:18], operands["cluster_sizes"])
         _print_size_assignment(printer, "blocks", args[0:3], args[6:9], operands["grid_sizes"])
@@ -734,7 +758,7 @@ class _LaunchSyntax:
         config = LAUNCH_CONFIG_ARGS + (LAUNCH_CLUSTER_ARGS if operands["cluster_sizes"] else 0)
         if not self.regions[0].blocks:
             raise VerifyException("region #0 ('body') failed to verify constraint: region with 1 blocks")
-        args = self.regions[0].block.args
+        args = self.regions[0].blocks.first.args
         if len(args) < config + gpu_func_workgroup_count(self):
             raise VerifyException(f"expected at least {config} arguments to body region")
         if any(arg.type != IndexType() for arg in args[:config]):
@@ -932,9 +956,7 @@ class _AsyncOp(IRDLOperation):
             parser.raise_error(f"expected {count} operands")
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
-        types = [parser.parse_type()]
-        while parser.parse_optional_punctuation(","):
-            types.append(parser.parse_type())
+        types = parse_type_list(parser)
         return build_op(
             cls,
             operands=[dependencies, *resolve(parser, operands, types)],
@@ -1066,9 +1088,7 @@ class PrintfOp(IRDLOperation):
         if parser.parse_optional_punctuation(","):
             operands = parse_operand_list(parser)
             parser.parse_punctuation(":")
-            types = [parser.parse_type()]
-            while parser.parse_optional_punctuation(","):
-                types.append(parser.parse_type())
+            types = parse_type_list(parser)
         return build_op(cls, operands=[resolve(parser, operands, types)], properties={"format": format}, attributes=attributes)
 
     def print(self, printer: Printer):

@@ -27,7 +27,6 @@ from xdsl.dialects.builtin import (
     IntegerType,
     MemRefType,
     ShapedType,
-    StringAttr,
     TensorType,
     i64,
 )
@@ -56,7 +55,7 @@ from xdsl.traits import Pure, RecursiveMemoryEffect
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.dialects.extension import extend_op, replace_ops
-from mlopt.dialects.syntax import build_op, enum_attribute, parse_attr_dict, print_attr_dict, resolve
+from mlopt.dialects.syntax import build_op, enum_attribute, parse_attr_dict, parse_type_list, print_attr_dict, resolve
 
 TypeFnAttr = enum_attribute("linalg.type_fn", ["cast_signed", "cast_unsigned"], opaque=False)
 ElementwiseKindAttr = enum_attribute(
@@ -325,9 +324,7 @@ def _parse_operand_group(parser: Parser, keyword: str) -> list[SSAValue]:
     while parser.parse_optional_punctuation(","):
         operands.append(parser.parse_unresolved_operand())
     parser.parse_punctuation(":")
-    types = [parser.parse_type()]
-    while parser.parse_optional_punctuation(","):
-        types.append(parser.parse_type())
+    types = parse_type_list(parser)
     parser.parse_punctuation(")")
     return resolve(parser, operands, types)
 
@@ -346,9 +343,7 @@ def _parse_result_types(parser: Parser) -> list[Attribute]:
     if not parser.parse_optional_punctuation("->"):
         return []
     if parser.parse_optional_punctuation("("):
-        types = [parser.parse_type()]
-        while parser.parse_optional_punctuation(","):
-            types.append(parser.parse_type())
+        types = parse_type_list(parser)
         parser.parse_punctuation(")")
         return types
     return [parser.parse_type()]

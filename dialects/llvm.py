@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from xdsl.dialects import llvm as xllvm
-from xdsl.dialects.builtin import I1, AnyFloatConstr, DenseArrayBase, IntegerAttr, IntegerType, UnitAttr, VectorType, i32
-from xdsl.ir import Attribute, Block, Operation, SSAValue
+from xdsl.dialects.builtin import I1, AnyFloatConstr, DenseArrayBase, IntAttr, IntegerAttr, IntegerType, UnitAttr, VectorType, i32
+from xdsl.ir import Attribute, Block, Operation, ParametrizedAttribute, SSAValue
 from xdsl.irdl import (
     AnyAttr,
+    irdl_attr_definition,
     AttrSizedOperandSegments,
     IRDLOperation,
     ParsePropInAttrDict,
@@ -33,7 +34,7 @@ from xdsl.irdl import (
     var_operand_def,
     var_successor_def,
 )
-from xdsl.parser import Parser, UnresolvedOperand
+from xdsl.parser import AttrParser, Parser, UnresolvedOperand
 from xdsl.printer import Printer
 from xdsl.traits import IsTerminator, NoMemoryEffect, Pure
 
@@ -548,6 +549,38 @@ class AtomicRMWOp(IRDLOperation):
 _ATOMIC_ORDERINGS = {keyword: number for number, keyword in xllvm.ATOMIC_ORDERING_KEYWORDS.items()}
 
 
+# --------------------------------------------------------------------------- attributes
+
+
+@irdl_attr_definition
+class ConstantRangeAttr(ParametrizedAttribute):
+    """``#llvm.constant_range<i32, 0, 128>``: the integers in [lower, upper) of a
+    type, as a range attribute on a call result (``nvvm.read.ptx.sreg.tid.x``)."""
+
+    name = "llvm.constant_range"
+
+    type: IntegerType
+    lower: IntAttr
+    upper: IntAttr
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            type_ = parser.parse_type()
+            if not isinstance(type_, IntegerType):
+                parser.raise_error("expected an integer type for the range")
+            parser.parse_punctuation(",")
+            lower = parser.parse_integer()
+            parser.parse_punctuation(",")
+            upper = parser.parse_integer()
+        return (type_, IntAttr(lower), IntAttr(upper))
+
+    def print_parameters(self, printer: Printer) -> None:
+        printer.print_string("<")
+        printer.print_attribute(self.type)
+        printer.print_string(f", {self.lower.data}, {self.upper.data}>")
+
+
 # --------------------------------------------------------------------------- the dialect
 
 
@@ -571,4 +604,5 @@ LLVM = replace_ops(
     FCmpOp,
     AtomicRMWOp,
     *INTRINSICS,
+    attributes=[ConstantRangeAttr],
 )

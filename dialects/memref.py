@@ -9,8 +9,6 @@ differently from upstream (dma_start/dma_wait take plain operand lists).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
 
 from xdsl.dialects import memref as xmemref
 from xdsl.dialects.builtin import (
@@ -22,7 +20,6 @@ from xdsl.dialects.builtin import (
     IntegerType,
     MemRefType,
     StringAttr,
-    SymbolNameConstraint,
     TensorType,
     TypedAttribute,
     UnitAttr,
@@ -30,7 +27,7 @@ from xdsl.dialects.builtin import (
     i32,
     i64,
 )
-from xdsl.ir import Attribute, Block, Dialect, Region, SSAValue
+from xdsl.ir import Attribute, Block, Dialect, SSAValue
 from xdsl.irdl import (
     AnyAttr,
     IRDLOperation,
@@ -56,12 +53,12 @@ from xdsl.traits import (
     MemoryWriteEffect,
     NoMemoryEffect,
     Pure,
-    SingleBlockImplicitTerminator,
 )
 from xdsl.utils.exceptions import ParseError, VerifyException
 
 from mlopt.dialects.extension import extend_op, replace_ops
 from mlopt.dialects.syntax import (
+    parse_type_list,
     build_op,
     parse_attr_dict,
     parse_keyword_of,
@@ -171,9 +168,7 @@ class _AllocaScopeSyntax:
         if parser.parse_optional_punctuation("->"):
             parser.parse_punctuation("(")
             if not parser.parse_optional_punctuation(")"):
-                result_types = [parser.parse_type()]
-                while parser.parse_optional_punctuation(","):
-                    result_types.append(parser.parse_type())
+                result_types = parse_type_list(parser)
                 parser.parse_punctuation(")")
         region = parser.parse_region()
         if not region.blocks:
@@ -544,9 +539,7 @@ class DistinctObjectsOp(IRDLOperation):
         operands = parse_operand_list(parser)
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
-        types = [parser.parse_type()]
-        while parser.parse_optional_punctuation(","):
-            types.append(parser.parse_type())
+        types = parse_type_list(parser)
         return build_op(cls, operands=[resolve(parser, operands, types)], result_types=[types], attributes=attributes)
 
     def print(self, printer: Printer):

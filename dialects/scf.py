@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from xdsl.dialects import scf as xscf
-from xdsl.dialects.builtin import ArrayAttr, DenseArrayBase, IndexType, UnitAttr, i64
+from xdsl.dialects.builtin import ArrayAttr, DenseArrayBase, IndexType, IntegerType, UnitAttr, i64
 from xdsl.ir import Attribute, Block, Dialect, Region, SSAValue
 from xdsl.irdl import (
     AttrSizedOperandSegments,
@@ -41,7 +41,9 @@ from mlopt.dialects.syntax import (
     build_op,
     parse_attr_dict,
     parse_operand_list,
+    parse_type_list,
     parse_optional_arrow_types,
+    parse_paren_or_single_type_list,
     print_arrow_types,
     print_attr_dict,
     print_values,
@@ -99,7 +101,7 @@ class _ForSyntax:
         if parser.parse_optional_keyword("iter_args"):
             names, inits = _parse_assignments(parser)
             parser.parse_punctuation("->")
-            types = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, parser.parse_type)
+            types = parse_paren_or_single_type_list(parser)
         bound_type = parser.parse_type() if parser.parse_optional_punctuation(":") else IndexType()
         arguments = [indvar.resolve(bound_type), *(n.resolve(t) for n, t in zip(names, types, strict=True))]
         body = parser.parse_region(arguments)
@@ -212,7 +214,38 @@ class _WhileSyntax:
 WhileOp = extend_op(xscf.WhileOp, mixin=_WhileSyntax)
 
 
-class _IfVerifier:
+class _IfSyntax:
+    """``scf.if %c (-> types)? region (else region)? attr-dict``."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        condition = resolve(parser, [parser.parse_unresolved_operand()], IntegerType(1))
+        result_types = parse_optional_arrow_types(parser)
+        then_region = xscf.IfOp.parse_region_with_yield(parser)
+        else_region = xscf.IfOp.parse_region_with_yield(parser) if parser.parse_optional_keyword("else") else Region()
+        return build_op(
+            cls,
+            operands=condition,
+            result_types=[result_types],
+            regions=[then_region, else_region],
+            attributes=parse_attr_dict(parser),
+        )
+
+    def print(self, printer: Printer):
+        printer.print_string(" ")
+        printer.print_operand(self.operands[0])
+        if self.results:
+            printer.print_string(" -> (")
+            printer.print_list(self.result_types, printer.print_attribute)
+            printer.print_string(")")
+        terminators = bool(self.results)
+        printer.print_string(" ")
+        printer.print_region(self.regions[0], print_entry_block_args=False, print_block_terminators=terminators)
+        if self.regions[1].blocks:
+            printer.print_string(" else ")
+            printer.print_region(self.regions[1], print_entry_block_args=False, print_block_terminators=terminators)
+        print_attr_dict(printer, self)
+
     def verify_(self) -> None:
         if self.results and not self.regions[1].blocks:
             raise VerifyException("must have an else block if defining values")
@@ -220,7 +253,7 @@ class _IfVerifier:
 
 
 _IF_VERIFY = xscf.IfOp.verify_
-IfOp = extend_op(xscf.IfOp, mixin=_IfVerifier)
+IfOp = extend_op(xscf.IfOp, mixin=_IfSyntax)
 
 
 # --------------------------------------------------------------------------- execute_region
@@ -361,6 +394,38 @@ class _ParallelSyntax:
 
 
 ParallelOp = extend_op(xscf.ParallelOp, mixin=_ParallelSyntax)
+
+
+class _ReduceSyntax:
+    """``scf.reduce ((%a, %b : ta, tb))? region, region ... attr-dict``: one region per operand."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        operands: list[SSAValue] = []
+        if parser.parse_optional_punctuation("("):
+            names = parse_operand_list(parser)
+            parser.parse_punctuation(":")
+            operands = resolve(parser, names, parse_type_list(parser))
+            parser.parse_punctuation(")")
+        regions = []
+        if operands:
+            regions.append(parser.parse_region())
+            while parser.parse_optional_punctuation(","):
+                regions.append(parser.parse_region())
+        return build_op(cls, operands=[operands], regions=[regions], attributes=parse_attr_dict(parser))
+
+    def print(self, printer: Printer):
+        if self.operands:
+            printer.print_string("(")
+            print_values(printer, self.operands)
+            printer.print_string(" : ")
+            printer.print_list(self.operand_types, printer.print_attribute)
+            printer.print_string(") ")
+            printer.print_list(self.regions, printer.print_region)
+        print_attr_dict(printer, self)
+
+
+ReduceOp = extend_op(xscf.ReduceOp, mixin=_ReduceSyntax)
 
 
 # --------------------------------------------------------------------------- forall
@@ -513,5 +578,5 @@ class ForallOp(IRDLOperation):
 
 
 Scf: Dialect = replace_ops(
-    xscf.Scf, ForOp, IfOp, WhileOp, ExecuteRegionOp, IndexSwitchOp, ParallelOp, ForallOp, InParallelOp
+    xscf.Scf, ForOp, IfOp, WhileOp, ExecuteRegionOp, IndexSwitchOp, ParallelOp, ReduceOp, ForallOp, InParallelOp
 )

@@ -7,18 +7,19 @@ Custom parsers here resolve operands only once their types are known (through
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import types
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
-from dataclasses import dataclass
-
-from xdsl.dialects.builtin import ArrayAttr, DenseArrayBase, DictionaryAttr, FunctionType, IntegerAttr, UnitAttr, i64
-from xdsl.ir import Attribute, BlockArgument, Operation, SSAValue
-from xdsl.irdl import IRDLOperation
+from xdsl.dialects.builtin import ArrayAttr, DictionaryAttr, FunctionType
+from xdsl.dialects.utils import EnumAttribute
+from xdsl.ir import Attribute, BlockArgument, Operation, SpacedOpaqueSyntaxAttribute, SSAValue
+from xdsl.irdl import IRDLOperation, irdl_attr_definition
+from xdsl.utils.str_enum import StrEnum
 from xdsl.parser import Parser, UnresolvedOperand
 from xdsl.printer import Printer
 
-T = TypeVar("T")
 OpT = TypeVar("OpT", bound=IRDLOperation)
 
 SEGMENT_ATTRIBUTES = frozenset({"operandSegmentSizes", "resultSegmentSizes"})
@@ -39,10 +40,6 @@ def parse_operand_list(parser: Parser, delimiter: Parser.Delimiter = Parser.Deli
             operands.append(parser.parse_unresolved_operand())
         return operands
     return parser.parse_comma_separated_list(delimiter, parser.parse_unresolved_operand)
-
-
-def parse_optional_operand_list(parser: Parser, delimiter: Parser.Delimiter) -> list[UnresolvedOperand] | None:
-    return parser.parse_optional_comma_separated_list(delimiter, parser.parse_unresolved_operand)
 
 
 def resolve(parser: Parser, operands: Sequence[UnresolvedOperand], types: Sequence[Attribute] | Attribute) -> list[SSAValue]:
@@ -95,12 +92,13 @@ def print_indexed(printer: Printer, base: SSAValue, indices: Sequence[SSAValue])
     printer.print_string("]")
 
 
-def print_arrow_types(printer: Printer, types: Sequence[Attribute], *, parens: bool = True) -> None:
-    """`` -> t`` / `` -> (t1, t2)``; nothing for no types."""
+def print_arrow_types(printer: Printer, types: Sequence[Attribute]) -> None:
+    """`` -> t`` / `` -> (t1, t2)``; nothing for no types. A function type
+    is parenthesized, as it would otherwise read as the arrow's own."""
     if not types:
         return
     printer.print_string(" -> ")
-    if len(types) == 1 and not (parens and _is_function_type(types[0])):
+    if len(types) == 1 and not isinstance(types[0], FunctionType):
         printer.print_attribute(types[0])
         return
     printer.print_string("(")
@@ -108,21 +106,13 @@ def print_arrow_types(printer: Printer, types: Sequence[Attribute], *, parens: b
     printer.print_string(")")
 
 
-def _is_function_type(type: Attribute) -> bool:
-    from xdsl.dialects.builtin import FunctionType
-
-    return isinstance(type, FunctionType)
-
-
 # --------------------------------------------------------------------------- attributes
 
 
 def parse_attr_dict(parser: Parser, *, keyword: bool = False) -> dict[str, Attribute]:
     """An optional ``{...}`` (after ``attributes`` when ``keyword``)."""
-    if keyword:
-        if not parser.parse_optional_keyword("attributes"):
-            return {}
-        return parser.parse_optional_attr_dict()
+    if keyword and not parser.parse_optional_keyword("attributes"):
+        return {}
     return parser.parse_optional_attr_dict()
 
 
@@ -168,29 +158,6 @@ def build_op(
     )
 
 
-def segment_sizes(*groups: Sequence[object] | object | None) -> DenseArrayBase:
-    """operandSegmentSizes for groups that are lists, single values or None."""
-    sizes = []
-    for group in groups:
-        if group is None:
-            sizes.append(0)
-        elif isinstance(group, Sequence) and not isinstance(group, SSAValue):
-            sizes.append(len(group))
-        else:
-            sizes.append(1)
-    from xdsl.dialects.builtin import i32
-
-    return DenseArrayBase.from_list(i32, sizes)
-
-
-def int_attr(value: int, type: Attribute = i64) -> IntegerAttr:
-    return IntegerAttr(value, type)
-
-
-def unit_if(flag: bool) -> UnitAttr | None:
-    return UnitAttr() if flag else None
-
-
 # --------------------------------------------------------------------------- keywords
 
 
@@ -202,36 +169,12 @@ def parse_keyword_of(parser: Parser, keywords: Sequence[str], what: str) -> str:
     parser.raise_error(f"expected {what}: one of {', '.join(repr(k) for k in keywords)}")
 
 
-def parse_optional_keyword_of(parser: Parser, keywords: Sequence[str]) -> str | None:
-    for keyword in keywords:
-        if parser.parse_optional_keyword(keyword):
-            return keyword
-    return None
-
-
-def parse_bracketed(parser: Parser, open: str, close: str, item: Callable[[], T]) -> list[T]:
-    parser.parse_punctuation(open)
-    if parser.parse_optional_punctuation(close):
-        return []
-    items = [item()]
-    while parser.parse_optional_punctuation(","):
-        items.append(item())
-    parser.parse_punctuation(close)
-    return items
-
-
 # --------------------------------------------------------------------------- enum attributes
 
 
 def enum_attribute(name: str, values: Sequence[str], *, opaque: bool = True, doc: str = "") -> type:
     """An enum attribute class: ``#dialect<mnemonic value>`` when ``opaque``
     (upstream's EnumAttr without assembly format), else ``#dialect.mnemonic<value>``."""
-    import types
-
-    from xdsl.dialects.utils import EnumAttribute
-    from xdsl.ir import SpacedOpaqueSyntaxAttribute
-    from xdsl.irdl import irdl_attr_definition
-    from xdsl.utils.str_enum import StrEnum
 
     class_name = "".join(part.title() for part in name.replace(".", "_").split("_")) + "Attr"
     enum = StrEnum(class_name.removesuffix("Attr"), {value.upper(): value for value in values})

@@ -7,41 +7,33 @@ vector.print, the ``alignment`` of loads and stores, and n-D masks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from xdsl.dialects import vector as xvector
-from xdsl.dialects.arith import FastMathFlagsAttr
 from xdsl.dialects.builtin import (
-    AffineMapAttr,
     ArrayAttr,
     BoolAttr,
     DenseArrayBase,
+    I64,
     IndexType,
     IntegerAttr,
-    IntegerType,
     MemRefType,
     StringAttr,
     TensorType,
-    UnitAttr,
     VectorType,
     i1,
     i64,
 )
-from xdsl.ir import Attribute, Block, Dialect, Region, SSAValue
+from xdsl.ir import Attribute, Block, Dialect, SSAValue
 from xdsl.irdl import (
-    AnyAttr,
-    AttrSizedOperandSegments,
     IRDLOperation,
     ParsePropInAttrDict,
     VarConstraint,
     base,
     irdl_op_definition,
-    lazy_traits_def,
     operand_def,
     opt_operand_def,
     opt_prop_def,
-    opt_result_def,
     prop_def,
     region_def,
     result_def,
@@ -51,11 +43,12 @@ from xdsl.irdl import (
 )
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import IsTerminator, MemoryReadEffect, MemoryWriteEffect, NoTerminator, Pure
+from xdsl.traits import IsTerminator, MemoryReadEffect, MemoryWriteEffect, Pure
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.dialects.extension import extend_op, replace_ops
 from mlopt.dialects.syntax import (
+    parse_type_list,
     build_op,
     enum_attribute,
     parse_attr_dict,
@@ -247,7 +240,7 @@ TypeCastOp = _simple_op(
 ScalableExtractOp = _simple_op(
     "vector.scalable.extract",
     "vector.scalable.extract: a fixed-size vector out of a scalable one.",
-    {"source": operand_def(AnyVector), "pos": prop_def(IntegerAttr), "res": result_def(AnyVector)},
+    {"source": operand_def(AnyVector), "pos": prop_def(IntegerAttr[I64]), "res": result_def(AnyVector)},
     "$source `[` $pos `]` attr-dict `:` type($res) `from` type($source)",
 )
 ScalableInsertOp = _simple_op(
@@ -256,7 +249,7 @@ ScalableInsertOp = _simple_op(
     {
         "valueToStore": operand_def(AnyVector),
         "dest": operand_def(_DEST),
-        "pos": prop_def(IntegerAttr),
+        "pos": prop_def(IntegerAttr[I64]),
         "res": result_def(_DEST),
     },
     "$valueToStore `,` $dest `[` $pos `]` attr-dict `:` type($valueToStore) `into` type($dest)",
@@ -668,9 +661,7 @@ class MaskOp(IRDLOperation):
         mask_type = parser.parse_type()
         result_types: list[Attribute] = []
         if parser.parse_optional_punctuation("->"):
-            result_types = [parser.parse_type()]
-            while parser.parse_optional_punctuation(","):
-                result_types.append(parser.parse_type())
+            result_types = parse_type_list(parser)
         if not region.blocks:
             region.add_block(Block())
         block = region.block

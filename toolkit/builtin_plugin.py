@@ -17,6 +17,7 @@ DIALECTS: dict[str, str] = {
     "llvm": "mlopt.dialects.llvm:LLVM",
     "memref": "mlopt.dialects.memref:MemRef",
     "gpu": "mlopt.dialects.gpu:GPU",
+    "nvvm": "mlopt.dialects.nvvm:NVVM",
     "func": "mlopt.dialects.func:Func",
     "cf": "mlopt.dialects.cf:ControlFlow",
     "scf": "mlopt.dialects.scf:Scf",
@@ -49,6 +50,10 @@ PASSES: dict[str, str] = {
     "expand-strided-metadata": "mlopt.passes.transforms.expand_strided_metadata:ExpandStridedMetadataPass",
     "lower-affine": "mlopt.passes.conversion.lower_affine:LowerAffinePass",
     "convert-linalg-to-loops": "mlopt.passes.conversion.linalg_to_loops:ConvertLinalgToLoopsPass",
+    "gpu-kernel-outlining": "mlopt.passes.transforms.gpu_kernel_outlining:GpuKernelOutliningPass",
+    "convert-gpu-to-nvvm": "mlopt.passes.conversion.gpu_to_nvvm:ConvertGpuOpsToNVVMOpsPass",
+    "nvvm-attach-target": "mlopt.passes.conversion.nvvm_attach_target:GpuNVVMAttachTarget",
+    "gpu-module-to-binary": "mlopt.passes.transforms.gpu_module_to_binary:GpuModuleToBinaryPass",
 }
 
 PIPELINES: dict[str, str] = {

@@ -367,15 +367,94 @@ def print_to_string(op: Operation, *, generic: bool = False, context: Context | 
 # --------------------------------------------------------------------------- verify
 
 
-def verify(root: Operation) -> None:
+def verify(root: Operation, since: VerificationCache | None = None) -> None:
     """Verify ``root`` and everything nested in it; raise DiagnosticError at the
-    first op that fails, as mlir-opt does after parsing and after each pass."""
+    first op that fails, as mlir-opt does after parsing and after each pass.
+
+    With ``since``, ops that did not change since the last successful
+    verification with that cache are not verified again (see VerificationCache).
+    """
     # Scoping first: xDSL's own verifiers report a use across an isolated op
     # at the isolated op, where mlir-opt reports it at the use.
     _DominanceChecker().check(root)
-    for op in walk_preorder(root):
-        _check_symbol_redefinition(op)
-        _verify_op(op)
+    ops = list(walk_preorder(root))
+    to_verify = since.stale(ops) if since is not None else None
+    for op in ops:
+        if to_verify is None or op in to_verify:
+            _check_symbol_redefinition(op)
+            _verify_op(op)
+    if since is not None:
+        since.remember(ops)
+
+
+class VerificationCache:
+    """What was verified last time, to verify only what a pass changed.
+
+    xDSL's per-op verification dominates the run time of a pipeline that
+    verifies after every pass. An op is verified again when it changed
+    (operands and their types, results, properties, attributes, successors,
+    parent, or its blocks' arguments and ends), when a direct child changed,
+    when its parent's own state changed (a function's signature constrains
+    its return), or when it refers to a symbol (a change anywhere can break a
+    symbol use). The pass manager still verifies everything once at the end of
+    a pipeline.
+    """
+
+    def __init__(self) -> None:
+        self._snapshots: dict[Operation, tuple[tuple, tuple]] = {}
+        self._pending: dict[Operation, tuple[tuple, tuple]] = {}
+
+    def stale(self, ops: list[Operation]) -> set[Operation]:
+        snapshots = {op: (_own_state(op), _body_state(op)) for op in ops}
+        self._pending = snapshots
+        stale: set[Operation] = set()
+        for op, (own, body) in snapshots.items():
+            previous = self._snapshots.get(op)
+            if previous == (own, body):
+                continue
+            stale.add(op)
+            if (parent := op.parent_op()) is not None:
+                stale.add(parent)
+            if previous is None or previous[0] != own:
+                for region in op.regions:
+                    for block in region.blocks:
+                        stale.update(block.ops)
+        stale.update(op for op in ops if _refers_to_symbols(op))
+        return stale
+
+    def remember(self, ops: list[Operation]) -> None:
+        self._snapshots = self._pending
+        self._pending = {}
+
+
+def _own_state(op: Operation) -> tuple:
+    # Read xDSL's fields directly: the public views are rebuilt on each access.
+    operands = op._operands
+    return (
+        operands,
+        tuple([operand.type for operand in operands]),
+        tuple([result.type for result in op.results]),
+        tuple(op.properties.items()),
+        tuple(op.attributes.items()),
+        op._successors,
+        op.parent,
+    )
+
+
+def _body_state(op: Operation) -> tuple:
+    return tuple(
+        (tuple(arg.type for arg in block.args), block.first_op, block.last_op)
+        for region in op.regions
+        for block in region.blocks
+    )
+
+
+def _refers_to_symbols(op: Operation) -> bool:
+    return any(
+        isinstance(attr, builtin.SymbolRefAttr)
+        for attrs in (op.properties, op.attributes)
+        for attr in attrs.values()
+    )
 
 
 def walk_preorder(root: Operation) -> Iterator[Operation]:
@@ -480,22 +559,38 @@ class _DominanceChecker:
         self._dominators: dict[Region, dict[Block, set[Block]]] = {}
 
     def check(self, root: Operation) -> None:
+        self._check_uses(root, ())
         for op in walk_preorder(root):
-            for index, operand in enumerate(op.operands):
-                problem = self._use_problem(operand, op)
-                if problem is None:
-                    continue
-                if isinstance(problem, Operation):
-                    raise DiagnosticError.at(
-                        op,
-                        f"'{op.name}' op using value defined outside the region",
-                        notes=[(problem, "required by region isolation constraints")],
-                    )
+            for region in op.regions:
+                for block in region.blocks:
+                    self._check_block(block)
+
+    def _check_block(self, block: Block) -> None:
+        # A value defined earlier in the same block always dominates its use:
+        # that is almost every use, settled by one set lookup.
+        defined: set[SSAValue] = set(block.args)
+        for op in block.ops:
+            self._check_uses(op, defined)
+            defined.update(op.results)
+
+    def _check_uses(self, op: Operation, defined: set[SSAValue] | tuple) -> None:
+        for index, operand in enumerate(op._operands):
+            if operand in defined:
+                continue
+            problem = self._use_problem(operand, op)
+            if problem is None:
+                continue
+            if isinstance(problem, Operation):
                 raise DiagnosticError.at(
                     op,
-                    f"operand #{index} does not dominate this use",
-                    notes=[(_defining_op_or_block_owner(operand), "operand defined here")],
+                    f"'{op.name}' op using value defined outside the region",
+                    notes=[(problem, "required by region isolation constraints")],
                 )
+            raise DiagnosticError.at(
+                op,
+                f"operand #{index} does not dominate this use",
+                notes=[(_defining_op_or_block_owner(operand), "operand defined here")],
+            )
 
     def _use_problem(self, value: SSAValue, user: Operation) -> Operation | str | None:
         """None if ``user`` may use ``value``; the isolated op the use crosses;

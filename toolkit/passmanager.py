@@ -18,7 +18,7 @@ from xdsl.context import Context
 from xdsl.ir import Operation
 
 from mlopt.diagnostics import Diagnostic, DiagnosticError
-from mlopt.ir import print_ir, print_to_string, verify
+from mlopt.ir import VerificationCache, print_ir, print_to_string, verify
 from mlopt.pipeline import ANY_OP, OpPassManager, ScheduledPass
 from mlopt.registry import PluginFailure
 
@@ -49,6 +49,7 @@ class PassRunner:
     instrumentations: list[Instrumentation] = field(default_factory=list)
     verify_each: bool = True
     timing: Timing | None = None
+    _verified: dict[int, VerificationCache] = field(default_factory=dict)
 
     def run(self, pm: OpPassManager, op: Operation) -> None:
         if pm.op_name not in (op.name, ANY_OP):
@@ -57,7 +58,11 @@ class PassRunner:
                 f"can't run '{pm.op_name}' pass manager on '{op.name}' op; the pipeline's "
                 f"anchor must match the top-level op",
             )
+        self._verified = {}
         self._run_items(pm, op)
+        if self.verify_each and any(True for _ in pm.passes()):
+            # Between passes only what changed was verified; check it all once.
+            self._timed_verify(op, None)
 
     def _run_items(self, pm: OpPassManager, op: Operation) -> None:
         for item in pm.items:
@@ -94,10 +99,18 @@ class PassRunner:
         for instrumentation in reversed(self.instrumentations):
             instrumentation.after_pass(scheduled, op)
 
-    def _verify(self, scheduled: ScheduledPass, op: Operation) -> None:
+    def _timed_verify(self, op: Operation, cache: VerificationCache | None) -> None:
         start = time.perf_counter()
         try:
-            verify(op)
+            verify(op, cache)
+        finally:
+            if self.timing is not None:
+                self.timing.add_verifier_time(time.perf_counter() - start)
+
+    def _verify(self, scheduled: ScheduledPass, op: Operation) -> None:
+        cache = self._verified.setdefault(id(op), VerificationCache())
+        try:
+            self._timed_verify(op, cache)
         except DiagnosticError as err:
             err.diagnostics[0].notes.append(
                 Diagnostic(
@@ -110,9 +123,6 @@ class PassRunner:
                 )
             )
             raise
-        finally:
-            if self.timing is not None:
-                self.timing.add_verifier_time(time.perf_counter() - start)
 
 
 def _as_reportable(err: BaseException, scheduled: ScheduledPass, op: Operation) -> BaseException:
@@ -222,16 +232,32 @@ class TimingNode:
 
 
 @dataclass
+class _OpenTimer:
+    node: TimingNode
+    start: float
+    excluded: float = 0.0
+    """Time inside this window that is reported elsewhere (verification)."""
+
+
+@dataclass
 class Timing(Instrumentation):
     """``--mlir-timing``: wall time per pass, nested like the pipeline, printed
-    in upstream's "Execution time report" layout."""
+    in upstream's "Execution time report" layout. Verification after each pass
+    is reported on its own row, not inside the pass's time."""
 
     root: TimingNode = field(default_factory=lambda: TimingNode("Total"))
     started: float = field(default_factory=time.perf_counter)
-    _stack: list[tuple[TimingNode, float]] = field(default_factory=list)
+    _open: list[_OpenTimer] = field(default_factory=list)
 
-    def _current(self) -> TimingNode:
-        return self._stack[-1][0] if self._stack else self.root
+    def _start(self, name: str) -> None:
+        parent = self._open[-1].node if self._open else self.root
+        self._open.append(_OpenTimer(parent.child(name), time.perf_counter()))
+
+    def _stop(self) -> None:
+        timer = self._open.pop()
+        timer.node.seconds += time.perf_counter() - timer.start - timer.excluded
+        if self._open:
+            self._open[-1].excluded += timer.excluded
 
     def measure(self, name: str):
         """A context manager timing a top-level phase (Parser, Output, ...)."""
@@ -239,30 +265,29 @@ class Timing(Instrumentation):
 
         class _Phase:
             def __enter__(self):
-                timing._stack.append((timing._current().child(name), time.perf_counter()))
+                timing._start(name)
 
             def __exit__(self, *exc):
-                node, start = timing._stack.pop()
-                node.seconds += time.perf_counter() - start
+                timing._stop()
 
         return _Phase()
 
     def add_verifier_time(self, seconds: float) -> None:
         self.root.child("Verifier").seconds += seconds
+        if self._open:
+            self._open[-1].excluded += seconds
 
     def before_pipeline(self, pm: OpPassManager) -> None:
-        self._stack.append((self._current().child(f"'{pm.op_name}' Pipeline"), time.perf_counter()))
+        self._start(f"'{pm.op_name}' Pipeline")
 
     def after_pipeline(self, pm: OpPassManager) -> None:
-        node, start = self._stack.pop()
-        node.seconds += time.perf_counter() - start
+        self._stop()
 
     def before_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
-        self._stack.append((self._current().child(scheduled.display_name), time.perf_counter()))
+        self._start(scheduled.display_name)
 
     def after_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
-        node, start = self._stack.pop()
-        node.seconds += time.perf_counter() - start
+        self._stop()
 
     after_failed_pass = after_pass
 

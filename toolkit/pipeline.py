@@ -67,9 +67,7 @@ class OpPassManager:
     items: list[ScheduledPass | OpPassManager] = field(default_factory=list)
 
     def nest(self, op_name: str) -> OpPassManager:
-        """The nested manager for ``op_name``, merged with a trailing one like upstream."""
-        if self.items and isinstance(self.items[-1], OpPassManager) and self.items[-1].op_name == op_name:
-            return self.items[-1]
+        """A new nested manager for ``op_name`` (adjacent ones stay separate, as upstream's)."""
         nested = OpPassManager(op_name)
         self.items.append(nested)
         return nested

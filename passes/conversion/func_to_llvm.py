@@ -253,6 +253,15 @@ def llvm_func(op: Operation, name: str, function_type: llvm.LLVMFunctionType) ->
         sym_visibility=visibility if isinstance(visibility, StringAttr) else None,
     )
     new_func.attributes.update({k: v for k, v in op.attributes.items() if k != LINKAGE_ATTR})
+    # Argument and result attributes (llvm.noalias, ...) carry over when each
+    # argument and the result stay one llvm value; an exploded memref or a
+    # packed result struct has no single value to carry them.
+    original = op.properties["function_type"]
+    assert isinstance(original, FunctionType)
+    if len(function_type.inputs.data) == len(original.inputs.data) and "arg_attrs" in op.properties:
+        new_func.properties["arg_attrs"] = op.properties["arg_attrs"]
+    if len(original.outputs.data) == 1 and "res_attrs" in op.properties:
+        new_func.properties["res_attrs"] = op.properties["res_attrs"]
     new_func.location = op.location
     return new_func
 

@@ -25,7 +25,7 @@ from xdsl.transforms.convert_linalg_to_loops import LowerLinalgStructuredOpPatte
 from xdsl.transforms.loop_nest_lowering_utils import indices_for_map, rewrite_linalg_structured_to_loops
 
 from mlopt.diagnostics import DiagnosticError
-from mlopt.passes.conversion.llvm_common import apply_conversion
+from mlopt.passes.conversion.llvm_common import OpPattern, apply_conversion
 
 
 class DimensionsOpLowering(RewritePattern):
@@ -165,7 +165,7 @@ class ConvertLinalgToLoopsPass(ModulePass):
     display_name: ClassVar[str] = "ConvertLinalgToLoopsPass"
 
     def apply(self, ctx: Context, op: Operation) -> None:
-        apply_conversion(op, [IndexOpAdoption()], fold_casts=False)
+        apply_conversion(op, [OpPattern("linalg.index", IndexOpAdoption())], fold_casts=False)
         apply_conversion(
             op, [LowerLinalgStructuredOpPattern(), DimensionsOpLowering(), RegionOpLowering()], fold_casts=False
         )

@@ -295,25 +295,23 @@ def convert_block_argument_types(
 def fold_conversion_casts(root: Operation) -> None:
     """Remove casts that are unused or that undo a chain of casts (A → B → … → A),
     as reconcile-unrealized-casts does; casts at a real type boundary stay."""
-    changed = True
-    while changed:
-        changed = False
-        for op in list(root.walk()):
-            if not isinstance(op, builtin.UnrealizedConversionCastOp) or op.parent is None:
-                continue
-            if not any(result.uses for result in op.results):
-                op.detach()
-                op.erase()
-                changed = True
-                continue
-            if not _is_simple_cast(op):
-                continue
-            origin = _chain_origin(op, op.outputs[0].type)
-            if origin is not None:
-                op.outputs[0].replace_all_uses_with(origin)
-                op.detach()
-                op.erase()
-                changed = True
+    worklist = [op for op in root.walk() if isinstance(op, builtin.UnrealizedConversionCastOp)]
+    while worklist:
+        op = worklist.pop()
+        if op.parent is None:
+            continue
+        inputs = [value.owner for value in op.inputs]
+        if not any(result.uses for result in op.results):
+            op.detach()
+            op.erase()
+        elif _is_simple_cast(op) and (origin := _chain_origin(op, op.outputs[0].type)) is not None:  # type: ignore[arg-type]
+            op.outputs[0].replace_all_uses_with(origin)
+            op.detach()
+            op.erase()
+        else:
+            continue
+        # The casts feeding this one may have lost their last use.
+        worklist.extend(owner for owner in inputs if isinstance(owner, builtin.UnrealizedConversionCastOp))
 
 
 def _chain_origin(op: builtin.UnrealizedConversionCastOp, type_: Attribute) -> SSAValue | None:
@@ -711,6 +709,18 @@ class ConvertOpToLLVMPattern(RewritePattern):
         return converted
 
 
+@dataclass
+class OpPattern(RewritePattern):
+    """``pattern`` tried on ops named ``source_name`` only (for patterns, such
+    as xDSL's, that do not say which ops they match)."""
+
+    source_name: str
+    pattern: RewritePattern
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        self.pattern.match_and_rewrite(op, rewriter)
+
+
 def apply_conversion(
     root: Operation,
     patterns: Sequence[RewritePattern],
@@ -719,33 +729,38 @@ def apply_conversion(
     max_rounds: int = 32,
 ) -> None:
     """Apply ``patterns`` to every op under ``root`` (not ``root`` itself),
-    repeating while they change something, then drop the casts that became
-    unnecessary. Ops created by a pattern take the location of the op it replaced."""
+    then drop the casts that became unnecessary. Ops created by a pattern take
+    the location of the op it replaced; another round runs only when a pattern
+    created ops that patterns match. Patterns with a ``source_name`` are only
+    tried on ops of that name; the others on every op."""
     by_name: dict[str | None, list[RewritePattern]] = {}
     for pattern in patterns:
         by_name.setdefault(getattr(pattern, "source_name", None), []).append(pattern)
     generic = by_name.pop(None, [])
+    changed_any = False
     for _ in range(max_rounds):
-        changed = False
+        created: set[str] = set()
         for op in list(root.walk()):
             if op is root or not _is_attached(op, root):
                 continue
             for pattern in [*by_name.get(op.name, ()), *generic]:
-                if _apply_one(pattern, op):
-                    changed = True
+                if _apply_one(pattern, op, created):
+                    changed_any = True
                     break
-        if not changed:
+        if not (generic and created) and created.isdisjoint(by_name):
             break
-    if fold_casts:
+    if fold_casts and changed_any:
         fold_conversion_casts(root)
 
 
-def _apply_one(pattern: RewritePattern, op: Operation) -> bool:
+def _apply_one(pattern: RewritePattern, op: Operation, created: set[str]) -> bool:
+    """Apply ``pattern`` to ``op``; the names of the ops it creates go to ``created``."""
     rewriter = PatternRewriter(op)
     location = op.location
 
     def locate(new_op: Operation) -> None:
         for nested in new_op.walk():
+            created.add(nested.name)
             if isinstance(nested.location, builtin.UnknownLoc):
                 nested.location = location
 

@@ -19,7 +19,7 @@ from xdsl.dialects.builtin import IntegerAttr, i64
 from xdsl.transforms import convert_scf_to_cf as xdsl_scf_to_cf
 from xdsl.transforms.convert_scf_to_cf import IfLowering, SwitchLowering
 
-from mlopt.passes.conversion.llvm_common import apply_conversion
+from mlopt.passes.conversion.llvm_common import OpPattern, apply_conversion
 
 
 class ForLowering(xdsl_scf_to_cf.ForLowering):
@@ -169,11 +169,11 @@ class SCFToControlFlowPass(ModulePass):
 
     def apply(self, ctx: Context, op: Operation) -> None:
         patterns = [
-            ParallelLowering(),
-            SwitchLowering(),
-            IfLowering(),
-            ForLowering(),
-            WhileLowering(),
-            ExecuteRegionLowering(),
+            OpPattern("scf.parallel", ParallelLowering()),
+            OpPattern("scf.index_switch", SwitchLowering()),
+            OpPattern("scf.if", IfLowering()),
+            OpPattern("scf.for", ForLowering()),
+            OpPattern("scf.while", WhileLowering()),
+            OpPattern("scf.execute_region", ExecuteRegionLowering()),
         ]
         apply_conversion(op, patterns, fold_casts=False)

@@ -229,3 +229,30 @@ def test_output_through_a_symlink_replaces_the_target_not_the_link(tmp_path):
     assert run_mlopt(["-o", str(link)], GOOD).code == 0
     assert link.is_symlink()
     assert "func.func @f" in target.read_text()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--pass-pipeline=builtin.module(func.func(cse),func.func(canonicalize),cse)"],
+        ["--pass-pipeline=builtin.module(test-lower-to-llvm)"],
+    ],
+)
+def test_dump_pass_pipeline_nesting_matches_mlir_opt(args):
+    if reason := llvm_tool_missing("mlir-opt"):
+        pytest.skip(reason)
+    ours = run_mlopt([*args, "--dump-pass-pipeline", "-o", os.devnull], GOOD)
+    theirs = subprocess.run(
+        [llvm_tool("mlir-opt"), *args, "--dump-pass-pipeline", "-o", os.devnull],
+        input=GOOD, capture_output=True, text=True,
+    )
+    assert ours.code == 0 and theirs.returncode == 0, ours.err + theirs.stderr
+    # mlopt's one addition: lowering pipelines end by checking that nothing was
+    # left outside the llvm dialect (upstream fails later, in translation).
+    expected = theirs.stderr
+    if "reconcile-unrealized-casts\n)" in expected:
+        count = int(expected.split(" passes:")[0].rsplit(" ", 1)[1])
+        expected = expected.replace(f"with {count} passes", f"with {count + 1} passes").replace(
+            "reconcile-unrealized-casts\n)", "reconcile-unrealized-casts,\n  check-llvm-legality\n)"
+        )
+    assert ours.err == expected

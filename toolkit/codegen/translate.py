@@ -325,10 +325,14 @@ class ModuleTranslator:
         lines.append("")
         for op in ops:
             if op.name == "llvm.func":
-                lines.append(FunctionTranslator(op).translate())
+                lines.append(self.function_translator(op).translate())
             elif op.name != "llvm.mlir.global":
                 raise DiagnosticError.at(op, f"'{op.name}' op cannot be translated to LLVM IR at module level")
         return "\n".join(lines) + "\n"
+
+    def function_translator(self, func: Operation) -> FunctionTranslator:
+        """The translator of one function (a target's may know more ops)."""
+        return FunctionTranslator(func)
 
     def _global(self, op: Operation) -> str:
         props = op.properties
@@ -528,7 +532,7 @@ class FunctionTranslator:
             params.append(spelled)
         if ftype.is_variadic:
             params.append("...")
-        fn_attrs = _function_attributes(func)
+        fn_attrs = self._function_attributes()
         head_linkage = LINKAGES.get(linkage, "")
         unnamed = UNNAMED_ADDR.get(_int_property(func, "unnamed_addr", 0) or 0, "")
         signature = f"{head_linkage}{cconv}{unnamed}{ret} {global_name(name)}({', '.join(params)}){fn_attrs}"
@@ -549,6 +553,9 @@ class FunctionTranslator:
             out.append(f"  br label %{target}")
         out.append("}")
         return "\n".join(line for line in out if line != "") + "\n"
+
+    def _function_attributes(self) -> str:
+        return _function_attributes(self.func)
 
     def _cconv(self, op: Operation) -> str:
         attr = op.properties.get("CConv")

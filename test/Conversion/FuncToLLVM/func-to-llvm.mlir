@@ -64,3 +64,11 @@ func.func @caller(%m: memref<?xf32>) -> (i32, f32) {
 func.func @with_linkage() attributes {llvm.linkage = #llvm.linkage<internal>} {
   return
 }
+
+// Argument and result attributes stay with their values.
+// CHECK-LABEL: llvm.func @arg_attrs(
+// CHECK-SAME: !llvm.ptr {llvm.noalias}
+// CHECK-SAME: -> (i32 {llvm.zeroext})
+func.func @arg_attrs(%a: !llvm.ptr {llvm.noalias}, %b: i32) -> (i32 {llvm.zeroext}) {
+  return %b : i32
+}

@@ -169,3 +169,13 @@ func.func @atomic(%m: memref<4xf32>, %i: index, %v: f32) -> f32 {
   %0 = memref.atomic_rmw addf %v, %m[%i] : (f32, memref<4xf32>) -> f32
   return %0 : f32
 }
+
+// A view shares the buffer from a byte shift, with contiguous strides.
+// CHECK-LABEL: func.func @view
+func.func @view(%buf: memref<64xi8>, %shift: index, %n: index) -> memref<?x4xf32> {
+  // CHECK: %[[BUF:.*]] = llvm.extractvalue %{{.*}}[1]
+  // CHECK: llvm.getelementptr %[[BUF]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i8
+  // CHECK: llvm.mlir.constant(4 : index) : i64
+  %0 = memref.view %buf[%shift][%n] : memref<64xi8> to memref<?x4xf32>
+  return %0 : memref<?x4xf32>
+}

@@ -220,3 +220,92 @@ func.func @execute_region_switch(%i: index) -> i32 {
   }
   return %s : i32
 }
+
+// -----
+
+// CHECK-LABEL: func.func @for_single
+// CHECK-SAME: (%[[LB:[^ ,:]+]]: index, %[[F:[^ ,:]+]]: f32) -> f32 {
+// CHECK: %[[R:[^ ,:]+]] = scf.for %[[I:[^ ,:]+]] = %[[LB]] to %[[LB]] step %[[LB]] iter_args(%[[A:[^ ,:]+]] = %[[F]]) -> (f32) {
+// CHECK: scf.yield %[[A]] : f32
+// CHECK: %[[R2:[^ ,:]+]] = scf.execute_region -> f32 {
+// CHECK: scf.yield %[[F]] : f32
+// CHECK: %[[R3:[^ ,:]+]], %[[R3_1:[^ ,:]+]] = scf.execute_region -> (f32, i32) {
+// CHECK: %[[C:[^ ,:]+]] = arith.constant 1 : i32
+// CHECK: scf.yield %[[F]], %[[C]] : f32, i32
+// CHECK: %[[C1:[^ ,:]+]] = arith.constant true
+// CHECK: %[[R4:[^ ,:]+]] = scf.if %[[C1]] -> (f32) {
+// CHECK: scf.yield %[[F]] : f32
+// CHECK: } else {
+// CHECK: scf.yield %[[F]] : f32
+// CHECK: return %[[R]] : f32
+func.func @for_single(%lb: index, %f: f32) -> f32 {
+  %r = scf.for %i = %lb to %lb step %lb iter_args(%a = %f) -> f32 {
+    scf.yield %a : f32
+  }
+  %r2 = scf.execute_region -> (f32) {
+    scf.yield %f : f32
+  }
+  %r3:2 = scf.execute_region -> (f32, i32) {
+    %c = arith.constant 1 : i32
+    scf.yield %f, %c : f32, i32
+  }
+  %c1 = arith.constant true
+  %r4 = scf.if %c1 -> f32 {
+    scf.yield %f : f32
+  } else {
+    scf.yield %f : f32
+  }
+  return %r : f32
+}
+
+// -----
+
+// CHECK-LABEL: func.func @reduce_two
+// CHECK-SAME: (%[[LB:[^ ,:]+]]: index, %[[F:[^ ,:]+]]: f32, %[[I:[^ ,:]+]]: i32) -> (f32, i32) {
+// CHECK: %[[R:[^ ,:]+]], %[[R_1:[^ ,:]+]] = scf.parallel (%[[IV:[^ ,:]+]]) = (%[[LB]]) to (%[[LB]]) step (%[[LB]]) init (%[[F]], %[[I]]) -> (f32, i32) {
+// CHECK: scf.reduce(%[[F]], %[[I]] : f32, i32) {
+// CHECK: ^bb0(%[[A:[^ ,:]+]]: f32, %[[B:[^ ,:]+]]: f32):
+// CHECK: %[[S:[^ ,:]+]] = arith.addf %[[A]], %[[B]] : f32
+// CHECK: scf.reduce.return %[[S]] : f32
+// CHECK: }, {
+// CHECK: ^bb0(%[[A_1:[^ ,:]+]]: i32, %[[B_1:[^ ,:]+]]: i32):
+// CHECK: %[[S_1:[^ ,:]+]] = arith.addi %[[A_1]], %[[B_1]] : i32
+// CHECK: scf.reduce.return %[[S_1]] : i32
+// CHECK: return %[[R]], %[[R_1]] : f32, i32
+func.func @reduce_two(%lb: index, %f: f32, %i: i32) -> (f32, i32) {
+  %r:2 = scf.parallel (%iv) = (%lb) to (%lb) step (%lb) init (%f, %i) -> (f32, i32) {
+    scf.reduce(%f, %i : f32, i32) {
+    ^bb0(%a: f32, %b: f32):
+      %s = arith.addf %a, %b : f32
+      scf.reduce.return %s : f32
+    }, {
+    ^bb0(%a: i32, %b: i32):
+      %s = arith.addi %a, %b : i32
+      scf.reduce.return %s : i32
+    }
+  }
+  return %r#0, %r#1 : f32, i32
+}
+
+// -----
+
+// CHECK-LABEL: func.func @while_attr
+// CHECK-SAME: (%[[N:[^ ,:]+]]: i32) {
+// CHECK: %[[R:[^ ,:]+]] = scf.while (%[[I:[^ ,:]+]] = %[[N]]) : (i32) -> i32 {
+// CHECK: %[[C:[^ ,:]+]] = arith.cmpi slt, %[[I]], %[[N]] : i32
+// CHECK: scf.condition(%[[C]]) %[[I]] : i32
+// CHECK: } do {
+// CHECK: ^bb0(%[[J:[^ ,:]+]]: i32):
+// CHECK: scf.yield %[[J]] : i32
+// CHECK: } attributes {foo}
+// CHECK: return
+func.func @while_attr(%n: i32) {
+  %r = scf.while (%i = %n) : (i32) -> i32 {
+    %c = arith.cmpi slt, %i, %n : i32
+    scf.condition(%c) %i : i32
+  } do {
+  ^bb0(%j: i32):
+    scf.yield %j : i32
+  } attributes {foo}
+  return
+}
