@@ -238,6 +238,34 @@ class UpstreamPrinter(Printer):
 
     context: Context | None = field(default=None)
     _default_dialects: list[str] = field(default_factory=lambda: ["builtin"], init=False)
+    _next_argument_id: list[int] = field(default_factory=lambda: [0], init=False)
+
+    def print_ssa_value(self, value: SSAValue) -> str:
+        # Upstream names the arguments of entry blocks %arg0, %arg1, ... per
+        # isolated scope; names written in the source (name hints) are kept.
+        if (
+            isinstance(value, BlockArgument)
+            and value not in self._ssa_values
+            and not value.name_hint
+            and value.block.parent is not None
+            and value.block.parent.blocks.first is value.block
+        ):
+            name = f"arg{self._next_argument_id[-1]}"
+            while name in self.ssa_names:
+                self._next_argument_id[-1] += 1
+                name = f"arg{self._next_argument_id[-1]}"
+            self._next_argument_id[-1] += 1
+            self.ssa_names[name] = 1
+            self._ssa_values[value] = name
+        return super().print_ssa_value(value)
+
+    def enter_scope(self) -> None:
+        super().enter_scope()
+        self._next_argument_id.append(0)
+
+    def exit_scope(self) -> None:
+        super().exit_scope()
+        self._next_argument_id.pop()
 
     def print_op(self, op: Operation) -> None:
         scope = op.has_trait(IsolatedFromAbove, value_if_unregistered=False)

@@ -373,16 +373,53 @@ class CallOpLowering(CallingConventionPattern):
         b = LLVMBuilder(rewriter, converter)
         args = [
             value
-            for operand in op.operands
+            for operand in self.arguments(op)
             for value in self.convention.pass_argument(b, convert_value(rewriter, converter, operand), operand.type)
         ]
         result_type = self.convention.packed_result_type(op.result_types)
-        callee = op.properties["callee"]
-        assert isinstance(callee, builtin.SymbolRefAttr)
-        call = b.call(callee.root_reference.data, args, result_type)
+        call = self.build_call(b, rewriter, op, args, result_type)
         results = unpack_values(b, call.results[0] if call.results else None, len(op.results))
         results = [self.convention.receive_result(b, v, r.type) for v, r in zip(results, op.results)]
         replace_with_converted(rewriter, op, results)
+
+    def arguments(self, op: Operation) -> Sequence[SSAValue]:
+        return op.operands
+
+    def build_call(
+        self,
+        b: LLVMBuilder,
+        rewriter: PatternRewriter,
+        op: Operation,
+        args: list[SSAValue],
+        result_type: Attribute | None,
+    ) -> Operation:
+        callee = op.properties["callee"]
+        assert isinstance(callee, builtin.SymbolRefAttr)
+        return b.call(callee.root_reference.data, args, result_type)
+
+
+class CallIndirectOpLowering(CallOpLowering):
+    """func.call_indirect → llvm.call through the function pointer."""
+
+    source_name = "func.call_indirect"
+
+    def arguments(self, op: Operation) -> Sequence[SSAValue]:
+        return op.operands[1:]
+
+    def build_call(self, b, rewriter, op, args, result_type) -> Operation:
+        function = convert_value(rewriter, self.convention.converter, op.operands[0])
+        return b.call_indirect(function, args, result_type)
+
+
+class ConstantOpLowering(CallingConventionPattern):
+    """func.constant @f → llvm.mlir.addressof @f (a function is a pointer in LLVM)."""
+
+    source_name = "func.constant"
+
+    def lower(self, op: Operation, rewriter: PatternRewriter) -> None:
+        b = LLVMBuilder(rewriter, self.convention.converter)
+        address = b.op(llvm.AddressOfOp(op.properties["value"], llvm.LLVMPointerType()))
+        replace_with_converted(rewriter, op, [address.results[0]])
 
 
 class ReturnOpLowering(CallingConventionPattern):
@@ -404,7 +441,13 @@ class ReturnOpLowering(CallingConventionPattern):
 
 
 def func_to_llvm_patterns(convention: CallingConvention) -> list[RewritePattern]:
-    return [FuncOpLowering(convention), CallOpLowering(convention), ReturnOpLowering(convention)]
+    return [
+        FuncOpLowering(convention),
+        CallOpLowering(convention),
+        CallIndirectOpLowering(convention),
+        ConstantOpLowering(convention),
+        ReturnOpLowering(convention),
+    ]
 
 
 @dataclass(frozen=True)

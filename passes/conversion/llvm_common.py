@@ -467,6 +467,16 @@ class LLVMBuilder:
     def call(self, callee: str, args: Sequence[SSAValue], result: Attribute | None = None) -> Operation:
         return self.op(llvm.CallOp(callee, *args, return_type=result))
 
+    def call_indirect(self, function: SSAValue, args: Sequence[SSAValue], result: Attribute | None = None) -> Operation:
+        """A call through a function pointer: the callee is the first operand."""
+        return self.op(
+            llvm.CallOp.build(
+                operands=[[function, *args], []],
+                result_types=[[result] if result is not None else []],
+                properties={"op_bundle_sizes": builtin.DenseArrayBase.from_list(builtin.i32, [])},
+            )
+        )
+
     def ptrtoint(self, ptr: SSAValue, type_: Attribute) -> SSAValue:
         return self.create_value("llvm.ptrtoint", [ptr], type_)
 

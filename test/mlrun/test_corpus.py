@@ -77,20 +77,9 @@ def test_codegen_matches_mlir_runner(program: str) -> None:
     assert masked(result.stdout) == expected
 
 
-LOWERING_PENDING = {
-    "control_flow.mlir": "scf.if with results in upstream syntax ('-> i64') does not parse yet (upstream syntax work)",
-    "memref.mlir": "finalize-memref-to-llvm does not lower memref.transpose yet (CPU lowering work)",
-}
-"""Programs whose lowering by mlopt still misses a piece outside mlrun: they
-are expected to fail (to fail, not to print something else) until it lands."""
-
-
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_mlrun_matches_mlir_runner(program: str) -> None:
     expected = expected_output(program)
-    pending = LOWERING_PENDING.get(program)
     result = run([*MLRUN, os.path.join(CORPUS_DIR, program), *RUN_FLAGS])
-    if pending and result.returncode != 0:
-        pytest.xfail(pending)
     assert result.returncode == 0, result.stderr
     assert masked(result.stdout) == expected
