@@ -15,6 +15,7 @@ import os
 import re
 import shlex
 import subprocess
+import sys
 
 import pytest
 
@@ -90,3 +91,20 @@ def test_mlopt_lowering_runs_like_mlir_opt_lowering(program: str, flags: list[st
     lowered = run_mlopt(source, flags, filename=program)
     assert lowered.exit_code == 0, lowered.stderr
     assert run_lowered(lowered.stdout) == expected
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_mlrun_runs_like_mlir_opt_and_mlir_runner(program: str) -> None:
+    """End to end: mlopt's lowering, translation, JIT and built-in runner
+    utilities print what upstream's tools print."""
+    path = os.path.join(INPUTS, program)
+    source = open(path, encoding="utf-8").read()
+    expected = oracle_output(program, source)
+    result = subprocess.run(
+        [os.path.join(os.path.dirname(sys.executable), "mlrun"), path, "-e", "main", "--entry-point-result=void"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert ADDRESS.sub("base@ = <address>", result.stdout) == expected

@@ -148,6 +148,8 @@ def constant_literal(attr: Attribute, type_: Attribute, where: object) -> str:
             return scalar_literal(value, type_)
         case builtin.StringAttr():
             return 'c"' + _escape_bytes(attr.data.encode("utf-8")) + '"'
+        case builtin.BytesAttr():
+            return 'c"' + _escape_bytes(attr.data) + '"'
         case builtin.DenseIntOrFPElementsAttr():
             values = list(attr.get_values())
             return _aggregate_literal(values, type_, where)
@@ -275,6 +277,11 @@ def _symbol_name(attr: Attribute) -> str:
 # --------------------------------------------------------------------------- translator
 
 
+OFFLOADING_OPS = ("gpu.binary", "gpu.launch_func")
+"""GPU ops the translation itself lowers (mlopt.codegen.nvptx_offload), as
+upstream's translation embeds binaries and launches kernels."""
+
+
 def check_translatable(module: Operation) -> None:
     """Reject ops outside the llvm dialect with a located error naming the
     pass that lowers them (helper B's legality check, when present)."""
@@ -283,10 +290,10 @@ def check_translatable(module: Operation) -> None:
     except ImportError:
         check_llvm_dialect_only = None
     if check_llvm_dialect_only is not None:
-        check_llvm_dialect_only(module)
+        check_llvm_dialect_only(module, allowed=OFFLOADING_OPS)
         return
     for op in module.walk():
-        if op is module or op.name.startswith("llvm.") or op.name == "builtin.module":
+        if op is module or op.name.startswith("llvm.") or op.name in ("builtin.module", *OFFLOADING_OPS):
             continue
         if op.name == "builtin.unrealized_conversion_cast":
             raise DiagnosticError.at(op, "'builtin.unrealized_conversion_cast' op was left by a partial conversion; run reconcile-unrealized-casts (or the lower-to-llvm pipeline)")
@@ -298,6 +305,10 @@ def translate_to_llvm_ir(module: ModuleOp, *, check: bool = True, packed: bool =
     JIT's ``_mlir_NAME`` wrappers."""
     if check:
         check_translatable(module)
+    if any(op.name in OFFLOADING_OPS for op in module.walk()):
+        from mlopt.codegen.nvptx_offload import lower_offloading
+
+        module = lower_offloading(module)
     text = ModuleTranslator(module).translate()
     return text + packed_wrappers(module) if packed else text
 
@@ -716,6 +727,22 @@ class FunctionTranslator:
         volatile = "volatile " if op.properties.get("volatile_") is not None else ""
         self.emit(f"store {volatile}{self.typed(value)}, {self.typed(address)}{self._memory_suffix(op)}")
 
+    def _atomicrmw(self, op: Operation) -> None:
+        from xdsl.dialects.llvm import ATOMIC_ORDERING_KEYWORDS
+
+        from mlopt.dialects.llvm import ATOMIC_BIN_OPS
+
+        # MLIR spells and/or/xor with a leading underscore (C++ keywords); LLVM IR does not.
+        operation = ATOMIC_BIN_OPS[op.properties["bin_op"].value.data].lstrip("_")
+        ordering = ATOMIC_ORDERING_KEYWORDS[op.properties["ordering"].value.data]
+        volatile = "volatile " if op.properties.get("volatile_") is not None else ""
+        address, value = op.operands
+        self.define(
+            op,
+            f"atomicrmw {volatile}{operation} {self.typed(address)}, {self.typed(value)} {ordering}"
+            + self._memory_suffix(op),
+        )
+
     def _gep(self, op: Operation) -> None:
         from mlopt.dialects.llvm import gep_flag_keywords, gep_no_wrap_flags
 
@@ -911,6 +938,7 @@ _HANDLERS: dict[str, Callable[[FunctionTranslator, Operation], None]] = {
     "llvm.alloca": FunctionTranslator._alloca,
     "llvm.load": FunctionTranslator._load,
     "llvm.store": FunctionTranslator._store,
+    "llvm.atomicrmw": FunctionTranslator._atomicrmw,
     "llvm.getelementptr": FunctionTranslator._gep,
     "llvm.call": FunctionTranslator._call,
     "llvm.call_intrinsic": FunctionTranslator._call_intrinsic,

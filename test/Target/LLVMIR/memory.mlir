@@ -46,3 +46,15 @@ llvm.func @memory(%i: i64) -> f32 {
   %e = llvm.extractvalue %s[0] : !llvm.struct<(f32, i64)>
   llvm.return %e : f32
 }
+
+// CHECK-LABEL: define i32 @atomics(ptr %0, i32 %1, float %2)
+llvm.func @atomics(%p: !llvm.ptr, %v: i32, %f: f32) -> i32 {
+  // CHECK: atomicrmw add ptr %0, i32 %1 acq_rel
+  %0 = llvm.atomicrmw add %p, %v acq_rel : !llvm.ptr, i32
+  // MLIR's _and is LLVM's and.
+  // CHECK: atomicrmw and ptr %0, i32 %1 monotonic, align 4
+  %1 = llvm.atomicrmw _and %p, %v monotonic {alignment = 4 : i64} : !llvm.ptr, i32
+  // CHECK: atomicrmw volatile fadd ptr %0, float %2 seq_cst
+  %2 = llvm.atomicrmw volatile fadd %p, %f seq_cst : !llvm.ptr, f32
+  llvm.return %1 : i32
+}
