@@ -341,6 +341,54 @@ def run_with_deep_stack(function: Callable[[], int]) -> int:
     return result[0]
 
 
+@dataclass(frozen=True)
+class Tool:
+    """One command-line tool: the steps every mlopt tool takes around its own
+    logic (``body``, called once the plugins are loaded): parsing, --help and
+    --version, plugin loading, a deep stack, and errors as messages."""
+
+    command_line: CommandLine
+    body: Callable[[Session, ParsedArgs, Any], int]
+    user_errors: Callable[[], tuple[type[Exception], ...]] = tuple
+    """Exception types (imported when needed) reported as one-line errors."""
+    plugin_help: Callable[[Session], str] | None = None
+    """Help that lists what plugins register; None: the static help."""
+
+    def run(
+        self,
+        argv: Sequence[str],
+        *,
+        stdin: Any = None,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        plugins: tuple[tuple[str, object], ...] = (),
+    ) -> int:
+        """Run the tool in-process; ``plugins`` registers (name, plugin) pairs directly."""
+        session = Session(self.command_line.prog, stdout, stderr)
+
+        def steps() -> int:
+            args = self.command_line.parse(argv)
+            if args.values.get("version"):
+                from mlopt import __version__
+
+                session.stdout.write(f"{session.prog} {__version__}\n")
+                return EXIT_OK
+            if args.values.get("help") and self.plugin_help is None:
+                session.stdout.write(self.command_line.help_text())
+                return EXIT_OK
+            session.load_plugins(args, plugins)
+            session.flush_plugin_problems()
+            if args.values.get("help"):
+                session.stdout.write(self.plugin_help(session))
+                return EXIT_OK
+            return self.body(session, args, stdin)
+
+        return run_with_deep_stack(lambda: guarded_run(session, steps, self.user_errors()))
+
+    def main(self, argv: Sequence[str] | None = None) -> int:
+        return tool_main(self.command_line.prog, self.run, argv)
+
+
 def tool_main(prog: str, run: Callable[[list[str]], int], argv: Sequence[str] | None = None) -> int:
     """Entry point wrapper: Ctrl-C and broken pipes end the tool quietly.
     (``run`` itself reports errors and runs with a deep stack.)"""

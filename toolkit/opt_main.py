@@ -12,7 +12,6 @@ import re
 import sys
 import time
 import traceback
-from collections.abc import Sequence
 from typing import Any, TextIO
 
 from mlopt import diagnostics
@@ -25,9 +24,7 @@ from mlopt.cli import (
     ParsedArgs,
     Session,
     UsageError,
-    guarded_run,
-    run_with_deep_stack,
-    tool_main,
+    Tool,
     write_output,
 )
 from mlopt.diagnostics import DiagnosticError, SourceText
@@ -75,42 +72,6 @@ COMMAND_LINE = CommandLine(
         "Exit codes: 0 success, 1 error in the input or command line, 2 internal error."
     ),
 )
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    return tool_main("mlopt", run, argv)
-
-
-def run(
-    argv: Sequence[str],
-    *,
-    stdin: Any = None,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
-    plugins: tuple[tuple[str, object], ...] = (),
-) -> int:
-    """Run mlopt in-process; ``plugins`` registers (name, plugin) pairs directly."""
-    return run_with_deep_stack(lambda: _run_tool(list(argv), stdin, stdout, stderr, plugins))
-
-
-def _run_tool(argv, stdin, stdout, stderr, plugins) -> int:
-    session = Session("mlopt", stdout, stderr)
-
-    def body() -> int:
-        args = COMMAND_LINE.parse(argv)
-        if args.help:
-            session.stdout.write(COMMAND_LINE.help_text())
-            return EXIT_OK
-        if args.version:
-            from mlopt import __version__
-
-            session.stdout.write(f"mlopt {__version__}\n")
-            return EXIT_OK
-        session.load_plugins(args, plugins)
-        session.flush_plugin_problems()
-        return _run(session, args, stdin)
-
-    return guarded_run(session, body)
 
 
 def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
@@ -321,6 +282,10 @@ def _print(args: ParsedArgs, context, op) -> str:
     print_ir(op, buffer, context=context, generic=args.mlir_print_op_generic, debuginfo=args.mlir_print_debuginfo)
     return buffer.getvalue()
 
+
+TOOL = Tool(COMMAND_LINE, _run)
+run = TOOL.run
+main = TOOL.main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,10 +10,10 @@ take precedence.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any
 
 from mlopt.cli import (
+    EXIT_ERROR,
     EXIT_OK,
     PLUGIN_OPTIONS,
     CommandLine,
@@ -22,10 +22,8 @@ from mlopt.cli import (
     Session,
     UsageError,
     chosen_opt_level,
-    guarded_run,
     opt_level_options,
-    run_with_deep_stack,
-    tool_main,
+    Tool,
     write_output,
 )
 from mlopt.diagnostics import DiagnosticError
@@ -75,53 +73,18 @@ COMMAND_LINE = CommandLine(
 )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    return tool_main("mlrun", run, argv)
-
-
-def run(
-    argv: Sequence[str],
-    *,
-    stdin: Any = None,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
-    plugins: tuple[tuple[str, object], ...] = (),
-) -> int:
-    """Run mlrun in-process. The program's own output goes to the process's
-    stdout (file descriptor 1) through C's stdio, like mlir-runner's."""
-    from mlopt.codegen.jit import CodegenError, SharedLibraryError
-
-    session = Session("mlrun", stdout, stderr)
-    body = lambda: _run_tool(session, list(argv), stdin, plugins)  # noqa: E731
-    return run_with_deep_stack(lambda: guarded_run(session, body, (CodegenError, SharedLibraryError)))
-
-
-def _run_tool(session: Session, argv: list[str], stdin: Any, plugins: tuple[tuple[str, object], ...]) -> int:
-    args = COMMAND_LINE.parse(argv)
-    if args.help:
-        session.stdout.write(COMMAND_LINE.help_text())
-        return EXIT_OK
-    if args.version:
-        from mlopt import __version__
-
-        session.stdout.write(f"mlrun {__version__}\n")
-        return EXIT_OK
-    if args.extra_flags:
-        raise COMMAND_LINE.unknown_flag_error(args.extra_flags[0][0], [])
-    if args.host_supports_jit:
-        session.stdout.write("true\n")
-        return EXIT_OK
-    session.load_plugins(args, plugins)
-    session.flush_plugin_problems()
-    return _run(session, args, stdin)
-
 DEFAULT_ENTRY_RESULT = "f32"
 """mlir-runner's default for --entry-point-result."""
 
 
 def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
+    if args.extra_flags:
+        raise COMMAND_LINE.unknown_flag_error(args.extra_flags[0][0], [])
+    if args.host_supports_jit:
+        session.stdout.write("true\n")
+        return EXIT_OK
     from mlopt.codegen.jit import Jit
-    from mlopt.codegen.lowering import lower_to_llvm_dialect, parse_input
+    from mlopt.codegen.lowering import first_gpu_op, lower_to_llvm_dialect, parse_input
     from mlopt.runtime import runner_utils
 
     if args.entry_point_result is not None and args.entry_point_result not in ENTRY_RESULTS:
@@ -138,6 +101,9 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     # A frontend's language may have its own lowering and entry-point type.
     pipeline = args.pass_pipeline or (frontend.lowering_pipeline if frontend else None)
     result_kind = args.entry_point_result or (frontend and frontend.entry_point_result) or DEFAULT_ENTRY_RESULT
+    gpu_op = first_gpu_op(module)
+    if gpu_op is not None:
+        _require_gpu(gpu_op)
     lower_to_llvm_dialect(module, session.registry, context, pipeline=pipeline, sources=session.sources)
     entry = _entry_point(module, args.entry_point, result_kind)
 
@@ -162,7 +128,22 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     if result is not None:
         runner_utils.write(result)
         runner_utils.flush()
-    return EXIT_OK
+    return EXIT_ERROR if gpu_op is not None and _gpu_runtime_failed() else EXIT_OK
+
+
+def _require_gpu(gpu_op) -> None:
+    from mlopt.runtime.cuda import gpu_missing
+
+    reason = gpu_missing()
+    if reason is not None:
+        raise DiagnosticError.at(gpu_op.location, f"'{gpu_op.name}' op needs a GPU to run, but there is {reason}")
+
+
+def _gpu_runtime_failed() -> bool:
+    """Whether a GPU runtime call failed (each was reported when it happened)."""
+    from mlopt.runtime.cuda_runtime import take_errors
+
+    return bool(take_errors())
 
 
 def _entry_point(module, name: str, result_kind: str):
@@ -215,6 +196,20 @@ def _call(jit, name: str, entry, result_kind: str) -> str | None:
         return "%e\n" % storage.value
     return f"{storage.value}\n"
 
+
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    from mlopt.codegen.jit import CodegenError, SharedLibraryError
+
+    return (CodegenError, SharedLibraryError)
+
+
+# The program's own output goes to the process's stdout (file descriptor 1)
+# through C's stdio, as mlir-runner's does; ``run``'s stdout gets mlrun's own.
+TOOL = Tool(COMMAND_LINE, _run, _user_errors)
+run = TOOL.run
+main = TOOL.main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -8,8 +8,7 @@ through ``mlopt_register_targets``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any
 
 from mlopt import diagnostics
 from mlopt.cli import (
@@ -22,10 +21,8 @@ from mlopt.cli import (
     Session,
     UsageError,
     chosen_opt_level,
-    guarded_run,
     opt_level_options,
-    run_with_deep_stack,
-    tool_main,
+    Tool,
     write_output,
 )
 from mlopt.diagnostics import DiagnosticError
@@ -57,40 +54,6 @@ COMMAND_LINE = CommandLine(
     OPTIONS,
 )
 
-
-def main(argv: Sequence[str] | None = None) -> int:
-    return tool_main("mltranslate", run, argv)
-
-
-def run(
-    argv: Sequence[str],
-    *,
-    stdin: Any = None,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
-    plugins: tuple[tuple[str, object], ...] = (),
-) -> int:
-    """Run mltranslate in-process."""
-    from mlopt.codegen.llvm import CodegenError
-
-    session = Session("mltranslate", stdout, stderr)
-    body = lambda: _run_tool(session, list(argv), stdin, plugins)  # noqa: E731
-    return run_with_deep_stack(lambda: guarded_run(session, body, (CodegenError,)))
-
-
-def _run_tool(session: Session, argv: list[str], stdin: Any, plugins: tuple[tuple[str, object], ...]) -> int:
-    args = COMMAND_LINE.parse(argv)
-    if args.version:
-        from mlopt import __version__
-
-        session.stdout.write(f"mltranslate {__version__}\n")
-        return EXIT_OK
-    session.load_plugins(args, plugins)
-    session.flush_plugin_problems()
-    if args.help:
-        session.stdout.write(_help_text(session))
-        return EXIT_OK
-    return _run(session, args, stdin)
 
 def _targets(session: Session) -> dict[str, Any]:
     from mlopt.registry import TARGET
@@ -164,6 +127,18 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     write_output(args.o, output, session.stdout)
     return EXIT_OK
 
+
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    from mlopt.codegen.llvm import CodegenError
+
+    return (CodegenError,)
+
+
+TOOL = Tool(COMMAND_LINE, _run, _user_errors, plugin_help=_help_text)
+run = TOOL.run
+main = TOOL.main
 
 if __name__ == "__main__":
     sys.exit(main())
