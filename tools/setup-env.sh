@@ -7,10 +7,16 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip "setuptools>=68"
 plugin_args=()
 for plugin in plugins/*/pyproject.toml; do
   [ -e "$plugin" ] && plugin_args+=(-e "$(dirname "$plugin")")
 done
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,bench]" "${plugin_args[@]}"
+# pip's chatter goes to a log, shown only if the installation fails.
+if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip "setuptools>=77" &&
+       .venv/bin/python -m pip install --disable-pip-version-check -e ".[test,bench]" "${plugin_args[@]}"; } \
+     > .venv/install.log 2>&1; then
+  cat .venv/install.log >&2
+  echo "setting up .venv failed (log above, also in .venv/install.log)" >&2
+  exit 1
+fi
 export PATH="$ROOT/.venv/bin:$PATH"
