@@ -2,6 +2,7 @@
 // RUN: mlopt %s --mlir-print-ir-after-all --mlir-print-ir-after-change --canonicalize --cse -o /dev/null 2>&1 | FileCheck %s --check-prefix=CHANGE
 // RUN: mlopt %s --pass-pipeline='builtin.module(func.func(cse))' --mlir-print-ir-after=cse -o /dev/null 2>&1 | FileCheck %s --check-prefix=NESTED
 // RUN: mlopt %s --pass-pipeline='builtin.module(func.func(cse))' --mlir-print-ir-after=cse --mlir-print-ir-module-scope -o /dev/null 2>&1 | FileCheck %s --check-prefix=SCOPE
+// RUN: not mlopt %s --cse --check-llvm-legality --mlir-print-ir-after-failure -o /dev/null 2>&1 | FileCheck %s --check-prefix=FAILURE
 
 // CHECK: // -----// IR Dump After Canonicalizer (canonicalize) //----- //
 // CHECK-NEXT: module {
@@ -24,6 +25,12 @@
 
 // SCOPE: // -----// IR Dump After CSE (cse) //----- //
 // SCOPE-NEXT: module {
+
+// Only the failing pass dumps, marked as failed, followed by its error.
+// FAILURE-NOT: IR Dump After CSE
+// FAILURE: // -----// IR Dump After CheckLLVMLegalityPass Failed (check-llvm-legality) //----- //
+// FAILURE-NEXT: module {
+// FAILURE: error: 'arith.addi' op was not lowered to the llvm dialect
 
 func.func @twice(%a: i32) -> i32 {
   %0 = arith.addi %a, %a : i32
