@@ -54,17 +54,21 @@ PASSES: dict[str, str] = {
     "convert-gpu-to-nvvm": "mlopt.passes.conversion.gpu_to_nvvm:ConvertGpuOpsToNVVMOpsPass",
     "nvvm-attach-target": "mlopt.passes.conversion.nvvm_attach_target:GpuNVVMAttachTarget",
     "gpu-module-to-binary": "mlopt.passes.transforms.gpu_module_to_binary:GpuModuleToBinaryPass",
+    "gpu-to-llvm": "mlopt.passes.conversion.gpu_to_llvm:GpuToLLVMConversionPass",
+    "gpu-async-region": "mlopt.passes.transforms.gpu_async_region:GpuAsyncRegionPass",
 }
 
 PIPELINES: dict[str, str] = {
     "lower-to-llvm": "mlopt.passes.pipelines:LowerToLLVMPipeline",
     "test-lower-to-llvm": "mlopt.passes.pipelines:TestLowerToLLVMPipeline",
+    "gpu-lower-to-nvvm-pipeline": "mlopt.passes.gpu_pipelines:GpuLowerToNVVMPipeline",
 }
 
 TARGETS: dict[str, str] = {
     "mlir-to-llvmir": "mlopt.codegen.targets:LLVMIRTarget",
     "mlir-to-asm": "mlopt.codegen.targets:AssemblyTarget",
     "mlir-to-obj": "mlopt.codegen.targets:ObjectTarget",
+    "mlir-to-ptx": "mlopt.codegen.nvptx_target:PTXTarget",
 }
 
 FRONTENDS: dict[str, str] = {}
@@ -80,8 +84,18 @@ _RUNNER_UTILS = (
 )
 """mlir-runner's support functions, built in (mlopt.runtime.runner_utils)."""
 
+_GPU_RUNTIME = (
+    "mgpuModuleLoad", "mgpuModuleLoadJIT", "mgpuModuleUnload", "mgpuModuleGetFunction", "mgpuLaunchKernel",
+    "mgpuStreamCreate", "mgpuStreamDestroy", "mgpuStreamSynchronize", "mgpuStreamWaitEvent",
+    "mgpuEventCreate", "mgpuEventDestroy", "mgpuEventSynchronize", "mgpuEventRecord",
+    "mgpuMemAlloc", "mgpuMemFree", "mgpuMemcpy", "mgpuMemset16", "mgpuMemset32",
+    "mgpuMemHostRegisterMemRef", "mgpuMemHostUnregisterMemRef", "mgpuSetDefaultDevice",
+)
+"""The GPU runtime on the CUDA driver (mlopt.runtime.cuda_runtime; signatures in mlopt.runtime.cuda_abi)."""
+
 RUNTIME_SYMBOLS: dict[str, str] = {
     **{name: f"mlopt.runtime.runner_utils:{name}" for name in _RUNNER_UTILS},
+    **{name: f"mlopt.runtime.cuda_runtime:{name}" for name in _GPU_RUNTIME},
 }
 """Symbol name → ``module:function`` returning the symbol's address or ctypes object."""
 

@@ -142,7 +142,7 @@ class ExecutionEngine:
         plugins: Sequence[str] = (),
     ):
         from mlopt.codegen.jit import Jit
-        from mlopt.codegen.lowering import lower_to_llvm_dialect
+        from mlopt.codegen.lowering import first_gpu_op, lower_to_llvm_dialect
         from mlopt.diagnostics import SourceManager
         from mlopt.ir import parse_source, verify
         from mlopt.plugins import load_plugins
@@ -161,6 +161,13 @@ class ExecutionEngine:
             raise TypeError(f"expected MLIR source text or a module op, got {type(module_or_text).__name__}")
         verify(module)
         self._signatures = _signatures(module)
+        self._uses_gpu = first_gpu_op(module) is not None
+        if self._uses_gpu:
+            from mlopt.runtime.cuda import gpu_missing
+
+            reason = gpu_missing()
+            if reason is not None:
+                raise ExecutionEngineError(f"the module runs code on a GPU, but there is {reason}")
         lower_to_llvm_dialect(module, self.registry, context, pipeline=pipeline, sources=sources)
         self._mark_bare_pointer_functions(module)
         self._jit = Jit(module, registry=self.registry, opt_level=opt_level, shared_libs=shared_libs)
@@ -204,6 +211,12 @@ class ExecutionEngine:
         if result_slot is not None:
             slots.append(result_slot)
         self._jit.call_packed(name, slots)
+        if self._uses_gpu:
+            from mlopt.runtime.cuda_runtime import take_errors
+
+            errors = take_errors()
+            if errors:
+                raise ExecutionEngineError(f"'{name}': the GPU runtime failed: " + "; ".join(errors))
         if result_slot is None:
             return None
         return _results(signature, result_slot, inputs)

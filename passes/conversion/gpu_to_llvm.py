@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from xdsl.context import Context
-from xdsl.dialects import builtin, llvm
-from xdsl.dialects.builtin import IntegerAttr, IntegerType, MemRefType, UnrankedMemRefType, i8, i16, i32, i64
+from xdsl.dialects import builtin
+from xdsl.dialects.builtin import IntegerType, MemRefType, UnrankedMemRefType, i8, i16, i32, i64
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
@@ -82,13 +82,32 @@ class Stream:
     owned: bool
 
 
-def join(b: LLVMBuilder, where: Operation, stream: SSAValue, dependency: SSAValue) -> None:
-    """Make ``stream`` wait for what was queued on ``dependency`` so far."""
-    event = call_runtime(b, where, "mgpuEventCreate", [])
-    assert event is not None
-    call_runtime(b, where, "mgpuEventRecord", [event, dependency])
-    call_runtime(b, where, "mgpuStreamWaitEvent", [stream, event])
-    call_runtime(b, where, "mgpuEventDestroy", [event])
+def record_events(b: LLVMBuilder, where: Operation, streams: Sequence[SSAValue]) -> list[SSAValue]:
+    """An event marking what was queued on each stream so far."""
+    events = []
+    for stream in streams:
+        event = call_runtime(b, where, "mgpuEventCreate", [])
+        assert event is not None
+        call_runtime(b, where, "mgpuEventRecord", [event, stream])
+        events.append(event)
+    return events
+
+
+def wait_for_events(b: LLVMBuilder, where: Operation, stream: SSAValue, events: Sequence[SSAValue]) -> None:
+    """Make ``stream`` wait for the events (then destroy them), as upstream joins streams."""
+    for event in events:
+        call_runtime(b, where, "mgpuStreamWaitEvent", [stream, event])
+    for event in events:
+        call_runtime(b, where, "mgpuEventDestroy", [event])
+
+
+def new_stream(b: LLVMBuilder, where: Operation, dependencies: Sequence[SSAValue]) -> SSAValue:
+    """A new stream that waits for what is queued on ``dependencies``."""
+    events = record_events(b, where, dependencies)
+    stream = call_runtime(b, where, "mgpuStreamCreate", [])
+    assert stream is not None
+    wait_for_events(b, where, stream, events)
+    return stream
 
 
 def stream_for(b: LLVMBuilder, op: Operation, dependencies: Sequence[SSAValue]) -> Stream:
@@ -96,14 +115,9 @@ def stream_for(b: LLVMBuilder, op: Operation, dependencies: Sequence[SSAValue]) 
     is_async = any(isinstance(r.type, _token_type()) for r in op.results)
     if is_async and dependencies:
         stream = dependencies[0]
-        rest = dependencies[1:]
-    else:
-        created = call_runtime(b, op, "mgpuStreamCreate", [])
-        assert created is not None
-        stream, rest = created, dependencies
-    for dependency in rest:
-        join(b, op, stream, dependency)
-    return Stream(stream, owned=not is_async)
+        wait_for_events(b, op, stream, record_events(b, op, dependencies[1:]))
+        return Stream(stream, owned=False)
+    return Stream(new_stream(b, op, dependencies), owned=not is_async)
 
 
 def finish(b: LLVMBuilder, op: Operation, stream: Stream) -> list[SSAValue]:
@@ -144,7 +158,7 @@ class RuntimeCallPattern(RewritePattern):
         values = self.lower(op, [convert_value(rewriter, self.converter, v) for v in op.operands], stream.value, b)
         token = finish(b, op, stream)
         results = [*values, *token]
-        rewriter.replace_matched_op([], [cast(rewriter, v, r.type) for v, r in zip(results, op.results, strict=True)])
+        rewriter.replace(op, [], [cast(rewriter, v, r.type) for v, r in zip(results, op.results, strict=True)])
 
     def lower(self, op: Operation, operands: list[SSAValue], stream: SSAValue, b: LLVMBuilder) -> list[SSAValue]:
         """Queue the op's work on ``stream``; its non-token results."""
@@ -287,13 +301,10 @@ class WaitLowering(RewritePattern):
             for stream in dependencies:
                 call_runtime(b, op, "mgpuStreamSynchronize", [stream])
                 call_runtime(b, op, "mgpuStreamDestroy", [stream])
-            rewriter.replace_matched_op([], [])
+            rewriter.replace(op, [], [])
             return
-        stream = call_runtime(b, op, "mgpuStreamCreate", [])
-        assert stream is not None
-        for dependency in dependencies:
-            join(b, op, stream, dependency)
-        rewriter.replace_matched_op([], [cast(rewriter, stream, op.results[0].type)])
+        stream = new_stream(b, op, dependencies)
+        rewriter.replace(op, [], [cast(rewriter, stream, op.results[0].type)])
 
 
 class HostRegisterLowering(RewritePattern):
@@ -314,7 +325,7 @@ class HostRegisterLowering(RewritePattern):
         rank, descriptor = b.extract(unranked, [0]), b.extract(unranked, [1])
         element_size = b.size_of(self.converter.element_type(type_))
         call_runtime(b, op, self.function, [rank, descriptor, element_size])
-        rewriter.replace_matched_op([], [])
+        rewriter.replace(op, [], [])
 
 
 class SetDefaultDeviceLowering(RewritePattern):
@@ -328,7 +339,7 @@ class SetDefaultDeviceLowering(RewritePattern):
             return
         b = LLVMBuilder(rewriter, self.converter)
         call_runtime(b, op, "mgpuSetDefaultDevice", [convert_value(rewriter, self.converter, op.operands[0])])
-        rewriter.replace_matched_op([], [])
+        rewriter.replace(op, [], [])
 
 
 # --------------------------------------------------------------------------- launch_func
@@ -370,9 +381,9 @@ class LaunchFuncLowering(RewritePattern):
             properties={"kernel": op.properties["kernel"]},
         )
         launch.location = op.location
-        rewriter.insert_op(launch)
+        rewriter.insert(launch)
         token = finish(b, op, stream)
-        rewriter.replace_matched_op([], [cast(rewriter, v, r.type) for v, r in zip(token, op.results, strict=True)])
+        rewriter.replace(op, [], [cast(rewriter, v, r.type) for v, r in zip(token, op.results, strict=True)])
 
     def _lowered(self, op: Operation) -> bool:
         return op.asyncObject is not None and not op.results and all(self.converter.is_legal(t) for t in op.operand_types)

@@ -32,16 +32,14 @@ from xdsl.dialects.builtin import (
     DenseArrayBase,
     FunctionType,
     IntegerAttr,
-    IntegerType,
     MemRefType,
-    StringAttr,
     UnitAttr,
     VectorType,
     i1,
     i32,
     i64,
 )
-from xdsl.ir import Attribute, Block, Operation, SSAValue
+from xdsl.ir import Attribute, BlockArgument, Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
@@ -51,7 +49,6 @@ from mlopt.passes.conversion.llvm_common import (
     ConvertOpToLLVMPattern,
     LLVMBuilder,
     LLVMTypeConverter,
-    MemRefDescriptor,
     apply_conversion,
     cast,
     convert_value,
@@ -211,37 +208,60 @@ SHUFFLE_KINDS = {"xor": "bfly", "up": "up", "down": "down", "idx": "idx"}
 
 class ShuffleLowering(ConvertOpToLLVMPattern):
     """gpu.shuffle → nvvm.shfl.sync with the active-lane mask and clamp of the
-    width; the validity flag is only asked for when it is used."""
+    width; the validity flag is only asked for when it is used. 64-bit values
+    are shuffled as two 32-bit halves, as upstream does."""
 
     source_name = "gpu.shuffle"
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        from mlopt.dialects.nvvm import ShflKindAttr, ShflOp
-
         if op.name != self.source_name or not self.applies_to(op):
             return
         value, offset, width = (convert_value(rewriter, self.converter, v) for v in op.operands)
-        if value.type not in (i32, builtin.f32):
-            raise DiagnosticError.at(op, f"'gpu.shuffle' op of {value.type}: NVVM shuffles i32 and f32 values only")
         b = LLVMBuilder(rewriter, self.converter)
         mode = op.properties["mode"].data.value
+        valid_used = bool(op.results[1].uses)
+        if value.type in (i32, builtin.f32):
+            result, valid = self._shuffle32(b, mode, value, offset, width, valid_used)
+        elif value.type in (i64, builtin.f64):
+            result, valid = self._shuffle64(b, mode, value, offset, width, valid_used)
+        else:
+            raise DiagnosticError.at(op, f"'gpu.shuffle' op of {value.type}: NVVM shuffles 32- and 64-bit integers and floats only")
+        rewriter.replace(op, [], [cast(rewriter, result, op.results[0].type), valid])
+
+    @staticmethod
+    def _shuffle32(
+        b: LLVMBuilder, mode: str, value: SSAValue, offset: SSAValue, width: SSAValue, want_valid: bool
+    ) -> tuple[SSAValue, SSAValue | None]:
+        from mlopt.dialects.nvvm import ShflKindAttr, ShflOp
+
         one, minus_one, thirty_two = (b.constant(v, i32) for v in (1, -1, WARP_SIZE))
         inactive_lanes = b.sub(thirty_two, width)
         active_mask = b.create_value("llvm.lshr", [minus_one, inactive_lanes], i32)
         mask_and_clamp = inactive_lanes if mode == "up" else b.sub(width, one)
-        valid_used = bool(op.results[1].uses)
         properties: dict[str, Attribute] = {"kind": ShflKindAttr(ShflKindAttr.enum_type(SHUFFLE_KINDS[mode]))}
         result_type: Attribute = value.type
-        if valid_used:
+        if want_valid:
             properties["return_value_and_is_valid"] = UnitAttr()
             result_type = llvm.LLVMStructType.from_type_list([value.type, i1])
         shuffle = b.value(
             ShflOp.create(operands=[active_mask, value, offset, mask_and_clamp], result_types=[result_type], properties=properties)
         )
-        if valid_used:
-            rewriter.replace_matched_op([], [cast(rewriter, b.extract(shuffle, [0]), op.results[0].type), b.extract(shuffle, [1])])
-        else:
-            rewriter.replace_matched_op([], [cast(rewriter, shuffle, op.results[0].type), None])
+        if want_valid:
+            return b.extract(shuffle, [0]), b.extract(shuffle, [1])
+        return shuffle, None
+
+    def _shuffle64(
+        self, b: LLVMBuilder, mode: str, value: SSAValue, offset: SSAValue, width: SSAValue, want_valid: bool
+    ) -> tuple[SSAValue, SSAValue | None]:
+        bits = value if value.type == i64 else b.create_value("llvm.bitcast", [value], i64)
+        thirty_two = b.constant(32, i64)
+        low = b.create_value("llvm.trunc", [bits], i32)
+        high = b.create_value("llvm.trunc", [b.create_value("llvm.lshr", [bits, thirty_two], i64)], i32)
+        low_shuffled, valid = self._shuffle32(b, mode, low, offset, width, want_valid)
+        high_shuffled, _ = self._shuffle32(b, mode, high, offset, width, False)
+        high_bits = b.create_value("llvm.shl", [b.create_value("llvm.zext", [high_shuffled], i64), thirty_two], i64)
+        combined = b.create_value("llvm.or", [high_bits, b.create_value("llvm.zext", [low_shuffled], i64)], i64)
+        return (combined if value.type == i64 else b.create_value("llvm.bitcast", [combined], value.type)), valid
 
 
 REDUX_KINDS = {"add": "add", "and": "and", "or": "or", "xor": "xor", "minsi": "min", "maxsi": "max", "minui": "umin", "maxui": "umax"}
@@ -307,7 +327,7 @@ class GPUFuncLowering(RewritePattern):
         new_func.attributes.update(self._attributes(op, KERNEL_ATTR in op.attributes))
         new_func.location = op.location
         op.regions[0].move_blocks(new_func.body)
-        rewriter.replace_matched_op(new_func, [])
+        rewriter.replace(op, [new_func], [])
         entry = new_func.body.blocks.first
         if entry is None:
             return
@@ -343,7 +363,7 @@ class GPUFuncLowering(RewritePattern):
         return attributes
 
     def _replace_attribution(self, b: LLVMBuilder, argument: SSAValue, descriptor: SSAValue) -> None:
-        assert isinstance(argument, builtin.BlockArgument)
+        assert isinstance(argument, BlockArgument)
         if argument.uses:
             argument.replace_all_uses_with(cast(b.rewriter, descriptor, argument.type))
         argument.block.erase_arg(argument)
@@ -603,3 +623,11 @@ class ConvertGpuOpsToNVVMOpsPass(ModulePass):
         patterns = gpu_to_nvvm_patterns(converter, bare_ptr=bare, has_redux=self.has_redux)
         patterns += dialect_patterns(converter, self.allowed_dialects, bare)
         apply_conversion(op, patterns)
+        for leftover in op.walk():
+            if leftover is not op and leftover.name.startswith("gpu."):
+                # As upstream, gpu ops are illegal after this pass.
+                raise DiagnosticError.at(
+                    leftover,
+                    f"failed to legalize operation '{leftover.name}' that was explicitly marked illegal "
+                    "(mlopt's convert-gpu-to-nvvm does not lower it)",
+                )

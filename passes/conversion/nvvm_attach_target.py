@@ -71,7 +71,7 @@ class GpuNVVMAttachTarget(ModulePass):
             if module.name != "gpu.module" or not matcher.search(module.properties["sym_name"].data):
                 continue
             if problem is not None:
-                raise DiagnosticError.at(module, f"nvvm-attach-target: {problem}")
+                raise DiagnosticError.at(module.location, f"nvvm-attach-target: {problem}")
             existing = module.properties.get("targets")
             targets = list(existing.data) if isinstance(existing, ArrayAttr) else []
             if target not in targets:

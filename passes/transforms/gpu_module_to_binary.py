@@ -10,7 +10,7 @@ the module's LLVM bitcode, libdevice linked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from xdsl.context import Context
@@ -80,9 +80,7 @@ class GpuModuleToBinaryPass(ModulePass):
         if not isinstance(target_attr, NVVMTargetAttr):
             raise DiagnosticError.at(module, f"gpu-module-to-binary: unsupported target {target_attr} (mlopt compiles #nvvm.target)")
         target = nvptx.NVPTXTarget.from_attr(target_attr)
-        target = nvptx.NVPTXTarget(
-            **{**target.__dict__, "link": (*target.link, *self.l), "ptxas_options": (*target.ptxas_options, *self.opts.split())}
-        )
+        target = replace(target, link=(*target.link, *self.l), ptxas_options=(*target.ptxas_options, *self.opts.split()))
         toolkit = self.toolkit or None
         try:
             problem = target.problem()
@@ -90,7 +88,7 @@ class GpuModuleToBinaryPass(ModulePass):
                 raise nvptx.NVPTXError(problem)
             data = self._compile(module, target, object_format, toolkit)
         except nvptx.NVPTXError as err:
-            raise DiagnosticError.at(module, str(err)) from None
+            raise DiagnosticError.at(module.location, str(err)) from None
         properties: dict[str, Attribute] = {"O": IntegerAttr(target.opt_level, i32)}
         if self.section:
             properties["section"] = StringAttr(self.section)

@@ -72,6 +72,7 @@ def describe() -> dict[str, str]:
         "Virtual machine": _hypervisor() or "no",
         "OS": _os_name(),
         "Python": f"{platform.python_implementation()} {platform.python_version()}",
+        "Load average at start (1, 5, 15 min)": ", ".join(f"{load:.2f}" for load in os.getloadavg()),
     }
     for package in PACKAGES:
         try:

@@ -11,8 +11,10 @@ and its reason is kept, so that the report can list it.
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -38,18 +40,12 @@ class Stats:
     median: float
     low: float
     high: float
-    q1: float
-    q3: float
     n: int
 
     @staticmethod
     def of(values: Sequence[float]) -> Stats:
         ordered = sorted(values)
-        if len(ordered) > 1:
-            q1, _, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
-        else:
-            q1 = q3 = ordered[0]
-        return Stats(statistics.median(ordered), ordered[0], ordered[-1], q1, q3, len(ordered))
+        return Stats(statistics.median(ordered), ordered[0], ordered[-1], len(ordered))
 
 
 @dataclass
@@ -116,9 +112,23 @@ def alternate(contenders: Sequence[Contender], repeats: Repeats) -> dict[str, Se
     return series
 
 
+def installed_script(name: str) -> str | None:
+    """A console script of this Python's environment, else one on PATH."""
+    beside = os.path.join(os.path.dirname(sys.executable), name)
+    return beside if os.access(beside, os.X_OK) else shutil.which(name)
+
+
+def python_tool(script: str, module: str) -> list[str]:
+    """The installed console script, as a user runs it; ``python -m`` where
+    it is not installed."""
+    path = installed_script(script)
+    return [path] if path else [sys.executable, "-m", module]
+
+
 def _failure(command: Sequence[str], returncode: int, stderr: str) -> CouldNotRun:
-    lines = [line for line in stderr.strip().splitlines() if line.strip()]
-    detail = lines[0] if lines else "no message"
+    lines = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
+    # A Python traceback ends with the exception; a tool's diagnostic comes first.
+    detail = (lines[-1] if lines[0].startswith("Traceback") else lines[0]) if lines else "no message"
     return CouldNotRun(f"`{_short(command)}` exited with {returncode}: {detail[:300]}")
 
 

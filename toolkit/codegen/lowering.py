@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from mlopt.registry import Registry
 
 DEFAULT_PIPELINE = "lower-to-llvm"
+GPU_PIPELINE = "gpu-lower-to-nvvm-pipeline"
+"""The default for programs with GPU code (it lowers their host side too)."""
 
 
 def parse_input(
@@ -50,10 +52,44 @@ def parse_input(
 
 
 def first_non_llvm_op(module: Operation) -> Operation | None:
+    """The first op a lowering pipeline still has to handle (the GPU ops the
+    translation itself handles excepted)."""
+    from mlopt.codegen.translate import OFFLOADING_OPS
+
     for op in module.walk():
-        if op is not module and not op.name.startswith("llvm."):
+        if op is not module and not op.name.startswith("llvm.") and op.name not in OFFLOADING_OPS:
             return op
     return None
+
+
+def first_gpu_op(module: Operation) -> Operation | None:
+    """The first op that needs a GPU to run: a gpu op, or a call to the GPU runtime."""
+    for op in module.walk():
+        if op.name.startswith("gpu."):
+            return op
+        if op.name == "llvm.call":
+            callee = op.properties.get("callee")
+            if callee is not None and callee.root_reference.data.startswith("mgpu"):
+                return op
+    return None
+
+
+def default_pipeline(module: Operation, registry: Registry) -> str:
+    """lower-to-llvm, or for a program with GPU code the GPU pipeline,
+    compiling kernels to PTX for this machine's GPU (if LLVM knows its chip)."""
+    from mlopt.registry import PIPELINE
+
+    if first_gpu_op(module) is None or GPU_PIPELINE not in registry.entries(PIPELINE):
+        return DEFAULT_PIPELINE
+    from mlopt.codegen.nvptx import MIN_PTX_OF_CHIP
+    from mlopt.runtime.cuda import CudaError, CudaUnavailable, driver
+
+    try:
+        chip = driver().device_info().chip
+    except (CudaUnavailable, CudaError):
+        chip = None
+    options = "cubin-format=isa" + (f" cubin-chip={chip}" if chip in MIN_PTX_OF_CHIP else "")
+    return f"{GPU_PIPELINE}{{{options}}}"
 
 
 def lower_to_llvm_dialect(
@@ -74,13 +110,13 @@ def lower_to_llvm_dialect(
         leftover = first_non_llvm_op(module)
         if leftover is None:
             return False
-        if DEFAULT_PIPELINE not in registry.entries(PIPELINE):
+        pipeline = default_pipeline(module, registry)
+        if pipeline.partition("{")[0] not in registry.entries(PIPELINE):
             raise DiagnosticError.at(
                 leftover,
-                f"'{leftover.name}' op is not in the llvm dialect and no '{DEFAULT_PIPELINE}' "
+                f"'{leftover.name}' op is not in the llvm dialect and no '{pipeline}' "
                 "pipeline is registered to lower it; lower the input with mlopt first",
             )
-        pipeline = DEFAULT_PIPELINE
     text = pipeline.strip()
     if not text.startswith("builtin.module("):
         text = f"builtin.module({text})"

@@ -26,7 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -173,12 +173,12 @@ class NVPTXTarget:
 
 
 def _toolkit_roots(toolkit: str | None) -> list[Path]:
-    """Where a CUDA toolkit may be, most specific first: the ``toolkit``
-    option, $CUDA_HOME/$CUDA_PATH, the directory of ptxas or nvcc on PATH,
-    the standard install locations, and NVIDIA's pip packages."""
-    roots: list[Path] = []
+    """Where a CUDA toolkit may be: the ``toolkit`` option alone when given;
+    else $CUDA_HOME/$CUDA_PATH, the directory of ptxas or nvcc on PATH, the
+    standard install locations, and NVIDIA's pip packages, in that order."""
     if toolkit:
-        roots.append(Path(toolkit))
+        return [Path(toolkit)]
+    roots: list[Path] = []
     for variable in ("CUDA_HOME", "CUDA_PATH", "CUDA_ROOT"):
         if os.environ.get(variable):
             roots.append(Path(os.environ[variable]))
@@ -205,13 +205,10 @@ def find_libdevice(toolkit: str | None = None) -> Path | None:
 
 def find_cuda_tool(name: str, toolkit: str | None = None) -> str | None:
     """A CUDA tool (ptxas, fatbinary): in ``toolkit``, on PATH, or in a known location."""
-    if toolkit:
-        candidate = Path(toolkit) / "bin" / name
-        return str(candidate) if os.access(candidate, os.X_OK) else None
-    found = shutil.which(name)
+    found = None if toolkit else shutil.which(name)
     if found:
         return found
-    for root in _toolkit_roots(None):
+    for root in _toolkit_roots(toolkit):
         candidate = root / "bin" / name
         if os.access(candidate, os.X_OK):
             return str(candidate)
@@ -436,7 +433,7 @@ def fallback_definitions(names: Iterable[str], where: Operation) -> str:
         fallback = FALLBACKS.get(name)
         if fallback is None:
             raise DiagnosticError.at(
-                where,
+                _first_call(where, name).location,
                 f"'{name}' (a math op inside a kernel) needs libdevice, which was not found: install a CUDA "
                 "toolkit (set CUDA_HOME) or NVIDIA's pip package nvidia-cuda-nvcc-cu12, or pass "
                 "toolkit=<path> to gpu-module-to-binary",
@@ -444,6 +441,15 @@ def fallback_definitions(names: Iterable[str], where: Operation) -> str:
         result, _, params = fallback.signature.partition(" ")
         definitions.append(f"define internal {result} @{name}{params} alwaysinline {{\n  {fallback.body}\n}}\n")
     return "\n".join(definitions)
+
+
+def _first_call(module: Operation, callee: str) -> Operation:
+    """The first call to ``callee`` in ``module`` (located at the op it came from), or the module."""
+    for op in module.walk():
+        target = op.properties.get("callee") if op.name == "llvm.call" else None
+        if target is not None and target.root_reference.data == callee:
+            return op
+    return module
 
 
 # --------------------------------------------------------------------------- LLVM IR → PTX
@@ -490,7 +496,7 @@ def prepare(gpu_module: Operation, target: NVPTXTarget, *, toolkit: str | None =
         from mlopt.diagnostics import DiagnosticError
 
         raise DiagnosticError.at(
-            gpu_module,
+            gpu_module.location,
             f"the gpu.module calls '{external[0]}', which it does not define; a kernel can only call "
             "functions of its own module, libdevice's, or those of files given with link=[...]",
         )
@@ -568,6 +574,10 @@ def run_guarded(work: Callable[[], str], *, what: str) -> str:
     if pid == 0:  # the child: never returns
         status = 1
         try:
+            import faulthandler
+
+            # LLVM's abort is the expected failure here, not a crash to dump.
+            faulthandler.disable()
             os.close(read_result)
             os.close(read_errors)
             os.dup2(write_errors, 2)

@@ -6,7 +6,6 @@ so that skips can say why.
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import os
 import shutil
@@ -40,17 +39,6 @@ def ptxas_missing() -> str | None:
 @functools.cache
 def nvidia_gpu_missing() -> str | None:
     """None when the CUDA driver loads and reports at least one device."""
-    for name in ("libcuda.so.1", "libcuda.so"):
-        try:
-            cuda = ctypes.CDLL(name)
-            break
-        except OSError:
-            continue
-    else:
-        return "no NVIDIA GPU (the CUDA driver library libcuda.so is not installed)"
-    if cuda.cuInit(0) != 0:
-        return "no NVIDIA GPU (cuInit failed)"
-    count = ctypes.c_int(0)
-    if cuda.cuDeviceGetCount(ctypes.byref(count)) != 0 or count.value == 0:
-        return "no NVIDIA GPU (the CUDA driver reports no device)"
-    return None
+    from mlopt.runtime.cuda import gpu_missing
+
+    return gpu_missing()
