@@ -20,7 +20,7 @@ import sys
 import pytest
 
 from mlopt.testing import run_mlopt
-from mlopt.testing.features import llvm_tool, llvm_tool_missing
+from mlopt.testing.features import llvm_tool, llvm_tool_missing, mlir_runner_libraries
 
 INPUTS = os.path.join(os.path.dirname(__file__), "execution", "Inputs")
 PROGRAMS = sorted(os.path.basename(p) for p in glob.glob(os.path.join(INPUTS, "*.mlir")))
@@ -40,15 +40,11 @@ def lowerings(source: str) -> list[list[str]]:
 
 
 def runner_command() -> list[str]:
-    runner = llvm_tool("mlir-runner")
-    lib_dir = os.path.join(os.path.dirname(os.path.dirname(runner)), "lib")
-    libraries = []
-    for name in ("libmlir_runner_utils", "libmlir_c_runner_utils"):
-        found = sorted(glob.glob(os.path.join(lib_dir, name + ".so*")))
-        if not found:
-            pytest.skip(f"{name}.so not found in {lib_dir}")
-        libraries.append(found[0])
-    return [runner, "-e", "main", "-entry-point-result=void", "-shared-libs=" + ",".join(libraries)]
+    try:
+        libraries = mlir_runner_libraries()
+    except LookupError as err:
+        pytest.skip(str(err))
+    return [llvm_tool("mlir-runner"), "-e", "main", "-entry-point-result=void", "-shared-libs=" + ",".join(libraries)]
 
 
 def run_lowered(llvm_dialect: str) -> str:

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from mlopt.testing.features import llvm_tool, llvm_tool_missing
+from mlopt.testing.features import llvm_tool, llvm_tool_missing, mlir_runner_libraries
 
 CORPUS_DIR = os.path.join(os.path.dirname(__file__), "corpus")
 PROGRAMS = sorted(os.path.basename(p) for p in glob.glob(os.path.join(CORPUS_DIR, "*.mlir")))
@@ -33,14 +33,10 @@ def masked(text: str) -> str:
 
 
 def runner_libraries() -> list[str]:
-    lib_dir = os.path.join(os.path.dirname(os.path.dirname(llvm_tool("mlir-runner"))), "lib")
-    found = []
-    for name in ("libmlir_runner_utils", "libmlir_c_runner_utils"):
-        candidates = sorted(glob.glob(os.path.join(lib_dir, name + ".so*")))
-        if not candidates:
-            pytest.skip(f"{name}.so not found in {lib_dir}")
-        found.append(candidates[0])
-    return found
+    try:
+        return mlir_runner_libraries()
+    except LookupError as err:
+        pytest.skip(str(err))
 
 
 def run(command: list[str], stdin: str | None = None) -> subprocess.CompletedProcess:

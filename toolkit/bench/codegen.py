@@ -16,7 +16,6 @@ Run this section alone: ``python -m mlopt.bench.codegen [--quick] [--repeats N]`
 from __future__ import annotations
 
 import argparse
-import glob
 import importlib.util
 import json
 import os
@@ -45,15 +44,12 @@ OPT_LEVEL = "-O3"
 
 def runner_libs() -> str:
     """mlir-runner's support libraries, comma-separated; raises CouldNotRun."""
-    runner = llvm_tool("mlir-runner")
-    lib_dir = os.path.join(os.path.dirname(os.path.dirname(runner)), "lib")
-    libs = []
-    for name in ("libmlir_runner_utils", "libmlir_c_runner_utils"):
-        found = sorted(glob.glob(os.path.join(lib_dir, name + ".so*")))
-        if not found:
-            raise CouldNotRun(f"{name}.so not found in {lib_dir}")
-        libs.append(found[0])
-    return ",".join(libs)
+    from mlopt.testing.features import mlir_runner_libraries
+
+    try:
+        return ",".join(mlir_runner_libraries())
+    except LookupError as err:
+        raise CouldNotRun(str(err)) from None
 
 
 def _process_sample(command: list[str]) -> Sample:

@@ -7,6 +7,7 @@ so that skips can say why.
 from __future__ import annotations
 
 import functools
+import glob
 import os
 import shutil
 
@@ -30,6 +31,25 @@ def llvm_tool_missing(name: str) -> str | None:
     if llvm_tool(name):
         return None
     return f"{name} not installed (apt-get install mlir-22-tools llvm-22, or set {LLVM_BIN_ENV})"
+
+
+RUNNER_LIBRARIES = ("libmlir_runner_utils", "libmlir_c_runner_utils")
+
+
+def mlir_runner_libraries() -> list[str]:
+    """Upstream's runner support libraries installed beside mlir-runner (Debian
+    ships them only as versioned ``.so.22.1`` files); LookupError says why not."""
+    runner = llvm_tool("mlir-runner")
+    if runner is None:
+        raise LookupError(llvm_tool_missing("mlir-runner"))
+    lib_dir = os.path.join(os.path.dirname(os.path.dirname(runner)), "lib")
+    found = []
+    for name in RUNNER_LIBRARIES:
+        candidates = sorted(glob.glob(os.path.join(lib_dir, name + ".so*")))
+        if not candidates:
+            raise LookupError(f"{name}.so not found in {lib_dir}")
+        found.append(candidates[0])
+    return found
 
 
 def ptxas_missing() -> str | None:
