@@ -19,6 +19,7 @@ from xdsl.rewriter import InsertPoint
 
 from mlopt.passes.conversion.llvm_common import (
     PTR,
+    ConvertOpToLLVMPattern,
     LLVMBuilder,
     LLVMTypeConverter,
     apply_conversion,
@@ -32,25 +33,15 @@ from mlopt.passes.conversion.llvm_common import (
 )
 
 
-class BranchLowering(RewritePattern):
+class BranchLowering(ConvertOpToLLVMPattern):
     """Shared by the branch ops: converted operands, converted successor blocks."""
 
-    source_name: ClassVar[str]
-
-    def __init__(self, converter: LLVMTypeConverter):
-        self.converter = converter
-
-    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != self.source_name:
-            return
-        if any(self.converter.convert_type(t) is None for t in op.operand_types):
-            return
+    def rewrite(self, op: Operation, rewriter: PatternRewriter, b: LLVMBuilder) -> None:
         for block in op.successors:
             converted = self.converter.convert_types(arg.type for arg in block.args)
             assert converted is not None
             convert_block_argument_types(rewriter, block, converted)
-        operands = [convert_value(rewriter, self.converter, v) for v in op.operands]
-        rewriter.replace(op, [self.build(op, operands)], [])
+        rewriter.replace(op, [self.build(op, self.converted_operands(op, rewriter))], [])
 
     def build(self, op: Operation, operands: list[SSAValue]) -> Operation:
         raise NotImplementedError

@@ -33,6 +33,7 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from mlopt.diagnostics import DiagnosticError
 from mlopt.passes.conversion.llvm_common import (
     PTR,
+    ConvertOpToLLVMPattern,
     LLVMBuilder,
     LLVMTypeConverter,
     MemRefDescriptor,
@@ -140,22 +141,12 @@ def _dependencies(op: Operation, rewriter: PatternRewriter, converter: LLVMTypeC
     return [convert_value(rewriter, converter, v) for v in op.operands if isinstance(v.type, _token_type())]
 
 
-class RuntimeCallPattern(RewritePattern):
+class RuntimeCallPattern(ConvertOpToLLVMPattern):
     """An async-capable gpu op → runtime calls on a stream."""
 
-    source_name: ClassVar[str]
-
-    def __init__(self, converter: LLVMTypeConverter):
-        self.converter = converter
-
-    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != self.source_name:
-            return
-        if not all(self.converter.convert_type(t) is not None for t in (*op.operand_types, *op.result_types)):
-            return
-        b = LLVMBuilder(rewriter, self.converter)
+    def rewrite(self, op: Operation, rewriter: PatternRewriter, b: LLVMBuilder) -> None:
         stream = stream_for(b, op, _dependencies(op, rewriter, self.converter))
-        values = self.lower(op, [convert_value(rewriter, self.converter, v) for v in op.operands], stream.value, b)
+        values = self.lower(op, self.converted_operands(op, rewriter), stream.value, b)
         token = finish(b, op, stream)
         results = [*values, *token]
         rewriter.replace(op, [], [cast(rewriter, v, r.type) for v, r in zip(results, op.results, strict=True)])

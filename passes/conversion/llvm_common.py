@@ -37,7 +37,7 @@ from xdsl.dialects.builtin import (
     i32,
     i64,
 )
-from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
+from xdsl.ir import Attribute, Block, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
 
@@ -687,7 +687,8 @@ class ConvertOpToLLVMPattern(RewritePattern):
     """Converts ops named ``source_name`` whose operand and result types all
     have llvm counterparts; :meth:`convert` gets the converted operands and
     returns the replacement values (of converted types), or None to leave the
-    op alone."""
+    op alone. Lowerings that replace the op some other way override
+    :meth:`rewrite`."""
 
     source_name: ClassVar[str]
 
@@ -703,12 +704,16 @@ class ConvertOpToLLVMPattern(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if op.name != self.source_name or not self.applies_to(op):
             return
-        b = LLVMBuilder(rewriter, self.converter)
-        operands = [convert_value(rewriter, self.converter, v) for v in op.operands]
-        results = self.convert(op, operands, b)
+        self.rewrite(op, rewriter, LLVMBuilder(rewriter, self.converter))
+
+    def rewrite(self, op: Operation, rewriter: PatternRewriter, b: LLVMBuilder) -> None:
+        results = self.convert(op, self.converted_operands(op, rewriter), b)
         if results is None:
             return
         replace_with_converted(rewriter, op, results)
+
+    def converted_operands(self, op: Operation, rewriter: PatternRewriter) -> list[SSAValue]:
+        return [convert_value(rewriter, self.converter, v) for v in op.operands]
 
     def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue] | None:
         raise NotImplementedError
