@@ -6,6 +6,7 @@ so listing imports what it lists; nothing else in a normal run does.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from typing import Any
 
@@ -43,11 +44,16 @@ def passes_listing(registry: Registry, session: Any) -> str:
             lines.append(f"{head:<{_NAME_COLUMN}}-   {summary_of(cls)}{_plugin_suffix(entries[name].plugin.name)}")
             for info in option_infos(cls):
                 spelled = f"    --{info.name}=<{info.type_name}>"
-                default = "" if info.default in (None, ()) or info.default is inspect.Parameter.empty else f" (default: {format_option_value(info.default)})"
-                if str(info.default) == "<dataclasses._MISSING_TYPE object at" or repr(info.default).startswith("<dataclasses._MISSING_TYPE"):
-                    default = " (required)"
-                lines.append(f"{spelled:<{_NAME_COLUMN - 2}}- {info.help}{default}")
+                lines.append(f"{spelled:<{_NAME_COLUMN - 2}}- {info.help}{_default_note(info.default)}")
     return "\n".join(lines) + "\n"
+
+
+def _default_note(default: Any) -> str:
+    if default is dataclasses.MISSING:
+        return " (required)"
+    if default in (None, ()):
+        return ""
+    return f" (default: {format_option_value(default)})"
 
 
 def dialects_listing(registry: Registry, session: Any) -> str:
@@ -69,7 +75,8 @@ def _dialect_summary(dialect: Any) -> str:
         members = list(dialect.operations) + list(dialect.attributes)
         module = inspect.getmodule(members[0]) if members else None
         doc = module.__doc__ if module is not None else ""
-    text = inspect.cleandoc(doc or "").split("\n\n")[0].replace("\n", " ").strip()
+    paragraph = inspect.cleandoc(doc or "").split("\n\n")[0].replace("\n", " ").strip()
+    text = paragraph.split(". ")[0].rstrip(".")  # one line: the first sentence
     ops = len(list(dialect.operations))
     count = f"{ops} ops"
     return f"{text} ({count})" if text else count
