@@ -55,6 +55,8 @@ from mlopt.dialects.extension import extend_op, replace_ops
 from mlopt.dialects.memref import ATOMIC_RMW_KINDS
 from mlopt.dialects.syntax import (
     build_op,
+    parse_mixed_list,
+    print_mixed_list,
     parse_attr_dict,
     parse_keyword_of,
     parse_operand_list,
@@ -65,7 +67,6 @@ from mlopt.dialects.syntax import (
     resolve,
 )
 
-DYNAMIC = -(2**63)
 
 # --------------------------------------------------------------------------- affine maps of SSA values
 
@@ -650,29 +651,6 @@ ParallelOp = extend_op(xaffine.ParallelOp, constraints={"reductions": ArrayAttr}
 # --------------------------------------------------------------------------- index (de)linearization
 
 
-def _parse_basis(parser: Parser) -> tuple[list[int], list[UnresolvedOperand]]:
-    static: list[int] = []
-    dynamic: list[UnresolvedOperand] = []
-
-    def entry() -> None:
-        operand = parser.parse_optional_unresolved_operand()
-        if operand is None:
-            static.append(parser.parse_integer())
-        else:
-            static.append(DYNAMIC)
-            dynamic.append(operand)
-
-    parser.parse_comma_separated_list(Parser.Delimiter.PAREN, entry)
-    return static, dynamic
-
-
-def _print_basis(printer: Printer, static: Sequence[int], dynamic: Sequence[SSAValue]) -> None:
-    values = iter(dynamic)
-    printer.print_string("(")
-    printer.print_list(static, lambda s: printer.print_operand(next(values)) if s == DYNAMIC else printer.print_string(str(s)))
-    printer.print_string(")")
-
-
 @irdl_op_definition
 class DelinearizeIndexOp(IRDLOperation):
     """affine.delinearize_index: split a linear index along a basis."""
@@ -690,7 +668,7 @@ class DelinearizeIndexOp(IRDLOperation):
     def parse(cls, parser: Parser) -> DelinearizeIndexOp:
         linear = parser.parse_unresolved_operand()
         parser.parse_keyword("into")
-        static, dynamic = _parse_basis(parser)
+        static, dynamic = parse_mixed_list(parser)
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
         types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
@@ -707,7 +685,7 @@ class DelinearizeIndexOp(IRDLOperation):
         printer.print_string(" ")
         printer.print_operand(self.linear_index)
         printer.print_string(" into ")
-        _print_basis(printer, self.static_basis.get_values(), self.dynamic_basis)
+        print_mixed_list(printer, self.static_basis.get_values(), self.dynamic_basis)
         print_attr_dict(printer, self, ("static_basis",))
         printer.print_string(" : ")
         printer.print_list(self.result_types, printer.print_attribute)
@@ -738,7 +716,7 @@ class LinearizeIndexOp(IRDLOperation):
         disjoint = parser.parse_optional_keyword("disjoint") is not None
         indices = parse_operand_list(parser, Parser.Delimiter.SQUARE)
         parser.parse_keyword("by")
-        static, dynamic = _parse_basis(parser)
+        static, dynamic = parse_mixed_list(parser)
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
         type = parser.parse_type()
@@ -760,7 +738,7 @@ class LinearizeIndexOp(IRDLOperation):
         printer.print_string(" [")
         print_values(printer, self.multi_index)
         printer.print_string("] by ")
-        _print_basis(printer, self.static_basis.get_values(), self.dynamic_basis)
+        print_mixed_list(printer, self.static_basis.get_values(), self.dynamic_basis)
         print_attr_dict(printer, self, ("static_basis", "disjoint"))
         printer.print_string(" : ")
         printer.print_attribute(self.linear_index.type)

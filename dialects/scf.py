@@ -39,6 +39,8 @@ from xdsl.utils.exceptions import VerifyException
 from mlopt.dialects.extension import extend_op, replace_ops
 from mlopt.dialects.syntax import (
     build_op,
+    parse_mixed_list,
+    print_mixed_list,
     parse_attr_dict,
     parse_operand_list,
     parse_type_list,
@@ -50,7 +52,6 @@ from mlopt.dialects.syntax import (
     resolve,
 )
 
-DYNAMIC = -(2**63)
 """ShapedType::kDynamic, marking a dynamic entry of a static bound list."""
 
 
@@ -454,30 +455,6 @@ class InParallelOp(IRDLOperation):
         print_attr_dict(printer, self)
 
 
-def _parse_mixed_list(parser: Parser) -> tuple[list[int], list[UnresolvedOperand]]:
-    """``(4, %n)``: static values with DYNAMIC where an operand stands."""
-    static: list[int] = []
-    dynamic: list[UnresolvedOperand] = []
-
-    def entry() -> None:
-        operand = parser.parse_optional_unresolved_operand()
-        if operand is None:
-            static.append(parser.parse_integer())
-        else:
-            static.append(DYNAMIC)
-            dynamic.append(operand)
-
-    parser.parse_comma_separated_list(Parser.Delimiter.PAREN, entry)
-    return static, dynamic
-
-
-def _print_mixed_list(printer: Printer, static: Sequence[int], dynamic: Sequence[SSAValue]) -> None:
-    values = iter(dynamic)
-    printer.print_string("(")
-    printer.print_list(static, lambda s: printer.print_operand(next(values)) if s == DYNAMIC else printer.print_string(str(s)))
-    printer.print_string(")")
-
-
 @irdl_op_definition
 class ForallOp(IRDLOperation):
     """scf.forall: a parallel loop nest, possibly with shared tensor outputs."""
@@ -502,16 +479,16 @@ class ForallOp(IRDLOperation):
     def parse(cls, parser: Parser) -> ForallOp:
         ivs = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, lambda: parser.parse_argument(expect_type=False))
         if parser.parse_optional_keyword("in"):
-            static_ub, dynamic_ub = _parse_mixed_list(parser)
+            static_ub, dynamic_ub = parse_mixed_list(parser)
             static_lb, dynamic_lb = [0] * len(static_ub), []
             static_step, dynamic_step = [1] * len(static_ub), []
         else:
             parser.parse_punctuation("=")
-            static_lb, dynamic_lb = _parse_mixed_list(parser)
+            static_lb, dynamic_lb = parse_mixed_list(parser)
             parser.parse_keyword("to")
-            static_ub, dynamic_ub = _parse_mixed_list(parser)
+            static_ub, dynamic_ub = parse_mixed_list(parser)
             parser.parse_keyword("step")
-            static_step, dynamic_step = _parse_mixed_list(parser)
+            static_step, dynamic_step = parse_mixed_list(parser)
         names: list[Parser.UnresolvedArgument] = []
         outputs: list[UnresolvedOperand] = []
         result_types: list[Attribute] = []
@@ -549,14 +526,14 @@ class ForallOp(IRDLOperation):
         step = self.staticStep.get_values()
         if all(v == 0 for v in lower) and all(v == 1 for v in step):
             printer.print_string(" in ")
-            _print_mixed_list(printer, self.staticUpperBound.get_values(), self.dynamicUpperBound)
+            print_mixed_list(printer, self.staticUpperBound.get_values(), self.dynamicUpperBound)
         else:
             printer.print_string(" = ")
-            _print_mixed_list(printer, lower, self.dynamicLowerBound)
+            print_mixed_list(printer, lower, self.dynamicLowerBound)
             printer.print_string(" to ")
-            _print_mixed_list(printer, self.staticUpperBound.get_values(), self.dynamicUpperBound)
+            print_mixed_list(printer, self.staticUpperBound.get_values(), self.dynamicUpperBound)
             printer.print_string(" step ")
-            _print_mixed_list(printer, step, self.dynamicStep)
+            print_mixed_list(printer, step, self.dynamicStep)
         if self.outputs:
             printer.print_string(" shared_outs")
             _print_assignments(printer, args[rank:], self.outputs)

@@ -301,3 +301,32 @@ def print_function_signature(
             printer.print_attr_dict(res_attrs.data[index].data)
     if needs_parens:
         printer.print_string(")")
+
+
+DYNAMIC = -(2**63)
+"""Upstream's ShapedType::kDynamic (INT64_MIN): a dynamic entry of a static_* array."""
+
+
+def parse_mixed_list(parser: Parser) -> tuple[list[int], list[UnresolvedOperand]]:
+    """``(4, %n)``: static values, with DYNAMIC where an operand stands."""
+    static: list[int] = []
+    dynamic: list[UnresolvedOperand] = []
+
+    def entry() -> None:
+        operand = parser.parse_optional_unresolved_operand()
+        if operand is None:
+            static.append(parser.parse_integer())
+        else:
+            static.append(DYNAMIC)
+            dynamic.append(operand)
+
+    parser.parse_comma_separated_list(Parser.Delimiter.PAREN, entry)
+    return static, dynamic
+
+
+def print_mixed_list(printer: Printer, static: Sequence[int], dynamic: Sequence[SSAValue]) -> None:
+    """The inverse of :func:`parse_mixed_list`."""
+    values = iter(dynamic)
+    printer.print_string("(")
+    printer.print_list(static, lambda s: printer.print_operand(next(values)) if s == DYNAMIC else printer.print_string(str(s)))
+    printer.print_string(")")
