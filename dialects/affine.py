@@ -54,11 +54,13 @@ from mlopt.dialects.builtin import write_affine_expr
 from mlopt.dialects.extension import extend_op, replace_ops
 from mlopt.dialects.memref import ATOMIC_RMW_KINDS
 from mlopt.dialects.syntax import (
+    PREFETCH_HINTS,
+    parse_prefetch_hints,
+    print_prefetch_hints,
     build_op,
     parse_mixed_list,
     print_mixed_list,
     parse_attr_dict,
-    parse_keyword_of,
     parse_operand_list,
     parse_optional_arrow_types,
     print_arrow_types,
@@ -316,27 +318,14 @@ class PrefetchOp(IRDLOperation):
     @classmethod
     def parse(cls, parser: Parser) -> PrefetchOp:
         memref, map, indices = _parse_access(parser)
-        parser.parse_punctuation(",")
-        is_write = parse_keyword_of(parser, ("read", "write"), "read or write") == "write"
-        parser.parse_punctuation(",")
-        parser.parse_keyword("locality")
-        parser.parse_punctuation("<")
-        locality = parser.parse_integer()
-        parser.parse_punctuation(">")
-        parser.parse_punctuation(",")
-        is_data = parse_keyword_of(parser, ("data", "instr"), "data or instr") == "data"
+        hints = parse_prefetch_hints(parser)
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
         memref_type = parser.parse_type()
         return build_op(
             cls,
             operands=[resolve(parser, [memref], memref_type)[0], resolve(parser, indices, IndexType())],
-            properties={
-                "isWrite": BoolAttr.from_bool(is_write),
-                "localityHint": IntegerAttr(locality, i32),
-                "isDataCache": BoolAttr.from_bool(is_data),
-                "map": AffineMapAttr(map),
-            },
+            properties={**hints, "map": AffineMapAttr(map)},
             attributes=attributes,
         )
 
@@ -344,10 +333,8 @@ class PrefetchOp(IRDLOperation):
         printer.print_string(" ")
         printer.print_operand(self.memref)
         print_ssa_affine_map(printer, self.map.data, self.indices)
-        printer.print_string(", write" if self.isWrite.value.data else ", read")
-        printer.print_string(f", locality<{self.localityHint.value.data}>")
-        printer.print_string(", data" if self.isDataCache.value.data else ", instr")
-        print_attr_dict(printer, self, ("isWrite", "localityHint", "isDataCache", "map"))
+        print_prefetch_hints(printer, self)
+        print_attr_dict(printer, self, (*PREFETCH_HINTS, "map"))
         printer.print_string(" : ")
         printer.print_attribute(self.memref.type)
 

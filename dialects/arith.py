@@ -16,7 +16,7 @@ from xdsl.dialects.builtin import (
     ShapedType,
     i32,
 )
-from xdsl.ir import Attribute, Dialect
+from xdsl.ir import Attribute, Dialect, Operation
 from xdsl.irdl import (
     IRDLOperation,
     irdl_op_definition,
@@ -47,6 +47,17 @@ ROUNDING_MODES = ("to_nearest_even", "downward", "upward", "toward_zero", "to_ne
 """arith::RoundingMode, in enum order (the property stores the index)."""
 
 _CAST_FORMAT = "$input attr-dict `:` type($input) `to` type($result)"
+def _print_rounding_and_fastmath(printer: Printer, op: Operation) -> None:
+    """`` to_nearest_even fastmath<fast>``: the optional flags after the operands."""
+    rounding = op.properties.get("roundingmode")
+    if rounding is not None:
+        printer.print_string(f" {ROUNDING_MODES[rounding.value.data]}")
+    fastmath = op.properties.get("fastmath")
+    if fastmath is not None and fastmath != _NO_FASTMATH:
+        printer.print_string(" fastmath")
+        fastmath.print_parameter(printer)
+
+
 _FASTMATH = {"fastmath": opt_prop_def(FastMathFlagsAttr, default_value=_NO_FASTMATH)}
 
 
@@ -129,13 +140,7 @@ class _TruncFSyntax:
     def print(self, printer: Printer):
         printer.print_string(" ")
         printer.print_operand(self.operands[0])
-        rounding = self.properties.get("roundingmode")
-        if rounding is not None:
-            printer.print_string(f" {ROUNDING_MODES[rounding.value.data]}")
-        fastmath = self.properties.get("fastmath")
-        if fastmath is not None and fastmath != _NO_FASTMATH:
-            printer.print_string(" fastmath")
-            fastmath.print_parameter(printer)
+        _print_rounding_and_fastmath(printer, self)
         print_attr_dict(printer, self, ("roundingmode", "fastmath"))
         printer.print_string(" : ")
         printer.print_attribute(self.operands[0].type)
@@ -274,10 +279,7 @@ class _ComparisonSyntax:
         predicate = _PREDICATES[self.name][self.properties["predicate"].value.data]
         printer.print_string(f" {predicate}, ")
         printer.print_list(self.operands, printer.print_operand)
-        fastmath = self.properties.get("fastmath")
-        if fastmath is not None and fastmath != _NO_FASTMATH:
-            printer.print_string(" fastmath")
-            fastmath.print_parameter(printer)
+        _print_rounding_and_fastmath(printer, self)
         print_attr_dict(printer, self, ("predicate", "fastmath"))
         printer.print_string(" : ")
         printer.print_attribute(self.operands[0].type)
@@ -334,13 +336,7 @@ class _ScalingOp(IRDLOperation):
     def print(self, printer: Printer):
         printer.print_string(" ")
         printer.print_list(self.operands, printer.print_operand)
-        rounding = self.properties.get("roundingmode")
-        if rounding is not None:
-            printer.print_string(f" {ROUNDING_MODES[rounding.value.data]}")
-        fastmath = self.properties.get("fastmath")
-        if fastmath is not None and fastmath != _NO_FASTMATH:
-            printer.print_string(" fastmath")
-            fastmath.print_parameter(printer)
+        _print_rounding_and_fastmath(printer, self)
         print_attr_dict(printer, self, ("roundingmode", "fastmath"))
         printer.print_string(" : ")
         printer.print_list(self.operand_types, printer.print_attribute)

@@ -24,7 +24,6 @@ from xdsl.dialects.builtin import (
     TypedAttribute,
     UnitAttr,
     UnrankedMemRefType,
-    i32,
     i64,
 )
 from xdsl.ir import Attribute, Block, Dialect, SSAValue
@@ -58,6 +57,9 @@ from xdsl.utils.exceptions import ParseError, VerifyException
 
 from mlopt.dialects.extension import extend_op, replace_ops
 from mlopt.dialects.syntax import (
+    PREFETCH_HINTS,
+    parse_prefetch_hints,
+    print_prefetch_hints,
     parse_type_list,
     build_op,
     parse_attr_dict,
@@ -491,36 +493,22 @@ class PrefetchOp(IRDLOperation):
     def parse(cls, parser: Parser) -> PrefetchOp:
         memref = parser.parse_unresolved_operand()
         indices = parse_operand_list(parser, Parser.Delimiter.SQUARE)
-        parser.parse_punctuation(",")
-        is_write = parse_keyword_of(parser, ("read", "write"), "read or write") == "write"
-        parser.parse_punctuation(",")
-        parser.parse_keyword("locality")
-        parser.parse_punctuation("<")
-        locality = parser.parse_integer()
-        parser.parse_punctuation(">")
-        parser.parse_punctuation(",")
-        is_data = parse_keyword_of(parser, ("data", "instr"), "data or instr") == "data"
+        hints = parse_prefetch_hints(parser)
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
         memref_type = parser.parse_type()
         return build_op(
             cls,
             operands=[resolve(parser, [memref], memref_type)[0], resolve(parser, indices, IndexType())],
-            properties={
-                "isWrite": BoolAttr.from_bool(is_write),
-                "localityHint": IntegerAttr(locality, i32),
-                "isDataCache": BoolAttr.from_bool(is_data),
-            },
+            properties=hints,
             attributes=attributes,
         )
 
     def print(self, printer: Printer):
         printer.print_string(" ")
         print_indexed(printer, self.memref, self.indices)
-        printer.print_string(", write" if self.isWrite.value.data else ", read")
-        printer.print_string(f", locality<{self.localityHint.value.data}>")
-        printer.print_string(", data" if self.isDataCache.value.data else ", instr")
-        print_attr_dict(printer, self, ("isWrite", "localityHint", "isDataCache"))
+        print_prefetch_hints(printer, self)
+        print_attr_dict(printer, self, PREFETCH_HINTS)
         printer.print_string(" : ")
         printer.print_attribute(self.memref.type)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from xdsl.dialects.builtin import ArrayAttr, DictionaryAttr, FunctionType
+from xdsl.dialects.builtin import ArrayAttr, BoolAttr, DictionaryAttr, FunctionType, IntegerAttr, i32
 from xdsl.dialects.utils import EnumAttribute
 from xdsl.ir import Attribute, BlockArgument, Operation, SpacedOpaqueSyntaxAttribute, SSAValue
 from xdsl.irdl import IRDLOperation, irdl_attr_definition
@@ -330,3 +330,32 @@ def print_mixed_list(printer: Printer, static: Sequence[int], dynamic: Sequence[
     printer.print_string("(")
     printer.print_list(static, lambda s: printer.print_operand(next(values)) if s == DYNAMIC else printer.print_string(str(s)))
     printer.print_string(")")
+
+
+def parse_prefetch_hints(parser: Parser) -> dict[str, Attribute]:
+    """``, read|write, locality<N>, data|instr`` of memref/affine.prefetch, as properties."""
+    parser.parse_punctuation(",")
+    is_write = parse_keyword_of(parser, ("read", "write"), "read or write") == "write"
+    parser.parse_punctuation(",")
+    parser.parse_keyword("locality")
+    parser.parse_punctuation("<")
+    locality = parser.parse_integer()
+    parser.parse_punctuation(">")
+    parser.parse_punctuation(",")
+    is_data = parse_keyword_of(parser, ("data", "instr"), "data or instr") == "data"
+    return {
+        "isWrite": BoolAttr.from_bool(is_write),
+        "localityHint": IntegerAttr(locality, i32),
+        "isDataCache": BoolAttr.from_bool(is_data),
+    }
+
+
+PREFETCH_HINTS = ("isWrite", "localityHint", "isDataCache")
+
+
+def print_prefetch_hints(printer: Printer, op: Operation) -> None:
+    """The inverse of :func:`parse_prefetch_hints`."""
+    props = op.properties
+    printer.print_string(", write" if props["isWrite"].value.data else ", read")
+    printer.print_string(f", locality<{props['localityHint'].value.data}>")
+    printer.print_string(", data" if props["isDataCache"].value.data else ", instr")
