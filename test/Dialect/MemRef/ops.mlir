@@ -13,3 +13,12 @@ func.func @distinct(%a: memref<?xf32>, %b: memref<?xf32>) {
   %0:2 = memref.distinct_objects %a, %b : memref<?xf32>, memref<?xf32>
   return
 }
+
+// CHECK-LABEL: func.func @prefetch
+// CHECK: memref.prefetch %{{.*}}[%{{.*}}], write, locality<1>, instr : memref<8xf32>
+// CHECK: memref.prefetch %{{.*}}[%{{.*}}], read, locality<3>, data : memref<8xf32>
+func.func @prefetch(%m: memref<8xf32>, %i: index) {
+  memref.prefetch %m[%i], write, locality<1>, instr : memref<8xf32>
+  memref.prefetch %m[%i], read, locality<3>, data : memref<8xf32>
+  return
+}
