@@ -1,17 +1,29 @@
 """A stand-in for the CUDA driver library, in Python, for testing mlopt's GPU
 runtime without a GPU: device memory is host memory, modules remember their
 image, and a launch runs a Python implementation of the kernel (registered by
-name) on the kernel's parameters, as the device would receive them."""
+name) on the kernel's parameters, as the device would receive them, or the
+kernel's own code on the CPU (kernel_emulator).
+
+Like the driver, it refuses a cubin for another GPU generation and PTX for a
+newer chip than the device's."""
 
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 CUDA_ERROR_INVALID_VALUE = 1
+CUDA_ERROR_NO_BINARY_FOR_GPU = 209
+CUDA_ERROR_INVALID_PTX = 218
 CUDA_ERROR_NOT_FOUND = 500
-ERROR_NAMES = {CUDA_ERROR_INVALID_VALUE: b"CUDA_ERROR_INVALID_VALUE", CUDA_ERROR_NOT_FOUND: b"CUDA_ERROR_NOT_FOUND"}
+ERROR_NAMES = {
+    CUDA_ERROR_INVALID_VALUE: b"CUDA_ERROR_INVALID_VALUE",
+    CUDA_ERROR_NO_BINARY_FOR_GPU: b"CUDA_ERROR_NO_BINARY_FOR_GPU",
+    CUDA_ERROR_INVALID_PTX: b"CUDA_ERROR_INVALID_PTX",
+    CUDA_ERROR_NOT_FOUND: b"CUDA_ERROR_NOT_FOUND",
+}
 
 
 @dataclass
@@ -30,6 +42,8 @@ class FakeLibrary:
     are ctypes pointers)."""
 
     kernels: dict[str, Callable[[Launch], None]] = field(default_factory=dict)
+    emulate: Callable[[Launch], None] | None = None
+    """Runs the kernels ``kernels`` has no implementation of (kernel_emulator)."""
     compute_capability: tuple[int, int] = (9, 0)
     modules: dict[int, bytes] = field(default_factory=dict)
     launches: list[Launch] = field(default_factory=list)
@@ -77,16 +91,17 @@ class FakeLibrary:
         return 0
 
     def cuModuleLoadData(self, module, image):
+        data = image_bytes(image)
+        problem = image_problem(data, self.compute_capability)
+        if problem:
+            return problem
         handle = self._handle()
-        self.modules[handle] = ctypes.string_at(image, 4)
+        self.modules[handle] = data
         module.contents.value = handle
         return 0
 
     def cuModuleLoadDataEx(self, module, image, count, options, values):
-        handle = self._handle()
-        self.modules[handle] = ctypes.string_at(image)
-        module.contents.value = handle
-        return 0
+        return self.cuModuleLoadData(module, image)
 
     def cuModuleGetFunction(self, function, module, name):
         if module not in self.modules:
@@ -103,7 +118,7 @@ class FakeLibrary:
             return CUDA_ERROR_INVALID_VALUE
         launch = Launch(self._functions[function], (gx, gy, gz), (bx, by, bz), shared, stream or 0, params)
         self.launches.append(launch)
-        implementation = self.kernels.get(launch.kernel)
+        implementation = self.kernels.get(launch.kernel, self.emulate)
         if implementation is not None:
             implementation(launch)
         return 0
@@ -159,6 +174,41 @@ class FakeLibrary:
     def cuGetErrorString(self, code, text):
         text.contents.value = b"fake error"
         return 0
+
+
+ELF_MAGIC = b"\x7fELF"
+FATBIN_MAGIC = 0xBA55ED50
+
+
+def image_bytes(address: int) -> bytes:
+    """A module image as the driver reads it, with no size given: a cubin
+    (ELF: up to its section headers, which come last), a fatbin (its header
+    gives its size), or PTX (text up to the NUL)."""
+    head = ctypes.string_at(address, 16)
+    if head[:4] == ELF_MAGIC:
+        header = ctypes.string_at(address, 64)
+        section_offset = int.from_bytes(header[0x28:0x30], "little")
+        entry_size, count = int.from_bytes(header[0x3A:0x3C], "little"), int.from_bytes(header[0x3C:0x3E], "little")
+        return ctypes.string_at(address, section_offset + entry_size * count)
+    if int.from_bytes(head[:4], "little") == FATBIN_MAGIC:
+        header_size, body_size = int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:16], "little")
+        return ctypes.string_at(address, header_size + body_size)
+    return ctypes.string_at(address)
+
+
+def image_problem(data: bytes, compute_capability: tuple[int, int]) -> int:
+    """The driver's error for an image this device cannot run, or 0. A cubin
+    runs on its own major generation from its minor version up; PTX on its
+    target chip and newer ones (the driver compiles it)."""
+    device = compute_capability[0] * 10 + compute_capability[1]
+    if data[:4] == ELF_MAGIC:
+        flags, abi_version = int.from_bytes(data[0x30:0x34], "little"), data[8]
+        chip = (flags >> 8) & 0xFF if abi_version >= 8 else flags & 0xFF
+        return 0 if chip // 10 == device // 10 and chip <= device else CUDA_ERROR_NO_BINARY_FOR_GPU
+    target = re.search(rb"^\s*\.target\s+sm_(\d+)", data, re.MULTILINE)
+    if target and int(target.group(1)) > device:
+        return CUDA_ERROR_INVALID_PTX
+    return 0
 
 
 def kernel_params(launch: Launch, types: list) -> list:

@@ -1,11 +1,14 @@
 """What the GPU tests share: fixtures with a stand-in CUDA driver
-(fake_cuda) or none, the skip of tests that need a real NVIDIA GPU, and numpy
-views of kernel parameters. (Not a conftest.py: test/unit imports its own
+(fake_cuda), one that runs the kernels on the CPU (emulated_cuda) or none
+(no_cuda), the skip of tests that need a real NVIDIA GPU, and numpy views
+of kernel parameters. (Not a conftest.py: test/unit imports its own
 conftest by that name.)"""
 
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -33,13 +36,12 @@ def saxpy_kernel(launch) -> None:
     y[:] = np.float32(values[10]) * x + y
 
 
-@pytest.fixture
-def fake_cuda():
-    """A FakeLibrary installed as the CUDA driver for the test."""
+@contextmanager
+def installed(library: FakeLibrary) -> Iterator[FakeLibrary]:
+    """``library`` as the CUDA driver, while in the block."""
     from mlopt.runtime import cuda_runtime
     from mlopt.runtime.cuda import Driver, use_driver
 
-    library = FakeLibrary()
     previous = use_driver(Driver(library))
     cuda_runtime.take_errors()
     try:
@@ -48,6 +50,28 @@ def fake_cuda():
         use_driver(previous)
         cuda_runtime.take_errors()
         cuda_runtime._functions.clear()
+
+
+@contextmanager
+def emulated_gpu(monkeypatch) -> Iterator[FakeLibrary]:
+    """A stand-in driver that runs mlopt's kernels on the CPU (kernel_emulator)."""
+    from kernel_emulator import recording
+
+    with recording(monkeypatch) as recorder, installed(FakeLibrary(emulate=recorder.launch)) as library:
+        yield library
+
+
+@pytest.fixture
+def fake_cuda():
+    """A FakeLibrary installed as the CUDA driver for the test."""
+    with installed(FakeLibrary()) as library:
+        yield library
+
+
+@pytest.fixture
+def emulated_cuda(monkeypatch):
+    with emulated_gpu(monkeypatch) as library:
+        yield library
 
 
 @pytest.fixture

@@ -1,18 +1,17 @@
-"""The GPU benchmark's code paths against the stand-in driver: it compiles
-the kernels, checks the results, measures and reports (the figures
-themselves need a real GPU)."""
+"""The GPU benchmark's code paths against the stand-in driver, its kernels
+run on the CPU by the emulator: it compiles the kernels, checks the
+results, measures and reports (the figures themselves need a real GPU)."""
 
 from __future__ import annotations
 
-from gpu_testing import fake_cuda, no_cuda, saxpy_kernel  # noqa: F401 - fixtures
+from gpu_testing import emulated_cuda, fake_cuda, no_cuda  # noqa: F401 - fixtures
 
 from mlopt.bench.measure import Repeats
 
 
-def test_gpu_section_runs_and_reports(fake_cuda, monkeypatch):
+def test_gpu_section_runs_and_reports(emulated_cuda, monkeypatch):
     from mlopt.bench import gpu
 
-    fake_cuda.kernels["saxpy"] = saxpy_kernel
     monkeypatch.setattr(gpu, "QUICK_ELEMENTS", 4096)
     monkeypatch.setattr(gpu, "LATENCY_LAUNCHES", 40)
     lines, not_run = gpu.run(True, Repeats(count=2, minimum=2, budget_s=0), log=lambda line: None)
@@ -20,7 +19,7 @@ def test_gpu_section_runs_and_reports(fake_cuda, monkeypatch):
     assert "Device: Fake GPU (sm_90); peak DRAM bandwidth 3352 GB/s" in text
     assert "| mlopt |" in text
     assert "| CUDA driver (ctypes) |" in text and "| mlopt, launch + wait |" in text
-    launched = {launch.kernel for launch in fake_cuda.launches}
+    launched = {launch.kernel for launch in emulated_cuda.launches}
     assert launched == {"saxpy", "empty"}
     assert all("mlopt" not in what for what, _ in not_run)
 

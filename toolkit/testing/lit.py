@@ -13,7 +13,8 @@ It provides the tools as substitutions (``mlopt``, ``mlrun``, ``mltranslate``,
 ``FileCheck``, ``%mlir_opt``, ``%mlir_runner``, ``%mlir_translate``,
 ``%python``) and the features ``mlir-opt``, ``mlir-runner``, ``mlir-translate``,
 ``llvm-tools``, ``ptxas`` and ``cuda-gpu`` for ``REQUIRES:`` lines; what is
-missing is announced once, with the reason.
+missing is announced once, with the reason. With a GPU, ``%cuda_chip`` is
+its chip (``sm_90``), for cubins that must match it.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def configure_lit(
         reason = probe()
         if reason is None:
             config.available_features.add(feature)
+            if feature == "cuda-gpu":
+                from mlopt.runtime.cuda import driver
+
+                config.substitutions.append(("%cuda_chip", driver().device_info().chip))
         else:
             _note_once(lit_config, f"tests that REQUIRE {feature} are unsupported: {reason}")
 

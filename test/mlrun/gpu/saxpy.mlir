@@ -2,7 +2,7 @@
 // REQUIRES: cuda-gpu
 // RUN: mlrun %s -e main --entry-point-result=void | FileCheck %s
 // RUN: mlopt %s --gpu-lower-to-nvvm-pipeline | mlrun -e main --entry-point-result=void | FileCheck %s
-// RUN: %if ptxas %{ mlopt %s --gpu-lower-to-nvvm-pipeline='cubin-format=bin' | mlrun -e main --entry-point-result=void | FileCheck %s %}
+// RUN: %if ptxas %{ mlopt %s --gpu-lower-to-nvvm-pipeline='cubin-chip=%cuda_chip cubin-format=bin' | mlrun -e main --entry-point-result=void | FileCheck %s %}
 
 // y = 2 * x + y with x = i, y = i + 1:
 // CHECK: [1,  4,  7,  10,  13,  16,  19,  22]
