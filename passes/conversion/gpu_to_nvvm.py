@@ -7,6 +7,9 @@ the llvm dialect, as upstream's LowerGpuOpsToNVVMOps.
   upstream's ``range`` from ``known_block_size``/``known_grid_size``/
   ``upper_bound``), extended or truncated to the index width;
   ``gpu.global_id`` is ``ctaid * ntid + tid``;
+- uniform ``gpu.all_reduce`` → shuffles, workgroup memory and barriers
+  first (:mod:`mlopt.passes.transforms.gpu_all_reduce`), as upstream's GPU
+  rewrite patterns do;
 - ``gpu.barrier`` → ``nvvm.barrier0``; ``gpu.shuffle`` → ``nvvm.shfl.sync``;
   ``gpu.subgroup_reduce`` → ``nvvm.redux.sync`` with ``has-redux``;
 - ``gpu.func`` → ``llvm.func`` (kernels: ``nvvm.kernel`` and
@@ -610,6 +613,7 @@ class ConvertGpuOpsToNVVMOpsPass(ModulePass):
 
     def apply(self, ctx: Context, op: Operation) -> None:
         from mlopt.passes.conversion.convert_to_llvm import PATTERNS_OF_DIALECT
+        from mlopt.passes.transforms.gpu_all_reduce import lower_all_reduces
 
         unknown = [d for d in self.allowed_dialects if d not in (*PATTERNS_OF_DIALECT, "gpu")]
         if unknown:
@@ -619,6 +623,7 @@ class ConvertGpuOpsToNVVMOpsPass(ModulePass):
         for child in op.regions[0].block.ops:
             if child.name == "func.func":
                 child.attributes[C_INTERFACE_ATTR] = UnitAttr()
+        lower_all_reduces(op)
         bare = self.use_bare_ptr_memref_call_conv
         patterns = gpu_to_nvvm_patterns(converter, bare_ptr=bare, has_redux=self.has_redux)
         patterns += dialect_patterns(converter, self.allowed_dialects, bare)

@@ -25,3 +25,16 @@ gpu.module @kernels {
     gpu.return
   }
 }
+
+// -----
+
+gpu.module @kernels {
+  gpu.func @k(%value: f32, %out: memref<1xf32>) kernel {
+    // A non-uniform reduction is not lowered, as upstream.
+    // expected-error@+1 {{failed to legalize operation 'gpu.all_reduce' that was explicitly marked illegal}}
+    %sum = gpu.all_reduce add %value {} : (f32) -> (f32)
+    %c0 = arith.constant 0 : index
+    memref.store %sum, %out[%c0] : memref<1xf32>
+    gpu.return
+  }
+}
