@@ -188,6 +188,18 @@ GEPOp = extend_op(xllvm.GEPOp, methods={"parse": classmethod(_parse_gep), "print
 """xDSL's GEP with upstream's no-wrap flags (``inbounds|nuw``)."""
 
 
+def _parse_global(cls, parser: Parser):
+    op = xllvm.GlobalOp.parse.__func__(cls, parser)
+    if op.properties.get("unnamed_addr") is None:
+        op.properties["unnamed_addr"] = IntegerAttr(0, 64)
+    return op
+
+
+GlobalOp = extend_op(xllvm.GlobalOp, methods={"parse": classmethod(_parse_global)})
+"""xDSL's global, parsed as upstream parses it: without a keyword, ``unnamed_addr`` is 0
+(none), so the generic form says so too."""
+
+
 # --------------------------------------------------------------------------- casts
 
 
@@ -587,6 +599,7 @@ class ConstantRangeAttr(ParametrizedAttribute):
 LLVM = replace_ops(
     xllvm.LLVM,
     ConstantOp,
+    GlobalOp,
     PoisonOp,
     FreezeOp,
     ExtractElementOp,

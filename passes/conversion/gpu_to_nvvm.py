@@ -11,6 +11,7 @@ the llvm dialect, as upstream's LowerGpuOpsToNVVMOps.
   first (:mod:`mlopt.passes.transforms.gpu_all_reduce`), as upstream's GPU
   rewrite patterns do;
 - ``gpu.barrier`` → ``nvvm.barrier0``; ``gpu.shuffle`` → ``nvvm.shfl.sync``;
+  ``gpu.printf`` → ``vprintf`` (small integers promoted, unlike upstream);
   ``gpu.subgroup_reduce`` → ``nvvm.redux.sync`` with ``has-redux``;
 - ``gpu.func`` → ``llvm.func`` (kernels: ``nvvm.kernel`` and
   ``nvvm.maxntid`` from ``known_block_size``), with workgroup attributions
@@ -25,6 +26,7 @@ the llvm dialect, as upstream's LowerGpuOpsToNVVMOps.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -35,10 +37,12 @@ from xdsl.dialects.builtin import (
     DenseArrayBase,
     FunctionType,
     IntegerAttr,
+    IntegerType,
     MemRefType,
     UnitAttr,
     VectorType,
     i1,
+    i8,
     i32,
     i64,
 )
@@ -49,6 +53,7 @@ from xdsl.rewriter import InsertPoint
 
 from mlopt.diagnostics import DiagnosticError
 from mlopt.passes.conversion.llvm_common import (
+    PTR,
     ConvertOpToLLVMPattern,
     LLVMBuilder,
     LLVMTypeConverter,
@@ -58,6 +63,7 @@ from mlopt.passes.conversion.llvm_common import (
     declare_function,
     index_bitwidth_option,
     resolve_index_bitwidth,
+    lookup_symbol,
     symbol_table_of,
 )
 
@@ -204,6 +210,45 @@ class BarrierLowering(ConvertOpToLLVMPattern):
 
         b.op(Barrier0Op.create())
         return []
+
+
+class PrintfLowering(ConvertOpToLLVMPattern):
+    """gpu.printf → ``vprintf(format, args)``: the format an internal global
+    ``@printfFormat_N``, the arguments stored in a struct on the stack, as
+    upstream. Floats are passed as f64 (C's promotions, as upstream); unlike
+    upstream, integers narrower than 32 bits are sign-extended to i32, since
+    vprintf reads a whole int for ``%d``/``%c`` and would otherwise print
+    padding bytes."""
+
+    source_name = "gpu.printf"
+
+    def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue]:
+        table = symbol_table_of(op)
+        text = op.properties["format"].data.encode() + b"\0"
+        name = next(f"printfFormat_{i}" for i in itertools.count() if lookup_symbol(table, f"printfFormat_{i}") is None)
+        array = llvm.LLVMArrayType(len(text), i8)
+        format_global = llvm.GlobalOp(array, name, "internal", constant=True, value=builtin.BytesAttr(text), addr_space=0)
+        format_global.location = op.location
+        declare_function(op, "vprintf", [PTR, PTR], i32)
+        module_body = table.regions[0].block
+        assert module_body.first_op is not None
+        module_body.insert_op_before(format_global, module_body.first_op)
+        format_ptr = b.gep(b.value(llvm.AddressOfOp(name, PTR)), [0, 0], array)
+        arguments = [self._promoted(b, value) for value in operands]
+        struct = llvm.LLVMStructType.from_type_list([value.type for value in arguments])
+        buffer = b.alloca(b.constant(1, self.converter.index_type), struct)
+        for index, value in enumerate(arguments):
+            b.store(value, b.gep(buffer, [0, index], struct))
+        b.call("vprintf", [format_ptr, buffer], i32)
+        return []
+
+    @staticmethod
+    def _promoted(b: LLVMBuilder, value: SSAValue) -> SSAValue:
+        if isinstance(value.type, (builtin.Float16Type, builtin.BFloat16Type, builtin.Float32Type)):
+            return b.create_value("llvm.fpext", [value], builtin.f64)
+        if isinstance(value.type, IntegerType) and value.type.width.data < 32:
+            return b.create_value("llvm.sext", [value], i32)
+        return value
 
 
 SHUFFLE_KINDS = {"xor": "bfly", "up": "up", "down": "down", "idx": "idx"}
@@ -566,6 +611,7 @@ def gpu_to_nvvm_patterns(converter: LLVMTypeConverter, *, bare_ptr: bool = False
         LaneIdLowering(converter),
         GlobalIdLowering(converter),
         BarrierLowering(converter),
+        PrintfLowering(converter),
         ShuffleLowering(converter),
         AbsIntLowering(converter),
         *(LibdeviceCallLowering(converter, name, functions) for name, functions in LIBDEVICE_FUNCTIONS.items()),

@@ -7,7 +7,8 @@ cuLaunchKernel would, reading the parameters from the kernelParams array.
 What NVVM provides is emulated: the special registers (tid, ntid, ctaid,
 nctaid, laneid, warpsize), ``barrier0`` and the warp shuffles (with PTX's
 lane and clamp rules); libdevice's ``__nv_*`` functions become the C
-library's. Kernels without barriers or shuffles run in one native loop over
+library's, and the device runtime's ``vprintf`` formats its argument
+buffer as the driver does, printing through the runner utilities' stdout. Kernels without barriers or shuffles run in one native loop over
 the grid; the others run a block at a time, one thread per GPU thread. An
 NVVM intrinsic the emulator does not know is an error naming it, so a test
 never passes on something that was not run.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+import struct
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -117,7 +119,9 @@ def host_ir(nvptx_ir: str, cooperative: bool) -> str:
         raise EmulationError(f"NVVM intrinsic(s) not emulated: {', '.join(unknown)}")
     # libdevice mirrors the C library's names: __nv_expf is expf.
     text = re.sub(r"@__nv_(\w+)", r"@\1", text)
+    text = re.sub(r"^declare [^@]*@vprintf\(.*\n", "", text, flags=re.MULTILINE).replace("@vprintf(", "@emu.vprintf(")
     externals = [
+        "declare i32 @emu.vprintf(ptr, ptr)\n",
         "declare i32 @emu.thread.register(i32)\n",
         "declare void @emu.thread.barrier(i32)\n",
         "declare i64 @emu.thread.shuffle(i32, i32, i32, i32, i32)\n",
@@ -267,7 +271,63 @@ def _shuffle(mode: int, mask: int, bits: int, b: int, c: int) -> int:
     return _thread.warp.shuffle(lane, mode, mask & 0xFFFFFFFF, bits & 0xFFFFFFFF, b, c)
 
 
-CALLBACKS = {"emu.thread.register": _read_register, "emu.thread.barrier": _barrier, "emu.thread.shuffle": _shuffle}
+PRINTF_CONVERSION = re.compile(rb"%([-+ #0]*)(\d*)(?:\.(\d+))?(hh|h|ll|l|j|z|t|L)?([diouxXeEfFgGaAcsp%])")
+WIDE_LENGTHS = {b"l", b"ll", b"j", b"z", b"t"}
+
+
+def format_vprintf(format_: bytes, arguments: int) -> str:
+    """What vprintf prints: each conversion reads its argument from the
+    buffer at the next offset aligned to the argument's size (ints are 4
+    bytes unless ``l``/``ll``, floats are doubles, pointers 8)."""
+    text, offset, position = [], 0, 0
+    for match in PRINTF_CONVERSION.finditer(format_):
+        text.append(format_[position : match.start()].decode(errors="replace"))
+        position = match.end()
+        flags, width, precision, length, conversion = match.groups()
+        if conversion == b"%":
+            text.append("%")
+            continue
+        wide = conversion in b"eEfFgGaAsp" or length in WIDE_LENGTHS
+        size = 8 if wide else 4
+        offset = (offset + size - 1) // size * size
+        raw = ctypes.string_at(arguments + offset, size)
+        offset += size
+        spec = "%" + (flags or b"").decode() + (width or b"").decode() + (f".{precision.decode()}" if precision else "")
+        if conversion in b"eEfFgGaA":
+            value = struct.unpack("<d", raw)[0]
+            text.append((spec + ("e" if conversion in b"aA" else conversion.decode())) % value)
+        elif conversion == b"s":
+            text.append((spec + "s") % ctypes.string_at(int.from_bytes(raw, "little")).decode(errors="replace"))
+        elif conversion == b"p":
+            text.append((spec + "s") % hex(int.from_bytes(raw, "little")))
+        elif conversion == b"c":
+            text.append((spec + "c") % raw[0])
+        else:
+            signed = conversion in b"di"
+            value = int.from_bytes(raw, "little", signed=signed)
+            text.append((spec + ("d" if conversion in b"diu" else conversion.decode())) % value)
+    text.append(format_[position:].decode(errors="replace"))
+    return "".join(text)
+
+
+@ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
+def _vprintf(format_: int, arguments: int) -> int:
+    from mlopt.runtime.runner_utils import write
+
+    text = format_vprintf(ctypes.string_at(format_), arguments or 0)
+    with _print_lock:
+        write(text)
+    return len(text)
+
+
+_print_lock = threading.Lock()
+
+CALLBACKS = {
+    "emu.thread.register": _read_register,
+    "emu.thread.barrier": _barrier,
+    "emu.thread.shuffle": _shuffle,
+    "emu.vprintf": _vprintf,
+}
 
 
 # --------------------------------------------------------------------------- modules and launches

@@ -5,6 +5,7 @@ against the test's own CHECK lines."""
 
 from __future__ import annotations
 
+import ctypes
 import io
 import shlex
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from gpu_testing import emulated_cuda  # noqa: F401 - a fixture
-from kernel_emulator import SHUFFLE_MODES, EmulationError, EmulatedModule, cooperative_kernels, shuffle_source
+from kernel_emulator import SHUFFLE_MODES, EmulationError, EmulatedModule, cooperative_kernels, format_vprintf, shuffle_source
 
 from mlopt.testing.features import ptxas_missing
 
@@ -40,6 +41,18 @@ FULL_WARP_CLAMP = 31
 )
 def test_shuffle_source_follows_ptx(mode, lane, b, c, expected):
     assert shuffle_source(mode, lane, b, c) == expected
+
+
+class PrintfArguments(ctypes.Structure):
+    """How the lowering packs (i64, f64, i32, i32, i64): natural alignment."""
+
+    _fields_ = [("a", ctypes.c_int64), ("b", ctypes.c_double), ("c", ctypes.c_int32), ("d", ctypes.c_int32), ("e", ctypes.c_int64)]
+
+
+def test_vprintf_reads_each_argument_at_its_alignment():
+    arguments = PrintfArguments(-7, 2.5, -3, ord("x"), 1 << 40)
+    text = format_vprintf(b"%lld|%6.2f|%d|%c|%llx%%", ctypes.addressof(arguments))
+    assert text == "-7|  2.50|-3|x|10000000000%"
 
 
 KERNEL = """

@@ -465,6 +465,10 @@ class CompiledModule:
     """libdevice functions replaced by approximate NVVM instructions."""
 
 
+DEVICE_RUNTIME_FUNCTIONS = frozenset({"vprintf", "malloc", "free", "__assertfail"})
+"""Functions the CUDA driver provides to every kernel (gpu.printf calls vprintf)."""
+
+
 def _declared_functions(llvm_ir: str) -> set[str]:
     return set(re.findall(r"^declare [^@]*@([\w.$]+)\(", llvm_ir, re.MULTILINE))
 
@@ -491,14 +495,17 @@ def prepare(gpu_module: Operation, target: NVPTXTarget, *, toolkit: str | None =
     if needed and libdevice is None:
         llvm_ir = _without_declarations(llvm_ir, needed) + fallback_definitions(needed, gpu_module)
         approximated = tuple(sorted(n for n in needed if not FALLBACKS[n].exact))
-    external = sorted(n for n in _declared_functions(llvm_ir) if not n.startswith(("llvm.", "__nv_")))
+    external = sorted(
+        n for n in _declared_functions(llvm_ir) if not n.startswith(("llvm.", "__nv_")) and n not in DEVICE_RUNTIME_FUNCTIONS
+    )
     if external and not target.link:
         from mlopt.diagnostics import DiagnosticError
 
         raise DiagnosticError.at(
             gpu_module.location,
             f"the gpu.module calls '{external[0]}', which it does not define; a kernel can only call "
-            "functions of its own module, libdevice's, or those of files given with link=[...]",
+            "functions of its own module, libdevice's, the CUDA device runtime's (vprintf, malloc, free) "
+            "or those of files given with link=[...]",
         )
     libraries = []
     for path in target.link:
