@@ -10,6 +10,8 @@ the llvm dialect, as upstream's LowerGpuOpsToNVVMOps.
 - uniform ``gpu.all_reduce`` → shuffles, workgroup memory and barriers
   first (:mod:`mlopt.passes.transforms.gpu_all_reduce`), as upstream's GPU
   rewrite patterns do;
+- ``gpu.dynamic_shared_memory`` → the zero-sized addrspace(3) global
+  ``@__dynamic_shmem__0``;
 - ``gpu.barrier`` → ``nvvm.barrier0``; ``gpu.shuffle`` → ``nvvm.shfl.sync``;
   ``gpu.printf`` → ``vprintf`` (small integers promoted, unlike upstream);
   ``gpu.subgroup_reduce`` → ``nvvm.redux.sync`` with ``has-redux``;
@@ -56,6 +58,7 @@ from mlopt.passes.conversion.llvm_common import (
     PTR,
     ConvertOpToLLVMPattern,
     LLVMBuilder,
+    MemRefDescriptor,
     LLVMTypeConverter,
     apply_conversion,
     cast,
@@ -249,6 +252,45 @@ class PrintfLowering(ConvertOpToLLVMPattern):
         if isinstance(value.type, IntegerType) and value.type.width.data < 32:
             return b.create_value("llvm.sext", [value], i32)
         return value
+
+
+DYNAMIC_SHARED_MEMORY = "__dynamic_shmem__"
+DYNAMIC_SHARED_MEMORY_ALIGNMENT = 16
+
+
+class DynamicSharedMemoryLowering(ConvertOpToLLVMPattern):
+    """gpu.dynamic_shared_memory → the module's zero-sized, 16-byte aligned
+    addrspace(3) global ``@__dynamic_shmem__0``, as a memref<?xi8> of size 0
+    to take views of, as upstream. Unlike upstream's internal global, which
+    the NVPTX backend emits as a one-byte static variable (``.shared .b8
+    name;``), it is external: ``.extern .shared .b8 name[];``, the launch's
+    dynamic shared memory, as CUDA C declares it."""
+
+    source_name = "gpu.dynamic_shared_memory"
+
+    def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue]:
+        type_ = op.results[0].type
+        assert isinstance(type_, MemRefType)
+        name = self._global(op)
+        ptr_type = self.converter.pointer_type(type_.memory_space)
+        start = b.gep(b.value(llvm.AddressOfOp(name, ptr_type)), [0], i8)
+        zero, one = b.index_constant(0), b.index_constant(1)
+        return [MemRefDescriptor.pack(b, type_, [start, start, zero, zero, one]).value]
+
+    @staticmethod
+    def _global(op: Operation) -> str:
+        """The module's dynamic shared memory global, created once."""
+        table = symbol_table_of(op)
+        name = f"{DYNAMIC_SHARED_MEMORY}0"
+        if lookup_symbol(table, name) is None:
+            shared = llvm.GlobalOp(
+                llvm.LLVMArrayType(0, i8), name, "external", addr_space=3, alignment=DYNAMIC_SHARED_MEMORY_ALIGNMENT
+            )
+            shared.location = op.location
+            module_body = table.regions[0].block
+            assert module_body.first_op is not None
+            module_body.insert_op_before(shared, module_body.first_op)
+        return name
 
 
 SHUFFLE_KINDS = {"xor": "bfly", "up": "up", "down": "down", "idx": "idx"}
@@ -611,6 +653,7 @@ def gpu_to_nvvm_patterns(converter: LLVMTypeConverter, *, bare_ptr: bool = False
         LaneIdLowering(converter),
         GlobalIdLowering(converter),
         BarrierLowering(converter),
+        DynamicSharedMemoryLowering(converter),
         PrintfLowering(converter),
         ShuffleLowering(converter),
         AbsIntLowering(converter),

@@ -31,6 +31,8 @@ from fake_cuda import Launch
 
 WARP_SIZE = 32
 BARRIER_TIMEOUT_S = 30.0
+DYNAMIC_SHARED_BYTES = 232448
+"""The most dynamic shared memory a block can have (227 KiB, on Hopper)."""
 
 REGISTERS = [f"{kind}.{axis}" for kind in ("tid", "ntid", "ctaid", "nctaid") for axis in "xyz"] + ["laneid", "warpsize"]
 """The special registers, in the order of the emulator's register file."""
@@ -102,6 +104,13 @@ def host_ir(nvptx_ir: str, cooperative: bool) -> str:
     native loop over the grid updates."""
     text = re.sub(r"^(target (triple|datalayout)|declare [^@]*@llvm\.nvvm\.).*\n", "", nvptx_ir, flags=re.MULTILINE)
     text = text.replace("define ptx_kernel ", "define ")
+    # Blocks run one at a time, so one buffer serves as every block's dynamic shared memory.
+    text = re.sub(
+        r"^(@__dynamic_shmem__\w*) = external addrspace\(3\) global \[0 x i8\]",
+        rf"\1 = internal addrspace(3) global [{DYNAMIC_SHARED_BYTES} x i8] zeroinitializer",
+        text,
+        flags=re.MULTILINE,
+    )
     definitions = []
     for register in sorted(set(re.findall(r"@llvm\.nvvm\.read\.ptx\.sreg\.([\w.]+)\(", text))):
         if register not in REGISTER_INDEX:
