@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from xdsl.dialects import gpu as xgpu
 from xdsl.dialects.builtin import (
+    AnyFloat,
     ArrayAttr,
     BytesAttr,
     FunctionType,
@@ -67,6 +68,7 @@ from xdsl.traits import (
     SymbolOpInterface,
 )
 from xdsl.utils.exceptions import VerifyException
+from xdsl.utils.hints import isa
 
 from mlopt.dialects.extension import extend_op, replace_ops
 from mlopt.dialects.syntax import (
@@ -1067,6 +1069,14 @@ class DynamicSharedMemoryOp(IRDLOperation):
     traits = traits_def(Pure())
     assembly_format = "attr-dict `:` type($resultMemref)"
 
+    def verify_(self) -> None:
+        type_ = self.resultMemref.type
+        assert isinstance(type_, MemRefType)
+        if type_.get_num_dims() != 1 or type_.element_type != IntegerType(8):
+            raise VerifyException(f"result #0 must be 1D memref of 8-bit signless integer values, but got '{type_}'")
+        if type_.memory_space != AddressSpaceAttr(AddressSpaceAttr.enum_type("workgroup")):
+            raise VerifyException("address space must be address_space<workgroup>")
+
 
 @irdl_op_definition
 class PrintfOp(IRDLOperation):
@@ -1090,6 +1100,11 @@ class PrintfOp(IRDLOperation):
             parser.parse_punctuation(":")
             types = parse_type_list(parser)
         return build_op(cls, operands=[resolve(parser, operands, types)], properties={"format": format}, attributes=attributes)
+
+    def verify_(self) -> None:
+        for index, value in enumerate(self.args):
+            if not is_scalar(value.type):
+                raise VerifyException(f"operand #{index} must be variadic of integer or index or floating-point, but got '{value.type}'")
 
     def print(self, printer: Printer):
         printer.print_string(" ")
@@ -1223,9 +1238,26 @@ class _AllReduceSyntax:
 
     def verify_(self) -> None:
         has_body = bool(self.regions[0].blocks)
-        has_op = self.properties.get("op") is not None
-        if has_body == has_op:
+        operation = self.properties.get("op")
+        if has_body == (operation is not None):
             raise VerifyException("expected either an op attribute or a non-empty body")
+        value_type = self.operands[0].type
+        if not (isinstance(value_type, IntegerType) or isa(value_type, AnyFloat)):
+            raise VerifyException(f"operand #0 must be Integer or Float, but got '{value_type}'")
+        if operation is not None:
+            kind = operation.data.value
+            if kind not in (FLOAT_REDUCTIONS if isa(value_type, AnyFloat) else INTEGER_REDUCTIONS):
+                raise VerifyException(f"`{kind}` reduction operation is not compatible with type '{value_type}'")
+
+
+INTEGER_REDUCTIONS = frozenset({"add", "mul", "minui", "minsi", "maxui", "maxsi", "and", "or", "xor"})
+FLOAT_REDUCTIONS = frozenset({"add", "mul", "minnumf", "maxnumf", "minimumf", "maximumf"})
+"""The reductions (gpu.all_reduce, gpu.subgroup_reduce) each element type allows."""
+
+
+def is_scalar(type_: Attribute) -> bool:
+    """An integer, index or floating-point type (what gpu.printf prints)."""
+    return isinstance(type_, (IntegerType, IndexType)) or isa(type_, AnyFloat)
 
 
 def _parse_optional_reduction(parser: Parser) -> Attribute | None:

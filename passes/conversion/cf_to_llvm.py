@@ -27,6 +27,7 @@ from mlopt.passes.conversion.llvm_common import (
     convert_value,
     declare_function,
     index_bitwidth_option,
+    insert_at_module_start,
     llvm_op_classes,
     lookup_symbol,
     symbol_table_of,
@@ -134,8 +135,7 @@ def message_global(op: Operation, text: str, prefix: str = "assert_msg") -> str:
     global_op = llvm.GlobalOp(
         llvm.LLVMArrayType(len(data), i8), name, "private", constant=True, value=_bytes_attr(data)
     )
-    body = table.regions[0].block
-    body.insert_op_before(global_op, body.first_op) if body.first_op else body.add_op(global_op)
+    insert_at_module_start(table, global_op)
     return name
 
 

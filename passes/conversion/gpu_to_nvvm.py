@@ -58,15 +58,16 @@ from mlopt.passes.conversion.llvm_common import (
     PTR,
     ConvertOpToLLVMPattern,
     LLVMBuilder,
-    MemRefDescriptor,
     LLVMTypeConverter,
+    MemRefDescriptor,
     apply_conversion,
     cast,
     convert_value,
     declare_function,
     index_bitwidth_option,
-    resolve_index_bitwidth,
+    insert_at_module_start,
     lookup_symbol,
+    resolve_index_bitwidth,
     symbol_table_of,
 )
 
@@ -233,9 +234,7 @@ class PrintfLowering(ConvertOpToLLVMPattern):
         format_global = llvm.GlobalOp(array, name, "internal", constant=True, value=builtin.BytesAttr(text), addr_space=0)
         format_global.location = op.location
         declare_function(op, "vprintf", [PTR, PTR], i32)
-        module_body = table.regions[0].block
-        assert module_body.first_op is not None
-        module_body.insert_op_before(format_global, module_body.first_op)
+        insert_at_module_start(table, format_global)
         format_ptr = b.gep(b.value(llvm.AddressOfOp(name, PTR)), [0, 0], array)
         arguments = [self._promoted(b, value) for value in operands]
         struct = llvm.LLVMStructType.from_type_list([value.type for value in arguments])
@@ -287,9 +286,7 @@ class DynamicSharedMemoryLowering(ConvertOpToLLVMPattern):
                 llvm.LLVMArrayType(0, i8), name, "external", addr_space=3, alignment=DYNAMIC_SHARED_MEMORY_ALIGNMENT
             )
             shared.location = op.location
-            module_body = table.regions[0].block
-            assert module_body.first_op is not None
-            module_body.insert_op_before(shared, module_body.first_op)
+            insert_at_module_start(table, shared)
         return name
 
 

@@ -654,6 +654,16 @@ def lookup_symbol(table: Operation, name: str) -> Operation | None:
     return None
 
 
+def insert_at_module_start(table: Operation, op: Operation) -> None:
+    """Put a new symbol (a declaration, a global) first in the module ``table``,
+    where upstream's conversions put theirs."""
+    block = table.regions[0].block
+    if block.first_op is None:
+        block.add_op(op)
+    else:
+        block.insert_op_before(op, block.first_op)
+
+
 def declare_function(
     op: Operation, name: str, inputs: Sequence[Attribute], result: Attribute | None = None
 ) -> llvm.FuncOp:
@@ -672,11 +682,7 @@ def declare_function(
         llvm.LLVMFunctionType(list(inputs), result),
         linkage=llvm.LinkageAttr("external"),
     )
-    block = table.regions[0].block
-    if block.first_op is None:
-        block.add_op(declaration)
-    else:
-        block.insert_op_before(declaration, block.first_op)
+    insert_at_module_start(table, declaration)
     return declaration
 
 

@@ -13,7 +13,7 @@ from xdsl.ir import Operation, Region
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 
-from mlopt.passes.conversion.llvm_common import apply_conversion, lookup_symbol, symbol_table_of
+from mlopt.passes.conversion.llvm_common import apply_conversion, insert_at_module_start, lookup_symbol, symbol_table_of
 
 LIBM_FUNCTIONS = {
     "math.acos": "acos",
@@ -74,11 +74,7 @@ def declare(op: Operation, name: str, function_type: FunctionType) -> None:
         return
     declaration = func.FuncOp(name, function_type, Region(), StringAttr("private"))
     declaration.attributes["llvm.readnone"] = UnitAttr()
-    block = table.regions[0].block
-    if block.first_op is None:
-        block.add_op(declaration)
-    else:
-        block.insert_op_before(declaration, block.first_op)
+    insert_at_module_start(table, declaration)
 
 
 class ConvertMathToLibmPass(ModulePass):

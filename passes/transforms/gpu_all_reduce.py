@@ -15,10 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from xdsl.dialects import arith, cf, memref
-from xdsl.dialects.builtin import IndexType, IntegerAttr, IntegerType, MemRefType, i1, i32
+from xdsl.dialects.builtin import IndexType, IntegerAttr, IntegerType, MemRefType, i1, i32, i64
+from xdsl.dialects.gpu import DimensionEnum
 from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 
 from mlopt.diagnostics import DiagnosticError
+from mlopt.dialects import gpu
+from mlopt.dialects.gpu import WORKGROUP_ATTRIBUTIONS, AddressSpaceAttr, gpu_func_workgroup_count
 
 SUBGROUP_SIZE = 32
 
@@ -105,21 +108,17 @@ class AllReduceRewriter:
         self.block = continuation
         return tuple(continuation.args)
 
-    def dimension(self, kind: str, dimension: str) -> SSAValue:
-        from mlopt.dialects import gpu
-        from xdsl.dialects.gpu import DimensionEnum
-
-        op_class = {"block_dim": gpu.BlockDimOp, "thread_id": gpu.ThreadIdOp}[kind]
-        index = self.value(op_class.build(properties={"dimension": gpu.DimensionAttr(DimensionEnum(dimension))}, result_types=[IndexType()]))
+    def dimension(self, op_class: type[Operation], dimension: str) -> SSAValue:
+        """gpu.block_dim or gpu.thread_id along ``dimension``, as i32."""
+        properties = {"dimension": gpu.DimensionAttr(DimensionEnum(dimension))}
+        index = self.value(op_class.build(properties=properties, result_types=[IndexType()]))
         return self.value(arith.IndexCastOp(index, i32))
 
     # The rewrite ---------------------------------------------------------------
 
     def rewrite(self) -> None:
-        from mlopt.dialects import gpu
-
-        dim_x, dim_y, dim_z = (self.dimension("block_dim", d) for d in "xyz")
-        tid_x, tid_y, tid_z = (self.dimension("thread_id", d) for d in "xyz")
+        dim_x, dim_y, dim_z = (self.dimension(gpu.BlockDimOp, d) for d in "xyz")
+        tid_x, tid_y, tid_z = (self.dimension(gpu.ThreadIdOp, d) for d in "xyz")
         row = self.value(arith.AddiOp(self.value(arith.MuliOp(tid_z, dim_y)), tid_y))
         invocation = self.value(arith.AddiOp(self.value(arith.MuliOp(row, dim_x)), tid_x))
         workgroup_size = self.value(arith.MuliOp(self.value(arith.MuliOp(dim_x, dim_y)), dim_z))
@@ -186,8 +185,6 @@ class AllReduceRewriter:
         return [self.constant(1 << step) for step in range(SUBGROUP_SIZE.bit_length() - 1)]
 
     def shuffle(self, value: SSAValue, offset: SSAValue, width: SSAValue) -> tuple[SSAValue, SSAValue]:
-        from mlopt.dialects import gpu
-
         op = gpu.ShuffleOp.build(
             operands=[value, offset, width], result_types=[value.type, i1], properties={"mode": gpu.ShuffleModeAttr(gpu.ShuffleModeAttr.enum_type("xor"))}
         )
@@ -196,15 +193,13 @@ class AllReduceRewriter:
 
     def workgroup_buffer(self) -> SSAValue:
         """A new workgroup attribution of the gpu.func: memref<32xT, workgroup>."""
-        from mlopt.dialects.gpu import WORKGROUP_ATTRIBUTIONS, AddressSpaceAttr, gpu_func_workgroup_count
-
         buffer_type = MemRefType(self.value_type, [SUBGROUP_SIZE], memory_space=AddressSpaceAttr(AddressSpaceAttr.enum_type("workgroup")))
         entry = self.region.blocks.first
         assert entry is not None
         count = gpu_func_workgroup_count(self.func)
         inputs = len(self.func.properties["function_type"].inputs.data)
         argument = entry.insert_arg(buffer_type, inputs + count)
-        self.func.attributes[WORKGROUP_ATTRIBUTIONS] = IntegerAttr(count + 1, IntegerType(64))
+        self.func.attributes[WORKGROUP_ATTRIBUTIONS] = IntegerAttr(count + 1, i64)
         return argument
 
     def accumulator(self) -> Accumulator:
@@ -213,9 +208,8 @@ class AllReduceRewriter:
             return self._body_accumulator()
         kind = self.reduce.properties["op"].data.value
         integer_op, float_op = OPS_OF_REDUCTION[kind]
-        op_class = integer_op if isinstance(self.value_type, (IntegerType, IndexType)) else float_op
-        if op_class is None:
-            raise DiagnosticError.at(self.reduce, f"'gpu.all_reduce' op: the reduction '{kind}' does not apply to {self.value_type}")
+        op_class = integer_op if isinstance(self.value_type, IntegerType) else float_op
+        assert op_class is not None, "the verifier allows only the reductions the type has"
         return lambda lhs, rhs: self.value(op_class(lhs, rhs))
 
     def _body_accumulator(self) -> Accumulator:

@@ -242,18 +242,42 @@ class Warp:
         barrier.wait()  # nobody writes the next value before everyone has read
         return result | (int(valid) << 32)
 
+    def broken(self) -> bool:
+        """Whether some lanes never reached a shuffle the others waited at."""
+        return any(barrier.broken for barrier in self._barriers.values())
+
 
 @dataclass
 class Block:
     """One block's threads: its barrier and its warps."""
 
-    threads: int
     barrier: threading.Barrier
     warps: list[Warp]
 
 
 _thread = threading.local()
 """The GPU thread a host thread runs: its registers, block and lane."""
+
+_callback_errors: list[BaseException] = []
+"""What the emulator's callbacks raised: ctypes only prints such errors, so a
+launch checks this list and fails with the first."""
+
+
+def _callback(*signature):
+    """A ctypes callback that records what it raises (returning 0 instead)."""
+
+    def wrap(function):
+        def guarded(*args):
+            try:
+                return function(*args)
+            except BaseException as err:  # noqa: BLE001 - must not unwind into native code
+                _callback_errors.append(err)
+                return 0 if signature[0] is not None else None
+
+        guarded.__name__ = function.__name__
+        return ctypes.CFUNCTYPE(*signature)(guarded)
+
+    return wrap
 
 
 def _linear(thread: tuple[int, int, int], block_dims: tuple[int, int, int]) -> int:
@@ -264,17 +288,17 @@ def _registers_of(block: tuple[int, int, int], thread: tuple[int, int, int], lau
     return [*thread, *launch.block, *block, *launch.grid, _linear(thread, launch.block) % WARP_SIZE, WARP_SIZE]
 
 
-@ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_int32)
+@_callback(ctypes.c_int32, ctypes.c_int32)
 def _read_register(index: int) -> int:
     return _thread.registers[index]
 
 
-@ctypes.CFUNCTYPE(None, ctypes.c_int32)
+@_callback(None, ctypes.c_int32)
 def _barrier(_: int) -> None:
     _thread.block.barrier.wait()
 
 
-@ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32)
+@_callback(ctypes.c_int64, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32)
 def _shuffle(mode: int, mask: int, bits: int, b: int, c: int) -> int:
     lane = _thread.registers[REGISTER_INDEX["laneid"]]
     return _thread.warp.shuffle(lane, mode, mask & 0xFFFFFFFF, bits & 0xFFFFFFFF, b, c)
@@ -319,7 +343,7 @@ def format_vprintf(format_: bytes, arguments: int) -> str:
     return "".join(text)
 
 
-@ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
+@_callback(ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
 def _vprintf(format_: int, arguments: int) -> int:
     from mlopt.runtime.runner_utils import write
 
@@ -377,40 +401,37 @@ class EmulatedModule:
     def launch(self, launch: Launch) -> None:
         if launch.kernel not in self.kernels:
             raise EmulationError(f"no kernel '{launch.kernel}' in the module")
+        _callback_errors.clear()
         if launch.kernel in self.cooperative:
             self._launch_cooperative(launch)
-            return
-        dims = (ctypes.c_int32 * 6)(*launch.grid, *launch.block)
-        address = self._engine(False).get_function_address(f"emu.grid.{launch.kernel}")
-        ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)(address)(launch.params, ctypes.addressof(dims))
+        else:
+            dims = (ctypes.c_int32 * 6)(*launch.grid, *launch.block)
+            address = self._engine(False).get_function_address(f"emu.grid.{launch.kernel}")
+            ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)(address)(launch.params, ctypes.addressof(dims))
+        if _callback_errors:
+            raise EmulationError(f"kernel '{launch.kernel}': {_callback_errors[0]!r}")
 
     def _launch_cooperative(self, launch: Launch) -> None:
         address = self._engine(True).get_function_address(f"emu.thread.{launch.kernel}")
         run_thread = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(address)
         threads = launch.block[0] * launch.block[1] * launch.block[2]
-        failures: list[BaseException] = []
 
         def gpu_thread(block_id, thread_id, block: Block) -> None:
             _thread.registers = _registers_of(block_id, thread_id, launch)
             _thread.block = block
             _thread.warp = block.warps[_linear(thread_id, launch.block) // WARP_SIZE]
-            try:
-                run_thread(launch.params)
-            except BaseException as err:  # noqa: BLE001 - reported after the join
-                failures.append(err)
+            run_thread(launch.params)
 
         for block_id in _grid(launch.grid):
             warps = [Warp(min(WARP_SIZE, threads - start)) for start in range(0, threads, WARP_SIZE)]
-            block = Block(threads, threading.Barrier(threads, timeout=BARRIER_TIMEOUT_S), warps)
+            block = Block(threading.Barrier(threads, timeout=BARRIER_TIMEOUT_S), warps)
             workers = [threading.Thread(target=gpu_thread, args=(block_id, t, block)) for t in _grid(launch.block)]
             for worker in workers:
                 worker.start()
             for worker in workers:
                 worker.join()
-            if block.barrier.broken or any(b.broken for w in warps for b in w._barriers.values()):
+            if block.barrier.broken or any(warp.broken() for warp in warps):
                 raise EmulationError(f"kernel '{launch.kernel}', block {block_id}: threads did not all reach a barrier or shuffle")
-            if failures:
-                raise EmulationError(f"kernel '{launch.kernel}', block {block_id}: {failures[0]!r}")
 
 
 def _grid(dims: tuple[int, int, int]) -> Iterator[tuple[int, int, int]]:

@@ -73,6 +73,25 @@ def test_an_intrinsic_it_does_not_know_is_an_error():
         module._engine(False)
 
 
+def test_a_barrier_not_every_thread_reaches_fails_the_launch(monkeypatch):
+    """Thread 0 alone waits at the barrier: on a GPU a hang, here an error."""
+    import kernel_emulator
+    from fake_cuda import Launch
+
+    monkeypatch.setattr(kernel_emulator, "BARRIER_TIMEOUT_S", 0.2)
+    divergent = (
+        "%first = icmp eq i32 %t, 0\n  br i1 %first, label %wait, label %done\n"
+        "wait:\n  call void @llvm.nvvm.barrier.cta.sync.aligned.all(i32 0)\n  br label %done\ndone:"
+    )
+    module = EmulatedModule(KERNEL.replace("BODY", divergent))
+    out = ctypes.c_int32()
+    slot = ctypes.c_void_p(ctypes.addressof(out))
+    params = (ctypes.c_void_p * 1)(ctypes.addressof(slot))
+    launch = Launch("k", (1, 1, 1), (4, 1, 1), 0, 0, ctypes.addressof(params))
+    with pytest.raises(EmulationError, match="did not all reach a barrier"):
+        module.launch(launch)
+
+
 def test_only_kernels_that_synchronise_run_as_threads():
     barrier = "call void @llvm.nvvm.barrier.cta.sync.aligned.all(i32 0)"
     text = KERNEL.replace("BODY", barrier) + KERNEL.replace("@k(", "@plain(").replace("BODY", "")

@@ -67,3 +67,47 @@ func.func @memset_type(%a: memref<4xf32>, %v: i32) {
   gpu.memset %a, %v : memref<4xf32>, i32
   return
 }
+
+// -----
+
+func.func @all_reduce_kind_and_type(%value: f32) {
+  // expected-error@+1 {{`and` reduction operation is not compatible with type 'f32'}}
+  %sum = gpu.all_reduce and %value uniform {} : (f32) -> (f32)
+  return
+}
+
+// -----
+
+func.func @all_reduce_of_index(%value: index) {
+  // expected-error@+1 {{operand #0 must be Integer or Float, but got 'index'}}
+  %sum = gpu.all_reduce add %value uniform {} : (index) -> (index)
+  return
+}
+
+// -----
+
+func.func @printf_of_memref(%buffer: memref<4xf32>) {
+  // expected-error@+1 {{operand #0 must be variadic of integer or index or floating-point, but got 'memref<4xf32>'}}
+  gpu.printf "%p\n", %buffer : memref<4xf32>
+  return
+}
+
+// -----
+
+gpu.module @kernels {
+  gpu.func @typed(%out: memref<1xf32>) kernel {
+    // expected-error@+1 {{result #0 must be 1D memref of 8-bit signless integer values, but got 'memref<4xf32, #gpu.address_space<workgroup>>'}}
+    %shared = gpu.dynamic_shared_memory : memref<4xf32, #gpu.address_space<workgroup>>
+    gpu.return
+  }
+}
+
+// -----
+
+gpu.module @kernels {
+  gpu.func @global(%out: memref<1xf32>) kernel {
+    // expected-error@+1 {{address space must be address_space<workgroup>}}
+    %shared = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<global>>
+    gpu.return
+  }
+}
