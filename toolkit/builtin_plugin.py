@@ -48,6 +48,8 @@ PASSES: dict[str, str] = {
     "convert-math-to-libm": "mlopt.passes.conversion.math_to_libm:ConvertMathToLibmPass",
     "convert-vector-to-llvm": "mlopt.passes.conversion.vector_to_llvm:ConvertVectorToLLVMPass",
     "convert-vector-to-scf": "mlopt.passes.conversion.vector_to_scf:ConvertVectorToSCFPass",
+    "lower-vector-multi-reduction": "mlopt.passes.transforms.lower_vector_multi_reduction:LowerVectorMultiReductionPass",
+    "lower-vector-mask": "mlopt.passes.transforms.lower_vector_mask:LowerVectorMaskPass",
     "expand-strided-metadata": "mlopt.passes.transforms.expand_strided_metadata:ExpandStridedMetadataPass",
     "lower-affine": "mlopt.passes.conversion.lower_affine:LowerAffinePass",
     "convert-linalg-to-loops": "mlopt.passes.conversion.linalg_to_loops:ConvertLinalgToLoopsPass",
@@ -94,9 +96,17 @@ _GPU_RUNTIME = (
 )
 """The GPU runtime on the CUDA driver (mlopt.runtime.cuda_runtime; signatures in mlopt.runtime.cuda_abi)."""
 
+_SOFT_FLOAT_HELPERS = (
+    "__truncsfhf2", "__truncdfhf2", "__truncxfhf2", "__trunctfhf2",
+    "__truncsfbf2", "__truncdfbf2", "__truncxfbf2", "__trunctfbf2",
+    "__extendhfsf2", "__extendhfxf2", "__extendhftf2", "__extendsftf2",
+)
+"""compiler-rt's conversions LLVM calls for half/bfloat (mlopt.runtime.soft_float)."""
+
 RUNTIME_SYMBOLS: dict[str, str] = {
     **{name: f"mlopt.runtime.runner_utils:{name}" for name in _RUNNER_UTILS},
     **{name: f"mlopt.runtime.cuda_runtime:{name}" for name in _GPU_RUNTIME},
+    **{name: f"mlopt.runtime.soft_float:{name}" for name in _SOFT_FLOAT_HELPERS},
 }
 """Symbol name → ``module:function`` returning the symbol's address or ctypes object."""
 

@@ -6,6 +6,11 @@ declares are resolved in this order: a library named with ``--shared-libs``,
 a runtime symbol registered by a plugin (mlopt's built-in runner utilities
 among them), then the process (libc). A symbol found nowhere is an error
 before any code is generated: MCJIT would abort the process.
+
+The code generator also calls helpers nobody declares: compiler-rt's
+``__truncdfhf2`` and the like, for conversions of half, bfloat, x86_fp80 and
+fp128. Runtime symbols named like them (two leading underscores) are bound
+whenever the IR uses one of those types.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +31,8 @@ if TYPE_CHECKING:
 
     from mlopt.registry import Registry
 
+
+_SOFT_FLOAT_TYPE = re.compile(r"\b(half|bfloat|x86_fp80|fp128)\b")
 
 DEFAULT_CODEGEN_LEVEL = 2
 """Code generation level when no -O level is given: the IR is then not
@@ -85,6 +93,10 @@ class Jit:
             from mlopt.registry import RUNTIME_SYMBOL
 
             runtime = registry.entries(RUNTIME_SYMBOL)
+            if _SOFT_FLOAT_TYPE.search(self.llvm_ir):
+                for name, entry in runtime.items():
+                    if name.startswith("__"):
+                        llvm.add_symbol(name, self._address_of(entry.load()))
         for function in module_ref.functions:
             name = function.name
             if not function.is_declaration or name.startswith("llvm."):
