@@ -1,188 +1,324 @@
-"""convert-vector-to-scf: n-D vector.transfer_read/transfer_write → transfers
-of rank ``target-rank``, one per leading position, as upstream's VectorToSCF
-does with ``full-unroll``. A leading dimension that may run out of bounds is
-guarded with scf.if (the padding is read there; nothing is written).
+"""convert-vector-to-scf: vector.transfer_read/transfer_write of any
+permutation map → 1-D transfers of a memref's dimensions, as upstream's
+VectorToSCF with ``full-unroll``.
+
+As upstream, permutation maps are lowered first: a transposing map becomes a
+transfer with sorted dimensions and a vector.transpose, broadcast dimensions a
+smaller transfer and a vector.broadcast. Then each leading vector dimension is
+unrolled (a position that may be out of bounds is guarded with scf.if: the
+padding is read there, nothing is written), down to transfers of rank
+``target-rank``; a 1-D transfer along a memref dimension other than the
+innermost one becomes scalar loads and stores.
 
 Unlike upstream, mlopt always unrolls (the shapes are static), so the result
-does not depend on ``full-unroll``; vector.print of a vector is lowered
-directly by convert-vector-to-llvm.
+does not depend on ``full-unroll``.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from xdsl.context import Context
 from xdsl.dialects import arith, memref, scf
+from xdsl.dialects import vector as xvector
 from xdsl.dialects.builtin import (
     AffineMapAttr,
     ArrayAttr,
     BoolAttr,
-    DenseArrayBase,
     IndexType,
     IntegerAttr,
     MemRefType,
     VectorType,
-    i32,
-    i64,
 )
 from xdsl.ir import Block, Operation, Region, SSAValue
-from xdsl.ir.affine import AffineDimExpr, AffineMap
+from xdsl.ir.affine import AffineConstantExpr, AffineDimExpr, AffineExpr, AffineMap
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 
 from mlopt.passes.conversion.llvm_common import apply_conversion
+from mlopt.passes.transforms import vector_ir
 
 
-def minor_identity_rank(op: Operation, memref_type: MemRefType, vector_rank: int) -> bool:
-    """Whether the permutation map is the minor identity of the memref's last dims."""
+@dataclass
+class Transfer:
+    """A transfer op on a memref, decoded: which memref dimension each vector
+    dimension walks (None: broadcast), its indices, mask and in-bounds flags."""
+
+    op: Operation
+    is_write: bool
+    vector_type: VectorType
+    source: SSAValue
+    indices: list[SSAValue]
+    padding: SSAValue | None
+    mask: SSAValue | None
+    dims: list[int | None]
+    in_bounds: list[bool]
+
+    @property
+    def memref_type(self) -> MemRefType:
+        return self.source.type  # type: ignore[return-value]
+
+    @property
+    def value(self) -> SSAValue:
+        return self.op.operands[0]
+
+
+def decode_transfer(op: Operation) -> Transfer | None:
+    is_write = op.name == "vector.transfer_write"
+    if op.name not in ("vector.transfer_read", "vector.transfer_write") or (is_write and op.results):
+        return None
+    vector_type = op.operands[0].type if is_write else op.results[0].type
+    source = op.operands[1] if is_write else op.operands[0]
+    if not isinstance(vector_type, VectorType) or not isinstance(source.type, MemRefType):
+        return None
+    rank = source.type.get_num_dims()
+    vector_rank = len(vector_type.get_shape())
     permutation = op.properties.get("permutation_map")
-    if not isinstance(permutation, AffineMapAttr):
-        return True
-    rank = memref_type.get_num_dims()
-    results = permutation.data.results
-    return len(results) == vector_rank and all(
-        isinstance(expr, AffineDimExpr) and expr.position == rank - vector_rank + k for k, expr in enumerate(results)
+    results: Sequence[AffineExpr] = (
+        permutation.data.results
+        if isinstance(permutation, AffineMapAttr)
+        else tuple(AffineDimExpr(rank - vector_rank + k) for k in range(vector_rank))
+    )
+    dims: list[int | None] = []
+    for expr in results:
+        if isinstance(expr, AffineDimExpr):
+            dims.append(expr.position)
+        elif isinstance(expr, AffineConstantExpr) and expr.value == 0:
+            dims.append(None)
+        else:
+            return None
+    first = 2 if is_write else 1
+    rest = list(op.operands[first + rank :])
+    segments = op.properties["operandSegmentSizes"].get_values()  # type: ignore[attr-defined]
+    flags = op.properties.get("in_bounds")
+    in_bounds = [bool(f.value.data) for f in flags.data] if isinstance(flags, ArrayAttr) else [False] * vector_rank  # type: ignore[attr-defined]
+    return Transfer(
+        op,
+        is_write,
+        vector_type,
+        source,
+        list(op.operands[first : first + rank]),
+        None if is_write else rest[0],
+        op.operands[-1] if segments[-1] else None,
+        dims,
+        in_bounds,
     )
 
 
-def in_bounds_flags(op: Operation, rank: int) -> list[bool]:
-    attr = op.properties.get("in_bounds")
-    if not isinstance(attr, ArrayAttr):
-        return [False] * rank
-    return [flag.value.data != 0 for flag in attr.data]  # type: ignore[attr-defined]
+def new_transfer(
+    transfer: Transfer,
+    vector_type: VectorType,
+    indices: Sequence[SSAValue],
+    dims: Sequence[int | None],
+    in_bounds: Sequence[bool],
+    mask: SSAValue | None,
+    value: SSAValue | None = None,
+) -> Operation:
+    """A transfer like ``transfer`` of ``vector_type`` along ``dims`` (writing ``value``)."""
+    rank = transfer.memref_type.get_num_dims()
+    exprs = tuple(AffineConstantExpr(0) if d is None else AffineDimExpr(d) for d in dims)
+    permutation = AffineMapAttr(AffineMap(rank, 0, exprs))
+    flags = ArrayAttr([BoolAttr.from_bool(flag) for flag in in_bounds])
+    if transfer.is_write:
+        assert value is not None
+        return xvector.TransferWriteOp(value, transfer.source, indices, flags, mask, permutation)
+    assert transfer.padding is not None
+    return xvector.TransferReadOp(transfer.source, indices, transfer.padding, vector_type, flags, permutation, mask)
+
+
+def index_constant(rewriter: PatternRewriter, value: int) -> SSAValue:
+    return vector_ir.emit(rewriter, arith.ConstantOp(IntegerAttr(value, IndexType())))
+
+
+def shifted(rewriter: PatternRewriter, index: SSAValue, step: int) -> SSAValue:
+    if not step:
+        return index
+    return vector_ir.emit(rewriter, arith.AddiOp(index, index_constant(rewriter, step)))
+
+
+def inside(rewriter: PatternRewriter, transfer: Transfer, indices: Sequence[SSAValue], dims: Sequence[int]) -> SSAValue | None:
+    """index < dim(source) for each memref dimension in ``dims``; None when there are none."""
+    condition: SSAValue | None = None
+    for dim in dims:
+        size = vector_ir.emit(rewriter, memref.DimOp.from_source_and_index(transfer.source, index_constant(rewriter, dim)))
+        check = vector_ir.emit(rewriter, arith.CmpiOp(indices[dim], size, "slt"))
+        condition = check if condition is None else vector_ir.emit(rewriter, arith.AndIOp(condition, check))
+    return condition
+
+
+def guarded(
+    rewriter: PatternRewriter, condition: SSAValue | None, ops: list[Operation], fallback: Operation | SSAValue | None
+) -> SSAValue | None:
+    """The ops, inside ``scf.if condition`` when there is one; the value of the
+    last op, or else the fallback (an op built in the else branch, or a value)."""
+    if condition is None:
+        for new in ops:
+            rewriter.insert(new)
+        return ops[-1].results[0] if ops[-1].results else None
+    then_block = Block()
+    then_block.add_ops(ops)
+    then_block.add_op(scf.YieldOp(*ops[-1].results))
+    else_block = Block()
+    if isinstance(fallback, Operation):
+        else_block.add_op(fallback)
+        fallback = fallback.results[0]
+    else_block.add_op(scf.YieldOp(*([fallback] if fallback is not None else [])))
+    if_op = scf.IfOp(condition, list(ops[-1].result_types), Region(then_block), Region(else_block))
+    rewriter.insert(if_op)
+    return if_op.results[0] if if_op.results else None
+
+
+def canonical_order(dims: Sequence[int | None]) -> list[int]:
+    """Vector dimensions reordered: broadcasts first, then by memref dimension."""
+    return sorted(range(len(dims)), key=lambda k: (dims[k] is not None, dims[k] or 0, k))
+
+
+@dataclass
+class TransferReadPermutationLowering(RewritePattern):
+    """A read whose map transposes → a read in canonical order + vector.transpose."""
+
+    source_name: ClassVar[str] = "vector.transfer_read"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        transfer = decode_transfer(op)
+        if transfer is None:
+            return
+        order = canonical_order(transfer.dims)
+        if order == list(range(len(order))):
+            return
+        shape = transfer.vector_type.get_shape()
+        read_type = VectorType(transfer.vector_type.element_type, [shape[k] for k in order])
+        read = new_transfer(
+            transfer, read_type, transfer.indices, [transfer.dims[k] for k in order], [transfer.in_bounds[k] for k in order], transfer.mask
+        )
+        rewriter.insert(read)
+        rewriter.replace_op(op, [], [vector_ir.transpose(rewriter, read.results[0], [order.index(k) for k in range(len(order))])])
+
+
+@dataclass
+class TransferReadBroadcastLowering(RewritePattern):
+    """A read with leading broadcast dimensions → a read of the others + vector.broadcast."""
+
+    source_name: ClassVar[str] = "vector.transfer_read"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        transfer = decode_transfer(op)
+        if transfer is None or len(transfer.dims) < 2 or transfer.dims[0] is not None:
+            return
+        kept = next((k for k, d in enumerate(transfer.dims) if d is not None), len(transfer.dims) - 1)
+        if transfer.mask is not None and transfer.dims[kept] is None:
+            return
+        shape = transfer.vector_type.get_shape()
+        read_type = VectorType(transfer.vector_type.element_type, shape[kept:])
+        read = new_transfer(transfer, read_type, transfer.indices, transfer.dims[kept:], transfer.in_bounds[kept:], transfer.mask)
+        rewriter.insert(read)
+        rewriter.replace_op(op, [], [vector_ir.broadcast(rewriter, read.results[0], transfer.vector_type)])
+
+
+@dataclass
+class TransferWritePermutationLowering(RewritePattern):
+    """A write whose map transposes → vector.transpose + a write in memref order."""
+
+    source_name: ClassVar[str] = "vector.transfer_write"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        transfer = decode_transfer(op)
+        if transfer is None or None in transfer.dims:
+            return
+        order = canonical_order(transfer.dims)
+        if order == list(range(len(order))):
+            return
+        value = vector_ir.transpose(rewriter, transfer.value, order)
+        write = new_transfer(
+            transfer,
+            value.type,  # type: ignore[arg-type]
+            transfer.indices,
+            [transfer.dims[k] for k in order],
+            [transfer.in_bounds[k] for k in order],
+            transfer.mask,
+            value,
+        )
+        rewriter.replace_op(op, write)
 
 
 @dataclass
 class TransferSplitter(RewritePattern):
-    """Splits a transfer of rank > target_rank into transfers of the trailing dims."""
+    """A transfer of rank > target_rank in memref order → one transfer of the
+    trailing dimensions per position of the leading ones."""
 
-    ctx: Context
     target_rank: int
-
-    def op_class(self, name: str) -> type[Operation]:
-        return self.ctx.get_op(name)
-
-    def row_transfer(
-        self, name: str, operands: list[SSAValue], result_types: list, rank: int, in_bounds: list[bool], has_mask: bool
-    ) -> Operation:
-        memref_rank = operands[1 if name.endswith("write") else 0].type.get_num_dims()  # type: ignore[attr-defined]
-        permutation = AffineMap(memref_rank, 0, tuple(AffineDimExpr(memref_rank - rank + k) for k in range(rank)))
-        index_segment = memref_rank
-        segments = [1, 1, index_segment, int(has_mask)] if name.endswith("write") else [1, index_segment, 1, int(has_mask)]
-        return self.op_class(name).create(
-            operands=operands,
-            result_types=result_types,
-            properties={
-                "permutation_map": AffineMapAttr(permutation),
-                "in_bounds": ArrayAttr([BoolAttr.from_bool(flag) for flag in in_bounds]),
-                "operandSegmentSizes": DenseArrayBase.from_list(i32, segments),
-            },
-        )
-
-    def shifted_indices(
-        self, rewriter: PatternRewriter, indices: list[SSAValue], first_vector_dim: int, position: tuple[int, ...]
-    ) -> list[SSAValue]:
-        shifted = list(indices)
-        for offset, step in enumerate(position):
-            if step:
-                dim = first_vector_dim + offset
-                constant = rewriter.insert(arith.ConstantOp(IntegerAttr(step, IndexType()))).results[0]
-                shifted[dim] = rewriter.insert(arith.AddiOp(indices[dim], constant)).results[0]
-        return shifted
-
-    def inside(
-        self, rewriter: PatternRewriter, source: SSAValue, indices: list[SSAValue], dims: list[int]
-    ) -> SSAValue | None:
-        """index < dim(source) for each of ``dims`` (the leading dims that may be out of bounds)."""
-        condition: SSAValue | None = None
-        for dim in dims:
-            constant = rewriter.insert(arith.ConstantOp(IntegerAttr(dim, IndexType()))).results[0]
-            size = rewriter.insert(memref.DimOp(source, constant)).results[0]
-            check = rewriter.insert(arith.CmpiOp(indices[dim], size, "slt")).results[0]
-            condition = check if condition is None else rewriter.insert(arith.AndIOp(condition, check)).results[0]
-        return condition
+    source_name: ClassVar[None] = None
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        is_write = op.name == "vector.transfer_write"
-        if op.name not in ("vector.transfer_read", "vector.transfer_write") or (is_write and op.results):
+        transfer = decode_transfer(op)
+        if transfer is None or len(transfer.dims) <= self.target_rank or None in transfer.dims:
             return
-        vector_type = op.operands[0].type if is_write else op.results[0].type
-        source = op.operands[1] if is_write else op.operands[0]
-        memref_type = source.type
-        if not isinstance(vector_type, VectorType) or not isinstance(memref_type, MemRefType):
+        if canonical_order(transfer.dims) != list(range(len(transfer.dims))):
             return
-        shape = list(vector_type.get_shape())
-        rank = len(shape)
-        if rank <= self.target_rank or not minor_identity_rank(op, memref_type, rank):
-            return
-        memref_rank = memref_type.get_num_dims()
-        first = 2 if is_write else 1
-        indices = list(op.operands[first : first + memref_rank])
-        rest = list(op.operands[first + memref_rank :])
-        padding = None if is_write else rest[0]
-        segments = op.properties.get("operandSegmentSizes")
-        mask = op.operands[-1] if segments is not None and segments.get_values()[-1] else None  # type: ignore[attr-defined]
-        flags = in_bounds_flags(op, rank)
-        split = rank - self.target_rank
-        row_type = VectorType(vector_type.element_type, shape[split:])
-        first_vector_dim = memref_rank - rank
-        result = None
-        if not is_write:
-            result = rewriter.insert(self.op_class("vector.broadcast").create(operands=[padding], result_types=[vector_type])).results[0]  # type: ignore[list-item]
+        shape = transfer.vector_type.get_shape()
+        split = len(shape) - self.target_rank
+        leading: list[int] = transfer.dims[:split]  # type: ignore[assignment]
+        row_type = VectorType(transfer.vector_type.element_type, shape[split:])
+        result = None if transfer.is_write else vector_ir.broadcast(rewriter, transfer.padding, transfer.vector_type)  # type: ignore[arg-type]
         for position in itertools.product(*(range(n) for n in shape[:split])):
-            shifted = self.shifted_indices(rewriter, indices, first_vector_dim, position)
-            row_mask = []
-            if mask is not None:
-                row_mask = [self.extract(rewriter, mask, position)]
-            guarded = [first_vector_dim + d for d in range(split) if not flags[d]]
-            condition = self.inside(rewriter, source, shifted, guarded)
-            if is_write:
-                value = self.extract(rewriter, op.operands[0], position)
-                transfer = self.row_transfer(op.name, [value, source, *shifted, *row_mask], [], self.target_rank, flags[split:], mask is not None)
-                self.guarded(rewriter, condition, [transfer], None)
-            else:
-                transfer = self.row_transfer(op.name, [source, *shifted, padding, *row_mask], [row_type], self.target_rank, flags[split:], mask is not None)  # type: ignore[list-item]
-                fallback = self.op_class("vector.broadcast").create(operands=[padding], result_types=[row_type])  # type: ignore[list-item]
-                row = self.guarded(rewriter, condition, [transfer], fallback)
-                insert = self.op_class("vector.insert").create(
-                    operands=[row, result],  # type: ignore[list-item]
-                    result_types=[vector_type],
-                    properties={"static_position": DenseArrayBase.from_list(i64, list(position))},
-                )
-                result = rewriter.insert(insert).results[0]
-        rewriter.replace(op, [], [result] if not is_write else [])
+            indices = list(transfer.indices)
+            for dim, step in zip(leading, position):
+                indices[dim] = shifted(rewriter, indices[dim], step)
+            row_mask = vector_ir.extract(rewriter, transfer.mask, position) if transfer.mask is not None else None
+            condition = inside(rewriter, transfer, indices, [d for d, flag in zip(leading, transfer.in_bounds) if not flag])
+            value = vector_ir.extract(rewriter, transfer.value, position) if transfer.is_write else None
+            row = new_transfer(transfer, row_type, indices, transfer.dims[split:], transfer.in_bounds[split:], row_mask, value)
+            fallback = None if transfer.is_write else xvector.BroadcastOp(transfer.padding, row_type)  # type: ignore[arg-type]
+            row_value = guarded(rewriter, condition, [row], fallback)
+            if not transfer.is_write:
+                result = vector_ir.insert(rewriter, row_value, result, position)  # type: ignore[arg-type]
+        rewriter.replace_op(op, [], [] if transfer.is_write else [result])  # type: ignore[list-item]
 
-    def extract(self, rewriter: PatternRewriter, vector: SSAValue, position: tuple[int, ...]) -> SSAValue:
-        vector_type = vector.type
-        assert isinstance(vector_type, VectorType)
-        result_type = VectorType(vector_type.element_type, vector_type.get_shape()[len(position) :])
-        extract = self.op_class("vector.extract").create(
-            operands=[vector], result_types=[result_type], properties={"static_position": DenseArrayBase.from_list(i64, list(position))}
-        )
-        return rewriter.insert(extract).results[0]
 
-    def guarded(
-        self, rewriter: PatternRewriter, condition: SSAValue | None, ops: list[Operation], fallback: Operation | None
-    ) -> SSAValue | None:
-        """The ops, inside ``scf.if condition`` when there is one; the value of the last op (or the fallback's)."""
-        if condition is None:
-            for new in ops:
-                rewriter.insert(new)
-            return ops[-1].results[0] if ops[-1].results else None
-        result_types = list(ops[-1].result_types)
-        then_block = Block()
-        then_block.add_ops(ops)
-        then_block.add_op(scf.YieldOp(*ops[-1].results))
-        else_block = Block()
-        if fallback is not None:
-            else_block.add_op(fallback)
-        else_block.add_op(scf.YieldOp(*(fallback.results if fallback is not None else ())))
-        if_op = scf.IfOp(condition, result_types, Region(then_block), Region(else_block))
-        rewriter.insert(if_op)
-        return if_op.results[0] if if_op.results else None
+@dataclass
+class StridedTransferLowering(RewritePattern):
+    """A 1-D transfer along a memref dimension other than the innermost one →
+    one scalar memref.load/store per lane, guarded by its bound and mask
+    (upstream's TransferOp1dConversion, unrolled)."""
+
+    source_name: ClassVar[None] = None
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        transfer = decode_transfer(op)
+        if transfer is None or len(transfer.dims) != 1:
+            return
+        (dim,) = transfer.dims
+        if dim is None or dim == transfer.memref_type.get_num_dims() - 1:
+            return
+        result = None if transfer.is_write else vector_ir.broadcast(rewriter, transfer.padding, transfer.vector_type)  # type: ignore[arg-type]
+        for lane in range(transfer.vector_type.get_shape()[0]):
+            indices = list(transfer.indices)
+            indices[dim] = shifted(rewriter, indices[dim], lane)
+            condition = inside(rewriter, transfer, indices, [] if transfer.in_bounds[0] else [dim])
+            if transfer.mask is not None:
+                lane_mask = vector_ir.extract(rewriter, transfer.mask, [lane])
+                condition = lane_mask if condition is None else vector_ir.emit(rewriter, arith.AndIOp(condition, lane_mask))
+            if transfer.is_write:
+                scalar = vector_ir.extract(rewriter, transfer.value, [lane])
+                guarded(rewriter, condition, [memref.StoreOp.get(scalar, transfer.source, indices)], None)
+                continue
+            load = memref.LoadOp.get(transfer.source, indices)
+            scalar = guarded(rewriter, condition, [load], transfer.padding)
+            result = vector_ir.insert(rewriter, scalar, result, [lane])  # type: ignore[arg-type]
+        rewriter.replace_op(op, [], [] if transfer.is_write else [result])  # type: ignore[list-item]
+
+
+def transfer_patterns(target_rank: int) -> list[RewritePattern]:
+    return [
+        TransferReadPermutationLowering(),
+        TransferReadBroadcastLowering(),
+        TransferWritePermutationLowering(),
+        TransferSplitter(max(1, target_rank)),
+        StridedTransferLowering(),
+    ]
 
 
 @dataclass(frozen=True)
@@ -198,4 +334,4 @@ class ConvertVectorToSCFPass(ModulePass):
     target_rank: int = field(default=1, metadata={"help": "Target vector rank to which transfer ops should be lowered"})
 
     def apply(self, ctx: Context, op: Operation) -> None:
-        apply_conversion(op, [TransferSplitter(ctx, max(1, self.target_rank))], fold_casts=False)
+        apply_conversion(op, transfer_patterns(self.target_rank), fold_casts=False)
