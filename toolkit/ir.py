@@ -28,6 +28,9 @@ from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator, SymbolTab
 from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
 
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText
+from mlopt import xdsl_fixes
+
+xdsl_fixes.apply()
 
 DEFAULT_DIALECT_OF_OP = {"builtin.module": "builtin", "func.func": "func"}
 """Ops whose regions print ops of this dialect without the prefix, as upstream's

@@ -1,0 +1,53 @@
+"""Small fixes to xDSL 0.74 applied at import (mlopt extends xDSL, never forks it).
+
+Each fix is one function, applied once by :func:`apply`; each says what is
+wrong upstream in xDSL and can go when xDSL fixes it.
+
+- String literals: xDSL's string regex nests ``+`` inside ``*``
+  (``(?:[^"...]+|escape)*``), so an unterminated string backtracks
+  exponentially (24 characters take over a second, 40 hang). Possessive
+  quantifiers here never backtrack into a run of characters. A bad string is
+  reported as upstream's Lexer::lexString does: ``expected '"' in string literal`` at the line break
+  or end of file, ``unknown escape in string literal`` at the backslash.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_STRING_BODY = r'(?:[^"\\\n\v\f]++|\\(?:["nt\\]|[0-9A-Fa-f]{2}))*+'
+_STRING_LITERAL = re.compile(f'"{_STRING_BODY}"')
+_STRING_PREFIX = re.compile(_STRING_BODY)
+
+
+def _string_literal_error(text: str, start: int) -> tuple[int, str]:
+    """Where and why the string literal opening at ``start`` is malformed."""
+    position = _STRING_PREFIX.match(text, start + 1).end()
+    if position < len(text) and text[position] == "\\":
+        return position, "unknown escape in string literal"
+    return position, "expected '\"' in string literal"
+
+
+def _fix_string_literals() -> None:
+    from xdsl.utils.exceptions import ParseError
+    from xdsl.utils.lexer import Span
+    from xdsl.utils.mlir_lexer import MLIRLexer
+
+    lex_string_literal = MLIRLexer._lex_string_literal
+    MLIRLexer._unescaped_characters_regex = _STRING_LITERAL
+
+    @functools.wraps(lex_string_literal)
+    def lex_string_literal_as_upstream(self, start_pos):
+        try:
+            return lex_string_literal(self, start_pos)
+        except ParseError:  # the literal did not match
+            position, message = _string_literal_error(self.input.content, start_pos)
+            raise ParseError(Span(position, position + 1, self.input), message) from None
+
+    MLIRLexer._lex_string_literal = lex_string_literal_as_upstream
+
+
+@functools.cache
+def apply() -> None:
+    _fix_string_literals()
