@@ -27,6 +27,7 @@ DIALECTS: dict[str, str] = {
     "vector": "mlopt.dialects.vector:Vector",
     "index": "mlopt.dialects.index:Index",
     "linalg": "mlopt.dialects.linalg:Linalg",
+    "tensor": "mlopt.dialects.tensor:Tensor",
     "bufferization": "mlopt.dialects.bufferization:Bufferization",
 }
 """Dialects mlopt provides or extends; they replace xDSL's of the same name."""
