@@ -52,6 +52,7 @@ from mlopt.passes.conversion.llvm_common import (
     declare_function,
     dynamic,
 )
+from mlopt.passes.transforms.vector_lowering_patterns import vector_to_vector_patterns
 
 Position = tuple[int | SSAValue, ...]
 
@@ -451,28 +452,38 @@ def combine(b: LLVMBuilder, kind: str, acc: SSAValue, value: SSAValue, is_float:
 
 
 class OuterProductLowering(VectorLowering):
-    """Row i of the result is lhs[i] * rhs (combined with row i of the accumulator)."""
+    """Row i of the result is lhs[i] * rhs combined with row i of the
+    accumulator (one llvm.intr.fmuladd for a float <add>, as upstream's
+    vector.fma); with a scalar rhs (AXPY), lhs * splat(rhs) combined with it."""
 
     source_name = "vector.outerproduct"
 
     def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue] | None:
         result_type = op.results[0].type
-        lhs_type = op.operands[0].type
-        assert isinstance(result_type, VectorType) and isinstance(lhs_type, VectorType)
-        if len(shape_of(result_type)) != 2 or len(operands) > 3:
+        assert isinstance(result_type, VectorType)
+        if len(shape_of(result_type)) not in (1, 2) or len(operands) > 3:
             return None
         kind = enum_name(op.properties.get("kind")) if op.properties.get("kind") is not None else "add"
         row_type = self.row_type(result_type)
         is_float = isinstance(row_type.element_type, LLVM_FLOAT_TYPES)
         lhs, rhs = operands[0], operands[1]
-        rows = []
-        for i in range(shape_of(result_type)[0]):
-            scaled = self.splat(b, self.element(b, lhs, (i,)), row_type)
-            product = b.create_value("llvm.fmul" if is_float else "llvm.mul", [scaled, rhs], row_type)
-            if len(operands) == 3:
-                product = combine(b, kind, self.row(b, operands[2], (i,)), product, is_float)
-            rows.append(product)
+        acc = operands[2] if len(operands) == 3 else None
+        if len(shape_of(result_type)) == 1:
+            return [self.scaled_row(b, kind, lhs, self.splat(b, rhs, row_type), acc, is_float)]
+        rows = [
+            self.scaled_row(
+                b, kind, self.splat(b, self.element(b, lhs, (i,)), row_type), rhs, self.row(b, acc, (i,)) if acc else None, is_float
+            )
+            for i in range(shape_of(result_type)[0])
+        ]
         return [self.from_rows(b, result_type, rows)]
+
+    @staticmethod
+    def scaled_row(b: LLVMBuilder, kind: str, x: SSAValue, y: SSAValue, acc: SSAValue | None, is_float: bool) -> SSAValue:
+        if acc is not None and is_float and kind == "add":
+            return b.create_value("llvm.intr.fmuladd", [x, y, acc], x.type)
+        product = b.create_value("llvm.fmul" if is_float else "llvm.mul", [x, y], x.type)
+        return product if acc is None else combine(b, kind, acc, product, is_float)
 
 
 class ContractLowering(VectorLowering):
@@ -847,7 +858,7 @@ class ConvertVectorToLLVMPass(ModulePass):
     force_32bit_vector_indices: bool = field(default=True, metadata={"help": "Allows compiler to assume vector indices fit in 32-bit if that yields faster code"})
     reassociate_fp_reductions: bool = field(default=False, metadata={"help": "Allows llvm to reassociate floating-point reductions for speed"})
     use_vector_alignment: bool = field(default=False, metadata={"help": "Use the preferred alignment of a vector type in load/store operations instead of the alignment of the element type of the memref"})
-    vector_contract_lowering: Literal["dot", "llvmintr", "outerproduct", "parallelarith"] = field(default="dot", metadata={"help": "control the lowering of `vector.contract` operations (mlopt computes all of them element-wise)"})
+    vector_contract_lowering: Literal["dot", "llvmintr", "outerproduct", "parallelarith"] = field(default="dot", metadata={"help": "control the lowering of `vector.contract` operations (llvmintr and parallelarith as dot)"})
     vector_transpose_lowering: Literal["eltwise", "llvmintr", "shuffle1d", "shuffle16x16"] = field(default="eltwise", metadata={"help": "control the lowering of `vector.transpose` operations (mlopt lowers all of them element-wise)"})
 
     def apply(self, ctx: Context, op: Operation) -> None:
@@ -861,4 +872,7 @@ class ConvertVectorToLLVMPass(ModulePass):
             raise DiagnosticError.at(
                 op, f"convert-vector-to-llvm: {enabled[0].replace('_', '-')} is not supported by mlopt (no target-specific vector dialects)"
             )
+        # As upstream, contractions, masked reductions and 0-d transfers first
+        # become the vector ops that have direct llvm counterparts.
+        apply_conversion(op, vector_to_vector_patterns(self.vector_contract_lowering), fold_casts=False)
         apply_conversion(op, vector_to_llvm_patterns(LLVMTypeConverter(), self.reassociate_fp_reductions))

@@ -1,0 +1,86 @@
+"""The vector-to-vector lowerings convert-vector-to-llvm applies before its
+conversion, as upstream's pass does: contractions (by strategy), masked
+reductions and 0-d transfers become ops with direct llvm counterparts."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import ClassVar
+
+from xdsl.dialects import memref
+from xdsl.dialects.builtin import AnyFloat, DenseIntOrFPElementsAttr, IntegerType, MemRefType, VectorType
+from xdsl.dialects import arith
+from xdsl.ir import Operation
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
+
+from mlopt.dialects.arith import SelectOp
+from mlopt.passes.transforms import vector_ir
+from mlopt.passes.transforms.vector_contract_lowering import contraction_patterns
+
+
+def neutral_element(kind: str, type_: VectorType) -> float | int:
+    """The value that leaves a ``kind`` reduction unchanged."""
+    element = type_.element_type
+    if isinstance(element, AnyFloat):
+        return {"add": -0.0, "mul": 1.0, "minnumf": math.inf, "minimumf": math.inf}.get(kind, -math.inf)
+    assert isinstance(element, IntegerType)
+    width = element.width.data
+    return {
+        "add": 0, "or": 0, "xor": 0, "maxui": 0, "mul": 1, "and": -1, "minui": -1,
+        "minsi": (1 << (width - 1)) - 1, "maxsi": -(1 << (width - 1)),
+    }[kind]
+
+
+@dataclass
+class MaskedReductionToSelect(RewritePattern):
+    """vector.mask %m { vector.reduction <k>, %v[, %acc] } → the reduction of
+    select(%m, %v, the neutral element of k) (upstream uses vp.reduce.* where
+    LLVM has one; the value is the same)."""
+
+    source_name: ClassVar[str] = "vector.mask"
+
+    def match_and_rewrite(self, root: Operation, rewriter: PatternRewriter, /) -> None:
+        found = vector_ir.masked_op(root, "vector.reduction")
+        if found is None:
+            return
+        op, mask, _ = found
+        source = op.operands[0]
+        source_type = source.type
+        assert isinstance(source_type, VectorType) and mask is not None
+        kind = vector_ir.kind_name(op)
+        attr = DenseIntOrFPElementsAttr.from_list(source_type, [neutral_element(kind, source_type)])  # type: ignore[arg-type]
+        neutral = vector_ir.emit(rewriter, arith.ConstantOp(attr, source_type))
+        selected = vector_ir.emit(rewriter, SelectOp(mask, source, neutral))
+        acc = op.operands[1] if len(op.operands) > 1 else None
+        rewriter.replace_op(root, [], [vector_ir.reduction(rewriter, kind, selected, acc)])
+
+
+@dataclass
+class ZeroDTransferLowering(RewritePattern):
+    """A transfer of vector<T> → memref.load + vector.broadcast, or
+    vector.extract + memref.store."""
+
+    source_name: ClassVar[None] = None
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if op.name not in ("vector.transfer_read", "vector.transfer_write") or op.results and op.name.endswith("write"):
+            return
+        is_write = op.name.endswith("write")
+        vector_type = op.operands[0].type if is_write else op.results[0].type
+        source = op.operands[1] if is_write else op.operands[0]
+        if not isinstance(vector_type, VectorType) or vector_type.get_shape() or not isinstance(source.type, MemRefType):
+            return
+        if len(op.operands) != (2 if is_write else 1) + source.type.get_num_dims() + (0 if is_write else 1):
+            return  # masked
+        indices = list(op.operands[2 if is_write else 1 :][: source.type.get_num_dims()])
+        if is_write:
+            scalar = vector_ir.extract(rewriter, op.operands[0], [])
+            rewriter.replace_op(op, memref.StoreOp.get(scalar, source, indices))
+            return
+        scalar = vector_ir.emit(rewriter, memref.LoadOp.get(source, indices))
+        rewriter.replace_op(op, [], [vector_ir.broadcast(rewriter, scalar, vector_type)])
+
+
+def vector_to_vector_patterns(contract_strategy: str) -> list[RewritePattern]:
+    return [*contraction_patterns(contract_strategy), MaskedReductionToSelect(), ZeroDTransferLowering()]
