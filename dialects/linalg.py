@@ -41,6 +41,7 @@ from xdsl.irdl import (
     base,
     irdl_op_definition,
     operand_def,
+    opt_operand_def,
     opt_prop_def,
     prop_def,
     region_def,
@@ -572,6 +573,142 @@ NAMED_OPS: list[type[IRDLOperation]] = [
 ]
 
 
+# --------------------------------------------------------------------------- indexing maps and iterators
+
+STRUCTURED_LAYOUTS: dict[str, str] = {
+    "conv_1d_nwc_wcf": "ppprr|0 1+3 4|3 4 2|0 1 2",
+    "conv_1d_ncw_fcw": "ppprr|0 3 2+4|1 3 4|0 1 2",
+    "conv_2d_nhwc_hwcf": "pppprrr|0 1+4 2+5 6|4 5 6 3|0 1 2 3",
+    "conv_2d_nhwc_fhwc": "pppprrr|0 1+4 2+5 6|3 4 5 6|0 1 2 3",
+    "conv_2d_nchw_fchw": "pppprrr|0 4 2+5 3+6|1 4 5 6|0 1 2 3",
+    "conv_2d_ngchw_fgchw": "ppppprrr|0 1 5 3+6 4+7|2 1 5 6 7|0 1 2 3 4",
+    "conv_2d_ngchw_gfchw": "ppppprrr|0 1 5 3+6 4+7|1 2 5 6 7|0 1 2 3 4",
+    "conv_2d_nhwgc_gfhwc": "ppppprrr|0 1+5 2+6 3 7|3 4 5 6 7|0 1 2 3 4",
+    "conv_3d_ndhwc_dhwcf": "ppppprrrr|0 1+5 2+6 3+7 8|5 6 7 8 4|0 1 2 3 4",
+    "conv_3d_ncdhw_fcdhw": "ppppprrrr|0 5 2+6 3+7 4+8|1 5 6 7 8|0 1 2 3 4",
+    "depthwise_conv_1d_nwc_wc": "pppr|0 1+3 2|3 2|0 1 2",
+    "depthwise_conv_1d_ncw_cw": "pppr|0 2 1+3|2 3|0 2 1",
+    "depthwise_conv_1d_nwc_wcm": "ppppr|0 1+4 2|4 2 3|0 1 2 3",
+    "depthwise_conv_2d_nhwc_hwc": "pppprr|0 1+4 2+5 3|4 5 3|0 1 2 3",
+    "depthwise_conv_2d_nchw_chw": "pppprr|0 3 1+4 2+5|3 4 5|0 3 1 2",
+    "depthwise_conv_2d_nhwc_hwcm": "ppppprr|0 1+5 2+6 3|5 6 3 4|0 1 2 3 4",
+    "depthwise_conv_3d_ndhwc_dhwc": "pppprrrp|0 1+4 2+5 3+6 7|4 5 6 7|0 1 2 3 7",
+    "depthwise_conv_3d_ncdhw_cdhw": "pppprrrp|0 7 1+4 2+5 3+6|7 4 5 6|0 7 1 2 3",
+    "depthwise_conv_3d_ndhwc_dhwcm": "ppppprrrp|0 1+5 2+6 3+7 8|5 6 7 8 4|0 1 2 3 8 4",
+    "conv_1d": "pr|0+1|1|0",
+    "conv_2d": "pprr|0+2 1+3|2 3|0 1",
+    "conv_3d": "ppprrr|0+3 1+4 2+5|3 4 5|0 1 2",
+    "pooling_nhwc": "pppprr|0 1+4 2+5 3|4 5|0 1 2 3",
+    "pooling_nchw": "pppprr|0 1 2+4 3+5|4 5|0 1 2 3",
+    "pooling_ncw": "pppr|0 1 2+3|3|0 1 2",
+    "pooling_nwc": "pppr|0 1+3 2|3|0 1 2",
+    "pooling_ndhwc": "ppppprrr|0 1+5 2+6 3+7 4|5 6 7|0 1 2 3 4",
+    "matvec": "pr|0 1|1|0",
+    "vecmat": "pr|1|1 0|0",
+    "batch_matvec": "ppr|0 1 2|0 2|0 1",
+    "batch_vecmat": "ppr|0 2|0 2 1|0 1",
+    "dot": "r|0|0|",
+    "mmt4d": "pprppr|0 2 3 5|1 2 4 5|0 1 3 4",
+    "batch_mmt4d": "ppprppr|0 1 3 4 6|0 2 3 5 6|0 1 2 4 5",
+    "quantized_matmul": "ppr|0 2|2 1|-|-|0 1",
+    "quantized_batch_matmul": "pppr|0 1 3|0 3 2|-|-|0 1 2",
+}
+"""The loops (``p``arallel/``r``eduction) and, per operand, the loop dims that
+index it, of the named ops whose maps are fixed (upstream's OpDSL
+definitions). ``a+b`` is a window position, ``a * stride + b * dilation``
+with the op's k-th stride and dilation; ``-`` is a scalar operand. The
+``*_q`` convolutions add two scalar zero points; poolings share a layout."""
+
+
+def _layout(name: str) -> str | None:
+    short = name.removeprefix("linalg.")
+    if short.endswith("_q") and short[:-2] in STRUCTURED_LAYOUTS:
+        iterators, *operands = STRUCTURED_LAYOUTS[short[:-2]].split("|")
+        return "|".join([iterators, *operands[:2], "-", "-", operands[2]])
+    if short.startswith("pooling_"):
+        short = "_".join(short.split("_")[:2])
+    return STRUCTURED_LAYOUTS.get(short)
+
+
+def _window_factors(op: Operation, name: str, count: int) -> list[int]:
+    attr = op.properties.get(name, op.attributes.get(name))
+    if isinstance(attr, DenseIntOrFPElementsAttr):
+        return [int(v) for v in attr.get_values()]
+    return [1] * count
+
+
+def _layout_maps(op: Operation, layout: str) -> list[AffineMap]:
+    from xdsl.ir.affine import AffineExpr
+
+    iterators, *operands = layout.split("|")
+    windows = max(operand.count("+") for operand in operands)
+    strides = _window_factors(op, "strides", windows)
+    dilations = _window_factors(op, "dilations", windows)
+    maps = []
+    for operand in operands:
+        results = []
+        windows_seen = 0
+        for token in operand.split() if operand != "-" else ():
+            if "+" in token:
+                outer, inner = (AffineExpr.dimension(int(d)) for d in token.split("+"))
+                results.append(outer * strides[windows_seen] + inner * dilations[windows_seen])
+                windows_seen += 1
+            else:
+                results.append(AffineExpr.dimension(int(token)))
+        maps.append(AffineMap(len(iterators), 0, tuple(results)))
+    return maps
+
+
+def _dims_map(rank: int, dropped: Sequence[int]) -> AffineMap:
+    identity = AffineMap.identity(rank)
+    return AffineMap(rank, 0, tuple(e for d, e in enumerate(identity.results) if d not in dropped))
+
+
+def indexing_maps(op: Operation) -> list[AffineMap]:
+    """The indexing maps of a structured linalg op, one per operand (inputs,
+    then outputs), as upstream's ``getIndexingMapsArray``."""
+    attr = op.properties.get("indexing_maps", op.attributes.get("indexing_maps"))
+    if isinstance(attr, ArrayAttr):
+        return [m.data for m in attr.data]  # type: ignore[attr-defined]
+    default = getattr(op, "_default_maps", None)
+    if default is not None and (maps := default()) is not None:
+        return [m.data for m in maps.data]
+    layout = _layout(op.name)
+    if layout is not None:
+        return _layout_maps(op, layout)
+    inputs, outputs = list(op.inputs), list(op.outputs)  # type: ignore[attr-defined]
+    if op.name == "linalg.transpose":
+        permutation = list(op.properties["permutation"].get_values())  # type: ignore[attr-defined]
+        inverse = [permutation.index(d) for d in range(len(permutation))]
+        identity = AffineMap.identity(len(inverse))
+        return [AffineMap(len(inverse), 0, tuple(identity.results[d] for d in inverse)), identity]
+    if op.name in ("linalg.broadcast", "linalg.reduce"):
+        dropped = list(op.properties["dimensions"].get_values())  # type: ignore[attr-defined]
+        if op.name == "linalg.broadcast":
+            rank = len(_shape(outputs[0].type))
+            return [_dims_map(rank, dropped), AffineMap.identity(rank)]
+        rank = len(_shape(inputs[0].type))
+        return [AffineMap.identity(rank)] * len(inputs) + [_dims_map(rank, dropped)] * len(outputs)
+    rank = len(_shape(outputs[0].type))
+    return [AffineMap.identity(rank) if isinstance(v.type, ShapedType) else AffineMap(rank, 0, ()) for v in (*inputs, *outputs)]
+
+
+def iterator_types(op: Operation) -> list[str]:
+    """``"parallel"`` or ``"reduction"`` per loop of a structured linalg op."""
+    attr = op.properties.get("iterator_types", op.attributes.get("iterator_types"))
+    if isinstance(attr, ArrayAttr):
+        return [str(getattr(t.data, "value", t.data)) for t in attr.data]  # type: ignore[attr-defined]
+    layout = _layout(op.name)
+    if layout is not None:
+        return ["parallel" if c == "p" else "reduction" for c in layout.split("|")[0]]
+    if op.name == "linalg.reduce":
+        dropped = set(op.properties["dimensions"].get_values())  # type: ignore[attr-defined]
+        return ["reduction" if d in dropped else "parallel" for d in range(len(_shape(op.operands[0].type)))]
+    maps = indexing_maps(op)
+    used = {e.position for e in maps[-1].results if hasattr(e, "position")}
+    return ["parallel" if d in used else "reduction" for d in range(maps[0].num_dims)]
+
+
 # --------------------------------------------------------------------------- ops with user regions
 
 
@@ -689,6 +826,8 @@ class MapOp(_MapSyntax, IRDLOperation):
     result = var_result_def(TensorType)
     mapper = region_def("single_block")
 
+    outputs = property(lambda self: (self.init,))
+
     traits = traits_def(RecursiveMemoryEffect())
 
 
@@ -780,9 +919,315 @@ TransposeOp = extend_op(xops.TransposeOp, mixin=_dimension_op_syntax("permutatio
 BroadcastOp = extend_op(xops.BroadcastOp, mixin=_dimension_op_syntax("dimensions", grouped=False))
 
 
+def _init_as_outputs(op_class: type[IRDLOperation]) -> type[IRDLOperation]:
+    """``inputs``/``outputs`` accessors on an op with one ``input`` and one ``init``,
+    as every destination-style linalg op has."""
+    return extend_op(
+        op_class,
+        methods={"inputs": property(lambda self: (self.input,)), "outputs": property(lambda self: (self.init,))},
+    )
+
+
+ReduceOp = _init_as_outputs(ReduceOp)
+BroadcastOp = _init_as_outputs(BroadcastOp)
+
+
+class _GenericSyntax:
+    """``linalg.generic {trait} ins(...) outs(...) (attrs = {...})? region (-> types)?``;
+    the trait may be an attribute alias (``#trait``) of a dictionary."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        from xdsl.dialects.builtin import DictionaryAttr, StringAttr
+
+        start = parser.pos
+        trait = parser.parse_optional_attribute()
+        if not isinstance(trait, DictionaryAttr):
+            parser.raise_error("expected attribute value", start, parser.pos)
+        entries = dict(trait.data)
+        for required in ("indexing_maps", "iterator_types"):
+            if required not in entries:
+                parser.raise_error(f"expected {required} for linalg.generic", start, parser.pos)
+        iterators = [
+            IteratorTypeAttr(xattrs.IteratorType(t.data)) if isinstance(t, StringAttr) else t
+            for t in entries.pop("iterator_types").data  # type: ignore[attr-defined]
+        ]
+        inputs = _parse_operand_group(parser, "ins")
+        outputs = _parse_operand_group(parser, "outs")
+        if parser.parse_optional_keyword("attrs"):
+            parser.parse_punctuation("=")
+            entries.update(parser.parse_optional_attr_dict())
+        region = parser.parse_region()
+        result_types = _parse_result_types(parser)
+        entries.update(parse_attr_dict(parser))
+        return build_op(
+            cls,
+            operands=[inputs, outputs],
+            result_types=[result_types],
+            properties={"iterator_types": ArrayAttr(iterators)},
+            attributes=entries,
+            regions=[region],
+        )
+
+
+GenericOp = extend_op(xops.GenericOp, mixin=_GenericSyntax)
+
+
+class _SoftmaxSyntax:
+    """``linalg.softmax dimension(d) ins(%x : t) outs(%y : t) (-> t)?``."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        attributes = parse_attr_dict(parser)
+        parser.parse_keyword("dimension")
+        parser.parse_punctuation("(")
+        dimension = IntegerAttr(parser.parse_integer(), i64)
+        parser.parse_punctuation(")")
+        inputs = _parse_operand_group(parser, "ins")
+        outputs = _parse_operand_group(parser, "outs")
+        return build_op(
+            cls,
+            operands=[inputs[0], outputs[0]],
+            result_types=[_parse_result_types(parser)],
+            properties={"dimension": dimension},
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer):
+        print_attr_dict(printer, self, ("dimension",))
+        printer.print_string(f" dimension({self.dimension.value.data})")
+        _print_operand_group(printer, "ins", [self.input])
+        _print_operand_group(printer, "outs", [self.output])
+        _print_result_types(printer, self.result_types)
+
+
+@irdl_op_definition
+class SoftmaxOp(_SoftmaxSyntax, IRDLOperation):
+    """linalg.softmax: exp(x - max) / sum(exp(x - max)) along ``dimension``."""
+
+    name = "linalg.softmax"
+
+    input = operand_def(base(MemRefType) | base(TensorType))
+    output = operand_def(base(MemRefType) | base(TensorType))
+    result = var_result_def(TensorType)
+    dimension = prop_def(IntegerAttr)
+
+    inputs = property(lambda self: (self.input,))
+    outputs = property(lambda self: (self.output,))
+
+    def verify_(self) -> None:
+        input_shape, output_shape = _shape(self.input.type), _shape(self.output.type)
+        if len(input_shape) != len(output_shape) or any(
+            a != b and a >= 0 and b >= 0 for a, b in zip(input_shape, output_shape)
+        ):
+            raise VerifyException("incompatible output shape")
+        if not 0 <= self.dimension.value.data < len(input_shape):
+            raise VerifyException("incorrect dimension specified")
+
+
+def _parse_tile_list(parser: Parser) -> tuple[list[int], list[SSAValue]]:
+    """``[4, %n]``: the static tiles (DYNAMIC where an index operand stands) and those operands."""
+    from mlopt.dialects.syntax import DYNAMIC
+
+    static: list[int] = []
+    dynamic = []
+
+    def entry() -> None:
+        operand = parser.parse_optional_unresolved_operand()
+        static.append(DYNAMIC if operand is not None else parser.parse_integer())
+        if operand is not None:
+            dynamic.append(operand)
+
+    parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, entry)
+    return static, resolve(parser, dynamic, IndexType()) if dynamic else []
+
+
+def _print_index_array(printer: Printer, keyword: str, values: Sequence[int]) -> None:
+    printer.print_string(f" {keyword} = [" + ", ".join(map(str, values)) + "]")
+
+
+class _RelayoutSyntax:
+    """``linalg.pack|unpack %src (padding_value(%p : t))? (outer_dims_perm = [...])?
+    inner_dims_pos = [...] inner_tiles = [...] into %dest attr-dict : t -> t``."""
+
+    PACK: ClassVar[bool]
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        source = parser.parse_unresolved_operand()
+        padding = []
+        if cls.PACK and parser.parse_optional_keyword("padding_value"):
+            parser.parse_punctuation("(")
+            value = parser.parse_unresolved_operand()
+            parser.parse_punctuation(":")
+            padding = resolve(parser, [value], [parser.parse_type()])
+            parser.parse_punctuation(")")
+        properties: dict[str, Attribute] = {}
+        for keyword in ("outer_dims_perm", "inner_dims_pos"):
+            if keyword == "inner_dims_pos" or parser.parse_optional_keyword(keyword):
+                if keyword == "inner_dims_pos":
+                    parser.parse_keyword(keyword)
+                parser.parse_punctuation("=")
+                values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+                properties[keyword] = DenseArrayBase.from_list(i64, values)
+        parser.parse_keyword("inner_tiles")
+        parser.parse_punctuation("=")
+        static_tiles, tiles = _parse_tile_list(parser)
+        properties["static_inner_tiles"] = DenseArrayBase.from_list(i64, static_tiles)
+        parser.parse_keyword("into")
+        dest = parser.parse_unresolved_operand()
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        source_type = parser.parse_type()
+        parser.parse_punctuation("->")
+        dest_type = parser.parse_type()
+        operands = resolve(parser, [source, dest], [source_type, dest_type])
+        return build_op(
+            cls,
+            operands=[operands[0], operands[1], padding, tiles] if cls.PACK else [operands[0], operands[1], tiles],
+            result_types=[[dest_type] if isinstance(dest_type, TensorType) else []],
+            properties=properties,
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer):
+        from mlopt.dialects.syntax import DYNAMIC
+
+        printer.print_string(" ")
+        printer.print_operand(self.source)
+        padding = getattr(self, "padding_value", None)
+        if padding is not None:
+            printer.print_string(" padding_value(")
+            printer.print_operand(padding)
+            printer.print_string(" : ")
+            printer.print_attribute(padding.type)
+            printer.print_string(")")
+        perm = self.properties.get("outer_dims_perm")
+        if perm is not None and perm.get_values():
+            _print_index_array(printer, "outer_dims_perm", perm.get_values())
+        _print_index_array(printer, "inner_dims_pos", self.inner_dims_pos.get_values())
+        dynamic = iter(self.inner_tiles)
+        printer.print_string(" inner_tiles = [")
+        printer.print_list(
+            self.static_inner_tiles.get_values(),
+            lambda s: printer.print_operand(next(dynamic)) if s == DYNAMIC else printer.print_string(str(s)),
+        )
+        printer.print_string("] into ")
+        printer.print_operand(self.dest)
+        print_attr_dict(printer, self, ("outer_dims_perm", "inner_dims_pos", "static_inner_tiles", "operandSegmentSizes"))
+        printer.print_string(" : ")
+        printer.print_attribute(self.source.type)
+        printer.print_string(" -> ")
+        printer.print_attribute(self.dest.type)
+
+    @property
+    def inputs(self) -> tuple[SSAValue, ...]:
+        return (self.source,)
+
+    @property
+    def outputs(self) -> tuple[SSAValue, ...]:
+        return (self.dest,)
+
+    def packed_and_unpacked(self) -> tuple[SSAValue, SSAValue]:
+        """(the tiled operand, the plain one)."""
+        return (self.dest, self.source) if self.PACK else (self.source, self.dest)
+
+    def tile_of_dims(self) -> dict[int, int]:
+        """The static tile size of each tiled dimension of the plain operand."""
+        return dict(zip(self.inner_dims_pos.get_values(), self.static_inner_tiles.get_values()))
+
+    def outer_permutation(self) -> list[int]:
+        rank = len(_shape(self.packed_and_unpacked()[1].type))
+        perm = self.properties.get("outer_dims_perm")
+        return list(perm.get_values()) if perm is not None and perm.get_values() else list(range(rank))
+
+    def verify_(self) -> None:
+        from mlopt.diagnostics import DiagnosticError
+        from mlopt.dialects.syntax import DYNAMIC
+
+        packed, plain = (_shape(v.type) for v in self.packed_and_unpacked())
+        positions = list(self.inner_dims_pos.get_values())
+        tiles = list(self.static_inner_tiles.get_values())
+        if len(tiles) != len(positions):
+            raise DiagnosticError.at(self, "tiling factors must equal the number of dimensions to tile")
+        if len(set(positions)) != len(positions) or any(not 0 <= p < len(plain) for p in positions):
+            raise DiagnosticError.at(self, "invalid inner_dims_pos vector")
+        perm = self.properties.get("outer_dims_perm")
+        if perm is not None and perm.get_values() and sorted(perm.get_values()) != list(range(len(plain))):
+            raise DiagnosticError.at(self, "outer_dims_perm must be a permutation or empty")
+        if len(packed) != len(plain) + len(tiles):
+            raise VerifyException(
+                f"packed rank != (unpacked rank + num tiling factors), got {len(packed)} != {len(plain) + len(tiles)}"
+            )
+        for tile, size in zip(tiles, packed[len(plain) :]):
+            if tile != size and not (tile == DYNAMIC and size < 0) and tile != DYNAMIC:
+                raise DiagnosticError.at(
+                    self, "mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type"
+                )
+            if tile == DYNAMIC and size >= 0:
+                raise DiagnosticError.at(
+                    self, "mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type"
+                )
+        if self.PACK and getattr(self, "padding_value", None) is None:
+            outer = self.outer_permutation()
+            tile_of = self.tile_of_dims()
+            for dim, size in enumerate(plain):
+                tile = tile_of.get(dim)
+                if tile is None or tile < 0 or size < 0:
+                    continue
+                outer_size = packed[outer.index(dim)]
+                if size % tile or (outer_size >= 0 and outer_size * tile != size):
+                    raise VerifyException(
+                        "invalid tile factor or output size provided. Only full tiles are supported when "
+                        "padding_value is not set"
+                    )
+
+
+@irdl_op_definition
+class PackOp(_RelayoutSyntax, IRDLOperation):
+    """linalg.pack: tile the source's ``inner_dims_pos`` dims into trailing dims
+    of the destination, padding partial tiles with ``padding_value``.
+    Also on memrefs (an mlopt extension: bufferized packs lower to loops)."""
+
+    name = "linalg.pack"
+    PACK: ClassVar[bool] = True
+
+    source = operand_def(base(MemRefType) | base(TensorType))
+    dest = operand_def(base(MemRefType) | base(TensorType))
+    padding_value = opt_operand_def()
+    inner_tiles = var_operand_def(IndexType)
+    outer_dims_perm = opt_prop_def(DenseArrayBase)
+    inner_dims_pos = prop_def(DenseArrayBase)
+    static_inner_tiles = prop_def(DenseArrayBase)
+    result = var_result_def(TensorType)
+
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
+
+
+@irdl_op_definition
+class UnPackOp(_RelayoutSyntax, IRDLOperation):
+    """linalg.unpack: the inverse of linalg.pack (partial tiles are dropped).
+    Also on memrefs (an mlopt extension: bufferized unpacks lower to loops)."""
+
+    name = "linalg.unpack"
+    PACK: ClassVar[bool] = False
+
+    source = operand_def(base(MemRefType) | base(TensorType))
+    dest = operand_def(base(MemRefType) | base(TensorType))
+    inner_tiles = var_operand_def(IndexType)
+    outer_dims_perm = opt_prop_def(DenseArrayBase)
+    inner_dims_pos = prop_def(DenseArrayBase)
+    static_inner_tiles = prop_def(DenseArrayBase)
+    result = var_result_def(TensorType)
+
+
 Linalg: Dialect = replace_ops(
     XLinalg,
     *NAMED_OPS,
+    GenericOp,
+    SoftmaxOp,
+    PackOp,
+    UnPackOp,
     IndexOp,
     MapOp,
     ReduceOp,
