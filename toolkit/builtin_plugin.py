@@ -54,6 +54,8 @@ PASSES: dict[str, str] = {
     "expand-strided-metadata": "mlopt.passes.transforms.expand_strided_metadata:ExpandStridedMetadataPass",
     "lower-affine": "mlopt.passes.conversion.lower_affine:LowerAffinePass",
     "convert-linalg-to-loops": "mlopt.passes.conversion.linalg_to_loops:ConvertLinalgToLoopsPass",
+    "convert-linalg-to-affine-loops": "mlopt.passes.conversion.linalg_to_affine_loops:ConvertLinalgToAffineLoopsPass",
+    "convert-linalg-to-parallel-loops": "mlopt.passes.conversion.linalg_to_parallel_loops:ConvertLinalgToParallelLoopsPass",
     "gpu-kernel-outlining": "mlopt.passes.transforms.gpu_kernel_outlining:GpuKernelOutliningPass",
     "convert-gpu-to-nvvm": "mlopt.passes.conversion.gpu_to_nvvm:ConvertGpuOpsToNVVMOpsPass",
     "nvvm-attach-target": "mlopt.passes.conversion.nvvm_attach_target:GpuNVVMAttachTarget",
