@@ -37,7 +37,7 @@ from xdsl.irdl import (
 )
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import MemoryAllocEffect, MemoryReadEffect, Pure
+from xdsl.traits import HasCanonicalizationPatternsTrait, MemoryAllocEffect, MemoryReadEffect, Pure
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import Diagnostic, DiagnosticError, location_of
@@ -177,6 +177,14 @@ class DeallocTensorOp(IRDLOperation):
     assembly_format = "$tensor attr-dict `:` type($tensor)"
 
 
+class DeallocCanonicalization(HasCanonicalizationPatternsTrait):
+    @classmethod
+    def get_canonicalization_patterns(cls):
+        from mlopt.passes.bufferization.dealloc_rewrites import CANONICALIZATION_PATTERNS
+
+        return CANONICALIZATION_PATTERNS
+
+
 @irdl_op_definition
 class DeallocOp(IRDLOperation):
     """Deallocates each memref whose condition holds and which no retained
@@ -194,6 +202,7 @@ class DeallocOp(IRDLOperation):
     updated_conditions = var_result_def(IntegerType(1))
 
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
+    traits = traits_def(DeallocCanonicalization())
 
     def __init__(
         self,

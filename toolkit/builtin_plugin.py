@@ -54,6 +54,7 @@ PASSES: dict[str, str] = {
     "expand-strided-metadata": "mlopt.passes.transforms.expand_strided_metadata:ExpandStridedMetadataPass",
     "lower-affine": "mlopt.passes.conversion.lower_affine:LowerAffinePass",
     "convert-linalg-to-loops": "mlopt.passes.conversion.linalg_to_loops:ConvertLinalgToLoopsPass",
+    "convert-tensor-to-linalg": "mlopt.passes.conversion.tensor_to_linalg:ConvertTensorToLinalgPass",
     "convert-linalg-to-affine-loops": "mlopt.passes.conversion.linalg_to_affine_loops:ConvertLinalgToAffineLoopsPass",
     "convert-linalg-to-parallel-loops": "mlopt.passes.conversion.linalg_to_parallel_loops:ConvertLinalgToParallelLoopsPass",
     "gpu-kernel-outlining": "mlopt.passes.transforms.gpu_kernel_outlining:GpuKernelOutliningPass",
@@ -62,12 +63,18 @@ PASSES: dict[str, str] = {
     "gpu-module-to-binary": "mlopt.passes.transforms.gpu_module_to_binary:GpuModuleToBinaryPass",
     "gpu-to-llvm": "mlopt.passes.conversion.gpu_to_llvm:GpuToLLVMConversionPass",
     "gpu-async-region": "mlopt.passes.transforms.gpu_async_region:GpuAsyncRegionPass",
+    "ownership-based-buffer-deallocation": "mlopt.passes.bufferization.ownership_based_buffer_deallocation:OwnershipBasedBufferDeallocationPass",
+    "buffer-deallocation-simplification": "mlopt.passes.bufferization.buffer_deallocation_simplification:BufferDeallocationSimplificationPass",
+    "bufferization-lower-deallocations": "mlopt.passes.bufferization.bufferization_lower_deallocations:LowerDeallocationsPass",
+    "expand-realloc": "mlopt.passes.bufferization.expand_realloc:ExpandReallocPass",
+    "convert-bufferization-to-memref": "mlopt.passes.bufferization.convert_bufferization_to_memref:ConvertBufferizationToMemRefPass",
 }
 
 PIPELINES: dict[str, str] = {
     "lower-to-llvm": "mlopt.passes.pipelines:LowerToLLVMPipeline",
     "test-lower-to-llvm": "mlopt.passes.pipelines:TestLowerToLLVMPipeline",
     "gpu-lower-to-nvvm-pipeline": "mlopt.passes.gpu_pipelines:GpuLowerToNVVMPipeline",
+    "buffer-deallocation-pipeline": "mlopt.passes.bufferization.pipelines:BufferDeallocationPipeline",
 }
 
 TARGETS: dict[str, str] = {
