@@ -285,9 +285,9 @@ class GenerateOp(_RegionWithIndices, IRDLOperation):
         )
 
     def print(self, printer: Printer):
-        if self.dynamic_extents:
-            printer.print_string(" ")
-            print_values(printer, self.dynamic_extents)
+        # Upstream spaces around the (possibly empty) extents: "tensor.generate  {".
+        printer.print_string(" ")
+        print_values(printer, self.dynamic_extents)
         printer.print_string(" ")
         printer.print_region(self.body)
         print_attr_dict(printer, self)

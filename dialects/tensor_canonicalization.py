@@ -100,15 +100,13 @@ def _linear_index(shape: Sequence[int], indices: Sequence[int]) -> int | None:
 
 
 class FoldExtractOfKnownElement(RewritePattern):
-    """``tensor.extract`` of tensor.splat, of tensor.from_elements at constant
-    indices, or of a dense constant (upstream's ExtractOp folder)."""
+    """``tensor.extract`` of tensor.from_elements at constant indices, or of a
+    dense constant (upstream's ExtractOp folder; like upstream, an extract of
+    tensor.splat stays)."""
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xtensor.ExtractOp, rewriter: PatternRewriter) -> None:
         producer = op.tensor.owner
-        if isinstance(producer, xtensor.SplatOp):
-            rewriter.replace_op(op, [], [producer.input])
-            return
         dense = producer.value if isinstance(producer, arith.ConstantOp) else None
         if isinstance(dense, DenseIntOrFPElementsAttr) and dense.is_splat():
             rewriter.replace_op(op, arith.ConstantOp(dense.get_attrs()[0]))
