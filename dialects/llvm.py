@@ -492,6 +492,9 @@ FCmpOp = extend_op(
 )
 """``llvm.fcmp``, also on vectors of floats (xDSL's takes scalars only)."""
 
+SelectOp = extend_op(xllvm.SelectOp, constraints={"cond": I1 | VectorType.constr(I1)})
+"""``llvm.select``, also with a vector of conditions (xDSL's takes an i1 only)."""
+
 ATOMIC_BIN_OPS = (
     "xchg", "add", "sub", "_and", "nand", "_or", "_xor", "max", "min", "umax", "umin",
     "fadd", "fsub", "fmax", "fmin", "uinc_wrap", "udec_wrap", "usub_cond", "usub_sat", "fmaximum", "fminimum",
@@ -615,6 +618,7 @@ LLVM = replace_ops(
     MaskedLoadOp,
     MaskedStoreOp,
     FCmpOp,
+    SelectOp,
     AtomicRMWOp,
     *INTRINSICS,
     attributes=[ConstantRangeAttr],
