@@ -99,3 +99,17 @@ def mlopt_register_runtime_symbols() -> Mapping[str, Callable[[], Any]]:
     function object (kept alive by mlopt). Factories run only when a JIT-ed
     module actually references the symbol.
     """
+
+
+@hookspec
+def mlopt_register_bufferization_models() -> Mapping[str, Callable[[], Any]]:
+    """How ops bufferize in ``one-shot-bufferize`` (upstream's
+    BufferizableOpInterface external models), by op name or dialect name.
+
+    For an op name (``"toy.transpose"``) the factory returns an instance of
+    ``mlopt.passes.bufferization.interface.BufferizableOpModel``; for a dialect
+    name (``"toy"``) it returns a mapping from op names to such instances, where
+    ``"*"`` covers every op of the dialect. An op without a model is an unknown
+    op: analyzed conservatively, and left in tensor form (an error unless
+    ``allow-unknown-ops``).
+    """

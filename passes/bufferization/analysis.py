@@ -1,0 +1,680 @@
+"""One-shot analysis: which tensor operands can bufferize in place.
+
+Upstream's OneShotAnalysis, with the same heuristic and rules so that mlopt
+makes the same in-place decisions as mlir-opt: ops are visited bottom-up; an
+operand goes in place unless that would make a read see a later write
+(read-after-write interference) or write into a buffer that may not be written
+(a constant, an unknown op's result, a non-writable function argument).
+Values are grouped in *alias sets* (buffers that may be the same) and
+*equivalence sets* (buffers that are the same).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from xdsl.dialects.builtin import ArrayAttr, StringAttr, UnitAttr
+from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
+
+from mlopt.diagnostics import DiagnosticError
+from mlopt.passes.bufferization.interface import (
+    BufferizableOpModel,
+    BufferRelation,
+    Operand,
+    UnknownOpModel,
+    has_tensor_semantics,
+    is_tensor,
+)
+
+IN_PLACE_ATTR = "__inplace_operands_attr__"
+UNKNOWN_MODEL = UnknownOpModel()
+
+
+class UnionFind:
+    """Disjoint sets of SSA values, with their members."""
+
+    def __init__(self) -> None:
+        self._parent: dict[SSAValue, SSAValue] = {}
+        self._members: dict[SSAValue, list[SSAValue]] = {}
+
+    def find(self, value: SSAValue) -> SSAValue:
+        parent = self._parent.get(value)
+        if parent is None:
+            return value
+        root = self.find(parent)
+        self._parent[value] = root
+        return root
+
+    def union(self, a: SSAValue, b: SSAValue) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra is rb:
+            return
+        members_a, members_b = self.members(ra), self.members(rb)
+        if len(members_a) < len(members_b):
+            ra, rb, members_a, members_b = rb, ra, members_b, members_a
+        self._parent[rb] = ra
+        self._members[ra] = members_a + members_b
+        self._members.pop(rb, None)
+
+    def members(self, value: SSAValue) -> list[SSAValue]:
+        root = self.find(value)
+        return self._members.get(root, [root])
+
+    def same(self, a: SSAValue, b: SSAValue) -> bool:
+        return self.find(a) is self.find(b)
+
+
+@dataclass
+class AnalysisOptions:
+    """The options of one-shot-bufferize that the analysis reads."""
+
+    allow_return_allocs_from_loops: bool = False
+    print_conflicts: bool = False
+    bottom_up: bool = True
+    copy_before_write: bool = False
+    """Decide nothing in place: every write gets a fresh buffer."""
+    is_allowed: Callable[[Operation], bool] = lambda op: True
+
+
+def owner_of(value: SSAValue) -> Operation | None:
+    """The op defining ``value``, or the op whose block has it as argument."""
+    if isinstance(value, OpResult):
+        return value.op
+    assert isinstance(value, BlockArgument)
+    region = value.block.parent
+    return region.parent if region is not None else None
+
+
+def parent_region(op_or_value: Operation | SSAValue) -> Region | None:
+    if isinstance(op_or_value, BlockArgument):
+        return op_or_value.block.parent
+    op = op_or_value.op if isinstance(op_or_value, OpResult) else op_or_value
+    block = op.parent
+    return block.parent if block is not None else None
+
+
+class Dominance:
+    """Op and block dominance over a tree of regions, for ``happens_before``."""
+
+    def __init__(self, root: Operation):
+        self._position: dict[Operation, int] = {}
+        for index, op in enumerate(root.walk()):
+            self._position[op] = index
+        self._dominators: dict[Region, dict[Block, set[Block]]] = {}
+
+    def _block_dominators(self, region: Region) -> dict[Block, set[Block]]:
+        if region not in self._dominators:
+            blocks = list(region.blocks)
+            predecessors: dict[Block, list[Block]] = {b: [] for b in blocks}
+            for block in blocks:
+                terminator = block.last_op
+                for successor in terminator.successors if terminator is not None else ():
+                    predecessors[successor].append(block)
+            all_blocks = set(blocks)
+            dominators = {b: set(all_blocks) for b in blocks}
+            dominators[blocks[0]] = {blocks[0]}
+            changed = True
+            while changed:
+                changed = False
+                for block in blocks[1:]:
+                    preds = [dominators[p] for p in predecessors[block]]
+                    new = (set.intersection(*preds) if preds else set()) | {block}
+                    if new != dominators[block]:
+                        dominators[block] = new
+                        changed = True
+            self._dominators[region] = dominators
+        return self._dominators[region]
+
+    def properly_dominates(self, a: Operation, b: Operation) -> bool:
+        """Upstream's properlyDominates with enclosingOpOk: ``a`` runs before ``b``
+        on every path, or encloses it."""
+        if a is b:
+            return False
+        a_region = parent_region(a)
+        ancestor: Operation | None = b
+        while ancestor is not None and parent_region(ancestor) is not a_region:
+            ancestor = ancestor.parent_op()
+        if ancestor is None:
+            return False
+        if ancestor is a:
+            return True
+        if a.parent is ancestor.parent:
+            return self._position[a] < self._position[ancestor]
+        assert a_region is not None and a.parent is not None and ancestor.parent is not None
+        return a.parent in self._block_dominators(a_region).get(ancestor.parent, set())
+
+    def happens_before(self, a: Operation, b: Operation) -> bool:
+        """``a`` or one of its ancestors properly dominates ``b``, and ``b`` is not inside ``a``."""
+        current: Operation | None = a
+        while current is not None:
+            if current is not b and current.is_ancestor(b):
+                return False
+            if self.properly_dominates(current, b):
+                return True
+            current = current.parent_op()
+        return False
+
+
+def block_reaches(start: Block, target: Block, avoid: Block | None) -> bool:
+    """Whether control can flow from ``start`` to ``target`` (in one or more
+    steps) without passing through ``avoid``."""
+    seen: set[Block] = set()
+    work = [start]
+    while work:
+        block = work.pop()
+        terminator = block.last_op
+        for successor in terminator.successors if terminator is not None else ():
+            if successor is target:
+                return True
+            if successor in seen or successor is avoid:
+                continue
+            seen.add(successor)
+            work.append(successor)
+    return False
+
+
+@dataclass
+class AnalysisState:
+    """Alias and equivalence sets, and the in-place decisions."""
+
+    root: Operation
+    models: Callable[[Operation], BufferizableOpModel | None]
+    options: AnalysisOptions = field(default_factory=AnalysisOptions)
+    aliases: UnionFind = field(default_factory=UnionFind)
+    equivalences: UnionFind = field(default_factory=UnionFind)
+    in_place: set[Operand] = field(default_factory=set)
+    undefined_uses: set[Operand] = field(default_factory=set)
+    function_state: object | None = None
+    """Module bufferization's per-function facts (see module_bufferize)."""
+
+    def __post_init__(self) -> None:
+        self.dominance = Dominance(self.root)
+        self._conflict_counter = 0
+
+    # ------------------------------------------------------------------ models
+
+    def model(self, op: Operation | None) -> BufferizableOpModel | None:
+        """The op's model when it is bufferized by this run, else None."""
+        if op is None or not self.options.is_allowed(op):
+            return None
+        return self.models(op)
+
+    def model_or_unknown(self, op: Operation) -> BufferizableOpModel:
+        return self.model(op) or UNKNOWN_MODEL
+
+    def reads(self, operand: Operand) -> bool:
+        op, index = operand
+        return self.model_or_unknown(op).reads(op, index, self)
+
+    def writes(self, operand: Operand) -> bool:
+        op, index = operand
+        return self.model_or_unknown(op).writes(op, index, self)
+
+    def aliasing_results(self, operand: Operand) -> list[tuple[OpResult, BufferRelation]]:
+        op, index = operand
+        return self.model_or_unknown(op).aliasing_results(op, index, self)
+
+    def aliasing_operands(self, value: SSAValue) -> list[tuple[Operand, BufferRelation]]:
+        if not isinstance(value, OpResult):
+            return []
+        return self.model_or_unknown(value.op).aliasing_operands(value.op, value, self)
+
+    def value_writes(self, value: SSAValue) -> bool:
+        """Upstream's bufferizesToMemoryWrite(Value): whether ``value`` holds
+        freshly written data rather than an alias of another tensor."""
+        if not isinstance(value, OpResult):
+            return True
+        model = self.model(value.op)
+        return True if model is None else model.result_writes(value.op, value, self)
+
+    def is_in_place(self, operand: Operand) -> bool:
+        return operand in self.in_place
+
+    def is_in_place_write(self, operand: Operand) -> bool:
+        return self.writes(operand) and operand in self.in_place
+
+    def are_equivalent(self, a: SSAValue, b: SSAValue) -> bool:
+        return self.equivalences.same(a, b)
+
+    def are_aliasing(self, a: SSAValue, b: SSAValue) -> bool:
+        return self.aliases.same(a, b)
+
+    def bufferize_in_place(self, operand: Operand) -> None:
+        self.in_place.add(operand)
+        for result, _ in self.aliasing_results(operand):
+            self.aliases.union(result, operand[0].operands[operand[1]])
+
+    # ----------------------------------------------------------- use-def walks
+
+    def find_in_reverse_use_def_chain(
+        self,
+        start: SSAValue,
+        condition: Callable[[SSAValue], bool],
+        *,
+        include_leaves: bool = True,
+        follow_in_place_only: bool = False,
+        follow_equivalent_only: bool = False,
+        follow_unknown_ops: bool = False,
+    ) -> list[SSAValue]:
+        """Upstream's findValueInReverseUseDefChain: the values met when following
+        aliasing operands backwards from ``start`` that satisfy ``condition``
+        (and, with ``include_leaves``, the values where the walk ends)."""
+        result: dict[SSAValue, None] = {}
+        visited: set[SSAValue] = set()
+        work = [start]
+        while work:
+            value = work.pop()
+            if value in visited:
+                if include_leaves:
+                    result[value] = None
+                continue
+            visited.add(value)
+            if condition(value):
+                result[value] = None
+                continue
+            if not follow_unknown_ops and isinstance(value, OpResult) and self.model(value.op) is None:
+                if include_leaves:
+                    result[value] = None
+                continue
+            aliases = self.aliasing_operands(value)
+            if not aliases:
+                if include_leaves:
+                    result[value] = None
+                continue
+            for (op, index), relation in aliases:
+                if (follow_equivalent_only and relation is not BufferRelation.EQUIVALENT) or (
+                    follow_in_place_only and (op, index) not in self.in_place
+                ):
+                    if include_leaves:
+                        result[value] = None
+                    continue
+                work.append(op.operands[index])
+        return list(result)
+
+    def find_definitions(self, operand: Operand) -> list[SSAValue]:
+        """The values whose writes the read of ``operand`` expects to see."""
+        op, index = operand
+        return self.find_in_reverse_use_def_chain(op.operands[index], self.value_writes, include_leaves=False)
+
+    def written_inside(self, op: Operation, operand: Operand) -> bool:
+        """Whether the value of ``operand`` (inside ``op``) is written by an op nested in ``op``."""
+
+        def written_by_nested_op(value: SSAValue) -> bool:
+            owner = owner_of(value)
+            return owner is not None and owner is not op and op.is_ancestor(owner) and self.value_writes(value)
+
+        owner_op, index = operand
+        if owner_op is op:
+            return False
+        return bool(self.find_in_reverse_use_def_chain(owner_op.operands[index], written_by_nested_op, include_leaves=False))
+
+    def is_value_read(self, value: SSAValue) -> bool:
+        """Whether any alias of ``value`` is read (following aliasing results)."""
+        work = [value]
+        seen: set[SSAValue] = set()
+        while work:
+            current = work.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            for use in list(current.uses):
+                operand = (use.operation, use.index)
+                if self.reads(operand):
+                    return True
+                work.extend(result for result, _ in self.aliasing_results(operand))
+        return False
+
+    def is_value_written(self, value: SSAValue) -> bool:
+        return any(
+            self.is_in_place_write((use.operation, use.index))
+            for alias in self.aliases.members(value)
+            for use in list(alias.uses)
+        )
+
+    def is_writable(self, value: SSAValue) -> bool:
+        owner = owner_of(value)
+        model = self.model(owner)
+        return model is not None and model.is_writable(owner, value, self)
+
+    # -------------------------------------------------------------- regions
+
+    def enclosing_repetitive_region(self, where: Operation | SSAValue) -> Region | None:
+        region = parent_region(where)
+        while region is not None:
+            op = region.parent
+            if op is None:
+                return None
+            model = self.model_or_unknown(op)
+            if model.is_repetitive_region(op, op.regions.index(region)):
+                return region
+            region = parent_region(op)
+        return None
+
+    def next_enclosing_repetitive_region(self, region: Region) -> Region | None:
+        op = region.parent
+        return self.enclosing_repetitive_region(op) if op is not None else None
+
+    def inside_mutually_exclusive_regions(self, a: Operation, b: Operation) -> bool:
+        """Whether ``a`` and ``b`` sit in different branches of one op (scf.if's then and else)."""
+        a_regions: dict[Operation, Region] = {}
+        region = parent_region(a)
+        while region is not None and region.parent is not None:
+            a_regions.setdefault(region.parent, region)
+            region = parent_region(region.parent)
+        region = parent_region(b)
+        while region is not None and region.parent is not None:
+            op = region.parent
+            if op in a_regions:
+                if a_regions[op] is region:
+                    return False
+                return self.model_or_unknown(op).branches_exclusive
+            region = parent_region(op)
+        return False
+
+
+# --------------------------------------------------------------------- conflicts
+
+
+def _can_use_op_dominance(read: Operand, write: Operand, definitions: Sequence[SSAValue], state: AnalysisState) -> bool:
+    """Whether op order can rule out a conflict: not when a loop that does not
+    contain a definition repeats both the read and the write."""
+    read_op, write_op = read[0], write[0]
+    for definition in definitions:
+        read_region = state.enclosing_repetitive_region(read_op)
+        def_region = state.enclosing_repetitive_region(definition)
+        if read_region is def_region:
+            continue
+        assert read_region is not None
+        while (next_region := state.next_enclosing_repetitive_region(read_region)) is not def_region:
+            if next_region is None:
+                break
+            read_region = next_region
+        loop = read_region.parent
+        if loop is not None and loop.is_ancestor(write_op):
+            return False
+    # Loops made of blocks (cf branches) repeat ops the same way.
+    if parent_region(read_op) is not parent_region(write_op):
+        return True
+    read_block, write_block = read_op.parent, write_op.parent
+    assert read_block is not None and write_block is not None
+    for definition in definitions:
+        def_block = definition.block if isinstance(definition, BlockArgument) else definition.op.parent
+        if block_reaches(read_block, write_block, def_block) and block_reaches(write_block, read_block, def_block):
+            return False
+    return True
+
+
+def _matches_insert_destination(state: AnalysisState, value: SSAValue, insert_op: Operation) -> bool:
+    """Whether ``value`` is exactly the part of the destination that ``insert_op`` overwrites."""
+    model = state.model_or_unknown(insert_op)
+
+    def matching_subset(candidate: SSAValue) -> bool:
+        return isinstance(candidate, OpResult) and model.is_equivalent_subset(insert_op, candidate, state)
+
+    leaves = state.find_in_reverse_use_def_chain(value, matching_subset)
+    return bool(leaves) and all(matching_subset(leaf) for leaf in leaves)
+
+
+def _subset_insertion(state: AnalysisState, op: Operation) -> tuple[int, int] | None:
+    model = state.model(op)
+    return model.subset_insertion_operands(op) if model is not None else None
+
+
+def _are_non_conflicting_subsets(read: Operand, write: Operand, state: AnalysisState) -> bool:
+    """Upstream's special rules for an extract_slice → compute → insert_slice
+    round trip into the same tensor."""
+    reading_op, writing_op = read[0], write[0]
+    if (operands := _subset_insertion(state, reading_op)) is not None:
+        source, dest = ((reading_op, operands[0]), (reading_op, operands[1]))
+        if read == dest and _matches_insert_destination(state, writing_op.operands[write[1]], reading_op):
+            return True
+        if read == source and write == dest and _matches_insert_destination(state, reading_op.operands[read[1]], reading_op):
+            return True
+    if (operands := _subset_insertion(state, writing_op)) is not None:
+        source_value = writing_op.operands[operands[0]]
+        if (
+            write == (writing_op, operands[1])
+            and state.are_equivalent(read[0].operands[read[1]], source_value)
+            and _matches_insert_destination(state, source_value, writing_op)
+        ):
+            return True
+    return False
+
+
+def _has_equivalent_value_in_reverse_use_def_chain(state: AnalysisState, start: SSAValue, other: SSAValue) -> bool:
+    return bool(
+        state.find_in_reverse_use_def_chain(
+            start, lambda v: v is other, include_leaves=False, follow_equivalent_only=True
+        )
+    )
+
+
+def _annotate_conflict(state: AnalysisState, read: Operand, write: Operand, definition: SSAValue) -> None:
+    label = f"C_{state._conflict_counter}"
+    state._conflict_counter += 1
+    write[0].attributes[f"{label}[CONFL-WRITE: {write[1]}]"] = UnitAttr()
+    read[0].attributes[f"{label}[READ: {read[1]}]"] = UnitAttr()
+    if isinstance(definition, OpResult):
+        definition.op.attributes[f"{label}[DEF: result {definition.index}]"] = UnitAttr()
+    else:
+        assert isinstance(definition, BlockArgument)
+        owner = owner_of(definition)
+        if owner is not None:
+            owner.attributes[f"{label}[DEF: bbArg {definition.index}]"] = UnitAttr()
+
+
+def _has_read_after_write_interference(reads: Iterable[Operand], writes: Iterable[Operand], state: AnalysisState) -> bool:
+    dominance = state.dominance
+    writes = list(writes)
+    for read in reads:
+        reading_op = read[0]
+        definitions = state.find_definitions(read)
+        if not definitions:
+            continue
+        for write in writes:
+            writing_op = write[0]
+            if _can_use_op_dominance(read, write, definitions, state):
+                if dominance.happens_before(reading_op, writing_op):
+                    continue
+                if write == read:
+                    continue
+                if state.inside_mutually_exclusive_regions(reading_op, writing_op):
+                    continue
+                if writing_op is reading_op:
+                    model = state.model(reading_op)
+                    if (
+                        model is not None
+                        and model.elementwise_access(reading_op, [read, write], state)
+                        and (
+                            _has_equivalent_value_in_reverse_use_def_chain(state, reading_op.operands[read[1]], writing_op.operands[write[1]])
+                            or _has_equivalent_value_in_reverse_use_def_chain(state, writing_op.operands[write[1]], reading_op.operands[read[1]])
+                        )
+                    ):
+                        continue
+            if _are_non_conflicting_subsets(read, write, state):
+                continue
+            reading_model = state.model(reading_op)
+            if reading_model is not None and reading_model.is_not_conflicting(reading_op, read, write, state):
+                continue
+            if writing_op is not reading_op:
+                writing_model = state.model(writing_op)
+                if writing_model is not None and writing_model.is_not_conflicting(writing_op, read, write, state):
+                    continue
+            for definition in definitions:
+                if isinstance(definition, OpResult):
+                    defining_op = definition.op
+                    if dominance.happens_before(writing_op, defining_op):
+                        continue
+                    if defining_op is not writing_op and defining_op.is_ancestor(writing_op):
+                        continue
+                else:
+                    assert isinstance(definition, BlockArgument)
+                    if definition.block.find_ancestor_op_in_block(writing_op) is None:
+                        continue
+                aliasing = state.aliasing_results(write)
+                if len(aliasing) == 1 and aliasing[0][0] is definition:
+                    continue
+                if state.options.print_conflicts:
+                    _annotate_conflict(state, read, write, definition)
+                return True
+    return False
+
+
+def _aliasing_reads_and_writes(state: AnalysisState, values: Iterable[SSAValue]) -> tuple[dict[Operand, None], dict[Operand, None]]:
+    reads: dict[Operand, None] = {}
+    writes: dict[Operand, None] = {}
+    seen_sets: set[SSAValue] = set()
+    for value in values:
+        root = state.aliases.find(value)
+        if root in seen_sets:
+            continue
+        seen_sets.add(root)
+        for alias in state.aliases.members(value):
+            for use in list(alias.uses):
+                operand = (use.operation, use.index)
+                if state.reads(operand):
+                    reads[operand] = None
+                if state.is_in_place_write(operand):
+                    writes[operand] = None
+    return reads, writes
+
+
+def would_create_read_after_write_interference(operand: Operand, state: AnalysisState, *, consistency_only: bool = False) -> bool:
+    op, index = operand
+    values = [op.operands[index], *(result for result, _ in state.aliasing_results(operand))]
+    reads, writes = _aliasing_reads_and_writes(state, values)
+    if not consistency_only and state.writes(operand):
+        writes[operand] = None
+    return _has_read_after_write_interference(reads, writes, state)
+
+
+def _has_preceding_non_writable_tensor(value: SSAValue, current: Operand, state: AnalysisState) -> bool:
+    work = [value]
+    seen: set[SSAValue] = set()
+    while work:
+        next_value = work.pop()
+        if next_value in seen:
+            continue
+        seen.add(next_value)
+        if not state.is_writable(next_value):
+            return True
+        for aliasing, _ in state.aliasing_operands(next_value):
+            if aliasing in state.in_place or aliasing == current:
+                work.append(aliasing[0].operands[aliasing[1]])
+    return False
+
+
+def would_create_write_to_non_writable_buffer(operand: Operand, state: AnalysisState) -> bool:
+    op, index = operand
+    values = [op.operands[index], *(result for result, _ in state.aliasing_results(operand))]
+    _, writes = _aliasing_reads_and_writes(state, values)
+    if state.writes(operand):
+        writes[operand] = None
+    return any(_has_preceding_non_writable_tensor(w[0].operands[w[1]], operand, state) for w in writes)
+
+
+# ------------------------------------------------------------------------ driver
+
+
+def _set_up_must_in_place(state: AnalysisState, scope: Operation) -> None:
+    for op in scope.walk():
+        model = state.model(op)
+        if model is None:
+            continue
+        for index, value in enumerate(op.operands):
+            if is_tensor(value) and model.must_bufferize_in_place(op, index, state):
+                for result, _ in model.aliasing_results(op, index, state):
+                    state.aliases.union(value, result)
+                state.in_place.add((op, index))
+
+
+def _in_place_analysis(state: AnalysisState, ops: list[Operation]) -> None:
+    ordered = reversed(ops) if state.options.bottom_up else ops
+    for op in ordered:
+        if state.model(op) is None:
+            continue
+        for index, value in enumerate(op.operands):
+            if not is_tensor(value) or (op, index) in state.in_place:
+                continue
+            operand = (op, index)
+            conflict = would_create_write_to_non_writable_buffer(operand, state) or would_create_read_after_write_interference(
+                operand, state
+            )
+            if not conflict:
+                state.bufferize_in_place(operand)
+
+
+def _equivalence_analysis(state: AnalysisState, ops: list[Operation]) -> None:
+    for op in ops:
+        model = state.model(op)
+        if model is None:
+            continue
+        for result in op.results:
+            if not is_tensor(result):
+                continue
+            for (owner, index), relation in model.aliasing_operands(op, result, state):
+                if (owner, index) in state.in_place and relation is BufferRelation.EQUIVALENT:
+                    state.equivalences.union(result, owner.operands[index])
+
+
+def _post_order(root: Operation) -> list[Operation]:
+    order: list[Operation] = []
+
+    def visit(op: Operation) -> None:
+        for region in op.regions:
+            for block in region.blocks:
+                for nested in block.ops:
+                    visit(nested)
+        order.append(op)
+
+    visit(root)
+    return order
+
+
+def gather_undefined_uses(state: AnalysisState, scope: Operation) -> None:
+    """Uses of tensors whose contents nobody wrote (tensor.empty and its
+    aliases): a copy of them is never needed."""
+    for op in scope.walk():
+        model = state.model(op)
+        if model is None:
+            continue
+        for result in op.results:
+            if not is_tensor(result):
+                continue
+            last_writes = state.find_in_reverse_use_def_chain(result, state.value_writes)
+            if all(not state.value_writes(w) and isinstance(w, OpResult) and state.model(w.op) is not None for w in last_writes):
+                for use in list(result.uses):
+                    state.undefined_uses.add((use.operation, use.index))
+
+
+def analyze(state: AnalysisState, scope: Operation) -> None:
+    """Decide every tensor operand inside ``scope``; raises DiagnosticError
+    where upstream's analysis fails."""
+    _set_up_must_in_place(state, scope)
+    for op in scope.walk():
+        if state.model(op) is None:
+            continue
+        for index, value in enumerate(op.operands):
+            if is_tensor(value) and would_create_read_after_write_interference((op, index), state, consistency_only=True):
+                raise DiagnosticError.at(op, "input IR has RaW conflict")
+    ops = [op for op in scope.walk() if has_tensor_semantics(op)]
+    if not state.options.copy_before_write:
+        _in_place_analysis(state, ops)
+    _equivalence_analysis(state, [op for op in _post_order(scope) if any(is_tensor(r) for r in op.results)])
+    gather_undefined_uses(state, scope)
+    for op in scope.walk():
+        model = state.model(op)
+        if model is not None:
+            model.verify_analysis(op, state)
+
+
+def annotate_in_place_decisions(state: AnalysisState) -> None:
+    """test-analysis-only: ``__inplace_operands_attr__`` on every analyzed op."""
+    for op in state.root.walk():
+        if state.model(op) is None or not any(is_tensor(v) for v in op.operands):
+            continue
+        decisions = [
+            ("true" if (op, i) in state.in_place else "false") if is_tensor(v) else "none" for i, v in enumerate(op.operands)
+        ]
+        op.attributes[IN_PLACE_ATTR] = ArrayAttr([StringAttr(d) for d in decisions])

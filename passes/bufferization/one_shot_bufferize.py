@@ -1,0 +1,180 @@
+"""one-shot-bufferize: tensors → buffers in one analysis and one rewrite, as
+upstream's One-Shot Bufferize (with OneShotModuleBufferize for function
+boundaries).
+
+``test-analysis-only`` stops after the analysis and annotates each op with
+``__inplace_operands_attr__`` (and, across function boundaries, each argument
+with ``bufferization.access`` and each return with ``__equivalent_func_args__``);
+``print-conflicts`` adds, at each read-after-write conflict that forced a copy,
+the read, the conflicting write and the definition the read expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from xdsl.context import Context
+from xdsl.dialects.builtin import ModuleOp
+from xdsl.ir import Operation
+from xdsl.passes import ModulePass
+
+from mlopt.diagnostics import DiagnosticError
+
+
+@dataclass(frozen=True)
+class OneShotBufferizePass(ModulePass):
+    """One-Shot Bufferize"""
+
+    name = "one-shot-bufferize"
+    display_name: ClassVar[str] = "OneShotBufferizePass"
+    anchor: ClassVar[str] = "builtin.module"
+
+    allow_return_allocs_from_loops: bool = field(
+        default=False, metadata={"help": "Allows returning/yielding new allocations from a loop."}
+    )
+    allow_unknown_ops: bool = field(
+        default=False, metadata={"help": "Allows unknown (not bufferizable) ops in the input IR."}
+    )
+    analysis_fuzzer_seed: int = field(
+        default=0, metadata={"help": "Test only: Analyze ops in random order with a given seed (fuzzer)"}
+    )
+    analysis_heuristic: Literal["bottom-up", "top-down", "bottom-up-from-terminators", "fuzzer"] = field(
+        default="bottom-up", metadata={"help": "Heuristic that control the IR traversal during analysis"}
+    )
+    buffer_alignment: int = field(default=64, metadata={"help": "Sets the alignment of newly allocated buffers."})
+    bufferize_function_boundaries: bool = field(
+        default=False, metadata={"help": "Bufferize function boundaries (experimental)."}
+    )
+    check_parallel_regions: bool = field(
+        default=True, metadata={"help": "Account for parallel regions in RaW analysis."}
+    )
+    copy_before_write: bool = field(
+        default=False, metadata={"help": "Skip the analysis. Make a buffer copy on every write."}
+    )
+    dialect_filter: tuple[str, ...] = field(
+        default=(), metadata={"help": "Restrict bufferization to ops from these dialects."}
+    )
+    dump_alias_sets: bool = field(
+        default=False, metadata={"help": "Test only: Annotate tensor IR with alias sets"}
+    )
+    function_boundary_type_conversion: Literal["infer-layout-map", "identity-layout-map", "fully-dynamic-layout-map"] = field(
+        default="infer-layout-map", metadata={"help": "Controls layout maps when bufferizing function signatures."}
+    )
+    must_infer_memory_space: bool = field(
+        default=False,
+        metadata={"help": "The memory space of an memref types must always be inferred. If unset, a default memory space of 0 is used otherwise."},
+    )
+    no_analysis_func_filter: tuple[str, ...] = field(
+        default=(), metadata={"help": "Skip analysis of functions with these symbol names.Set copyBeforeWrite to true when bufferizing them."}
+    )
+    print_conflicts: bool = field(
+        default=False, metadata={"help": "Test only: Annotate IR with RaW conflicts. Requires test-analysis-only."}
+    )
+    test_analysis_only: bool = field(
+        default=False, metadata={"help": "Test only: Only run inplaceability analysis and annotate IR"}
+    )
+    unknown_type_conversion: Literal["infer-layout-map", "identity-layout-map", "fully-dynamic-layout-map"] = field(
+        default="fully-dynamic-layout-map", metadata={"help": "Controls layout maps for non-inferrable memref types."}
+    )
+    use_encoding_for_memory_space: bool = field(
+        default=False, metadata={"help": "Use the Tensor encoding attribute for the memory space. Exclusive to the 'must-infer-memory-space' option"}
+    )
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        from mlopt.passes.bufferization import analysis, bufferize
+        from mlopt.passes.bufferization.func_model import ModuleFacts, record_function_facts
+
+        if self.print_conflicts and not self.test_analysis_only:
+            raise DiagnosticError.at(op, "'print-conflicts' requires 'test-analysis-only'")
+        options = analysis.AnalysisOptions(
+            allow_return_allocs_from_loops=self.allow_return_allocs_from_loops,
+            print_conflicts=self.print_conflicts,
+            bottom_up=self.analysis_heuristic != "top-down",
+            copy_before_write=self.copy_before_write,
+            is_allowed=self._op_filter(),
+        )
+        state = analysis.AnalysisState(op, model_table(ctx), options)
+        facts = ModuleFacts(bufferize_boundaries=self.bufferize_function_boundaries)
+        state.function_state = facts
+        functions = functions_callees_first(op) if self.bufferize_function_boundaries else []
+        if functions:
+            for function in functions:
+                if function.body.blocks:  # type: ignore[attr-defined]
+                    analysis.analyze(state, function)
+                record_function_facts(function, state, facts, annotate=self.test_analysis_only)
+            for other in _non_function_ops(op):
+                analysis.analyze(state, other)
+        else:
+            analysis.analyze(state, op)
+        if self.test_analysis_only:
+            analysis.annotate_in_place_decisions(state)
+            return
+        bufferize.insert_tensor_copies(state)
+        bufferizer = bufferize.Bufferizer(
+            state,
+            bufferize.BufferizationOptions(
+                buffer_alignment=self.buffer_alignment,
+                function_boundary_type_conversion=self.function_boundary_type_conversion,
+                unknown_type_conversion=self.unknown_type_conversion,
+                allow_unknown_ops=self.allow_unknown_ops,
+                bufferize_function_boundaries=self.bufferize_function_boundaries,
+            ),
+        )
+        if functions:
+            for function in functions:
+                bufferizer.run(function)
+            for other in _non_function_ops(op):
+                bufferizer.run(other)
+        else:
+            bufferizer.run(op)
+        bufferizer.fold_boundaries()
+        if not self.allow_unknown_ops:
+            bufferizer.check_all_bufferized()
+
+    def _op_filter(self):
+        allowed_dialects = set(self.dialect_filter)
+        if not allowed_dialects:
+            return lambda op: True
+        return lambda op: op.name.split(".", 1)[0] in allowed_dialects
+
+
+def model_table(ctx: Context):
+    """The bufferization models registered by the plugins loaded in ``ctx``
+    (the built-in ones alone when the context was not made by mlopt)."""
+    from mlopt.passes.bufferization.interface import ModelTable
+    from mlopt.registry import BUFFERIZATION_MODEL
+
+    registry = getattr(ctx, "mlopt_registry", None)
+    if registry is not None:
+        return ModelTable(registry.factories(BUFFERIZATION_MODEL))
+    from mlopt.builtin_plugin import mlopt_register_bufferization_models
+
+    return ModelTable(mlopt_register_bufferization_models())
+
+
+def functions_callees_first(module: Operation) -> list[Operation]:
+    """The module's func.func ops, each after the functions it calls."""
+    from mlopt.passes.bufferization.func_model import callee_of
+
+    functions = [op for op in module.walk() if op.name == "func.func"]
+    ordered: list[Operation] = []
+    state: dict[Operation, str] = {}
+
+    def visit(function: Operation) -> None:
+        if state.get(function) is not None:
+            return  # done, or on the current path (recursion: analyzed conservatively)
+        state[function] = "visiting"
+        for call in function.walk():
+            if call.name == "func.call" and (callee := callee_of(call)) is not None and callee.name == "func.func":
+                visit(callee)
+        state[function] = "done"
+        ordered.append(function)
+
+    for function in functions:
+        visit(function)
+    return ordered
+
+
+def _non_function_ops(module: ModuleOp) -> list[Operation]:
+    return [op for op in module.body.block.ops if op.name != "func.func"]
