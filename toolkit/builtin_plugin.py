@@ -63,6 +63,7 @@ PASSES: dict[str, str] = {
     "gpu-module-to-binary": "mlopt.passes.transforms.gpu_module_to_binary:GpuModuleToBinaryPass",
     "gpu-to-llvm": "mlopt.passes.conversion.gpu_to_llvm:GpuToLLVMConversionPass",
     "gpu-async-region": "mlopt.passes.transforms.gpu_async_region:GpuAsyncRegionPass",
+    "one-shot-bufferize": "mlopt.passes.bufferization.one_shot_bufferize:OneShotBufferizePass",
     "ownership-based-buffer-deallocation": "mlopt.passes.bufferization.ownership_based_buffer_deallocation:OwnershipBasedBufferDeallocationPass",
     "buffer-deallocation-simplification": "mlopt.passes.bufferization.buffer_deallocation_simplification:BufferDeallocationSimplificationPass",
     "bufferization-lower-deallocations": "mlopt.passes.bufferization.bufferization_lower_deallocations:LowerDeallocationsPass",
@@ -121,6 +122,13 @@ RUNTIME_SYMBOLS: dict[str, str] = {
 """Symbol name → ``module:function`` returning the symbol's address or ctypes object."""
 
 
+BUFFERIZATION_MODELS: dict[str, str] = {
+    dialect: f"mlopt.passes.bufferization.{dialect}_model:MODELS"
+    for dialect in ("arith", "bufferization", "func", "linalg", "scf", "tensor")
+}
+"""One-shot bufferization's models, one module per dialect (op name → model)."""
+
+
 def lazy(reference: str) -> Callable[[], Any]:
     """A factory importing ``module:attribute`` on first call."""
     module_name, _, attribute = reference.partition(":")
@@ -169,3 +177,8 @@ def mlopt_register_frontends():
 @hookimpl
 def mlopt_register_runtime_symbols():
     return lazy_calls(RUNTIME_SYMBOLS)
+
+
+@hookimpl
+def mlopt_register_bufferization_models():
+    return _lazy_all(BUFFERIZATION_MODELS)
