@@ -24,7 +24,7 @@ from xdsl.dialects.builtin import (
     i1,
     i64,
 )
-from xdsl.ir import Attribute, Block, Dialect, SSAValue
+from xdsl.ir import Attribute, Block, Dialect, Operation, SSAValue
 from xdsl.irdl import (
     IRDLOperation,
     ParsePropInAttrDict,
@@ -685,7 +685,20 @@ class MaskOp(IRDLOperation):
             (terminator.prev_op is None and not terminator.operands)
             or (terminator.prev_op is not None and tuple(terminator.operands) == tuple(terminator.prev_op.results))
         )
-        printer.print_region(self.maskRegion, print_entry_block_args=False, print_block_terminators=not implicit)
+        if implicit:
+            # As upstream: the masked op inline, without its results' names.
+            printer.print_string("{ ")
+            masked = block.first_op
+            if masked is not terminator:
+                if printer.print_generic_format or Operation.print is type(masked).print:
+                    printer.print_string(f'"{masked.name}"')
+                    printer.print_op_with_default_format(masked)
+                else:
+                    printer.print_string(masked.name)
+                    masked.print(printer)
+            printer.print_string(" }")
+        else:
+            printer.print_region(self.maskRegion, print_entry_block_args=False, print_block_terminators=True)
         print_attr_dict(printer, self)
         printer.print_string(" : ")
         printer.print_attribute(self.mask.type)
