@@ -72,7 +72,11 @@ class PassOwnershipToRetained(RewritePattern):
             new = DeallocOp(memrefs, conditions, retained)
             rewriter.insert_op(new, InsertPoint.before(op))
             updated = list(new.updated_conditions)
-            updated[owners[0]] = insert_or(rewriter, updated[owners[0]], condition)
+            owner = retained[owners[0]]
+            if all(definitely_distinct(owner, other) for other in memrefs):
+                updated[owners[0]] = condition
+            else:
+                updated[owners[0]] = insert_or(rewriter, updated[owners[0]], condition)
             rewriter.replace_op(op, [], updated)
             return
 

@@ -33,12 +33,11 @@ class ExpandRealloc(RewritePattern):
             return new_op.results[0] if new_op.results else None
 
         source_type, result_type = op.source.type, op.result.type
-        zero = emit(arith.ConstantOp.from_int_and_width(0, IndexType()))
-        current = (
-            emit(arith.ConstantOp.from_int_and_width(source_type.get_shape()[0], IndexType()))
-            if source_type.get_shape()[0] != DYNAMIC_INDEX
-            else emit(memref.DimOp.from_source_and_index(op.source, zero))
-        )
+        if source_type.get_shape()[0] == DYNAMIC_INDEX:
+            zero = emit(arith.ConstantOp.from_int_and_width(0, IndexType()))
+            current = emit(memref.DimOp.from_source_and_index(op.source, zero))
+        else:
+            current = emit(arith.ConstantOp.from_int_and_width(source_type.get_shape()[0], IndexType()))
         new_size = (
             op.dynamicResultSize
             if op.dynamicResultSize is not None
@@ -52,7 +51,7 @@ class ExpandRealloc(RewritePattern):
         window_type = MemRefType(source_type.element_type, source_type.get_shape(), StridedLayoutAttr([1], 0),
                                  result_type.memory_space)
         window = emit(SubviewOp.create(
-            operands=[fresh, [], [current] if source_type.get_shape()[0] == DYNAMIC_INDEX else [], []],
+            operands=[fresh, *([current] if source_type.get_shape()[0] == DYNAMIC_INDEX else [])],
             result_types=[window_type],
             properties={
                 "static_offsets": DenseArrayBase.from_list(i64, [0]),
@@ -68,7 +67,7 @@ class ExpandRealloc(RewritePattern):
 
         shrink = Block()
         reinterpreted = emit(memref.ReinterpretCastOp.create(
-            operands=[op.source, [], dynamic, []],
+            operands=[op.source, *dynamic],
             result_types=[result_type],
             properties={
                 "static_offsets": DenseArrayBase.from_list(i64, [0]),

@@ -11,9 +11,9 @@ what the block owns, retaining what the terminator passes on; its updated
 conditions become the ownership passed along. Returned memrefs are always
 owned by the caller: one not owned here is cloned (under a runtime check).
 
-With ``private-function-dynamic-ownership``, private functions take and give
-one extra i1 per memref argument and result instead, so their callers need
-not clone.
+With ``private-function-dynamic-ownership``, private functions return one
+extra i1 per memref result, its ownership, instead of cloning what they do
+not own.
 """
 
 from __future__ import annotations
@@ -90,22 +90,18 @@ class _FunctionDeallocation:
             )
         entry = region.block
         dynamic = self.function.sym_name.data in self.dynamic_functions
+        # A function never owns its arguments.
         for argument in [arg for arg in entry.args if is_memref(arg)]:
-            if dynamic:
-                indicator = entry.insert_arg(i1, len(entry.args))
-            else:
-                indicator = bool_constant(False, InsertPoint.at_start(entry))
-            self.take(argument, indicator, entry)
+            self.take(argument, bool_constant(False, InsertPoint.at_start(entry)), entry)
         if dynamic:
-            self._add_ownership_to_signature()
+            self._add_ownership_results()
         self.process_block(entry)
 
-    def _add_ownership_to_signature(self) -> None:
+    def _add_ownership_results(self) -> None:
         function_type = self.function.function_type
-        inputs, outputs = list(function_type.inputs.data), list(function_type.outputs.data)
-        inputs += [i1] * sum(isinstance(t, MemRefType | UnrankedMemRefType) for t in inputs)
+        outputs = list(function_type.outputs.data)
         outputs += [i1] * sum(isinstance(t, MemRefType | UnrankedMemRefType) for t in outputs)
-        self.function.function_type = FunctionType.from_lists(inputs, outputs)
+        self.function.function_type = FunctionType.from_lists(function_type.inputs.data, outputs)
 
     # ------------------------------------------------------------------ state
 
@@ -180,11 +176,9 @@ class _FunctionDeallocation:
             for result in memref_results:
                 self.take(result, bool_constant(True, InsertPoint.before(call)), block)
             return
-        # The callee does not free its arguments (they come without ownership)
-        # and says which results the caller owns.
-        operands = list(call.arguments) + [bool_constant(False, InsertPoint.before(call)) for a in call.arguments if is_memref(a)]
+        # The callee says which of its results the caller owns.
         new_call = type(call).create(
-            operands=operands,
+            operands=list(call.operands),
             result_types=[r.type for r in call.results] + [i1] * len(memref_results),
             properties=dict(call.properties),
             attributes=dict(call.attributes),
