@@ -10,6 +10,7 @@ the output atomically, and running with a deep stack.
 from __future__ import annotations
 
 import difflib
+import errno
 import gc
 import os
 import sys
@@ -103,13 +104,11 @@ class CommandLine:
             if arg == "-" or not arg.startswith("-"):
                 parsed.positionals.append(arg)
                 continue
+            # As LLVM's cl: the whole name up to '=' must be an option's name;
+            # no option takes its value glued on ('-one-shot-bufferize' is a
+            # pass flag, not '-o ne-shot-bufferize').
             name, eq, value = arg.lstrip("-").partition("=")
             option = self._by_name.get(name)
-            if option is None and not arg.startswith("--") and len(name) > 1:
-                # A short option with its value attached: -O3, -ofile.
-                short = self._by_name.get(name[0])
-                if short is not None and short.short == name[0] and short.kind != "flag":
-                    option, eq, value = short, "=", name[1:]
             if option is None:
                 parsed.extra_flags.append((name, value if eq else None, arg))
                 continue
@@ -130,11 +129,14 @@ class CommandLine:
                 values[option.name] = value
         return parsed
 
-    def unknown_flag_error(self, name: str, candidates: Sequence[str]) -> UsageError:
-        known = list(self._by_name) + list(candidates)
-        hint = difflib.get_close_matches(name, known, n=1)
-        suffix = f"; did you mean '--{hint[0]}'?" if hint else ""
-        return UsageError(f"unknown command line argument '--{name}'{suffix} (see '{self.prog} --help')")
+    def unknown_flag_error(self, argument: str, candidates: Sequence[str], note: str = "") -> UsageError:
+        """``argument`` as the user spelled it, then ``note`` (what it is) or
+        else a suggestion from the options and ``candidates``."""
+        if not note:
+            name = argument.lstrip("-").partition("=")[0]
+            hint = difflib.get_close_matches(name, list(self._by_name) + list(candidates), n=1)
+            note = f"; did you mean '--{hint[0]}'?" if hint else ""
+        return UsageError(f"unknown command line argument '{argument}'{note} (see '{self.prog} --help')")
 
     def help_text(self) -> str:
         lines = [f"OVERVIEW: {self.description}", "", f"USAGE: {self.usage}", ""]
@@ -258,9 +260,32 @@ def _decode(name: str, data: bytes, sources: SourceManager) -> str:
         ) from None
 
 
+def check_output_writable(path: str | None) -> None:
+    """Fail before any work if ``-o path`` cannot be written (mlir-opt opens
+    its output file first, too)."""
+    if path in (None, "-"):
+        return
+    if os.path.isdir(path):
+        raise UsageError(f"could not write output file '{path}': {os.strerror(errno.EISDIR)}")
+    if os.path.exists(path):
+        writable = os.access(path, os.W_OK)
+    else:
+        directory = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(directory):
+            raise UsageError(f"could not write output file '{path}': {os.strerror(errno.ENOENT)}")
+        writable = os.access(directory, os.W_OK | os.X_OK)
+    if not writable:
+        raise UsageError(f"could not write output file '{path}': {os.strerror(errno.EACCES)}")
+
+
 def write_output(path: str | None, text: str | bytes, stdout: TextIO) -> None:
     """Write to ``path`` atomically (a failed run never leaves a partial or
-    clobbered file), or to ``stdout`` for None and ``-``."""
+    clobbered file), or to ``stdout`` for None and ``-``.
+
+    Where replacing the file would change what ``path`` is, it is written in
+    place: a device, pipe or socket (/dev/null, a FIFO), a file with other
+    hard links (they must see the new contents), and a writable file in a
+    directory where no temporary file can be created."""
     if path in (None, "-"):
         if isinstance(text, bytes):
             stdout.flush()
@@ -273,24 +298,22 @@ def write_output(path: str | None, text: str | bytes, stdout: TextIO) -> None:
             stdout.write(text)
             stdout.flush()
         return
-    mode = "wb" if isinstance(text, bytes) else "w"
-    if os.path.exists(path) and not os.path.isfile(path):
-        # A device, pipe or socket (/dev/null, /dev/stdout, a FIFO) is written in
-        # place: renaming over it would replace the device with a plain file.
-        try:
-            with open(path, mode) as f:
-                f.write(text)
-        except OSError as err:
-            raise UsageError(f"could not write output file '{path}': {err.strerror or err}") from None
-        return
+    if os.path.exists(path):
+        status = os.stat(path)
+        if not os.path.isfile(path) or status.st_nlink > 1:
+            _write_in_place(path, text)
+            return
     path = os.path.realpath(path)  # replace what a symlink points to, not the link
     directory = os.path.dirname(path)
     try:
         fd, temp_path = tempfile.mkstemp(prefix=".mlopt-", dir=directory)
     except OSError as err:
+        if os.path.isfile(path) and os.access(path, os.W_OK):
+            _write_in_place(path, text)
+            return
         raise UsageError(f"could not write output file '{path}': {err.strerror or err}") from None
     try:
-        with os.fdopen(fd, mode) as f:
+        with os.fdopen(fd, "wb" if isinstance(text, bytes) else "w") as f:
             f.write(text)
         if os.path.exists(path):
             os.chmod(temp_path, os.stat(path).st_mode & 0o7777)
@@ -305,6 +328,14 @@ def write_output(path: str | None, text: str | bytes, stdout: TextIO) -> None:
         if isinstance(err, OSError):
             raise UsageError(f"could not write output file '{path}': {err.strerror or err}") from None
         raise
+
+
+def _write_in_place(path: str, text: str | bytes) -> None:
+    try:
+        with open(path, "wb" if isinstance(text, bytes) else "w") as f:
+            f.write(text)
+    except OSError as err:
+        raise UsageError(f"could not write output file '{path}': {err.strerror or err}") from None
 
 
 # --------------------------------------------------------------------------- running
@@ -406,9 +437,19 @@ def tool_main(prog: str, run: Callable[[list[str]], int], argv: Sequence[str] | 
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `mlopt x | head`); that is not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         return EXIT_OK
+
+
+_OUTPUT_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""Errors writing the output that are the environment's, not a bug (``> /dev/full``)."""
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the exit does not fail again on what is still buffered."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def guarded_run(session: Session, body: Callable[[], int], user_errors: tuple[type[Exception], ...] = ()) -> int:
@@ -422,6 +463,13 @@ def guarded_run(session: Session, body: Callable[[], int], user_errors: tuple[ty
         return EXIT_ERROR
     except DiagnosticError as err:
         session.report(err)
+        return EXIT_ERROR
+    except OSError as err:
+        if err.errno not in _OUTPUT_FAILURES:
+            return report_unexpected(session, err)
+        session.error(f"could not write the output: {err.strerror}")
+        if session.stdout is sys.stdout:
+            _discard_stdout()
         return EXIT_ERROR
     except Exception as err:  # noqa: BLE001 - the last line of defence against tracebacks
         if isinstance(err, user_errors):
@@ -442,6 +490,8 @@ def report_unexpected(session: Session, err: Exception) -> int:
         session.error(str(err))
         return EXIT_ERROR
     if isinstance(err, InternalError):
+        if err.evidence is not None:
+            session.report(err.evidence)
         session.stderr.write(f"{session.prog}: internal error: {err}\n")
         return EXIT_INTERNAL
     detail = "".join(traceback.format_exception(err)) if traceback_wanted() else ""

@@ -11,7 +11,7 @@ import inspect
 from typing import Any
 
 from mlopt.pipeline import option_infos, format_option_value
-from mlopt.registry import DIALECT, KINDS, PASS, PIPELINE, PluginFailure, Registry
+from mlopt.registry import DIALECT, KINDS, PASS, PIPELINE, Kind, PluginFailure, Registration, Registry
 
 _NAME_COLUMN = 56
 
@@ -27,10 +27,15 @@ def _plugin_suffix(plugin_name: str) -> str:
     return "" if plugin_name == "mlopt" else f" [{plugin_name}]"
 
 
-def passes_listing(registry: Registry, session: Any) -> str:
+def _listed(registry: Registry, kind: Kind, everything: bool) -> dict[str, Registration]:
+    """What a listing shows: xDSL's research passes and dialects only with --all."""
+    return registry.entries(kind) if everything else registry.user_facing(kind)
+
+
+def passes_listing(registry: Registry, session: Any, *, everything: bool = False) -> str:
     lines: list[str] = []
     for title, kind, loader in (("Passes:", PASS, registry.pass_class), ("Pass Pipelines:", PIPELINE, registry.pipeline_class)):
-        entries = registry.entries(kind)
+        entries = _listed(registry, kind, everything)
         if not entries:
             continue
         lines.append(title)
@@ -56,9 +61,9 @@ def _default_note(default: Any) -> str:
     return f" (default: {format_option_value(default)})"
 
 
-def dialects_listing(registry: Registry, session: Any) -> str:
+def dialects_listing(registry: Registry, session: Any, *, everything: bool = False) -> str:
     lines = ["Available Dialects:"]
-    entries = registry.entries(DIALECT)
+    entries = _listed(registry, DIALECT, everything)
     for name in sorted(entries):
         try:
             dialect = entries[name].load()

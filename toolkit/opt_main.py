@@ -25,6 +25,7 @@ from mlopt.cli import (
     Session,
     UsageError,
     Tool,
+    check_output_writable,
     write_output,
 )
 from mlopt.diagnostics import DiagnosticError, SourceText
@@ -40,6 +41,7 @@ OPTIONS = (
     Option("dump-pass-pipeline", "Print the resolved pipeline, with every option, to stderr", group="Passes"),
     Option("list-passes", "List the registered passes and pass pipelines with their options", group="Passes"),
     Option("show-dialects", "List the registered dialects", group="Passes"),
+    Option("all", "With --list-passes or --show-dialects: also list xDSL's research passes and dialects (RISC-V, Snitch, CSL, ...)", group="Passes"),
     Option("verify-each", "Verify the IR after each pass (default: true)", default=True, group="Passes"),
     Option("split-input-file", "Split the input on '// -----' lines and process each piece on its own"),
     Option("verify-diagnostics", "Check diagnostics against 'expected-error' (-warning, -note, -remark) annotations"),
@@ -81,13 +83,15 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
         session.stdout.write(listing.plugins_listing(session.registry))
         return EXIT_OK
     if args.list_passes:
-        session.stdout.write(listing.passes_listing(session.registry, session))
+        session.stdout.write(listing.passes_listing(session.registry, session, everything=args.all))
         return EXIT_OK
     if args.show_dialects:
-        session.stdout.write(listing.dialects_listing(session.registry, session))
+        session.stdout.write(listing.dialects_listing(session.registry, session, everything=args.all))
         return EXIT_OK
 
+    check_output_writable(args.o)
     pm = build_pass_manager(session, args, COMMAND_LINE)
+    check_ir_dump_pass_names(session.registry, args)
     if args.dump_pass_pipeline:
         session.stderr.write(pm.dump())
     if len(args.positionals) > 1:
@@ -108,7 +112,11 @@ def build_pass_manager(session: Session, args: ParsedArgs, command_line: Command
     pass_flags = []
     for name, value, raw in args.extra_flags:
         if name not in runnable:
-            raise command_line.unknown_flag_error(name, sorted(runnable))
+            from mlopt.upstream_names import UPSTREAM_PASSES
+
+            meant = registry.user_facing(PASS).keys() | registry.user_facing(PIPELINE).keys()
+            note = f": MLIR 22's pass '{name}' is not provided by mlopt or its plugins" if name in UPSTREAM_PASSES else ""
+            raise command_line.unknown_flag_error(raw, sorted(meant), note)
         pass_flags.append((name, value, raw))
     builder = PipelineBuilder(registry, session.sources)
     if args.pass_pipeline is not None:
@@ -122,6 +130,16 @@ def build_pass_manager(session: Session, args: ParsedArgs, command_line: Command
     for name, value, raw in pass_flags:
         builder.add_flag(root, name, value, raw)
     return root
+
+
+def check_ir_dump_pass_names(registry, args: ParsedArgs) -> None:
+    """--mlir-print-ir-before/after name registered passes, as mlir-opt's pass-name parser checks."""
+    from mlopt.registry import PASS, PIPELINE
+
+    for flag in ("mlir-print-ir-before", "mlir-print-ir-after"):
+        for name in args.values[flag]:
+            if name not in registry.entries(PASS) and name not in registry.entries(PIPELINE):
+                raise UsageError(f"for the --{flag} option: Cannot find option named '{name}'!")
 
 
 def split_ranges(text: str, enabled: bool) -> list[tuple[int, int]]:

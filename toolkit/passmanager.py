@@ -17,7 +17,7 @@ from typing import TextIO
 from xdsl.context import Context
 from xdsl.ir import Operation
 
-from mlopt.diagnostics import Diagnostic, DiagnosticError
+from mlopt.diagnostics import DiagnosticError
 from mlopt.ir import VerificationCache, print_ir, print_to_string, verify
 from mlopt.pipeline import ANY_OP, OpPassManager, ScheduledPass
 from mlopt.registry import PluginFailure
@@ -27,6 +27,11 @@ TRACEBACK_ENV = "MLOPT_TRACEBACK"
 
 class InternalError(Exception):
     """A crash inside a pass or plugin: a bug to report, not bad input."""
+
+    def __init__(self, message: str, evidence: DiagnosticError | None = None):
+        super().__init__(message)
+        self.evidence = evidence
+        """Located diagnostics showing what went wrong (printed before the message)."""
 
 
 class Instrumentation:
@@ -112,17 +117,12 @@ class PassRunner:
         try:
             self._timed_verify(op, cache)
         except DiagnosticError as err:
-            err.diagnostics[0].notes.append(
-                Diagnostic(
-                    "note",
-                    f"the IR is invalid after pass '{scheduled.argument}' "
-                    f"({scheduled.display_name}); run with --mlir-print-ir-after="
-                    f"{scheduled.argument} to see it",
-                    err.diagnostics[0].location,
-                    hint=True,
-                )
-            )
-            raise
+            # The input was verified before the pass ran: the pass is at fault.
+            raise InternalError(
+                f"pass '{scheduled.argument}' ({scheduled.plugin.describe()}) produced invalid IR\n"
+                f"  hint: rerun with --mlir-print-ir-after={scheduled.argument} to see it",
+                err,
+            ) from None
 
 
 def _as_reportable(err: BaseException, scheduled: ScheduledPass, op: Operation) -> BaseException:

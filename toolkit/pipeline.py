@@ -503,7 +503,7 @@ class PipelineBuilder:
                     f"expands to invalid text {expansion!r}: {err}"
                 ) from None
             return
-        known = list(passes) + list(pipelines)
+        known = list(self.registry.user_facing(PASS)) + list(self.registry.user_facing(PIPELINE))
         hint = difflib.get_close_matches(element.name, known, n=1)
         suffix = f"; did you mean '{hint[0]}'?" if hint else ""
         raise self._error(

@@ -7,6 +7,7 @@ its distribution) while every other plugin keeps working.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import os
@@ -146,27 +147,29 @@ def _load_entry_points(plugins: PluginSet) -> None:
 
 
 def _load_from_command_line(plugins: PluginSet, spec: str) -> None:
+    """Load a plugin the user asked for by name: unlike an auto-discovered
+    one, its failure to load is fatal (an error, exit 1)."""
     path = Path(spec)
     if spec.endswith(".py") or os.sep in spec:
         name = path.stem
         info = PluginInfo(name, f"--load-plugin={spec}")
         if not path.is_file():
-            plugins.report(f"{info.describe()}: no such file '{spec}'")
-            return
-        try:
-            module = _import_path(path)
-        except Exception as err:  # noqa: BLE001
-            plugins.report(f"{info.describe()} failed to load: {type(err).__name__}: {err}")
-            return
+            raise PluginLoadError(f"{info.describe()}: no such file '{spec}'")
+        load = functools.partial(_import_path, path)
     else:
         name = spec
         info = PluginInfo(name, f"--load-plugin={spec}")
-        try:
-            module = importlib.import_module(spec)
-        except Exception as err:  # noqa: BLE001
-            plugins.report(f"{info.describe()} failed to load: {type(err).__name__}: {err}")
-            return
+        load = functools.partial(importlib.import_module, spec)
+    try:
+        module = load()
+    except Exception as err:  # noqa: BLE001 - any import failure is the plugin's
+        raise PluginLoadError(f"{info.describe()} failed to load: {type(err).__name__}: {err}") from None
+    if plugins.manager.is_registered(module):
+        return  # already loaded (an installed plugin's entry point): nothing to do
+    known_problems = len(plugins.problems)
     _register(plugins, name, module, info)
+    if len(plugins.problems) > known_problems:
+        raise PluginLoadError(plugins.problems.pop())
 
 
 def _import_path(path: Path) -> ModuleType:

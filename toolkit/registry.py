@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mlopt.plugins import PluginInfo, PluginSet
+from mlopt.plugins import BUILTIN_PLUGINS, PluginInfo, PluginSet
 
 if TYPE_CHECKING:
     from xdsl.context import Context
@@ -42,6 +42,9 @@ FRONTEND = Kind("frontend", "frontends", "mlopt_register_frontends")
 RUNTIME_SYMBOL = Kind("runtime symbol", "runtime symbols", "mlopt_register_runtime_symbols")
 KINDS = (DIALECT, PASS, PIPELINE, TARGET, FRONTEND, RUNTIME_SYMBOL)
 
+XDSL_PLUGIN = BUILTIN_PLUGINS[1]
+"""The built-in plugin registering xDSL's passes and dialects (mlopt.xdsl_plugin)."""
+
 
 @dataclass(frozen=True)
 class Registration:
@@ -51,6 +54,17 @@ class Registration:
     name: str
     factory: Callable[[], Any]
     plugin: PluginInfo
+
+    @property
+    def is_xdsl_research(self) -> bool:
+        """One of xDSL's own research passes or dialects (RISC-V, Snitch, CSL, ...):
+        registered by the 'xdsl' plugin under a name upstream MLIR 22 does not use.
+        Listings show these only when asked, and suggestions never name them."""
+        if self.plugin.name != XDSL_PLUGIN:
+            return False
+        from mlopt.upstream_names import UPSTREAM_DIALECTS, UPSTREAM_PASSES
+
+        return self.name not in (UPSTREAM_DIALECTS if self.kind is DIALECT else UPSTREAM_PASSES)
 
     def load(self) -> Any:
         """Call the factory; a failure becomes a PluginFailure naming the plugin."""
@@ -98,6 +112,11 @@ class Registry:
                     continue
                 found[name] = Registration(kind, name, factory, info)
         return found
+
+    def user_facing(self, kind: Kind) -> dict[str, Registration]:
+        """The registrations of one kind a user of upstream MLIR or of a plugin
+        can mean: all but xDSL's research ones."""
+        return {name: entry for name, entry in self.entries(kind).items() if not entry.is_xdsl_research}
 
     def __iter__(self) -> Iterator[Registration]:
         for kind in KINDS:

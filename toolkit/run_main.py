@@ -79,7 +79,7 @@ DEFAULT_ENTRY_RESULT = "f32"
 
 def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     if args.extra_flags:
-        raise COMMAND_LINE.unknown_flag_error(args.extra_flags[0][0], [])
+        raise COMMAND_LINE.unknown_flag_error(args.extra_flags[0][2], [])
     if args.host_supports_jit:
         session.stdout.write("true\n")
         return EXIT_OK
@@ -124,10 +124,9 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
 
     session.stdout.flush()
     result = _call(jit, args.entry_point, entry, result_kind)
-    runner_utils.flush()
     if result is not None:
         runner_utils.write(result)
-        runner_utils.flush()
+    runner_utils.finish_output()
     return EXIT_ERROR if gpu_op is not None and _gpu_runtime_failed() else EXIT_OK
 
 

@@ -23,6 +23,7 @@ from mlopt.cli import (
     chosen_opt_level,
     opt_level_options,
     Tool,
+    check_output_writable,
     write_output,
 )
 from mlopt.diagnostics import DiagnosticError
@@ -72,9 +73,9 @@ def _help_text(session: Session) -> str:
 def _choose_target(session: Session, args: ParsedArgs):
     targets = _targets(session)
     chosen = []
-    for name, value, _raw in args.extra_flags:
+    for name, value, raw in args.extra_flags:
         if name not in targets:
-            raise COMMAND_LINE.unknown_flag_error(name, sorted(targets))
+            raise COMMAND_LINE.unknown_flag_error(raw, sorted(targets))
         if value is not None:
             raise UsageError(f"the translation flag '--{name}' takes no value")
         chosen.append(name)
@@ -94,6 +95,7 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     options = TranslateOptions(args.target_triple, args.mcpu, args.mattr, chosen_opt_level(args))
     if len(args.positionals) > 1:
         raise UsageError(f"expected one input file, got {len(args.positionals)}: {' '.join(args.positionals)}")
+    check_output_writable(args.o)
     source = session.read_source(args.positionals[0] if args.positionals else "-", stdin)
     if target.binary and args.split_input_file:
         raise UsageError(f"--split-input-file cannot be used with the binary output of --{target.name}")

@@ -131,7 +131,7 @@ def test_crashing_pass_is_an_internal_error_naming_the_pass_and_plugin(tmp_path)
     assert "Traceback" not in result.err
 
 
-def test_pass_that_breaks_the_ir_is_caught_by_the_verifier(tmp_path):
+def test_pass_that_breaks_the_ir_is_an_internal_error_of_that_pass(tmp_path):
     plugin = tmp_path / "breaker.py"
     plugin.write_text(textwrap.dedent(
         """
@@ -154,8 +154,11 @@ def test_pass_that_breaks_the_ir_is_caught_by_the_verifier(tmp_path):
         """
     ))
     result = run_mlopt([f"--load-plugin={plugin}", "--drop-returns"], GOOD)
-    assert result.code == 1
-    assert "the IR is invalid after pass 'drop-returns'" in result.err
+    assert result.code == 2
+    assert "<stdin>:1:1: error:" in result.err, "the verifier's located message comes first"
+    assert "mlopt: internal error: pass 'drop-returns' (plugin 'breaker' (--load-plugin=" in result.err
+    assert "produced invalid IR" in result.err and "--mlir-print-ir-after=drop-returns" in result.err
+    assert "Traceback" not in result.err
     unchecked = run_mlopt([f"--load-plugin={plugin}", "--drop-returns", "--verify-each=false"], GOOD)
     assert unchecked.code == 0
 

@@ -58,13 +58,13 @@ def test_unused_plugin_dialect_is_not_imported(monkeypatch):
     assert "mlopt_example_plugin.passes" not in sys.modules
 
 
-def test_broken_plugin_is_named_and_the_rest_keeps_working(tmp_path):
+def test_broken_plugin_asked_for_is_a_named_error(tmp_path):
     plugin = write_plugin(tmp_path, "broken_plugin", "import no_such_module_anywhere\n")
     result = run_mlopt([f"--load-plugin={plugin}", "--cse"], "func.func @f() { return }")
-    assert result.code == 0
+    assert result.code == 1
     assert "plugin 'broken_plugin'" in result.err
     assert "No module named 'no_such_module_anywhere'" in result.err
-    assert "func.func @f()" in result.out
+    assert result.out == ""
     assert result.err.count("\n") == 1, "one line per plugin problem"
 
 
@@ -123,11 +123,13 @@ def test_misspelled_hook_is_caught(tmp_path):
     assert "typo_plugin" not in result.out
 
 
-def test_missing_plugin_file_and_module(tmp_path):
-    result = run_mlopt([f"--load-plugin={tmp_path / 'nope.py'}", "--load-plugin=no_such_plugin_module"], "")
-    assert result.code == 0
-    assert "no such file" in result.err
-    assert "plugin 'no_such_plugin_module'" in result.err
+@pytest.mark.parametrize("spec", ["nope.py", "no_such_plugin_module"])
+def test_missing_plugin_file_or_module_is_an_error(tmp_path, spec):
+    missing = str(tmp_path / spec) if spec.endswith(".py") else spec
+    result = run_mlopt([f"--load-plugin={missing}"], "")
+    assert result.code == 1
+    assert ("no such file" if spec.endswith(".py") else "plugin 'no_such_plugin_module'") in result.err
+    assert "Traceback" not in result.err
 
 
 def test_disable_plugin(tmp_path):

@@ -16,8 +16,10 @@ returns the callback, created on first use.
 from __future__ import annotations
 
 import ctypes
+import errno
 import functools
 import math
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -29,9 +31,10 @@ from mlopt.runtime.memref import MemRefView
 
 # --------------------------------------------------------------------------- output
 
-_libc = ctypes.CDLL(None)
+_libc = ctypes.CDLL(None, use_errno=True)
 _libc.fwrite.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_size_t, ctypes.c_void_p]
 _libc.fflush.argtypes = [ctypes.c_void_p]
+_libc.ferror.argtypes = [ctypes.c_void_p]
 
 
 def _stream(name: str) -> int:
@@ -47,6 +50,17 @@ def write(text: str, stream: str = "stdout") -> None:
 def flush() -> None:
     """Flush C's stdout and stderr (before Python writes, and at exit)."""
     _libc.fflush(None)
+
+
+def finish_output() -> None:
+    """Flush C's stdout at the end of a run; raise OSError if the program's
+    output could not be written (a full disk, ``> /dev/full``)."""
+    stdout = _stream("stdout")
+    # An earlier flush (in a print callback) may have failed already: stdio
+    # keeps the error indicator, and ctypes that call's errno.
+    if _libc.fflush(stdout) != 0 or _libc.ferror(stdout):
+        error = ctypes.get_errno() or errno.EIO
+        raise OSError(error, os.strerror(error))
 
 
 # --------------------------------------------------------------------------- formatting
