@@ -331,6 +331,17 @@ class UpstreamPrinter(Printer):
             from mlopt.dialects.builtin import affine_set_text
 
             self.print_string(f"affine_set<{affine_set_text(attribute.data)}>")
+        elif isinstance(attribute, builtin.ArrayAttr):
+            # Upstream elides the type of i64 integers inside arrays: [0, 1 : i32].
+            self.print_string("[")
+            for index, element in enumerate(attribute.data):
+                if index:
+                    self.print_string(", ")
+                if _is_i64(element):
+                    self.print_string(str(element.value.data))
+                else:
+                    self.print_attribute(element)
+            self.print_string("]")
         elif isinstance(attribute, builtin.MemRefType | builtin.UnrankedMemRefType) and _is_i64(
             attribute.memory_space
         ):

@@ -549,29 +549,14 @@ def would_create_read_after_write_interference(operand: Operand, state: Analysis
     return _has_read_after_write_interference(reads, writes, state)
 
 
-def _has_preceding_non_writable_tensor(value: SSAValue, current: Operand, state: AnalysisState) -> bool:
-    work = [value]
-    seen: set[SSAValue] = set()
-    while work:
-        next_value = work.pop()
-        if next_value in seen:
-            continue
-        seen.add(next_value)
-        if not state.is_writable(next_value):
-            return True
-        for aliasing, _ in state.aliasing_operands(next_value):
-            if aliasing in state.in_place or aliasing == current:
-                work.append(aliasing[0].operands[aliasing[1]])
-    return False
-
-
 def would_create_write_to_non_writable_buffer(operand: Operand, state: AnalysisState) -> bool:
+    """Whether the operand, in place, makes a write (its own, or an in-place
+    write to an alias) to a buffer that may not be written."""
     op, index = operand
     values = [op.operands[index], *(result for result, _ in state.aliasing_results(operand))]
-    _, writes = _aliasing_reads_and_writes(state, values)
-    if state.writes(operand):
-        writes[operand] = None
-    return any(_has_preceding_non_writable_tensor(w[0].operands[w[1]], operand, state) for w in writes)
+    if not state.writes(operand) and not _aliasing_reads_and_writes(state, values)[1]:
+        return False
+    return any(not state.is_writable(alias) for value in values for alias in state.aliases.members(value))
 
 
 # ------------------------------------------------------------------------ driver
@@ -592,8 +577,6 @@ def _set_up_must_in_place(state: AnalysisState, scope: Operation) -> None:
 def _in_place_analysis(state: AnalysisState, ops: list[Operation]) -> None:
     ordered = reversed(ops) if state.options.bottom_up else ops
     for op in ordered:
-        if state.model(op) is None:
-            continue
         for index, value in enumerate(op.operands):
             if not is_tensor(value) or (op, index) in state.in_place:
                 continue
@@ -672,7 +655,7 @@ def analyze(state: AnalysisState, scope: Operation) -> None:
 def annotate_in_place_decisions(state: AnalysisState) -> None:
     """test-analysis-only: ``__inplace_operands_attr__`` on every analyzed op."""
     for op in state.root.walk():
-        if state.model(op) is None or not any(is_tensor(v) for v in op.operands):
+        if not any(is_tensor(v) for v in op.operands):
             continue
         decisions = [
             ("true" if (op, i) in state.in_place else "false") if is_tensor(v) else "none" for i, v in enumerate(op.operands)

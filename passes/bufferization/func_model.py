@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from xdsl.dialects.builtin import ArrayAttr, BoolAttr, FunctionType, IntegerAttr, StringAttr, SymbolRefAttr, i64
+from xdsl.dialects.builtin import ArrayAttr, FunctionType, IntegerAttr, StringAttr, SymbolRefAttr, i64
 from xdsl.ir import BlockArgument, Operation, OpResult
 
 from mlopt.passes.bufferization.bufferize import memref_type_for, rebuild
@@ -72,7 +72,7 @@ class FuncModel(BufferizableOpModel):
         if facts is None or not facts.bufferize_boundaries or not isinstance(value, BlockArgument):
             return False
         writable = _arg_attr(op, value.index, WRITABLE_ATTR)
-        return not isinstance(writable, BoolAttr) or bool(writable.value.data)
+        return not isinstance(writable, IntegerAttr) or bool(writable.value.data)
 
     def buffer_type(self, value, bufferizer):
         assert isinstance(value, BlockArgument)

@@ -133,10 +133,16 @@ class OneShotBufferizePass(ModulePass):
             bufferizer.check_all_bufferized()
 
     def _op_filter(self):
+        """Which ops this run bufferizes: those of ``dialect-filter`` (all when
+        empty), and func's only across function boundaries."""
         allowed_dialects = set(self.dialect_filter)
-        if not allowed_dialects:
-            return lambda op: True
-        return lambda op: op.name.split(".", 1)[0] in allowed_dialects
+        boundaries = self.bufferize_function_boundaries
+
+        def is_allowed(op: Operation) -> bool:
+            dialect = op.name.split(".", 1)[0]
+            return (not allowed_dialects or dialect in allowed_dialects) and (boundaries or dialect != "func")
+
+        return is_allowed
 
 
 def model_table(ctx: Context):
