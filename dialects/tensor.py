@@ -27,7 +27,7 @@ from xdsl.dialects.builtin import (
     i64,
 )
 from xdsl.dialects.utils import DynamicIndexList
-from xdsl.ir import Attribute, Dialect, Operation
+from xdsl.ir import Attribute, Block, Dialect, Operation
 from xdsl.irdl import (
     AttrSizedOperandSegments,
     IRDLOperation,
@@ -171,7 +171,7 @@ class RankOp(IRDLOperation):
     tensor = operand_def(AnyTensor)
     result = result_def(IndexType)
 
-    traits = traits_def(Pure())
+    traits = traits_def(Pure(), _Canonicalized("RANK_PATTERNS"))
     assembly_format = "$tensor attr-dict `:` type($tensor)"
 
     def __init__(self, tensor):
@@ -187,7 +187,10 @@ class _EmptyVerifier:
 
 
 EmptyOp = extend_op(
-    xtensor.EmptyOp, assembly_format="`(` $dynamic_sizes `)` attr-dict `:` type($tensor)", mixin=_EmptyVerifier
+    xtensor.EmptyOp,
+    assembly_format="`(` $dynamic_sizes `)` attr-dict `:` type($tensor)",
+    mixin=_EmptyVerifier,
+    traits=[_Canonicalized("EMPTY_PATTERNS")],
 )
 
 
@@ -208,9 +211,15 @@ class _FromElementsSyntax:
         elements = parse_operand_list(parser)
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
+        type_start = parser.pos
         result_type = parser.parse_type()
         if not isinstance(result_type, TensorType) or not result_type.has_static_shape():
-            parser.raise_error(f"'{cls.name}' expects a statically shaped tensor result")
+            parser.raise_error(
+                f"custom op '{cls.name}' 'result' must be statically shaped tensor of any type values, "
+                f"but got '{result_type}'",
+                type_start,
+                parser.pos,
+            )
         count = result_type.element_count()
         if len(elements) != count:
             parser.raise_error(
@@ -242,9 +251,16 @@ FromElementsOp = extend_op(
     xtensor.FromElementsOp,
     mixin=_FromElementsSyntax,
     constraints={"result": TensorType},
+    traits=[_Canonicalized("FROM_ELEMENTS_PATTERNS")],
 )
 
-YieldOp = xtensor.YieldOp
+class _YieldVerifier:
+    def verify_(self) -> None:
+        if len(self.operands) != 1:
+            raise VerifyException("requires a single operand")
+
+
+YieldOp = extend_op(xtensor.YieldOp, mixin=_YieldVerifier)
 
 
 class _RegionWithIndices:
@@ -252,9 +268,12 @@ class _RegionWithIndices:
 
     def _body_yield_type(self) -> Attribute | None:
         terminator = self.regions[0].block.last_op
-        if isinstance(terminator, xtensor.YieldOp) and len(terminator.operands) == 1:
-            return terminator.operands[0].type
-        return None
+        if not isinstance(terminator, xtensor.YieldOp):
+            return None
+        if len(terminator.operands) != 1:
+            # Upstream verifies the yield before the region of its parent.
+            raise DiagnosticError.at(terminator, f"'{terminator.name}' op requires a single operand")
+        return terminator.operands[0].type
 
 
 @irdl_op_definition
@@ -273,6 +292,8 @@ class GenerateOp(_RegionWithIndices, IRDLOperation):
     def parse(cls, parser: Parser) -> GenerateOp:
         extents = parse_operand_list(parser)
         body = parser.parse_region()
+        if not body.blocks:
+            body.add_block(Block())
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
         result_type = parser.parse_type()
@@ -331,13 +352,13 @@ InsertOp = extend_op(xtensor.InsertOp, mixin=_InsertVerifier)
 
 # --------------------------------------------------------------------------- slices
 
-_SLICE_LISTS = ("offset", "size", "stride")
+SLICE_LISTS = ("offset", "size", "stride")
 
 
 def _verify_mixed_lists(op: Operation, rank: int) -> None:
     """Upstream's OffsetSizeAndStrideOpInterface verifier."""
-    static = {kind: op.properties[f"static_{kind}s"].get_values() for kind in _SLICE_LISTS}
-    dynamic = {kind: getattr(op, f"{kind}s") for kind in _SLICE_LISTS}
+    static = {kind: op.properties[f"static_{kind}s"].get_values() for kind in SLICE_LISTS}
+    dynamic = {kind: getattr(op, f"{kind}s") for kind in SLICE_LISTS}
     if len(static["offset"]) != len(static["size"]):
         raise DiagnosticError.at(
             op,
@@ -350,7 +371,7 @@ def _verify_mixed_lists(op: Operation, rank: int) -> None:
             f"expected mixed sizes rank to match mixed strides rank ({len(static['size'])} vs "
             f"{len(static['stride'])}) so the rank of the result type is well-formed.",
         )
-    for kind in _SLICE_LISTS:
+    for kind in SLICE_LISTS:
         if len(static[kind]) != rank:
             raise DiagnosticError.at(op, f"expected {rank} {kind} values, got {len(static[kind])}")
         expected_dynamic = sum(1 for value in static[kind] if _is_dynamic(value))
@@ -366,19 +387,31 @@ def _verify_mixed_lists(op: Operation, rank: int) -> None:
                 raise DiagnosticError.at(op, f"expected {kind}s to be non-negative, but got {value}")
 
 
-def _verify_in_bounds(op: Operation, shape: Sequence[int]) -> None:
-    """Upstream's verifyInBoundsSlice, on the static entries."""
-    offsets, sizes, strides = (op.properties[f"static_{kind}s"].get_values() for kind in _SLICE_LISTS)
+def _out_of_bounds(shape: Sequence[int], offsets: Sequence[int], sizes: Sequence[int], strides: Sequence[int]) -> str | None:
+    """Upstream's verifyInBoundsSlice on the static entries: what runs out of bounds, if anything."""
     for dim, extent in enumerate(shape):
         if _is_dynamic(extent) or _is_dynamic(offsets[dim]):
             continue
         if offsets[dim] >= extent:
-            raise DiagnosticError.at(op, f"offset {dim} is out-of-bounds: {offsets[dim]} >= {extent}")
+            return f"offset {dim} is out-of-bounds: {offsets[dim]} >= {extent}"
         if _is_dynamic(sizes[dim]) or _is_dynamic(strides[dim]):
             continue
         last = offsets[dim] + (sizes[dim] - 1) * strides[dim]
         if last >= extent:
-            raise DiagnosticError.at(op, f"slice along dimension {dim} runs out-of-bounds: {last} >= {extent}")
+            return f"slice along dimension {dim} runs out-of-bounds: {last} >= {extent}"
+    return None
+
+
+def slice_in_bounds(shape: Sequence[int], offsets: Sequence[int], sizes: Sequence[int], strides: Sequence[int]) -> bool:
+    """Whether the static parts of a slice stay inside ``shape``."""
+    return _out_of_bounds(shape, offsets, sizes, strides) is None
+
+
+def _verify_in_bounds(op: Operation, shape: Sequence[int]) -> None:
+    lists = (op.properties[f"static_{kind}s"].get_values() for kind in SLICE_LISTS)
+    problem = _out_of_bounds(shape, *lists)
+    if problem is not None:
+        raise DiagnosticError.at(op, problem)
 
 
 def rank_reduction_mask(original: Sequence[int], reduced: Sequence[int]) -> set[int] | None:
@@ -423,7 +456,9 @@ class _ExtractSliceVerifier:
         _verify_in_bounds(self, _shape(source))
 
 
-ExtractSliceOp = extend_op(xtensor.ExtractSliceOp, mixin=_ExtractSliceVerifier)
+ExtractSliceOp = extend_op(
+    xtensor.ExtractSliceOp, mixin=_ExtractSliceVerifier, traits=[_Canonicalized("EXTRACT_SLICE_PATTERNS")]
+)
 
 
 class _InsertSliceVerifier:
@@ -435,7 +470,9 @@ class _InsertSliceVerifier:
         _verify_in_bounds(self, _shape(dest))
 
 
-InsertSliceOp = extend_op(xtensor.InsertSliceOp, mixin=_InsertSliceVerifier)
+InsertSliceOp = extend_op(
+    xtensor.InsertSliceOp, mixin=_InsertSliceVerifier, traits=[_Canonicalized("INSERT_SLICE_PATTERNS")]
+)
 
 
 @irdl_op_definition
@@ -454,6 +491,7 @@ class ParallelInsertSliceOp(_InsertSliceVerifier, IRDLOperation):
     static_strides = prop_def(DenseArrayBase.constr(i64))
 
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
+    traits = traits_def(_Canonicalized("PARALLEL_INSERT_SLICE_PATTERNS"))
     assembly_format = (
         "$source `into` $dest ``"
         "custom<DynamicIndexList>($offsets, $static_offsets)"
@@ -575,6 +613,7 @@ CollapseShapeOp = extend_op(
     custom_directives=[Reassociation],
     constraints={"reassociation": ArrayAttr},
     mixin=_CollapseVerifier,
+    traits=[_Canonicalized("RESHAPE_PATTERNS")],
 )
 
 
@@ -606,6 +645,7 @@ ExpandShapeOp = extend_op(
     custom_directives=[Reassociation, DynamicIndexList],
     constraints={"reassociation": ArrayAttr},
     mixin=_ExpandVerifier,
+    traits=[_Canonicalized("RESHAPE_PATTERNS")],
 )
 
 
@@ -614,7 +654,12 @@ class _ReshapeVerifier:
         source, result = self.source.type, self.result.type
         if source.element_type != result.element_type:
             raise VerifyException("element types of source and destination tensor types should be the same")
-        (shape_length,) = _shape(self.shape.type)
+        shape_type = self.shape.type
+        if shape_type.get_num_dims() != 1 or not isinstance(shape_type.element_type, IntegerType | IndexType):
+            raise VerifyException(
+                f"operand #1 must be 1D tensor of signless integer or index values, but got '{shape_type}'"
+            )
+        (shape_length,) = _shape(shape_type)
         if not isinstance(result, TensorType):
             return
         if isinstance(source, TensorType) and source.has_static_shape() and result.has_static_shape():
@@ -718,7 +763,7 @@ class _PadVerifier(_RegionWithIndices):
             raise VerifyException("expected yield type to match shape element type")
 
 
-PadOp = extend_op(xtensor.PadOp, mixin=_PadVerifier)
+PadOp = extend_op(xtensor.PadOp, mixin=_PadVerifier, traits=[_Canonicalized("PAD_PATTERNS")])
 
 
 # --------------------------------------------------------------------------- gather and scatter
@@ -857,4 +902,5 @@ Tensor: Dialect = replace_ops(
     PadOp,
     GatherOp,
     ScatterOp,
+    YieldOp,
 )

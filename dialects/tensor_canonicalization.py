@@ -1,5 +1,7 @@
-"""Canonicalization patterns of the tensor dialect (upstream's folders and
-patterns of tensor.cast, tensor.dim and tensor.extract)."""
+"""Canonicalization patterns of the tensor dialect: upstream's folders and
+canonicalization patterns that simplifications after tiling and bufferization
+rely on most (constant sizes into static ones, identity slices and reshapes,
+dim and extract through casts)."""
 
 from __future__ import annotations
 
@@ -7,9 +9,21 @@ from collections.abc import Sequence
 
 from xdsl.dialects import arith
 from xdsl.dialects import tensor as xtensor
-from xdsl.dialects.builtin import DYNAMIC_INDEX, DenseIntOrFPElementsAttr, IndexType, IntegerAttr, TensorType
-from xdsl.ir import Attribute, SSAValue
+from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
+    DenseArrayBase,
+    DenseIntOrFPElementsAttr,
+    FloatAttr,
+    IndexType,
+    IntegerAttr,
+    TensorType,
+    i64,
+)
+from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
+from xdsl.rewriter import InsertPoint
+
+from mlopt.dialects import tensor
 
 
 def constant_int(value: SSAValue) -> int | None:
@@ -124,6 +138,253 @@ class FoldExtractOfKnownElement(RewritePattern):
             rewriter.replace_op(op, arith.ConstantOp(dense.get_attrs()[linear]))
 
 
+class FoldDimOfCast(RewritePattern):
+    """``tensor.dim`` of a tensor.cast asks the cast's source."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.DimOp, rewriter: PatternRewriter) -> None:
+        if isinstance(op.source.owner, xtensor.CastOp):
+            rewriter.replace_op(op, tensor.DimOp(op.source.owner.source, op.index))
+
+
+class FoldExtractOfCast(RewritePattern):
+    """``tensor.extract`` of a tensor.cast of a ranked tensor reads the source."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.ExtractOp, rewriter: PatternRewriter) -> None:
+        cast = op.tensor.owner
+        if isinstance(cast, xtensor.CastOp) and isinstance(cast.source.type, TensorType):
+            rewriter.replace_op(op, tensor.ExtractOp(cast.source, list(op.indices), op.result.type))
+
+
+class FoldRankOfRanked(RewritePattern):
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: tensor.RankOp, rewriter: PatternRewriter) -> None:
+        if isinstance(op.tensor.type, TensorType):
+            rewriter.replace_op(op, arith.ConstantOp(IntegerAttr(op.tensor.type.get_num_dims(), IndexType())))
+
+
+class FoldConstantFromElements(RewritePattern):
+    """tensor.from_elements of constants is a dense constant."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.FromElementsOp, rewriter: PatternRewriter) -> None:
+        values = []
+        for element in op.elements:
+            owner = element.owner
+            if not isinstance(owner, arith.ConstantOp) or not isinstance(owner.value, IntegerAttr | FloatAttr):
+                return
+            values.append(owner.value.value.data)
+        rewriter.replace_op(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, values)))
+
+
+def _constant_sizes(type: TensorType, sizes: Sequence[SSAValue]) -> tuple[TensorType, list[SSAValue]]:
+    """``type`` with the dynamic sizes that are non-negative constants made
+    static, and the sizes that stay dynamic (upstream's foldDynamicToStaticDimSizes)."""
+    remaining = iter(sizes)
+    shape: list[int] = []
+    dynamic: list[SSAValue] = []
+    for size in type.get_shape():
+        if size != DYNAMIC_INDEX:
+            shape.append(size)
+            continue
+        value = next(remaining)
+        constant = constant_int(value)
+        if constant is None or constant < 0:
+            shape.append(DYNAMIC_INDEX)
+            dynamic.append(value)
+        else:
+            shape.append(constant)
+    return TensorType(type.element_type, shape, type.encoding), dynamic
+
+
+class StaticSizesOfEmpty(RewritePattern):
+    """tensor.empty with constant sizes becomes static, cast back to its type."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.EmptyOp, rewriter: PatternRewriter) -> None:
+        static_type, dynamic = _constant_sizes(op.tensor.type, op.dynamic_sizes)
+        if static_type == op.tensor.type:
+            return
+        empty = rewriter.insert(tensor.EmptyOp(dynamic, static_type))
+        rewriter.replace_op(op, tensor.CastOp(empty.tensor, op.tensor.type))
+
+
+# --------------------------------------------------------------------------- slices
+
+
+def _mixed(op: Operation, kind: str) -> list[int | SSAValue]:
+    dynamic = iter(getattr(op, f"{kind}s"))
+    return [next(dynamic) if v == DYNAMIC_INDEX else v for v in op.properties[f"static_{kind}s"].get_values()]
+
+
+def _fold_constants(entries: list[int | SSAValue], *, only_non_negative: bool) -> bool:
+    """Replace constant operands in ``entries`` by their values; whether any was."""
+    folded = False
+    for position, entry in enumerate(entries):
+        if isinstance(entry, int):
+            continue
+        constant = constant_int(entry)
+        if constant is None or (only_non_negative and constant < 0):
+            continue
+        entries[position] = constant
+        folded = True
+    return folded
+
+
+def _slice_operands_and_properties(lists: dict[str, list[int | SSAValue]]) -> tuple[list, dict[str, Attribute]]:
+    operands = [[v for v in lists[kind] if isinstance(v, SSAValue)] for kind in tensor.SLICE_LISTS]
+    properties = {
+        f"static_{kind}s": DenseArrayBase.from_list(i64, [DYNAMIC_INDEX if isinstance(v, SSAValue) else v for v in lists[kind]])
+        for kind in tensor.SLICE_LISTS
+    }
+    return operands, properties
+
+
+def _constant_slice_lists(op: Operation) -> dict[str, list[int | SSAValue]] | None:
+    """The offsets, sizes and strides of ``op`` with constants folded in, or None
+    when there is none to fold or the folded slice would be out of bounds."""
+    lists = {kind: _mixed(op, kind) for kind in tensor.SLICE_LISTS}
+    folded = [
+        _fold_constants(lists["offset"], only_non_negative=True),
+        _fold_constants(lists["size"], only_non_negative=True),
+        _fold_constants(lists["stride"], only_non_negative=False),
+    ]
+    if not any(folded):
+        return None
+    statics = [[DYNAMIC_INDEX if isinstance(v, SSAValue) else v for v in lists[kind]] for kind in tensor.SLICE_LISTS]
+    sliced = op.source.type if isinstance(op, xtensor.ExtractSliceOp) else op.dest.type
+    if not tensor.slice_in_bounds(sliced.get_shape(), *statics):
+        return None
+    return lists
+
+
+def canonical_rank_reduced_type(rank: int, sliced: TensorType, static_sizes: Sequence[int]) -> TensorType:
+    """The slice type with the first unit dimensions dropped down to ``rank``
+    (upstream's inferCanonicalRankReducedResultType)."""
+    inferred = tensor.inferred_slice_type(sliced, static_sizes)
+    excess = inferred.get_num_dims() - rank
+    if excess <= 0:
+        return inferred
+    shape = []
+    for size in inferred.get_shape():
+        if size == 1 and excess > 0:
+            excess -= 1
+            continue
+        shape.append(size)
+    return TensorType(inferred.element_type, shape)
+
+
+def _static_sizes(lists: dict[str, list[int | SSAValue]]) -> list[int]:
+    return [DYNAMIC_INDEX if isinstance(v, SSAValue) else v for v in lists["size"]]
+
+
+class ExtractSliceConstantArguments(RewritePattern):
+    """Constant offsets, sizes and strides of tensor.extract_slice become static;
+    a more static result is cast back to the old type."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.ExtractSliceOp, rewriter: PatternRewriter) -> None:
+        lists = _constant_slice_lists(op)
+        if lists is None:
+            return
+        result_type = canonical_rank_reduced_type(op.result.type.get_num_dims(), op.source.type, _static_sizes(lists))
+        operands, properties = _slice_operands_and_properties(lists)
+        new = tensor.ExtractSliceOp.build(
+            operands=[op.source, *operands], result_types=[result_type], properties=properties
+        )
+        if result_type == op.result.type:
+            rewriter.replace_op(op, new)
+            return
+        rewriter.insert_op(new, InsertPoint.before(op))
+        rewriter.replace_op(op, tensor.CastOp(new.result, op.result.type))
+
+
+class InsertSliceConstantArguments(RewritePattern):
+    """Constant offsets, sizes and strides of tensor.insert_slice (and
+    parallel_insert_slice) become static; the source is cast to match."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.InsertSliceOp | tensor.ParallelInsertSliceOp, rewriter: PatternRewriter) -> None:
+        lists = _constant_slice_lists(op)
+        if lists is None:
+            return
+        source = op.source
+        source_type = canonical_rank_reduced_type(source.type.get_num_dims(), op.dest.type, _static_sizes(lists))
+        if source_type != source.type:
+            parent = op.parent_op()
+            # A cast cannot stand in scf.forall.in_parallel: it goes before it.
+            anchor = parent if isinstance(op, tensor.ParallelInsertSliceOp) and parent is not None else op
+            cast = tensor.CastOp(source, source_type)
+            rewriter.insert_op(cast, InsertPoint.before(anchor))
+            source = cast.dest
+        operands, properties = _slice_operands_and_properties(lists)
+        rewriter.replace_op(
+            op,
+            type(op).build(operands=[source, op.dest, *operands], result_types=[r.type for r in op.results],
+                           properties=properties),  # fmt: skip
+        )
+
+
+def _is_identity_slice(op: Operation, shape: Sequence[int]) -> bool:
+    """Offsets all 0, strides all 1 and sizes the (static) ``shape``."""
+    offsets, sizes, strides = (op.properties[f"static_{kind}s"].get_values() for kind in tensor.SLICE_LISTS)
+    return all(o == 0 for o in offsets) and all(s == 1 for s in strides) and list(sizes) == list(shape)
+
+
+class FoldIdentityExtractSlice(RewritePattern):
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.ExtractSliceOp, rewriter: PatternRewriter) -> None:
+        if op.source.type == op.result.type and _is_identity_slice(op, op.source.type.get_shape()):
+            rewriter.replace_op(op, [], [op.source])
+
+
+class FoldIdentityInsertSlice(RewritePattern):
+    """An insert_slice overwriting all of a same-typed static destination is its source."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.InsertSliceOp, rewriter: PatternRewriter) -> None:
+        source, dest = op.source.type, op.dest.type
+        if source == dest and dest.has_static_shape() and _is_identity_slice(op, dest.get_shape()):
+            rewriter.replace_op(op, [], [op.source])
+
+
+class FoldZeroPadding(RewritePattern):
+    """tensor.pad by zero everywhere (without nofold) is a cast of its source."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.PadOp, rewriter: PatternRewriter) -> None:
+        if op.nofold is not None:
+            return
+        amounts = [*op.static_low.get_values(), *op.static_high.get_values()]
+        dynamic = iter([*op.low, *op.high])
+        if all((constant_int(next(dynamic)) if v == DYNAMIC_INDEX else v) == 0 for v in amounts):
+            rewriter.replace_op(op, tensor.CastOp(op.source, op.result.type))
+
+
+class FoldReshapeOfInverseReshape(RewritePattern):
+    """expand_shape of collapse_shape (or the reverse) back to the original type,
+    and a reshape to the same type, are the original tensor."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.ExpandShapeOp | xtensor.CollapseShapeOp, rewriter: PatternRewriter) -> None:
+        if op.src.type == op.result.type:
+            rewriter.replace_op(op, [], [op.src])
+            return
+        inverse = xtensor.CollapseShapeOp if isinstance(op, xtensor.ExpandShapeOp) else xtensor.ExpandShapeOp
+        producer = op.src.owner
+        if isinstance(producer, inverse) and producer.src.type == op.result.type:
+            rewriter.replace_op(op, [], [producer.src])
+
+
 CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast())
-DIM_PATTERNS = (FoldDimOfKnownSize(),)
-EXTRACT_PATTERNS = (FoldExtractOfKnownElement(),)
+DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfCast())
+EXTRACT_PATTERNS = (FoldExtractOfKnownElement(), FoldExtractOfCast())
+RANK_PATTERNS = (FoldRankOfRanked(),)
+FROM_ELEMENTS_PATTERNS = (FoldConstantFromElements(),)
+EMPTY_PATTERNS = (StaticSizesOfEmpty(),)
+EXTRACT_SLICE_PATTERNS = (FoldIdentityExtractSlice(), ExtractSliceConstantArguments())
+INSERT_SLICE_PATTERNS = (FoldIdentityInsertSlice(), InsertSliceConstantArguments())
+PARALLEL_INSERT_SLICE_PATTERNS = (InsertSliceConstantArguments(),)
+PAD_PATTERNS = (FoldZeroPadding(),)
+RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(),)

@@ -135,3 +135,158 @@ func.func @extract_from_dense_constant(%i: index) -> (f32, i32) {
   %f = tensor.extract %s[%i, %i] : tensor<2x2xi32>
   return %e, %f : f32, i32
 }
+
+// -----
+
+// CHECK-LABEL: func.func @dim_of_cast
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<?x?xf32>)
+// CHECK: %[[D:[^ ]+]] = tensor.dim %[[T]], %{{.*}} : tensor<?x?xf32>
+// CHECK-NEXT: return %[[D]]
+func.func @dim_of_cast(%t: tensor<?x?xf32>) -> index {
+  %c1 = arith.constant 1 : index
+  %0 = tensor.cast %t : tensor<?x?xf32> to tensor<*xf32>
+  %1 = tensor.dim %0, %c1 : tensor<*xf32>
+  return %1 : index
+}
+
+// -----
+
+// CHECK-LABEL: func.func @extract_of_cast
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<4xf32>, %[[I:[^:]+]]: index)
+// CHECK-NEXT: %[[E:[^ ]+]] = tensor.extract %[[T]][%[[I]]] : tensor<4xf32>
+// CHECK-NEXT: return %[[E]]
+func.func @extract_of_cast(%t: tensor<4xf32>, %i: index) -> f32 {
+  %0 = tensor.cast %t : tensor<4xf32> to tensor<?xf32>
+  %1 = tensor.extract %0[%i] : tensor<?xf32>
+  return %1 : f32
+}
+
+// -----
+
+// CHECK-LABEL: func.func @rank_of_ranked
+// CHECK-NEXT: %[[C2:[^ ]+]] = arith.constant 2 : index
+// CHECK-NEXT: return %[[C2]]
+func.func @rank_of_ranked(%t: tensor<4x?xf32>) -> index {
+  %0 = tensor.rank %t : tensor<4x?xf32>
+  return %0 : index
+}
+
+// -----
+
+// CHECK-LABEL: func.func @from_elements_of_constants
+// CHECK-NEXT: %[[C:[^ ]+]] = arith.constant dense<[1, 2]> : tensor<2xi32>
+// CHECK-NEXT: return %[[C]]
+func.func @from_elements_of_constants() -> tensor<2xi32> {
+  %c1 = arith.constant 1 : i32
+  %c2 = arith.constant 2 : i32
+  %0 = tensor.from_elements %c1, %c2 : tensor<2xi32>
+  return %0 : tensor<2xi32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @empty_with_constant_size
+// CHECK-NEXT: %[[E:[^ ]+]] = tensor.empty() : tensor<3x4xf32>
+// CHECK-NEXT: %[[C:[^ ]+]] = tensor.cast %[[E]] : tensor<3x4xf32> to tensor<?x4xf32>
+// CHECK-NEXT: return %[[C]]
+func.func @empty_with_constant_size() -> tensor<?x4xf32> {
+  %c3 = arith.constant 3 : index
+  %0 = tensor.empty(%c3) : tensor<?x4xf32>
+  return %0 : tensor<?x4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @identity_slices
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<4x8xf32>, %[[S:[^:]+]]: tensor<4x8xf32>)
+// CHECK-NEXT: return %[[T]], %[[S]]
+func.func @identity_slices(%t: tensor<4x8xf32>, %s: tensor<4x8xf32>) -> (tensor<4x8xf32>, tensor<4x8xf32>) {
+  %0 = tensor.extract_slice %t[0, 0] [4, 8] [1, 1] : tensor<4x8xf32> to tensor<4x8xf32>
+  %1 = tensor.insert_slice %s into %t[0, 0] [4, 8] [1, 1] : tensor<4x8xf32> into tensor<4x8xf32>
+  return %0, %1 : tensor<4x8xf32>, tensor<4x8xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @extract_slice_constant_arguments
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<?x8xf32>)
+// CHECK: %[[S:[^ ]+]] = tensor.extract_slice %[[T]][1, 0] [2, 4] [1, 2] : tensor<?x8xf32> to tensor<2x4xf32>
+// CHECK-NEXT: %[[C:[^ ]+]] = tensor.cast %[[S]] : tensor<2x4xf32> to tensor<?x?xf32>
+// CHECK-NEXT: return %[[C]]
+func.func @extract_slice_constant_arguments(%t: tensor<?x8xf32>) -> tensor<?x?xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %0 = tensor.extract_slice %t[%c1, %c0] [%c2, %c4] [%c1, %c2] : tensor<?x8xf32> to tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @insert_slice_constant_arguments
+// CHECK-SAME: (%[[S:[^:]+]]: tensor<?x?xf32>, %[[T:[^:]+]]: tensor<8x8xf32>)
+// CHECK: %[[C:[^ ]+]] = tensor.cast %[[S]] : tensor<?x?xf32> to tensor<2x2xf32>
+// CHECK-NEXT: %[[R:[^ ]+]] = tensor.insert_slice %[[C]] into %[[T]][1, 0] [2, 2] [1, 1] : tensor<2x2xf32> into tensor<8x8xf32>
+// CHECK-NEXT: return %[[R]]
+func.func @insert_slice_constant_arguments(%s: tensor<?x?xf32>, %t: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %0 = tensor.insert_slice %s into %t[%c1, %c0] [%c2, %c2] [1, 1] : tensor<?x?xf32> into tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
+// -----
+
+// The cast of the source goes in front of scf.forall.in_parallel.
+// CHECK-LABEL: func.func @parallel_insert_slice_constant_arguments
+// CHECK: %[[C:[^ ]+]] = tensor.cast %{{.*}} : tensor<?xf32> to tensor<4xf32>
+// CHECK-NEXT: scf.forall.in_parallel {
+// CHECK-NEXT: tensor.parallel_insert_slice %[[C]] into %{{.*}}[0] [4] [1] : tensor<4xf32> into tensor<8xf32>
+func.func @parallel_insert_slice_constant_arguments(%s: tensor<?xf32>, %o: tensor<8xf32>) -> tensor<8xf32> {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %r = scf.forall (%i) in (2) shared_outs(%out = %o) -> (tensor<8xf32>) {
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %s into %out[%c0] [%c4] [1] : tensor<?xf32> into tensor<8xf32>
+    }
+  }
+  return %r : tensor<8xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @pad_by_zero
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<4xf32>
+// CHECK-NEXT: return %[[T]]
+func.func @pad_by_zero(%t: tensor<4xf32>, %f: f32) -> tensor<4xf32> {
+  %0 = tensor.pad %t low[0] high[0] {
+  ^bb0(%a: index):
+    tensor.yield %f : f32
+  } : tensor<4xf32> to tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @pad_by_zero_nofold
+// CHECK: tensor.pad
+func.func @pad_by_zero_nofold(%t: tensor<4xf32>, %f: f32) -> tensor<4xf32> {
+  %0 = tensor.pad %t nofold low[0] high[0] {
+  ^bb0(%a: index):
+    tensor.yield %f : f32
+  } : tensor<4xf32> to tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @collapse_then_expand
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<4x8xf32>)
+// CHECK-NEXT: return %[[T]]
+func.func @collapse_then_expand(%t: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %0 = tensor.collapse_shape %t [[0, 1]] : tensor<4x8xf32> into tensor<32xf32>
+  %1 = tensor.expand_shape %0 [[0, 1]] output_shape [4, 8] : tensor<32xf32> into tensor<4x8xf32>
+  return %1 : tensor<4x8xf32>
+}

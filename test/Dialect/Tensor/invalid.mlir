@@ -552,3 +552,62 @@ func.func @insert_2(%t: tensor<4xf32>, %i: index, %f: f32) {
   %0 = tensor.insert %f into %t[%i, %i] : tensor<4xf32>
   return
 }
+
+// -----
+
+func.func @collapse_shape_map_too_large(%t: tensor<4xf32>) {
+  // expected-error@+1 {{'tensor.collapse_shape' op expected reassociation map #0 to have size equal to the expanded rank (1), but it is  2.}}
+  %0 = tensor.collapse_shape %t [[0, 1]] : tensor<4xf32> into tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @collapse_shape_repeated_dim(%t: tensor<4x4xf32>) {
+  // expected-error@+1 {{'tensor.collapse_shape' op expected reassociation map #0 to have size equal to the expanded rank (2), but it is  1.}}
+  %0 = tensor.collapse_shape %t [[0], [0]] : tensor<4x4xf32> into tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @expand_shape_group_count(%t: tensor<4xf32>) {
+  // expected-error@+1 {{'tensor.expand_shape' op expected collapsed rank (1) to equal the number of reassociation maps (2).}}
+  %0 = tensor.expand_shape %t [[0, 1], [2]] output_shape [2, 2, 1] : tensor<4xf32> into tensor<2x2x1xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_dynamic(%f: f32) {
+  // expected-error@+1 {{custom op 'tensor.from_elements' 'result' must be statically shaped tensor of any type values, but got 'tensor<?xf32>'}}
+  %0 = tensor.from_elements %f : tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @concat_no_inputs() {
+  // expected-error@+1 {{'tensor.concat' op requires at least one input}}
+  %0 = tensor.concat dim(0) : () -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_shape_not_1d(%t: tensor<4xf32>, %s: tensor<2x2xindex>) {
+  // expected-error@+1 {{'tensor.reshape' op operand #1 must be 1D tensor of signless integer or index values, but got 'tensor<2x2xindex>'}}
+  %0 = tensor.reshape %t(%s) : (tensor<4xf32>, tensor<2x2xindex>) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @generate_yield_without_value(%i: index) {
+  %0 = "tensor.generate"(%i) ({
+  ^bb0(%a: index):
+    // expected-error@+1 {{'tensor.yield' op requires a single operand}}
+    "tensor.yield"() : () -> ()
+  }) : (index) -> tensor<?xf32>
+  return
+}
