@@ -9,11 +9,16 @@ wrong upstream in xDSL and can go when xDSL fixes it.
   quantifiers here never backtrack into a run of characters. A bad string is
   reported as upstream's Lexer::lexString does: ``expected '"' in string literal`` at the line break
   or end of file, ``unknown escape in string literal`` at the backslash.
+- f16/f32 values beyond the format's range: xDSL packs them with ``struct``,
+  which raises OverflowError where IEEE rounding (and upstream's APFloat) gives
+  an infinity, so ``arith.constant 1.0e39 : f32`` and a folded
+  ``3.0e38 + 3.0e38`` were errors or crashes. They round to ±inf here.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 _STRING_BODY = r'(?:[^"\\\n\v\f]++|\\(?:["nt\\]|[0-9A-Fa-f]{2}))*+'
@@ -48,6 +53,36 @@ def _fix_string_literals() -> None:
     MLIRLexer._lex_string_literal = lex_string_literal_as_upstream
 
 
+def _rounded(format: str, value: float) -> float:
+    """``value``, or ±inf where it overflows the struct ``format``."""
+    import struct
+
+    try:
+        struct.pack(format, value)
+    except OverflowError:
+        return math.copysign(math.inf, value)
+    return value
+
+
+def _fix_float_overflow() -> None:
+    from xdsl.dialects.builtin import Float16Type, Float32Type
+
+    for float_type in (Float16Type, Float32Type):
+
+        def pack(self, values, pack=float_type.pack):
+            try:
+                return pack(self, values)
+            except OverflowError:
+                return pack(self, [_rounded(self.format, value) for value in values])
+
+        def pack_into(self, buffer, offset, value, pack_into=float_type.pack_into):
+            pack_into(self, buffer, offset, _rounded(self.format, value))
+
+        float_type.pack = pack
+        float_type.pack_into = pack_into
+
+
 @functools.cache
 def apply() -> None:
     _fix_string_literals()
+    _fix_float_overflow()
