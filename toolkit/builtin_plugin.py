@@ -64,11 +64,15 @@ PASSES: dict[str, str] = {
     "gpu-to-llvm": "mlopt.passes.conversion.gpu_to_llvm:GpuToLLVMConversionPass",
     "gpu-async-region": "mlopt.passes.transforms.gpu_async_region:GpuAsyncRegionPass",
     "one-shot-bufferize": "mlopt.passes.bufferization.one_shot_bufferize:OneShotBufferizePass",
+    "bufferize-tensors": "mlopt.passes.bufferization.bufferize_tensors:BufferizeTensorsPass",
     "ownership-based-buffer-deallocation": "mlopt.passes.bufferization.ownership_based_buffer_deallocation:OwnershipBasedBufferDeallocationPass",
     "buffer-deallocation-simplification": "mlopt.passes.bufferization.buffer_deallocation_simplification:BufferDeallocationSimplificationPass",
     "bufferization-lower-deallocations": "mlopt.passes.bufferization.bufferization_lower_deallocations:LowerDeallocationsPass",
     "expand-realloc": "mlopt.passes.bufferization.expand_realloc:ExpandReallocPass",
     "convert-bufferization-to-memref": "mlopt.passes.bufferization.convert_bufferization_to_memref:ConvertBufferizationToMemRefPass",
+    "empty-tensor-to-alloc-tensor": "mlopt.passes.bufferization.empty_tensor_to_alloc_tensor:EmptyTensorToAllocTensorPass",
+    "buffer-results-to-out-params": "mlopt.passes.bufferization.buffer_results_to_out_params:BufferResultsToOutParamsPass",
+    "drop-equivalent-buffer-results": "mlopt.passes.bufferization.drop_equivalent_buffer_results:DropEquivalentBufferResultsPass",
 }
 
 PIPELINES: dict[str, str] = {
