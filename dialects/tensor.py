@@ -45,7 +45,7 @@ from xdsl.irdl.declarative_assembly_format import AttributeVariable, CustomDirec
 from xdsl.irdl.declarative_assembly_format import irdl_custom_directive
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import HasCanonicalizationPatternsTrait, NoMemoryEffect, Pure, SingleBlockImplicitTerminator
+from xdsl.traits import HasCanonicalizationPatternsTrait, Pure, SingleBlockImplicitTerminator
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import DiagnosticError
@@ -120,9 +120,7 @@ class _CastVerifier:
             raise VerifyException(f"operand type '{source}' and result type '{dest}' are cast incompatible")
 
 
-CastOp = extend_op(
-    xtensor.CastOp, mixin=_CastVerifier, traits=[_Canonicalized("CAST_PATTERNS")]
-)
+CastOp = extend_op(xtensor.CastOp, mixin=_CastVerifier, traits=[_Canonicalized("CAST_PATTERNS")])
 
 
 @irdl_op_definition
@@ -254,7 +252,13 @@ FromElementsOp = extend_op(
     traits=[_Canonicalized("FROM_ELEMENTS_PATTERNS")],
 )
 
+
 class _YieldVerifier:
+    @property
+    def value(self):
+        """The yielded element (upstream's single ``value`` operand)."""
+        return self.operands[0]
+
     def verify_(self) -> None:
         if len(self.operands) != 1:
             raise VerifyException("requires a single operand")
@@ -264,7 +268,7 @@ YieldOp = extend_op(xtensor.YieldOp, mixin=_YieldVerifier)
 
 
 class _RegionWithIndices:
-    """Shared by generate and pad: the body's block takes one index per dimension."""
+    """Shared by generate and pad, whose body yields one element of the result."""
 
     def _body_yield_type(self) -> Attribute | None:
         terminator = self.regions[0].block.last_op
@@ -336,9 +340,7 @@ class _ExtractVerifier:
             raise VerifyException("incorrect number of indices for extract_element")
 
 
-ExtractOp = extend_op(
-    xtensor.ExtractOp, mixin=_ExtractVerifier, traits=[_Canonicalized("EXTRACT_PATTERNS")]
-)
+ExtractOp = extend_op(xtensor.ExtractOp, mixin=_ExtractVerifier, traits=[_Canonicalized("EXTRACT_PATTERNS")])
 
 
 class _InsertVerifier:

@@ -611,3 +611,43 @@ func.func @generate_yield_without_value(%i: index) {
   }) : (index) -> tensor<?xf32>
   return
 }
+
+// -----
+
+func.func @insert_slice_rank_too_large(%t: tensor<8xf32>, %d: tensor<8x8xf32>) {
+  // expected-error@+1 {{expected rank to be smaller or equal to the other rank.}}
+  %0 = tensor.insert_slice %d into %t[0] [8] [1] : tensor<8x8xf32> into tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @extract_slice_mixed_ranks(%t: tensor<8xf32>) {
+  // expected-error@+1 {{expected mixed offsets rank to match mixed sizes rank (2 vs 1) so the rank of the result type is well-formed.}}
+  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 4>, static_strides = array<i64: 1>}> : (tensor<8xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @extract_slice_negative_size(%t: tensor<8xf32>) {
+  // expected-error@+1 {{expected sizes to be non-negative, but got -1}}
+  %0 = "tensor.extract_slice"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64: -1>, static_strides = array<i64: 1>}> : (tensor<8xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @extract_slice_dynamic_size_static_result(%t: tensor<8xf32>, %i: index) {
+  // expected-error@+1 {{expected type to be 'tensor<?xf32>' or a rank-reduced version. (size mismatch)}}
+  %0 = tensor.extract_slice %t[0] [%i] [1] : tensor<8xf32> to tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @expand_shape_static_product(%t: tensor<?x4xf32>) {
+  // expected-error@+1 {{'tensor.expand_shape' op expected dimension 0 of collapsed type to be static value of 6}}
+  %0 = tensor.expand_shape %t [[0, 1], [2]] output_shape [2, 3, 4] : tensor<?x4xf32> into tensor<2x3x4xf32>
+  return
+}
