@@ -1,8 +1,9 @@
 """Named pipelines lowering to the llvm dialect.
 
 - ``lower-to-llvm``: any mix of func, arith, math, scf, cf, memref, affine,
-  linalg, vector, index and ub → the llvm dialect, with one flag; fails
-  naming the first op it could not lower.
+  linalg, vector, index and ub → the llvm dialect, with one flag; a program
+  on tensors is bufferized first (``bufferize-tensors``); fails naming the
+  first op it could not lower.
 - ``test-lower-to-llvm``: upstream's example pipeline of the same name, pass
   for pass, so that mlir-opt users' commands work (plus the same check).
 """
@@ -20,7 +21,7 @@ def _flag(value: bool) -> str:
 
 @dataclass(frozen=True)
 class LowerToLLVMPipeline(PassPipelineDefinition):
-    """Lower func, arith, math, scf, cf, memref, affine, linalg, vector, index and ub to the llvm dialect"""
+    """Lower func, arith, math, scf, cf, memref, affine, linalg, vector, index and ub (and tensor programs, bufferized first) to the llvm dialect"""
 
     name = "lower-to-llvm"
 
@@ -40,6 +41,7 @@ class LowerToLLVMPipeline(PassPipelineDefinition):
         index = f"index-bitwidth={self.index_bitwidth}"
         return ",".join(
             [
+                "bufferize-tensors",
                 "func.func(convert-vector-to-scf)",
                 "func.func(convert-linalg-to-loops)",
                 "lower-affine",

@@ -33,7 +33,7 @@ from xdsl.rewriter import InsertPoint, Rewriter
 
 from mlopt.diagnostics import DiagnosticError
 from mlopt.passes.bufferization.analysis import AnalysisState
-from mlopt.passes.bufferization.interface import BufferizableOpModel, Operand, has_tensor_semantics, is_tensor
+from mlopt.passes.bufferization.interface import BufferizableOpModel, Operand, has_tensor_semantics, has_tensor_types, is_tensor
 
 LayoutChoice = Literal["infer-layout-map", "identity-layout-map", "fully-dynamic-layout-map"]
 DYNAMIC = -1
@@ -290,7 +290,7 @@ class Bufferizer:
 
     def run(self, scope: Operation) -> None:
         """Bufferize ``scope`` and the ops inside it, outermost first."""
-        worklist = [op for op in scope.walk() if _has_tensor_types(op)]
+        worklist = [op for op in scope.walk() if has_tensor_types(op)]
         for op in worklist:
             if op.parent is None:
                 continue  # erased by an earlier rewrite
@@ -323,18 +323,6 @@ class Bufferizer:
                 continue
             if has_tensor_semantics(op) and self.state.options.is_allowed(op) and self.model(op) is None:
                 raise DiagnosticError.at(op, "op was not bufferized")
-
-
-def _has_tensor_types(op: Operation) -> bool:
-    """Tensor operands, results or block arguments, or a tensor in a function signature."""
-    if has_tensor_semantics(op):
-        return True
-    if any(is_tensor(arg) for region in op.regions for block in region.blocks for arg in block.args):
-        return True
-    signature = op.properties.get("function_type")
-    return signature is not None and any(is_tensor(t) for t in (*signature.inputs.data, *signature.outputs.data))  # type: ignore[attr-defined]
-
-
 def rebuild(op: Operation, operands: Sequence[SSAValue], result_types: Sequence[Attribute]) -> Operation:
     """``op``'s kind with new operands and result types, taking over its regions."""
     return op.create(

@@ -47,6 +47,16 @@ def has_tensor_semantics(op: Operation) -> bool:
     return any(is_tensor(v) for v in op.operands) or any(is_tensor(r) for r in op.results)
 
 
+def has_tensor_types(op: Operation) -> bool:
+    """Tensor operands, results or block arguments, or a tensor in a function signature."""
+    if has_tensor_semantics(op):
+        return True
+    if any(is_tensor(arg) for region in op.regions for block in region.blocks for arg in block.args):
+        return True
+    signature = op.properties.get("function_type")
+    return signature is not None and any(is_tensor(t) for t in (*signature.inputs.data, *signature.outputs.data))  # type: ignore[attr-defined]
+
+
 class BufferizableOpModel:
     """How one op kind bufferizes. The defaults are upstream's defaults; an op
     without a model is an *unknown op*, treated conservatively (see

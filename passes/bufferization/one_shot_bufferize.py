@@ -145,18 +145,24 @@ class OneShotBufferizePass(ModulePass):
         return is_allowed
 
 
+def registry_of(ctx: Context):
+    """The registry of the plugins that made ``ctx`` (mlopt's tools and
+    ExecutionEngine), or of the installed plugins for a context made elsewhere."""
+    registry = getattr(ctx, "mlopt_registry", None)
+    if registry is None:
+        from mlopt.plugins import load_plugins
+        from mlopt.registry import Registry
+
+        registry = Registry(load_plugins())
+    return registry
+
+
 def model_table(ctx: Context):
-    """The bufferization models registered by the plugins loaded in ``ctx``
-    (the built-in ones alone when the context was not made by mlopt)."""
+    """The bufferization models registered by the plugins loaded in ``ctx``."""
     from mlopt.passes.bufferization.interface import ModelTable
     from mlopt.registry import BUFFERIZATION_MODEL
 
-    registry = getattr(ctx, "mlopt_registry", None)
-    if registry is not None:
-        return ModelTable(registry.factories(BUFFERIZATION_MODEL))
-    from mlopt.builtin_plugin import mlopt_register_bufferization_models
-
-    return ModelTable(mlopt_register_bufferization_models())
+    return ModelTable(registry_of(ctx).factories(BUFFERIZATION_MODEL))
 
 
 def functions_callees_first(module: Operation) -> list[Operation]:
