@@ -40,7 +40,8 @@ PIPELINE = Kind("pipeline", "pipelines", "mlopt_register_pipelines")
 TARGET = Kind("target", "targets", "mlopt_register_targets")
 FRONTEND = Kind("frontend", "frontends", "mlopt_register_frontends")
 RUNTIME_SYMBOL = Kind("runtime symbol", "runtime symbols", "mlopt_register_runtime_symbols")
-KINDS = (DIALECT, PASS, PIPELINE, TARGET, FRONTEND, RUNTIME_SYMBOL)
+BUFFERIZATION_MODEL = Kind("bufferization model", "bufferization models", "mlopt_register_bufferization_models")
+KINDS = (DIALECT, PASS, PIPELINE, TARGET, FRONTEND, RUNTIME_SYMBOL, BUFFERIZATION_MODEL)
 
 XDSL_PLUGIN = BUILTIN_PLUGINS[1]
 """The built-in plugin registering xDSL's passes and dialects (mlopt.xdsl_plugin)."""
@@ -143,4 +144,10 @@ class Registry:
         context = Context(allow_unregistered=allow_unregistered)
         for registration in self.entries(DIALECT).values():
             context.register_dialect(registration.name, registration.load)
+        # Passes see the plugins' other registrations (bufferization models) through their context.
+        context.mlopt_registry = self  # type: ignore[attr-defined]
         return context
+
+    def factories(self, kind: Kind) -> dict[str, Callable[[], Any]]:
+        """name → the registration's load (a failure names the plugin)."""
+        return {name: registration.load for name, registration in self.entries(kind).items()}
