@@ -73,6 +73,8 @@ PASSES: dict[str, str] = {
     "empty-tensor-to-alloc-tensor": "mlopt.passes.bufferization.empty_tensor_to_alloc_tensor:EmptyTensorToAllocTensorPass",
     "buffer-results-to-out-params": "mlopt.passes.bufferization.buffer_results_to_out_params:BufferResultsToOutParamsPass",
     "drop-equivalent-buffer-results": "mlopt.passes.bufferization.drop_equivalent_buffer_results:DropEquivalentBufferResultsPass",
+    "buffer-loop-hoisting": "mlopt.passes.bufferization.buffer_loop_hoisting:BufferLoopHoistingPass",
+    "promote-buffers-to-stack": "mlopt.passes.bufferization.promote_buffers_to_stack:PromoteBuffersToStackPass",
 }
 
 PIPELINES: dict[str, str] = {
