@@ -265,6 +265,10 @@ def build_body(body: BodyFn, operands: Sequence[SSAValue], properties: dict[str,
 # --------------------------------------------------------------------------- verification
 
 
+_MATMUL_FAMILY = ("linalg.matmul", "linalg.batch_matmul", "linalg.batch_reduce_matmul")
+"""Ops whose verifier checks operand ranks against their (user-given) maps itself, in its own words."""
+
+
 def verify_static_shapes(op: Operation, maps: Sequence[AffineMap]) -> None:
     """Upstream's structured-op shape check: the static loop ranges, read off
     the operand dims that are plain loop dims, must reproduce every static
@@ -278,12 +282,19 @@ def verify_static_shapes(op: Operation, maps: Sequence[AffineMap]) -> None:
             f"operands ({len(shapes)})"
         )
     for index, (map, shape) in enumerate(zip(maps, shapes)):
+        if len(map.results) != len(shape) and op.name in _MATMUL_FAMILY:
+            raise VerifyException(
+                f"expected operand #{index} rank ({len(shape)}) to match the result rank of indexing_map "
+                f"({len(map.results)})"
+            )
         if len(map.results) != len(shape):
             raise VerifyException(
                 f"expected operand rank ({len(shape)}) to match the result rank of indexing_map #{index} "
                 f"({len(map.results)})"
             )
     num_loops = maps[0].num_dims if maps else 0
+    if any(m.num_dims != num_loops for m in maps):
+        return  # the op's own verifier reports the loop count
     ranges: list[int | None] = [None] * num_loops
     for map, shape in zip(maps, shapes):
         for expr, size in zip(map.results, shape):
@@ -362,6 +373,54 @@ def _print_result_types(printer: Printer, types: Sequence[Attribute]) -> None:
         printer.print_string(")")
 
 
+def _unary_kind(name: str, properties: dict[str, Attribute]) -> bool:
+    """Whether the op applies a unary function (upstream's UnaryFn: floats only)."""
+    kind = properties.get("kind")
+    if kind is not None:
+        return kind.data.value in UNARY_FNS  # type: ignore[attr-defined]
+    return name.removeprefix("linalg.") in UNARY_FNS
+
+
+def _region_arity(name: str, properties: dict[str, Attribute]) -> int | None:
+    """How many operands (inputs and outputs) the op's implicit region takes."""
+    short = name.removeprefix("linalg.")
+    layout = _layout(name)
+    if layout is not None:
+        return layout.count("|")
+    if short in ("fill", "copy") or _unary_kind(name, properties):
+        return 2
+    kind = properties.get("kind")
+    if short == "select" or (kind is not None and kind.data.value == "select"):  # type: ignore[attr-defined]
+        return 4
+    if short in BINARY_OPS or kind is not None or short in ("matmul", "batch_matmul", "batch_reduce_matmul"):
+        return 3
+    return None
+
+
+def _check_window_attributes(parser: Parser, name: str, attributes: dict[str, Attribute], start: int) -> None:
+    """``strides``/``dilations`` hold one i64 per window dim, as upstream's ODS constraint says."""
+    layout = _layout(name)
+    if layout is None:
+        return
+    windows = max(operand.count("+") for operand in layout.split("|")[1:])
+    for attribute in ("strides", "dilations"):
+        value = attributes.get(attribute)
+        if value is None:
+            continue
+        type = getattr(value, "type", None)
+        if not (
+            isinstance(value, DenseIntOrFPElementsAttr)
+            and _element_type(type) == i64
+            and _shape(type) == (windows,)
+        ):
+            parser.raise_error(
+                f"custom op '{name}' '{name}' op attribute '{attribute}' failed to satisfy constraint: 64-bit "
+                f"signless int elements attribute of shape [{windows}]",
+                start,
+                start + 1,
+            )
+
+
 class _NamedSyntax:
     """``linalg.X (kind=#k)? (indexing_maps = [...])? {attrs}? ins(...) outs(...) (-> types)?``.
 
@@ -382,11 +441,24 @@ class _NamedSyntax:
         if parser.parse_optional_keyword("indexing_maps"):
             parser.parse_punctuation("=")
             properties["indexing_maps"] = parser.parse_attribute()
+        attributes_start = parser.pos
         attributes = parse_attr_dict(parser)
+        _check_window_attributes(parser, cls.name, attributes, attributes_start)
+        operands_start = parser.pos
         inputs = _parse_operand_group(parser, "ins")
         outputs = _parse_operand_group(parser, "outs")
         result_types = _parse_result_types(parser)
         attributes.update(parse_attr_dict(parser))
+        arity = _region_arity(cls.name, properties)
+        if arity is not None and arity != len(inputs) + len(outputs):
+            parser.raise_error(
+                f"custom op '{cls.name}' [parseNamedStructuredOpRegion] ods-gen generated region expects {arity} "
+                f"args, got {len(inputs) + len(outputs)}"
+            )
+        if _unary_kind(cls.name, properties) and any(
+            not _is_float(_element_type(v.type)) for v in inputs
+        ):
+            parser.raise_error(f"custom op '{cls.name}' unsupported non numeric type", operands_start, operands_start + 1)
         if "indexing_maps" not in properties:
             if cls.DEFAULT_MAPS is not None:
                 properties["indexing_maps"] = cls.DEFAULT_MAPS()
@@ -435,9 +507,7 @@ class _NamedSyntax:
         return build_body(cls.BODY, [*inputs, *outputs], {})
 
     def verify_(self) -> None:
-        maps = self.properties.get("indexing_maps")
-        if isinstance(maps, ArrayAttr):
-            verify_static_shapes(self, [m.data for m in maps.data])
+        verify_static_shapes(self, indexing_maps(self))
         block = self.regions[0].block
         if len(block.args) != len(self.operands):
             raise VerifyException(
@@ -828,7 +898,125 @@ class MapOp(_MapSyntax, IRDLOperation):
 
     outputs = property(lambda self: (self.init,))
 
+    def verify_(self) -> None:
+        args = self.mapper.block.args
+        if len(args) != len(self.operands):
+            raise VerifyException(
+                f"expects number of operands to match the arity of mapper, but got: {len(self.operands)} and {len(args)}"
+            )
+        for value, arg in zip(self.inputs, args):
+            element = _element_type(value.type)
+            if element != arg.type:
+                raise VerifyException(f"expected element type of input '{element}' to match bbArg type '{arg.type}'")
+        output_shape = _shape(self.init.type)
+        for value in self.inputs:
+            shape = _shape(value.type)
+            if len(shape) != len(output_shape) or any(a != b and a >= 0 and b >= 0 for a, b in zip(shape, output_shape)):
+                raise VerifyException(
+                    f"expected shape of input ({', '.join(map(str, shape))}) to match shape of output "
+                    f"({', '.join(map(str, output_shape))})"
+                )
+        verify_yield(self)
+
     traits = traits_def(RecursiveMemoryEffect())
+
+
+def _dims(values: Sequence[int]) -> str:
+    return "[" + ", ".join(map(str, values)) + "]"
+
+
+def verify_yield(op: Operation) -> None:
+    """The region yields one value per output, of its element type."""
+    from mlopt.diagnostics import DiagnosticError, location_of
+
+    outputs = list(op.outputs)  # type: ignore[attr-defined]
+    terminator = op.regions[0].block.last_op
+    if terminator is None or terminator.name != "linalg.yield":
+        return
+    # An implicit body has no location of its own: upstream reports it at the op.
+    where = terminator if location_of(terminator) is not None else op
+    if len(terminator.operands) != len(outputs):
+        raise DiagnosticError.at(
+            where,
+            f"'linalg.yield' op expected number of yield values ({len(terminator.operands)}) to match the number of "
+            f"inits / outs operands of the enclosing LinalgOp ({len(outputs)})",
+        )
+    first_output = len(op.operands) - len(outputs)
+    for index, (value, output) in enumerate(zip(terminator.operands, outputs)):
+        element = _element_type(output.type)
+        if value.type != element:
+            raise DiagnosticError.at(
+                where,
+                f"'linalg.yield' op type of yield operand {first_output + index} ('{value.type}') doesn't match the "
+                f"element type of the enclosing linalg.generic op ('{element}')",
+            )
+
+
+def _verify_transpose(op: Operation) -> None:
+    permutation = list(op.permutation.get_values())  # type: ignore[attr-defined]
+    input_shape, init_shape = _shape(op.operands[0].type), _shape(op.operands[1].type)
+    if sorted(permutation) != list(range(len(permutation))):
+        raise VerifyException("permutation is not valid")
+    if len(input_shape) != len(init_shape):
+        raise VerifyException(f"input rank {len(input_shape)} does not match init rank {len(init_shape)}")
+    if len(permutation) != len(input_shape):
+        raise VerifyException(
+            f"size of permutation {len(permutation)} does not match the argument rank {len(input_shape)}"
+        )
+    for dim, (size, source) in enumerate(zip(init_shape, permutation)):
+        if size >= 0 and input_shape[source] >= 0 and size != input_shape[source]:
+            raise VerifyException(
+                f"dim(result, {dim}) = {size} doesn't match dim(input, permutation[{dim}]) = {input_shape[source]}"
+            )
+    verify_yield(op)
+
+
+def _verify_broadcast(op: Operation) -> None:
+    dimensions = list(op.dimensions.get_values())  # type: ignore[attr-defined]
+    input_shape, init_shape = _shape(op.operands[0].type), _shape(op.operands[1].type)
+    if len(input_shape) + len(dimensions) != len(init_shape):
+        raise VerifyException(
+            f"input rank plus added dimensions does not match init rank. input rank: {len(input_shape)}, "
+            f"dimensions size: {len(dimensions)}, init rank: {len(init_shape)}"
+        )
+    for index, dim in enumerate(dimensions):
+        if not 0 <= dim < len(init_shape):
+            raise VerifyException(
+                f"dimension {index} is out of range. expected range: [0, {len(init_shape) - 1}], got: {dim}"
+            )
+    kept = [d for d in range(len(init_shape)) if d not in dimensions]
+    for index, (size, dim) in enumerate(zip(input_shape, kept)):
+        if size >= 0 and init_shape[dim] >= 0 and size != init_shape[dim]:
+            raise VerifyException(
+                f"input dim {index} should match init dim {dim}. input: {size}, init: {init_shape[dim]}"
+            )
+    verify_yield(op)
+
+
+def _verify_reduce(op: Operation) -> None:
+    dimensions = list(op.dimensions.get_values())  # type: ignore[attr-defined]
+    input_shape, init_shape = _shape(op.operands[0].type), _shape(op.operands[1].type)
+    if any(not 0 <= d < len(input_shape) for d in dimensions):
+        raise VerifyException(f"dimensions for reduction should be in the range [0, {len(input_shape) - 1}].")
+    kept = [size for d, size in enumerate(input_shape) if d not in dimensions]
+    if len(kept) != len(init_shape):
+        raise VerifyException(
+            f"number of dimensions after reduction {len(kept)} doesn't match the init rank {len(init_shape)}"
+        )
+    if any(a != b and a >= 0 and b >= 0 for a, b in zip(kept, init_shape)):
+        raise VerifyException(
+            f"init dimensions {_dims(init_shape)} doesn't match input dimensions after reduction {_dims(kept)}"
+        )
+    verify_yield(op)
+
+
+def _destination_accessors(input_name: str) -> dict[str, property]:
+    """``inputs``/``outputs`` on an op with one ``input_name`` operand and one ``init``,
+    as every destination-style linalg op has."""
+    return {
+        "inputs": property(lambda self: (getattr(self, input_name),)),
+        "outputs": property(lambda self: (self.init,)),
+    }
 
 
 class _ReduceSyntax:
@@ -876,7 +1064,9 @@ class _ReduceSyntax:
             printer.print_region(self.regions[0], print_entry_block_args=False)
 
 
-ReduceOp = extend_op(xops.ReduceOp, mixin=_ReduceSyntax)
+ReduceOp = extend_op(
+    xops.ReduceOp, mixin=_ReduceSyntax, methods={"verify_": _verify_reduce, **_destination_accessors("input")}
+)
 
 
 def _copy_through_body(inputs: Sequence[SSAValue], outputs: Sequence[SSAValue]) -> Region:
@@ -915,21 +1105,14 @@ def _dimension_op_syntax(keyword: str, *, grouped: bool) -> type:
     return _Syntax
 
 
-TransposeOp = extend_op(xops.TransposeOp, mixin=_dimension_op_syntax("permutation", grouped=True))
-BroadcastOp = extend_op(xops.BroadcastOp, mixin=_dimension_op_syntax("dimensions", grouped=False))
-
-
-def _init_as_outputs(op_class: type[IRDLOperation]) -> type[IRDLOperation]:
-    """``inputs``/``outputs`` accessors on an op with one ``input`` and one ``init``,
-    as every destination-style linalg op has."""
-    return extend_op(
-        op_class,
-        methods={"inputs": property(lambda self: (self.input,)), "outputs": property(lambda self: (self.init,))},
-    )
-
-
-ReduceOp = _init_as_outputs(ReduceOp)
-BroadcastOp = _init_as_outputs(BroadcastOp)
+TransposeOp = extend_op(
+    xops.TransposeOp, mixin=_dimension_op_syntax("permutation", grouped=True), methods={"verify_": _verify_transpose}
+)
+BroadcastOp = extend_op(
+    xops.BroadcastOp,
+    mixin=_dimension_op_syntax("dimensions", grouped=False),
+    methods={"verify_": _verify_broadcast, **_destination_accessors("input")},
+)
 
 
 class _GenericSyntax:
@@ -968,6 +1151,17 @@ class _GenericSyntax:
             attributes=entries,
             regions=[region],
         )
+
+
+    def verify_(self) -> None:
+        maps = [m.data for m in self.indexing_maps.data]
+        verify_static_shapes(self, maps)
+        if len(self.body.block.args) != len(self.operands):
+            raise VerifyException(
+                "expected as many non-induction variable region arguments as the number of input/output operands"
+            )
+        xops.GenericOp.verify_(self)
+        verify_yield(self)
 
 
 GenericOp = extend_op(xops.GenericOp, mixin=_GenericSyntax)

@@ -150,7 +150,11 @@ class StructuredOpLowering(RewritePattern):
         bounds = [self._loop_bound(constants, op, operands, maps, dim) for dim in range(maps[0].num_dims)]
 
         def body(inner: Builder, ivs: list[SSAValue]) -> None:
-            values = [self._load(inner, value, m, ivs) for value, m in zip(operands, maps)]
+            arguments = op.regions[0].block.args
+            values = [
+                self._load(inner, value, m, ivs) if argument.uses else value
+                for value, m, argument in zip(operands, maps, arguments)
+            ]
             yielded = _inline_region(inner, op.regions[0].block, values, ivs)
             for value, target, target_map in zip(yielded, outputs, maps[len(inputs) :]):
                 self._store(inner, value, target, target_map, ivs)

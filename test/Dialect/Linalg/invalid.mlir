@@ -16,3 +16,307 @@ func.func @linalg_generic_maps(%a: memref<4xf32>) {
   }
   return
 }
+
+// -----
+
+func.func @matmul_output_shape(%a: memref<4x8xf32>, %b: memref<8x4xf32>, %c: memref<4x5xf32>) {
+  // expected-error@+1 {{'linalg.matmul' op inferred input/output operand #2 has shape's dimension #1 to be 4, but found 5}}
+  linalg.matmul ins(%a, %b : memref<4x8xf32>, memref<8x4xf32>) outs(%c : memref<4x5xf32>)
+  return
+}
+
+// -----
+
+func.func @matmul_missing_operand(%a: memref<4x8xf32>, %c: memref<4x4xf32>) {
+  linalg.matmul ins(%a : memref<4x8xf32>) outs(%c : memref<4x4xf32>)
+  // expected-error@+1 {{custom op 'linalg.matmul' [parseNamedStructuredOpRegion] ods-gen generated region expects 3 args, got 2}}
+  return
+}
+
+// -----
+
+func.func @matmul_operand_rank(%a: memref<4x8x2xf32>, %b: memref<8x4xf32>, %c: memref<4x4xf32>) {
+  // expected-error@+1 {{'linalg.matmul' op expected operand #0 rank (3) to match the result rank of indexing_map (2)}}
+  linalg.matmul ins(%a, %b : memref<4x8x2xf32>, memref<8x4xf32>) outs(%c : memref<4x4xf32>)
+  return
+}
+
+// -----
+
+func.func @conv_strides_too_large(%i: memref<1x9x9x3xf32>, %f: memref<3x3x3x4xf32>, %o: memref<1x4x4x4xf32>) {
+  // expected-error@+1 {{'linalg.conv_2d_nhwc_hwcf' op inferred input/output operand #0 has shape's dimension #1 to be greater than or equal to 12, but found 9}}
+  linalg.conv_2d_nhwc_hwcf {strides = dense<3> : tensor<2xi64>} ins(%i, %f : memref<1x9x9x3xf32>, memref<3x3x3x4xf32>) outs(%o : memref<1x4x4x4xf32>)
+  return
+}
+
+// -----
+
+func.func @generic_too_few_iterators(%a: tensor<4x8xf32>, %c: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error@+1 {{'linalg.generic' op expected indexing_map #0 to have 1 dim(s) to match the number of loops}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel"]} ins(%a : tensor<4x8xf32>) outs(%c : tensor<4xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  } -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @transpose_invalid_permutation(%a: memref<4x8xf32>, %c: memref<8x4xf32>) {
+  // expected-error@+1 {{'linalg.transpose' op permutation is not valid}}
+  linalg.transpose ins(%a : memref<4x8xf32>) outs(%c : memref<8x4xf32>) permutation = [0, 0]
+  return
+}
+
+// -----
+
+func.func @broadcast_dim_mismatch(%a: memref<4xf32>, %c: memref<4x8xf32>) {
+  // expected-error@+1 {{'linalg.broadcast' op input dim 0 should match init dim 1. input: 4, init: 8}}
+  linalg.broadcast ins(%a : memref<4xf32>) outs(%c : memref<4x8xf32>) dimensions = [0]
+  return
+}
+
+// -----
+
+func.func @reduce_init_shape(%a: memref<4x8xf32>, %c: memref<4xf32>) {
+  // expected-error@+1 {{'linalg.reduce' op init dimensions [4] doesn't match input dimensions after reduction [8]}}
+  linalg.reduce { arith.addf } ins(%a : memref<4x8xf32>) outs(%c : memref<4xf32>) dimensions = [0]
+  return
+}
+
+// -----
+
+func.func @add_missing_operand(%a: memref<4x8xf32>, %c: memref<4x8xf32>) {
+  linalg.add ins(%a : memref<4x8xf32>) outs(%c : memref<4x8xf32>)
+  // expected-error@+1 {{custom op 'linalg.add' [parseNamedStructuredOpRegion] ods-gen generated region expects 3 args, got 2}}
+  return
+}
+
+// -----
+
+func.func @exp_on_integers(%a: memref<4x8xi32>, %c: memref<4x8xi32>) {
+  // expected-error@+1 {{custom op 'linalg.exp' unsupported non numeric type}}
+  linalg.exp ins(%a : memref<4x8xi32>) outs(%c : memref<4x8xi32>)
+  return
+}
+
+// -----
+
+func.func @map_missing_init_argument(%a: memref<4x8xf32>, %c: memref<4x8xf32>) {
+  // expected-error@+1 {{'linalg.map' op expects number of operands to match the arity of mapper, but got: 2 and 1}}
+  linalg.map ins(%a : memref<4x8xf32>) outs(%c : memref<4x8xf32>) (%x: f32) {
+    linalg.yield %x : f32
+  }
+  return
+}
+
+// -----
+
+func.func @pooling_strides_shape(%a: memref<1x8x8x3xf32>, %w: memref<2x2xf32>, %c: memref<1x4x4x3xf32>) {
+  // expected-error@+1 {{custom op 'linalg.pooling_nhwc_sum' 'linalg.pooling_nhwc_sum' op attribute 'strides' failed to satisfy constraint: 64-bit signless int elements attribute of shape [2]}}
+  linalg.pooling_nhwc_sum {strides = dense<2> : tensor<3xi64>} ins(%a, %w : memref<1x8x8x3xf32>, memref<2x2xf32>) outs(%c : memref<1x4x4x3xf32>)
+  return
+}
+
+// -----
+
+func.func @transpose_rank_mismatch(%a: memref<4x8xf32>, %c: memref<8x4x2xf32>) {
+  // expected-error@+1 {{'linalg.transpose' op input rank 2 does not match init rank 3}}
+  linalg.transpose ins(%a : memref<4x8xf32>) outs(%c : memref<8x4x2xf32>) permutation = [1, 0]
+  return
+}
+
+// -----
+
+func.func @transpose_permutation_size(%a: memref<4x8xf32>, %c: memref<8x4xf32>) {
+  // expected-error@+1 {{'linalg.transpose' op size of permutation 3 does not match the argument rank 2}}
+  linalg.transpose ins(%a : memref<4x8xf32>) outs(%c : memref<8x4xf32>) permutation = [1, 0, 2]
+  return
+}
+
+// -----
+
+func.func @transpose_dim_mismatch(%a: memref<4x8xf32>, %c: memref<4x8xf32>) {
+  // expected-error@+1 {{'linalg.transpose' op dim(result, 0) = 4 doesn't match dim(input, permutation[0]) = 8}}
+  linalg.transpose ins(%a : memref<4x8xf32>) outs(%c : memref<4x8xf32>) permutation = [1, 0]
+  return
+}
+
+// -----
+
+func.func @broadcast_rank_mismatch(%a: memref<4xf32>, %c: memref<4x8xf32>) {
+  // expected-error@+1 {{'linalg.broadcast' op input rank plus added dimensions does not match init rank. input rank: 1, dimensions size: 2, init rank: 2}}
+  linalg.broadcast ins(%a : memref<4xf32>) outs(%c : memref<4x8xf32>) dimensions = [1, 0]
+  return
+}
+
+// -----
+
+func.func @broadcast_dimension_out_of_range(%a: memref<4xf32>, %c: memref<4x8xf32>) {
+  // expected-error@+1 {{'linalg.broadcast' op dimension 0 is out of range. expected range: [0, 1], got: 2}}
+  linalg.broadcast ins(%a : memref<4xf32>) outs(%c : memref<4x8xf32>) dimensions = [2]
+  return
+}
+
+// -----
+
+func.func @broadcast_element_type(%a: memref<4xf32>, %c: memref<4x8xi32>) {
+  // expected-error@+1 {{'linalg.yield' op type of yield operand 1 ('f32') doesn't match the element type of the enclosing linalg.generic op ('i32')}}
+  linalg.broadcast ins(%a : memref<4xf32>) outs(%c : memref<4x8xi32>) dimensions = [1]
+  return
+}
+
+// -----
+
+func.func @reduce_dimension_out_of_range(%a: memref<4x8xf32>, %c: memref<4xf32>) {
+  // expected-error@+1 {{'linalg.reduce' op dimensions for reduction should be in the range [0, 1].}}
+  linalg.reduce { arith.addf } ins(%a : memref<4x8xf32>) outs(%c : memref<4xf32>) dimensions = [2]
+  return
+}
+
+// -----
+
+func.func @reduce_init_rank(%a: memref<4x8xf32>, %c: memref<4x8xf32>) {
+  // expected-error@+1 {{'linalg.reduce' op number of dimensions after reduction 1 doesn't match the init rank 2}}
+  linalg.reduce { arith.addf } ins(%a : memref<4x8xf32>) outs(%c : memref<4x8xf32>) dimensions = [1]
+  return
+}
+
+// -----
+
+func.func @map_shape_mismatch(%a: memref<4x8xf32>, %c: memref<4x9xf32>) {
+  // expected-error@+1 {{'linalg.map' op expected shape of input (4, 8) to match shape of output (4, 9)}}
+  linalg.map { arith.negf } ins(%a : memref<4x8xf32>) outs(%c : memref<4x9xf32>)
+  return
+}
+
+// -----
+
+func.func @map_argument_type(%a: memref<4x8xf32>, %c: memref<4x8xf32>) {
+  // expected-error@+1 {{'linalg.map' op expected element type of input 'f32' to match bbArg type 'i32'}}
+  linalg.map ins(%a : memref<4x8xf32>) outs(%c : memref<4x8xf32>) (%x: i32, %y: f32) {
+    linalg.yield %y : f32
+  }
+  return
+}
+
+// -----
+
+func.func @generic_too_few_iterators_on_memrefs(%a: memref<4x8xf32>, %c: memref<4xf32>) {
+  // expected-error@+1 {{'linalg.generic' op expected indexing_map #0 to have 1 dim(s) to match the number of loops}}
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel"]} ins(%a : memref<4x8xf32>) outs(%c : memref<4xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }
+  return
+}
+
+// -----
+
+func.func @generic_yield_count(%a: memref<4x8xf32>, %c: memref<4xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%a : memref<4x8xf32>) outs(%c : memref<4xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    // expected-error@+1 {{'linalg.yield' op expected number of yield values (2) to match the number of inits / outs operands of the enclosing LinalgOp (1)}}
+    linalg.yield %x, %y : f32, f32
+  }
+  return
+}
+
+// -----
+
+func.func @generic_argument_count(%a: memref<4x8xf32>, %c: memref<4xf32>) {
+  // expected-error@+1 {{'linalg.generic' op expected as many non-induction variable region arguments as the number of input/output operands}}
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%a : memref<4x8xf32>) outs(%c : memref<4xf32>) {
+  ^bb0(%x: f32):
+    linalg.yield %x : f32
+  }
+  return
+}
+
+// -----
+
+func.func @batch_matmul_operand_rank(%a: memref<2x3x5xf32>, %b: memref<2x5xf32>, %c: memref<2x3x7xf32>) {
+  // expected-error@+1 {{'linalg.batch_matmul' op expected operand #1 rank (2) to match the result rank of indexing_map (3)}}
+  linalg.batch_matmul ins(%a, %b : memref<2x3x5xf32>, memref<2x5xf32>) outs(%c : memref<2x3x7xf32>)
+  return
+}
+
+// -----
+
+func.func @elementwise_output_shape(%a: memref<4x8xf32>, %c: memref<4x9xf32>) {
+  // expected-error@+1 {{'linalg.elementwise' op inferred input/output operand #1 has shape's dimension #1 to be 8, but found 9}}
+  linalg.elementwise kind=#linalg.elementwise_kind<exp> ins(%a : memref<4x8xf32>) outs(%c : memref<4x9xf32>)
+  return
+}
+
+// -----
+
+func.func @softmax_output_shape(%a: tensor<4x8xf32>, %b: tensor<4x9xf32>) -> tensor<4x9xf32> {
+  // expected-error@+1 {{'linalg.softmax' op incompatible output shape}}
+  %0 = linalg.softmax dimension(1) ins(%a : tensor<4x8xf32>) outs(%b : tensor<4x9xf32>) -> tensor<4x9xf32>
+  return %0 : tensor<4x9xf32>
+}
+
+// -----
+
+func.func @softmax_dimension(%a: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  // expected-error@+1 {{'linalg.softmax' op incorrect dimension specified}}
+  %0 = linalg.softmax dimension(2) ins(%a : tensor<4x8xf32>) outs(%a : tensor<4x8xf32>) -> tensor<4x8xf32>
+  return %0 : tensor<4x8xf32>
+}
+
+// -----
+
+func.func @pack_tile_mismatch(%a: tensor<16x8xf32>, %p: tensor<4x4x4x3xf32>) -> tensor<4x4x4x3xf32> {
+  // expected-error@+1 {{mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type}}
+  %0 = linalg.pack %a inner_dims_pos = [0, 1] inner_tiles = [4, 2] into %p : tensor<16x8xf32> -> tensor<4x4x4x3xf32>
+  return %0 : tensor<4x4x4x3xf32>
+}
+
+// -----
+
+func.func @pack_duplicate_inner_dims(%a: tensor<16x8xf32>, %p: tensor<4x4x4x2xf32>) -> tensor<4x4x4x2xf32> {
+  // expected-error@+1 {{invalid inner_dims_pos vector}}
+  %0 = linalg.pack %a inner_dims_pos = [0, 0] inner_tiles = [4, 2] into %p : tensor<16x8xf32> -> tensor<4x4x4x2xf32>
+  return %0 : tensor<4x4x4x2xf32>
+}
+
+// -----
+
+func.func @pack_partial_tile(%a: tensor<15x8xf32>, %p: tensor<4x4x4x2xf32>) -> tensor<4x4x4x2xf32> {
+  // expected-error@+1 {{'linalg.pack' op invalid tile factor or output size provided. Only full tiles are supported when padding_value is not set}}
+  %0 = linalg.pack %a inner_dims_pos = [0, 1] inner_tiles = [4, 2] into %p : tensor<15x8xf32> -> tensor<4x4x4x2xf32>
+  return %0 : tensor<4x4x4x2xf32>
+}
+
+// -----
+
+func.func @unpack_tile_count(%a: tensor<16x8xf32>, %p: tensor<4x4x4x2xf32>) -> tensor<16x8xf32> {
+  // expected-error@+1 {{tiling factors must equal the number of dimensions to tile}}
+  %0 = linalg.unpack %p inner_dims_pos = [0, 1] inner_tiles = [4] into %a : tensor<4x4x4x2xf32> -> tensor<16x8xf32>
+  return %0 : tensor<16x8xf32>
+}
+
+// -----
+
+func.func @unpack_outer_perm(%a: tensor<16x8xf32>, %p: tensor<4x4x4x2xf32>) -> tensor<16x8xf32> {
+  // expected-error@+1 {{outer_dims_perm must be a permutation or empty}}
+  %0 = linalg.unpack %p outer_dims_perm = [0] inner_dims_pos = [0, 1] inner_tiles = [4, 2] into %a : tensor<4x4x4x2xf32> -> tensor<16x8xf32>
+  return %0 : tensor<16x8xf32>
+}
+
+// -----
+
+func.func @unpack_dynamic_tile_static_dim(%a: tensor<16x8xf32>, %p: tensor<4x4x4x2xf32>, %n: index) -> tensor<16x8xf32> {
+  // expected-error@+1 {{mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type}}
+  %0 = linalg.unpack %p inner_dims_pos = [0, 1] inner_tiles = [%n, 2] into %a : tensor<4x4x4x2xf32> -> tensor<16x8xf32>
+  return %0 : tensor<16x8xf32>
+}
+
+// -----
+
+func.func @pack_outer_perm_tile_mismatch(%a: tensor<16x8xf32>, %p: tensor<2x4x8x2xf32>) -> tensor<2x4x8x2xf32> {
+  // expected-error@+1 {{mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type}}
+  %0 = linalg.pack %a outer_dims_perm = [1, 0] inner_dims_pos = [0, 1] inner_tiles = [4, 2] into %p : tensor<16x8xf32> -> tensor<2x4x8x2xf32>
+  return %0 : tensor<2x4x8x2xf32>
+}
