@@ -23,6 +23,7 @@ from xdsl.rewriter import InsertPoint, Rewriter
 
 from mlopt.diagnostics import DiagnosticError
 from mlopt.dialects.memref import CopyOp
+from mlopt.passes.bufferization.rebuild import rebuilt
 
 
 def _is_memref_type(attr) -> bool:
@@ -107,12 +108,7 @@ class BufferResultsToOutParamsPass(ModulePass):
             Rewriter.insert_op(alloc, InsertPoint.before(call))
             out_buffers.append(alloc.memref)
         kept = [r for i, r in enumerate(call.results) if i not in indices]
-        new_call = type(call).create(
-            operands=[*call.operands, *out_buffers],
-            result_types=[r.type for r in kept],
-            properties=dict(call.properties),
-            attributes=dict(call.attributes),
-        )
+        new_call = rebuilt(call, [*call.operands, *out_buffers], [r.type for r in kept])
         new_results = iter(new_call.results)
         buffers = iter(out_buffers)
         replacements = [next(buffers) if i in indices else next(new_results) for i in range(len(call.results))]

@@ -18,6 +18,7 @@ from typing import Literal
 
 from xdsl.dialects import arith
 from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX as DYNAMIC,
     Attribute,
     IndexType,
     IntegerAttr,
@@ -36,7 +37,6 @@ from mlopt.passes.bufferization.analysis import AnalysisState
 from mlopt.passes.bufferization.interface import BufferizableOpModel, Operand, has_tensor_semantics, has_tensor_types, is_tensor
 
 LayoutChoice = Literal["infer-layout-map", "identity-layout-map", "fully-dynamic-layout-map"]
-DYNAMIC = -1
 
 
 @dataclass

@@ -16,6 +16,7 @@ from xdsl.passes import ModulePass
 from xdsl.rewriter import InsertPoint, Rewriter
 
 from mlopt.dialects.memref import CastOp
+from mlopt.passes.bufferization.rebuild import rebuilt
 
 
 def _argument_behind(value: SSAValue, function: FuncOp) -> int | None:
@@ -74,12 +75,7 @@ class DropEquivalentBufferResultsPass(ModulePass):
     @staticmethod
     def _rewrite_call(call: CallOp, equivalent: dict[int, int]) -> None:
         kept = [r for i, r in enumerate(call.results) if i not in equivalent]
-        new_call = type(call).create(
-            operands=list(call.operands),
-            result_types=[r.type for r in kept],
-            properties=dict(call.properties),
-            attributes=dict(call.attributes),
-        )
+        new_call = rebuilt(call, call.operands, [r.type for r in kept])
         Rewriter.insert_op(new_call, InsertPoint.before(call))
         new_results = iter(new_call.results)
         replacements = []

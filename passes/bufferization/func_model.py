@@ -183,10 +183,15 @@ class CallModel(BufferizableOpModel):
 def record_function_facts(func: Operation, state, facts: ModuleFacts, *, annotate: bool) -> None:
     """After analyzing ``func``'s body: what it reads, writes and returns."""
     block = func.body.blocks.first  # type: ignore[attr-defined]
+    if block is None:
+        # A declaration: calls to it stay conservative, as the annotation says.
+        if annotate:
+            for index, type_ in enumerate(func.function_type.inputs.data):  # type: ignore[attr-defined]
+                if is_tensor(type_):
+                    _annotate_access(func, index, True, True)
+        return
     function = FunctionFacts()
     facts.functions[func] = function
-    if block is None:
-        return
     returns = [op for op in func.walk() if op.name == "func.return" and op.parent_op() is func]
     for return_op in returns:
         for position, value in enumerate(return_op.operands):

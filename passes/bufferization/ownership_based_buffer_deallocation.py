@@ -34,6 +34,7 @@ from xdsl.traits import IsTerminator
 from mlopt.diagnostics import DiagnosticError
 from mlopt.dialects.bufferization import CloneOp, DeallocOp
 from mlopt.dialects.scf import IfOp
+from mlopt.passes.bufferization.rebuild import rebuilt
 
 
 def is_memref(value: SSAValue) -> bool:
@@ -177,12 +178,7 @@ class _FunctionDeallocation:
                 self.take(result, bool_constant(True, InsertPoint.before(call)), block)
             return
         # The callee says which of its results the caller owns.
-        new_call = type(call).create(
-            operands=list(call.operands),
-            result_types=[r.type for r in call.results] + [i1] * len(memref_results),
-            properties=dict(call.properties),
-            attributes=dict(call.attributes),
-        )
+        new_call = rebuilt(call, call.operands, [r.type for r in call.results] + [i1] * len(memref_results))
         Rewriter.replace_op(call, new_call, new_call.results[: len(call.results)])
         indicators = new_call.results[len(call.results) :]
         for result, indicator in zip([r for r in new_call.results[: len(call.results)] if is_memref(r)], indicators):
@@ -204,13 +200,7 @@ class _FunctionDeallocation:
         memref_results = [r for r in op.results if is_memref(r)]
         if not memref_results and not extra_operands:
             return
-        new_op = type(op).create(
-            operands=list(op.operands) + extra_operands,
-            result_types=[r.type for r in op.results] + [i1] * len(memref_results),
-            properties=dict(op.properties),
-            attributes=dict(op.attributes),
-            regions=[op.detach_region(region) for region in list(op.regions)],
-        )
+        new_op = rebuilt(op, [*op.operands, *extra_operands], [r.type for r in op.results] + [i1] * len(memref_results))
         Rewriter.replace_op(op, new_op, new_op.results[: len(op.results)])
         indicators = new_op.results[len(op.results) :]
         for result, indicator in zip([r for r in new_op.results[: len(op.results)] if is_memref(r)], indicators):

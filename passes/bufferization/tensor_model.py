@@ -38,11 +38,7 @@ def _xmemref():
 def _values(static: DenseArrayBase, dynamic: Sequence[SSAValue]) -> list[int | SSAValue]:
     """A mixed static/dynamic list (offsets, sizes, strides)."""
     dynamic_values = iter(dynamic)
-    return [next(dynamic_values) if v == DYNAMIC_INDEX else v for v in static.get_values()]
-
-
-DYNAMIC_INDEX = -(2**63)
-"""How offsets and strides mark a dynamic entry (upstream's ShapedType::kDynamic)."""
+    return [next(dynamic_values) if v == DYNAMIC else v for v in static.get_values()]
 
 
 def _is_identity(type_) -> bool:
@@ -52,7 +48,7 @@ def _is_identity(type_) -> bool:
 def subview_type(source_type: MemRefType, offsets, sizes, strides, result_shape: Sequence[int]) -> MemRefType:
     """The type of a subview of ``source_type``, rank-reduced to ``result_shape``
     by dropping unit dimensions (upstream's inferRankReducedResultType)."""
-    static = lambda values: [v if isinstance(v, int) and v != DYNAMIC_INDEX else None for v in values]  # noqa: E731
+    static = lambda values: [v if isinstance(v, int) and v != DYNAMIC else None for v in values]  # noqa: E731
     source_strides = source_type.get_strides()
     source_offset = source_type.get_offset()
     strides_ = static(strides)
@@ -185,7 +181,7 @@ def _subview(bufferizer, buffer: SSAValue, op: Operation, result_shape: Sequence
     assert isinstance(source_type, MemRefType)
     type_ = subview_type(source_type, offsets, sizes, strides, result_shape)
     subview = _memref().SubviewOp.create(
-        operands=[buffer, list(op.offsets), list(op.sizes), list(op.strides)],  # type: ignore[attr-defined]
+        operands=[buffer, *op.offsets, *op.sizes, *op.strides],  # type: ignore[attr-defined]
         result_types=[type_],
         properties={
             "static_offsets": op.static_offsets,  # type: ignore[attr-defined]
@@ -377,16 +373,14 @@ class PadModel(BufferizableOpModel):
         sizes = []
         dynamic_sizes = []
         for dim, size in enumerate(result_type.get_shape()):
-            source_size = source.type.get_shape()[dim]  # type: ignore[attr-defined]
-            inner = bufferizer.dim(source, dim) if source_size == DYNAMIC else bufferizer.constant_index(source_size)
+            inner = _size(bufferizer, source, dim)
             sizes.append(inner)
             if size == DYNAMIC:
                 dynamic_sizes.append(_sum_index(bufferizer, [inner, low[dim], high[dim]]))
         buffer = bufferizer.alloc(result_type, dynamic_sizes)
         _generate_into(bufferizer, op.regions[0], buffer, result_type.get_num_dims())
-        offsets = [bufferizer.constant_index(v) if isinstance(v, int) else v for v in low]
         target = _memref().SubviewOp.get(
-            buffer, offsets, sizes, [1] * len(sizes), MemRefType(result_type.element_type, source.type.get_shape(), fully_dynamic_layout(len(sizes)))  # type: ignore[attr-defined]
+            buffer, low, sizes, [1] * len(sizes), MemRefType(result_type.element_type, source.type.get_shape(), fully_dynamic_layout(len(sizes)))  # type: ignore[attr-defined]
         )
         bufferizer.insert(target)
         bufferizer.copy(source, target.results[0])
@@ -427,13 +421,7 @@ class ConcatModel(BufferizableOpModel):
             sizes = [_size(bufferizer, source, d) for d in range(rank)]
             offsets = [offset if d == axis else 0 for d in range(rank)]
             target_type = MemRefType(result_type.element_type, source.type.get_shape(), fully_dynamic_layout(rank))  # type: ignore[attr-defined]
-            subview = _memref().SubviewOp.get(
-                buffer,
-                [bufferizer.constant_index(o) if isinstance(o, int) else o for o in offsets],
-                [bufferizer.constant_index(s) if isinstance(s, int) else s for s in sizes],
-                [1] * rank,
-                target_type,
-            )
+            subview = _memref().SubviewOp.get(buffer, offsets, sizes, [1] * rank, target_type)
             bufferizer.insert(subview)
             bufferizer.copy(source, subview.results[0])
             offset = _sum_index(bufferizer, [offset, sizes[axis]])
