@@ -18,6 +18,7 @@ from xdsl.dialects.builtin import I1, AnyFloatConstr, DenseArrayBase, IntAttr, I
 from xdsl.ir import Attribute, Block, Operation, ParametrizedAttribute, SSAValue
 from xdsl.irdl import (
     AnyAttr,
+    base,
     irdl_attr_definition,
     AttrSizedOperandSegments,
     IRDLOperation,
@@ -184,8 +185,16 @@ def _print_gep(self, printer: Printer) -> None:
             self.properties["inbounds"] = inbounds
 
 
-GEPOp = extend_op(xllvm.GEPOp, methods={"parse": classmethod(_parse_gep), "print": _print_gep})
-"""xDSL's GEP with upstream's no-wrap flags (``inbounds|nuw``)."""
+GEPOp = extend_op(
+    xllvm.GEPOp,
+    methods={"parse": classmethod(_parse_gep), "print": _print_gep},
+    constraints={
+        "ssa_indices": base(IntegerType) | VectorType.constr(base(IntegerType)),
+        "result": base(xllvm.LLVMPointerType) | VectorType.constr(base(xllvm.LLVMPointerType)),
+    },
+)
+"""xDSL's GEP with upstream's no-wrap flags (``inbounds|nuw``), also with a
+vector of indices into a vector of pointers (what a gather addresses)."""
 
 
 def _parse_global(cls, parser: Parser):
@@ -427,6 +436,7 @@ INTRINSICS: list[type[IRDLOperation]] = [
     intrinsic("is.fpclass", custom=False, properties=("bit",)),
     *(intrinsic(n, custom=False, properties=_MEMORY_PROPERTIES, pure=False) for n in ("memcpy", "memmove", "memset")),
     intrinsic("prefetch", custom=False, properties=("rw", "hint", "cache"), pure=False),
+    *(intrinsic(n, custom=False, pure=False) for n in ("masked.expandload", "masked.compressstore")),
 ]
 
 
@@ -480,6 +490,37 @@ class MaskedStoreOp(IRDLOperation):
     nontemporal = opt_prop_def(Attribute)
     irdl_options = (ParsePropInAttrDict(),)
     assembly_format = "$value `,` $data `,` $mask attr-dict `:` type($value) `,` type($mask) `into` type($data)"
+
+
+@irdl_op_definition
+class MaskedGatherOp(IRDLOperation):
+    """``llvm.intr.masked.gather %ptrs, %mask, %passthru {alignment = 4 : i32} : (...) -> T``"""
+
+    name = "llvm.intr.masked.gather"
+
+    ptrs = operand_def(VectorType)
+    mask = operand_def(VectorType)
+    pass_thru = var_operand_def()
+    res = result_def(VectorType)
+    alignment = prop_def(IntegerAttr)
+
+    irdl_options = (ParsePropInAttrDict(),)
+    assembly_format = "operands attr-dict `:` functional-type(operands, results)"
+
+
+@irdl_op_definition
+class MaskedScatterOp(IRDLOperation):
+    """``llvm.intr.masked.scatter %value, %ptrs, %mask {alignment = 4 : i32} : T, M into P``"""
+
+    name = "llvm.intr.masked.scatter"
+
+    value = operand_def(VectorType)
+    ptrs = operand_def(VectorType)
+    mask = operand_def(VectorType)
+    alignment = prop_def(IntegerAttr)
+
+    irdl_options = (ParsePropInAttrDict(),)
+    assembly_format = "$value `,` $ptrs `,` $mask attr-dict `:` type($value) `,` type($mask) `into` type($ptrs)"
 
 
 FCmpOp = extend_op(
@@ -617,6 +658,8 @@ LLVM = replace_ops(
     LifetimeEndOp,
     MaskedLoadOp,
     MaskedStoreOp,
+    MaskedGatherOp,
+    MaskedScatterOp,
     FCmpOp,
     SelectOp,
     AtomicRMWOp,

@@ -628,6 +628,95 @@ class MaskedStoreLowering(VectorLowering):
         return []
 
 
+def unit_stride_address(b: LLVMBuilder, op: Operation, memref: SSAValue, indices: Sequence[SSAValue]) -> SSAValue | None:
+    """The address of ``memref[indices]`` when its innermost dimension is
+    contiguous (what gathers, scatters, expanding loads and compressing stores
+    index from); None otherwise."""
+    memref_type = op.operands[0].type
+    if not isinstance(memref_type, MemRefType):
+        return None
+    from mlopt.passes.conversion.llvm_common import strides_and_offset
+
+    layout = strides_and_offset(memref_type)
+    if memref_type.get_num_dims() and (layout is None or layout[0][-1] != 1):
+        return None
+    return memref_element_address(b, memref, memref_type, indices)
+
+
+def vector_of_addresses(b: LLVMBuilder, base: SSAValue, indices: SSAValue, element_type: Attribute) -> SSAValue:
+    """``base + indices[i]`` elements, for each i: a getelementptr with a vector index."""
+    from xdsl.dialects.llvm import GEP_USE_SSA_VAL
+
+    from mlopt.dialects.llvm import GEPOp
+
+    result_type = VectorType(PTR, shape_of(indices.type))  # type: ignore[arg-type]
+    return b.value(GEPOp(base, [GEP_USE_SSA_VAL], element_type, [indices], result_type=result_type))  # type: ignore[arg-type]
+
+
+class GatherLowering(VectorLowering):
+    """A 1-D gather: a vector of addresses (base + each index), llvm.intr.masked.gather."""
+
+    source_name = "vector.gather"
+
+    def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue] | None:
+        result_type = self.result_type(op)
+        if not isinstance(result_type, VectorType) or len(shape_of(result_type)) != 1:
+            return None
+        *offsets, indices, mask, passthru = operands[1:]
+        base = unit_stride_address(b, op, operands[0], offsets)
+        if base is None:
+            return None
+        pointers = vector_of_addresses(b, base, indices, result_type.element_type)
+        alignment = element_bytes(op.operands[0].type.element_type)  # type: ignore[attr-defined]
+        return [b.create_value("llvm.intr.masked.gather", [pointers, mask, passthru], result_type, {"alignment": IntegerAttr(alignment, i32)})]
+
+
+class ScatterLowering(VectorLowering):
+    """A 1-D scatter: a vector of addresses, llvm.intr.masked.scatter."""
+
+    source_name = "vector.scatter"
+
+    def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue] | None:
+        value_type = op.operands[-1].type
+        if not isinstance(value_type, VectorType) or len(shape_of(value_type)) != 1:
+            return None
+        *offsets, indices, mask, value = operands[1:]
+        base = unit_stride_address(b, op, operands[0], offsets)
+        if base is None:
+            return None
+        pointers = vector_of_addresses(b, base, indices, value.type.element_type)  # type: ignore[attr-defined]
+        alignment = element_bytes(op.operands[0].type.element_type)  # type: ignore[attr-defined]
+        b.create("llvm.intr.masked.scatter", [value, pointers, mask], None, {"alignment": IntegerAttr(alignment, i32)})
+        return []
+
+
+class ExpandLoadLowering(VectorLowering):
+    """vector.expandload → llvm.intr.masked.expandload at the base address."""
+
+    source_name = "vector.expandload"
+
+    def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue] | None:
+        *indices, mask, passthru = operands[1:]
+        base = unit_stride_address(b, op, operands[0], indices)
+        if base is None:
+            return None
+        return [b.create_value("llvm.intr.masked.expandload", [base, mask, passthru], self.result_type(op))]
+
+
+class CompressStoreLowering(VectorLowering):
+    """vector.compressstore → llvm.intr.masked.compressstore at the base address."""
+
+    source_name = "vector.compressstore"
+
+    def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue] | None:
+        *indices, mask, value = operands[1:]
+        base = unit_stride_address(b, op, operands[0], indices)
+        if base is None:
+            return None
+        b.create("llvm.intr.masked.compressstore", [value, base, mask], None)
+        return []
+
+
 @dataclass(frozen=True)
 class Transfer:
     """What a 1-D transfer op reads or writes: its memref, indices, mask and in-bounds flag."""
@@ -836,6 +925,10 @@ def vector_to_llvm_patterns(converter: LLVMTypeConverter, reassociate_fp_reducti
         StoreLowering(converter),
         MaskedLoadLowering(converter),
         MaskedStoreLowering(converter),
+        GatherLowering(converter),
+        ScatterLowering(converter),
+        ExpandLoadLowering(converter),
+        CompressStoreLowering(converter),
         TransferReadLowering(converter),
         TransferWriteLowering(converter),
         PrintLowering(converter),

@@ -82,5 +82,29 @@ class ZeroDTransferLowering(RewritePattern):
         rewriter.replace_op(op, [], [vector_ir.broadcast(rewriter, scalar, vector_type)])
 
 
+@dataclass
+class UnrollGather(RewritePattern):
+    """An n-D gather → one 1-D gather per row (its indices, mask and
+    pass-through rows), as upstream's UnrollGather."""
+
+    source_name: ClassVar[str] = "vector.gather"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        result_type = op.results[0].type
+        if not isinstance(result_type, VectorType) or len(result_type.get_shape()) < 2:
+            return
+        *leading, indices, mask, passthru = op.operands
+        row_type = VectorType(result_type.element_type, result_type.get_shape()[1:])
+        result = passthru
+        for row in range(result_type.get_shape()[0]):
+            gather = type(op).create(
+                operands=[*leading, *(vector_ir.extract(rewriter, v, [row]) for v in (indices, mask, passthru))],
+                result_types=[row_type],
+                properties=dict(op.properties),
+            )
+            result = vector_ir.insert(rewriter, vector_ir.emit(rewriter, gather), result, [row])
+        rewriter.replace_op(op, [], [result])
+
+
 def vector_to_vector_patterns(contract_strategy: str) -> list[RewritePattern]:
-    return [*contraction_patterns(contract_strategy), MaskedReductionToSelect(), ZeroDTransferLowering()]
+    return [*contraction_patterns(contract_strategy), MaskedReductionToSelect(), ZeroDTransferLowering(), UnrollGather()]

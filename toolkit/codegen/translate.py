@@ -793,12 +793,12 @@ class FunctionTranslator:
         operands = list(op.operands)
         args = [self.typed(v) for v in operands]
         align = _int_property(op, "alignment")
-        if name == "masked.load":
-            args[0] = f"ptr align {align or 1} {self.value(operands[0])}"
-            if len(args) == 2:
+        if name in ("masked.load", "masked.store", "masked.gather", "masked.scatter"):
+            # LLVM 22 takes the alignment as an attribute of the pointer (vector) argument.
+            pointers = 0 if name in ("masked.load", "masked.gather") else 1
+            args[pointers] = f"{llvm_type(operands[pointers].type, op)} align {align or 1} {self.value(operands[pointers])}"
+            if pointers == 0 and len(args) == 2:
                 args.append(f"{llvm_type(op.results[0].type, op)} poison")
-        elif name == "masked.store":
-            args[1] = f"ptr align {align or 1} {self.value(operands[1])}"
         for prop, type_ in IMMARG_PROPERTIES.get(name, ()):
             value = _int_property(op, prop, 0) or 0
             args.append(f"{type_} {int_literal(value, 1) if type_ == 'i1' else value}")
