@@ -11,11 +11,14 @@ Values are grouped in *alias sets* (buffers that may be the same) and
 
 from __future__ import annotations
 
+import itertools
+
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from xdsl.dialects.builtin import ArrayAttr, StringAttr, UnitAttr
 from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
+from xdsl.traits import IsTerminator
 
 from mlopt.diagnostics import DiagnosticError
 from mlopt.passes.bufferization.interface import (
@@ -71,7 +74,9 @@ class AnalysisOptions:
 
     allow_return_allocs_from_loops: bool = False
     print_conflicts: bool = False
-    bottom_up: bool = True
+    heuristic: str = "bottom-up"
+    """The order ops are decided in: bottom-up, top-down, bottom-up-from-terminators or fuzzer."""
+    fuzzer_seed: int = 0
     copy_before_write: bool = False
     """Decide nothing in place: every write gets a fresh buffer."""
     is_allowed: Callable[[Operation], bool] = lambda op: True
@@ -185,12 +190,13 @@ class AnalysisState:
     equivalences: UnionFind = field(default_factory=UnionFind)
     in_place: set[Operand] = field(default_factory=set)
     undefined_uses: set[Operand] = field(default_factory=set)
+    unanalyzed: set[Operation] = field(default_factory=set)
+    """Scopes left out of the analysis (no-analysis-func-filter)."""
     function_state: object | None = None
     """Module bufferization's per-function facts (see module_bufferize)."""
 
     def __post_init__(self) -> None:
         self.dominance = Dominance(self.root)
-        self._conflict_counter = 0
 
     # ------------------------------------------------------------------ models
 
@@ -450,18 +456,31 @@ def _has_equivalent_value_in_reverse_use_def_chain(state: AnalysisState, start: 
     )
 
 
-def _annotate_conflict(state: AnalysisState, read: Operand, write: Operand, definition: SSAValue) -> None:
-    label = f"C_{state._conflict_counter}"
-    state._conflict_counter += 1
+_conflict_labels = itertools.count()
+_non_writable_labels = itertools.count()
+"""print-conflicts numbers its annotations per process, as upstream does."""
+
+
+def _annotate_value(value: SSAValue, text: str) -> None:
+    """Mark ``value``'s defining op (or the op owning its block) with ``text``."""
+    if isinstance(value, OpResult):
+        value.op.attributes[f"{text}result {value.index}]"] = UnitAttr()
+    else:
+        assert isinstance(value, BlockArgument)
+        owner = owner_of(value)
+        if owner is not None:
+            owner.attributes[f"{text}bbArg {value.index}]"] = UnitAttr()
+
+
+def _annotate_non_writable(value: SSAValue) -> None:
+    _annotate_value(value, f"W_{next(_non_writable_labels)}[NOT-WRITABLE: ")
+
+
+def _annotate_conflict(read: Operand, write: Operand, definition: SSAValue) -> None:
+    label = f"C_{next(_conflict_labels)}"
     write[0].attributes[f"{label}[CONFL-WRITE: {write[1]}]"] = UnitAttr()
     read[0].attributes[f"{label}[READ: {read[1]}]"] = UnitAttr()
-    if isinstance(definition, OpResult):
-        definition.op.attributes[f"{label}[DEF: result {definition.index}]"] = UnitAttr()
-    else:
-        assert isinstance(definition, BlockArgument)
-        owner = owner_of(definition)
-        if owner is not None:
-            owner.attributes[f"{label}[DEF: bbArg {definition.index}]"] = UnitAttr()
+    _annotate_value(definition, f"{label}[DEF: ")
 
 
 def _has_read_after_write_interference(reads: Iterable[Operand], writes: Iterable[Operand], state: AnalysisState) -> bool:
@@ -516,7 +535,7 @@ def _has_read_after_write_interference(reads: Iterable[Operand], writes: Iterabl
                 if len(aliasing) == 1 and aliasing[0][0] is definition:
                     continue
                 if state.options.print_conflicts:
-                    _annotate_conflict(state, read, write, definition)
+                    _annotate_conflict(read, write, definition)
                 return True
     return False
 
@@ -556,7 +575,11 @@ def would_create_write_to_non_writable_buffer(operand: Operand, state: AnalysisS
     values = [op.operands[index], *(result for result, _ in state.aliasing_results(operand))]
     if not state.writes(operand) and not _aliasing_reads_and_writes(state, values)[1]:
         return False
-    return any(not state.is_writable(alias) for value in values for alias in state.aliases.members(value))
+    read_only = [alias for value in values for alias in state.aliases.members(value) if not state.is_writable(alias)]
+    if state.options.print_conflicts:
+        for alias in read_only:
+            _annotate_non_writable(alias)
+    return bool(read_only)
 
 
 # ------------------------------------------------------------------------ driver
@@ -574,9 +597,39 @@ def _set_up_must_in_place(state: AnalysisState, scope: Operation) -> None:
                 state.in_place.add((op, index))
 
 
+def analysis_order(state: AnalysisState, ops: list[Operation]) -> list[Operation]:
+    """``ops`` (in post-order, as upstream collects them) in the order the
+    heuristic decides them."""
+    options = state.options
+    if options.fuzzer_seed:
+        import random
+
+        shuffled = list(ops)
+        random.Random(options.fuzzer_seed).shuffle(shuffled)
+        return shuffled
+    if options.heuristic == "top-down":
+        return list(ops)
+    bottom_up = list(reversed(ops))
+    if options.heuristic != "bottom-up-from-terminators":
+        return bottom_up
+    # Follow use-def chains backwards from the terminators first.
+    candidates = set(ops)
+    order: dict[Operation, None] = {}
+    work = [op for op in bottom_up if op.has_trait(IsTerminator) and any(is_tensor(v) for v in op.operands)]
+    while work:
+        op = work.pop(0)
+        if op in order:
+            continue
+        order[op] = None
+        for value in op.operands:
+            if isinstance(value, OpResult) and is_tensor(value) and value.op in candidates:
+                work.append(value.op)
+    order.update((op, None) for op in bottom_up)
+    return list(order)
+
+
 def _in_place_analysis(state: AnalysisState, ops: list[Operation]) -> None:
-    ordered = reversed(ops) if state.options.bottom_up else ops
-    for op in ordered:
+    for op in analysis_order(state, ops):
         for index, value in enumerate(op.operands):
             if not is_tensor(value) or (op, index) in state.in_place:
                 continue
@@ -631,9 +684,15 @@ def gather_undefined_uses(state: AnalysisState, scope: Operation) -> None:
                     state.undefined_uses.add((use.operation, use.index))
 
 
+def skip_analysis(state: AnalysisState, scope: Operation) -> None:
+    """Leave ``scope`` unanalyzed: every write in it gets a copy, and it is not annotated."""
+    _set_up_must_in_place(state, scope)
+    state.unanalyzed.add(scope)
+
+
 def analyze(state: AnalysisState, scope: Operation) -> None:
-    """Decide every tensor operand inside ``scope``; raises DiagnosticError
-    where upstream's analysis fails."""
+    """Decide every tensor operand inside ``scope`` (none in place with
+    copy-before-write); raises DiagnosticError where upstream's analysis fails."""
     _set_up_must_in_place(state, scope)
     for op in scope.walk():
         if state.model(op) is None:
@@ -641,7 +700,7 @@ def analyze(state: AnalysisState, scope: Operation) -> None:
         for index, value in enumerate(op.operands):
             if is_tensor(value) and would_create_read_after_write_interference((op, index), state, consistency_only=True):
                 raise DiagnosticError.at(op, "input IR has RaW conflict")
-    ops = [op for op in scope.walk() if has_tensor_semantics(op)]
+    ops = [op for op in _post_order(scope) if has_tensor_semantics(op)]
     if not state.options.copy_before_write:
         _in_place_analysis(state, ops)
     _equivalence_analysis(state, [op for op in _post_order(scope) if any(is_tensor(r) for r in op.results)])
@@ -655,7 +714,7 @@ def analyze(state: AnalysisState, scope: Operation) -> None:
 def annotate_in_place_decisions(state: AnalysisState) -> None:
     """test-analysis-only: ``__inplace_operands_attr__`` on every analyzed op."""
     for op in state.root.walk():
-        if not any(is_tensor(v) for v in op.operands):
+        if not any(is_tensor(v) for v in op.operands) or any(scope.is_ancestor(op) for scope in state.unanalyzed):
             continue
         decisions = [
             ("true" if (op, i) in state.in_place else "false") if is_tensor(v) else "none" for i, v in enumerate(op.operands)

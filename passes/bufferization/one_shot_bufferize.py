@@ -85,12 +85,12 @@ class OneShotBufferizePass(ModulePass):
         from mlopt.passes.bufferization import analysis, bufferize
         from mlopt.passes.bufferization.func_model import ModuleFacts, record_function_facts
 
-        if self.print_conflicts and not self.test_analysis_only:
-            raise DiagnosticError.at(op, "'print-conflicts' requires 'test-analysis-only'")
+        self._check_options(op)
         options = analysis.AnalysisOptions(
             allow_return_allocs_from_loops=self.allow_return_allocs_from_loops,
             print_conflicts=self.print_conflicts,
-            bottom_up=self.analysis_heuristic != "top-down",
+            heuristic=self.analysis_heuristic,
+            fuzzer_seed=self.analysis_fuzzer_seed,
             copy_before_write=self.copy_before_write,
             is_allowed=self._op_filter(),
         )
@@ -101,6 +101,10 @@ class OneShotBufferizePass(ModulePass):
         if functions:
             for function in functions:
                 if function.body.blocks:  # type: ignore[attr-defined]
+                    # Functions in no-analysis-func-filter get a copy before every write.
+                    if function.sym_name.data in self.no_analysis_func_filter:  # type: ignore[attr-defined]
+                        analysis.skip_analysis(state, function)
+                        continue
                     analysis.analyze(state, function)
                 record_function_facts(function, state, facts, annotate=self.test_analysis_only)
             for other in _non_function_ops(op):
@@ -131,6 +135,19 @@ class OneShotBufferizePass(ModulePass):
         bufferizer.fold_boundaries()
         if not self.allow_unknown_ops:
             bufferizer.check_all_bufferized()
+
+    def _check_options(self, op: ModuleOp) -> None:
+        if self.print_conflicts and not self.test_analysis_only:
+            raise DiagnosticError.at(op, "Invalid option: 'print-conflicts' requires 'test-analysis-only'")
+        if self.analysis_heuristic == "fuzzer" and not self.analysis_fuzzer_seed:
+            raise DiagnosticError.at(op, "analysis-heuristic=fuzzer needs a nonzero analysis-fuzzer-seed")
+        for option, value in (
+            ("dump-alias-sets", self.dump_alias_sets),
+            ("must-infer-memory-space", self.must_infer_memory_space),
+            ("use-encoding-for-memory-space", self.use_encoding_for_memory_space),
+        ):
+            if value:
+                raise DiagnosticError.at(op, f"one-shot-bufferize: option '{option}' is not supported by mlopt yet")
 
     def _op_filter(self):
         """Which ops this run bufferizes: those of ``dialect-filter`` (all when
