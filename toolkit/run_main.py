@@ -188,7 +188,14 @@ def _call(jit, name: str, entry, result_kind: str) -> str | None:
         "f32": ctypes.c_float(),
         "f64": ctypes.c_double(),
     }[result_kind]
-    jit.call_packed(name, [] if storage is None else [storage])
+    crash = jit.call_packed_guarded(name, [] if storage is None else [storage])
+    if crash is not None:
+        from mlopt.runtime import runner_utils
+
+        runner_utils.flush()
+        sys.stderr.write(f"mlrun: error: {crash.describe(jit.function_at(crash.address))}\n")
+        sys.stderr.flush()
+        crash.die()
     if storage is None:
         return None
     if result_kind in ("f32", "f64"):

@@ -29,6 +29,8 @@ from mlopt.diagnostics import DiagnosticError, location_of
 if TYPE_CHECKING:
     from xdsl.ir import Operation
 
+    from mlopt.codegen.crash_guard import Crash
+
     from mlopt.registry import Registry
 
 
@@ -147,11 +149,38 @@ class Jit:
     def call_packed(self, name: str, slots: Sequence[ctypes._CData]) -> None:
         """Call ``name`` with ``slots``: one ctypes object per argument, then
         one for the result (if any), each read or written in place."""
+        address, pointers = self._packed_call(name, slots)
+        ctypes.CFUNCTYPE(None, ctypes.c_void_p)(address)(ctypes.addressof(pointers))
+
+    def call_packed_guarded(self, name: str, slots: Sequence[ctypes._CData]) -> Crash | None:
+        """:meth:`call_packed`, returning the crash (a fatal signal) it ended in, if any.
+        After a crash the process should only report it and die (Crash.die)."""
+        from mlopt.codegen.crash_guard import call_guarded
+
+        address, pointers = self._packed_call(name, slots)
+        return call_guarded(address, ctypes.addressof(pointers))
+
+    def _packed_call(self, name: str, slots: Sequence[ctypes._CData]) -> tuple[int, ctypes.Array]:
         address = self.engine.get_function_address(PACKED_PREFIX + name)
         if not address:
             raise KeyError(name)
-        pointers = (ctypes.c_void_p * max(1, len(slots)))(*[ctypes.addressof(s) for s in slots])
-        ctypes.CFUNCTYPE(None, ctypes.c_void_p)(address)(ctypes.addressof(pointers))
+        return address, (ctypes.c_void_p * max(1, len(slots)))(*[ctypes.addressof(s) for s in slots])
+
+    def function_at(self, address: int) -> str | None:
+        """The compiled function whose code holds ``address``: the nearest
+        function start at or below it, in the same memory mapping."""
+        mapping = _mapping_of(address)
+        if mapping is None:
+            return None
+        starts = []
+        for function in parse_ir(self.llvm_ir).functions:
+            if function.is_declaration:
+                continue
+            start = self.engine.get_function_address(function.name)
+            if mapping[0] <= start <= address:
+                starts.append((start, function.name))
+        name = max(starts)[1] if starts else None
+        return name[len(PACKED_PREFIX):] if name and name.startswith(PACKED_PREFIX) else name
 
     def global_address(self, name: str) -> int:
         return self.engine.get_global_value_address(name)
@@ -160,6 +189,19 @@ class Jit:
 @functools.cache
 def _process() -> ctypes.CDLL:
     return ctypes.CDLL(None)
+
+
+def _mapping_of(address: int) -> tuple[int, int] | None:
+    """The ``[start, end)`` of the process's memory mapping holding ``address``."""
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                start, end = (int(part, 16) for part in line.split(None, 1)[0].split("-"))
+                if start <= address < end:
+                    return start, end
+    except OSError:
+        pass
+    return None
 
 
 def _lookup(libraries: Sequence[ctypes.CDLL], name: str) -> int | None:
