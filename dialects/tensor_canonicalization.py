@@ -377,14 +377,155 @@ class FoldReshapeOfInverseReshape(RewritePattern):
             rewriter.replace_op(op, [], [producer.src])
 
 
-CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast())
+# --------------------------------------------------------------------------- casts into producers and consumers
+
+
+def preserves_static_information(source: Attribute, target: Attribute) -> bool:
+    """Whether ``target`` is a ranked tensor type as static as ranked ``source``
+    wherever ``source`` is static (upstream's preservesStaticInformation)."""
+    if not isinstance(source, TensorType) or not isinstance(target, TensorType):
+        return False
+    if source.element_type != target.element_type or source.get_num_dims() != target.get_num_dims():
+        return False
+    return all(not (a != DYNAMIC_INDEX and b == DYNAMIC_INDEX) for a, b in zip(source.get_shape(), target.get_shape()))
+
+
+class FoldCastOfEmpty(RewritePattern):
+    """A tensor.cast making a tensor.empty more static is a static tensor.empty."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.CastOp, rewriter: PatternRewriter) -> None:
+        empty = op.source.owner
+        if not isinstance(empty, xtensor.EmptyOp) or not preserves_static_information(op.source.type, op.dest.type):
+            return
+        sizes = iter(empty.dynamic_sizes)
+        dynamic = []
+        for old, new in zip(op.source.type.get_shape(), op.dest.type.get_shape()):
+            if old == DYNAMIC_INDEX:
+                size = next(sizes)
+                if new == DYNAMIC_INDEX:
+                    dynamic.append(size)
+        result_type = TensorType(op.dest.type.element_type, op.dest.type.get_shape())
+        rewriter.replace_op(op, tensor.EmptyOp(dynamic, result_type))
+
+
+class FoldCastIntoExtractSlice(RewritePattern):
+    """A more static tensor.cast of a tensor.extract_slice slices with those sizes."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.CastOp, rewriter: PatternRewriter) -> None:
+        slice_op = op.source.owner
+        target = op.dest.type
+        if not isinstance(slice_op, xtensor.ExtractSliceOp) or not preserves_static_information(op.source.type, target):
+            return
+        if target.get_shape() == op.source.type.get_shape():
+            return
+        lists = {kind: _mixed(slice_op, kind) for kind in tensor.SLICE_LISTS}
+        static_sizes = slice_op.static_sizes.get_values()
+        dropped = tensor.rank_reduction_mask(static_sizes, slice_op.result.type.get_shape()) or set()
+        kept_sizes = iter(target.get_shape())
+        for dim in range(len(static_sizes)):
+            if dim in dropped:
+                continue
+            size = next(kept_sizes)
+            if size != DYNAMIC_INDEX:
+                lists["size"][dim] = size
+        operands, properties = _slice_operands_and_properties(lists)
+        rewriter.replace_op(
+            op, tensor.ExtractSliceOp.build(operands=[slice_op.source, *operands], result_types=[target], properties=properties)
+        )
+
+
+class FoldExtractSliceOfCast(RewritePattern):
+    """tensor.extract_slice of a tensor.cast that only lost static sizes slices the cast's source."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.ExtractSliceOp, rewriter: PatternRewriter) -> None:
+        cast = op.source.owner
+        if not isinstance(cast, xtensor.CastOp) or not preserves_static_information(cast.dest.type, cast.source.type):
+            return
+        # Constant operands go first (ExtractSliceConstantArguments), as upstream.
+        if any(constant_int(value) is not None for value in op.operands[1:]):
+            return
+        statics = [op.properties[f"static_{kind}s"].get_values() for kind in tensor.SLICE_LISTS]
+        if not tensor.slice_in_bounds(cast.source.type.get_shape(), *statics):
+            return
+        new = tensor.ExtractSliceOp.build(
+            operands=[cast.source, list(op.offsets), list(op.sizes), list(op.strides)],
+            result_types=[op.result.type],
+            properties={f"static_{kind}s": op.properties[f"static_{kind}s"] for kind in tensor.SLICE_LISTS},
+        )
+        rewriter.replace_op(op, new)
+
+
+def _same_slice(a: Operation, b: Operation) -> bool:
+    """Whether two slice ops have the same offsets, sizes and strides (values or constants)."""
+
+    def normalized(op: Operation, kind: str) -> list[int | SSAValue]:
+        return [constant_int(v) if isinstance(v, SSAValue) and constant_int(v) is not None else v for v in _mixed(op, kind)]
+
+    return all(normalized(a, kind) == normalized(b, kind) for kind in tensor.SLICE_LISTS)
+
+
+class FoldExtractSliceOfInsertSlice(RewritePattern):
+    """Extracting the slice just inserted gives the inserted tensor."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.ExtractSliceOp, rewriter: PatternRewriter) -> None:
+        insert = op.source.owner
+        if isinstance(insert, xtensor.InsertSliceOp) and insert.source.type == op.result.type and _same_slice(insert, op):
+            rewriter.replace_op(op, [], [insert.source])
+
+
+class FoldInsertSliceOfExtractSlice(RewritePattern):
+    """Inserting a slice of the destination back where it came from changes nothing."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.InsertSliceOp, rewriter: PatternRewriter) -> None:
+        extract = op.source.owner
+        if isinstance(extract, xtensor.ExtractSliceOp) and extract.source == op.dest and _same_slice(extract, op):
+            rewriter.replace_op(op, [], [op.dest])
+
+
+class FoldInsertSliceOverInsertSlice(RewritePattern):
+    """An insert_slice overwriting exactly the previous insert_slice skips it."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.InsertSliceOp, rewriter: PatternRewriter) -> None:
+        previous = op.dest.owner
+        if (
+            isinstance(previous, xtensor.InsertSliceOp)
+            and previous.source.type == op.source.type
+            and _same_slice(previous, op)
+        ):
+            rewriter.replace_op(
+                op,
+                tensor.InsertSliceOp.build(
+                    operands=[op.source, previous.dest, list(op.offsets), list(op.sizes), list(op.strides)],
+                    result_types=[op.result.type],
+                    properties={f"static_{kind}s": op.properties[f"static_{kind}s"] for kind in tensor.SLICE_LISTS},
+                ),
+            )
+
+
+CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast(), FoldCastOfEmpty(), FoldCastIntoExtractSlice())
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfCast())
 EXTRACT_PATTERNS = (FoldExtractOfKnownElement(), FoldExtractOfCast())
 RANK_PATTERNS = (FoldRankOfRanked(),)
 FROM_ELEMENTS_PATTERNS = (FoldConstantFromElements(),)
 EMPTY_PATTERNS = (StaticSizesOfEmpty(),)
-EXTRACT_SLICE_PATTERNS = (FoldIdentityExtractSlice(), ExtractSliceConstantArguments())
-INSERT_SLICE_PATTERNS = (FoldIdentityInsertSlice(), InsertSliceConstantArguments())
+EXTRACT_SLICE_PATTERNS = (
+    FoldIdentityExtractSlice(),
+    FoldExtractSliceOfInsertSlice(),
+    ExtractSliceConstantArguments(),
+    FoldExtractSliceOfCast(),
+)
+INSERT_SLICE_PATTERNS = (
+    FoldIdentityInsertSlice(),
+    FoldInsertSliceOfExtractSlice(),
+    FoldInsertSliceOverInsertSlice(),
+    InsertSliceConstantArguments(),
+)
 PARALLEL_INSERT_SLICE_PATTERNS = (InsertSliceConstantArguments(),)
 PAD_PATTERNS = (FoldZeroPadding(),)
 RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(),)

@@ -290,3 +290,96 @@ func.func @collapse_then_expand(%t: tensor<4x8xf32>) -> tensor<4x8xf32> {
   %1 = tensor.expand_shape %0 [[0, 1]] output_shape [4, 8] : tensor<32xf32> into tensor<4x8xf32>
   return %1 : tensor<4x8xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @cast_of_empty
+// CHECK-NEXT: %[[E:[^ ]+]] = tensor.empty() : tensor<4x8xf32>
+// CHECK-NEXT: return %[[E]]
+func.func @cast_of_empty(%n: index) -> tensor<4x8xf32> {
+  %e = tensor.empty(%n) : tensor<?x8xf32>
+  %c = tensor.cast %e : tensor<?x8xf32> to tensor<4x8xf32>
+  return %c : tensor<4x8xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @extract_slice_of_cast
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<16x16xf32>)
+// CHECK-NEXT: %[[S:[^ ]+]] = tensor.extract_slice %[[T]][0, 0] [4, 4] [1, 1] : tensor<16x16xf32> to tensor<4x4xf32>
+// CHECK-NEXT: return %[[S]]
+func.func @extract_slice_of_cast(%t: tensor<16x16xf32>) -> tensor<4x4xf32> {
+  %c = tensor.cast %t : tensor<16x16xf32> to tensor<?x?xf32>
+  %s = tensor.extract_slice %c[0, 0] [4, 4] [1, 1] : tensor<?x?xf32> to tensor<4x4xf32>
+  return %s : tensor<4x4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @cast_of_extract_slice
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<16x16xf32>, %[[O:[^:]+]]: index, %{{[^:]+}}: index)
+// CHECK-NEXT: %[[S:[^ ]+]] = tensor.extract_slice %[[T]][%[[O]], 0] [4, 16] [1, 1] : tensor<16x16xf32> to tensor<4x16xf32>
+// CHECK-NEXT: return %[[S]]
+func.func @cast_of_extract_slice(%t: tensor<16x16xf32>, %o: index, %n: index) -> tensor<4x16xf32> {
+  %s = tensor.extract_slice %t[%o, 0] [%n, 16] [1, 1] : tensor<16x16xf32> to tensor<?x16xf32>
+  %c = tensor.cast %s : tensor<?x16xf32> to tensor<4x16xf32>
+  return %c : tensor<4x16xf32>
+}
+
+// -----
+
+// The static size lands on the dimension the rank reduction keeps.
+// CHECK-LABEL: func.func @cast_of_rank_reducing_extract_slice
+// CHECK-NEXT: %[[S:[^ ]+]] = tensor.extract_slice %{{.*}}[0, 0] [1, 4] [1, 1] : tensor<16x16xf32> to tensor<4xf32>
+// CHECK-NEXT: return %[[S]]
+func.func @cast_of_rank_reducing_extract_slice(%t: tensor<16x16xf32>, %n: index) -> tensor<4xf32> {
+  %s = tensor.extract_slice %t[0, 0] [1, %n] [1, 1] : tensor<16x16xf32> to tensor<?xf32>
+  %c = tensor.cast %s : tensor<?xf32> to tensor<4xf32>
+  return %c : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @extract_slice_of_insert_slice
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<4xf32>
+// CHECK-NEXT: return %[[T]]
+func.func @extract_slice_of_insert_slice(%t: tensor<4xf32>, %d: tensor<16xf32>, %o: index) -> tensor<4xf32> {
+  %i = tensor.insert_slice %t into %d[%o] [4] [1] : tensor<4xf32> into tensor<16xf32>
+  %s = tensor.extract_slice %i[%o] [4] [1] : tensor<16xf32> to tensor<4xf32>
+  return %s : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @insert_slice_over_insert_slice
+// CHECK-SAME: (%{{[^:]+}}: tensor<4xf32>, %[[B:[^:]+]]: tensor<4xf32>, %[[D:[^:]+]]: tensor<16xf32>, %[[O:[^:]+]]: index)
+// CHECK-NEXT: %[[R:[^ ]+]] = tensor.insert_slice %[[B]] into %[[D]][%[[O]]] [4] [1] : tensor<4xf32> into tensor<16xf32>
+// CHECK-NEXT: return %[[R]]
+func.func @insert_slice_over_insert_slice(%a: tensor<4xf32>, %b: tensor<4xf32>, %d: tensor<16xf32>, %o: index) -> tensor<16xf32> {
+  %0 = tensor.insert_slice %a into %d[%o] [4] [1] : tensor<4xf32> into tensor<16xf32>
+  %1 = tensor.insert_slice %b into %0[%o] [4] [1] : tensor<4xf32> into tensor<16xf32>
+  return %1 : tensor<16xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @insert_slice_of_its_extract_slice
+// CHECK-SAME: (%[[D:[^:]+]]: tensor<16xf32>
+// CHECK-NEXT: return %[[D]]
+func.func @insert_slice_of_its_extract_slice(%d: tensor<16xf32>, %o: index) -> tensor<16xf32> {
+  %0 = tensor.extract_slice %d[%o] [4] [1] : tensor<16xf32> to tensor<4xf32>
+  %1 = tensor.insert_slice %0 into %d[%o] [4] [1] : tensor<4xf32> into tensor<16xf32>
+  return %1 : tensor<16xf32>
+}
+
+// -----
+
+// Extracting elsewhere than the insertion keeps both.
+// CHECK-LABEL: func.func @extract_slice_elsewhere
+// CHECK: tensor.insert_slice
+// CHECK-NEXT: tensor.extract_slice
+func.func @extract_slice_elsewhere(%t: tensor<4xf32>, %d: tensor<16xf32>, %o: index, %p: index) -> tensor<4xf32> {
+  %i = tensor.insert_slice %t into %d[%o] [4] [1] : tensor<4xf32> into tensor<16xf32>
+  %s = tensor.extract_slice %i[%p] [4] [1] : tensor<16xf32> to tensor<4xf32>
+  return %s : tensor<4xf32>
+}
