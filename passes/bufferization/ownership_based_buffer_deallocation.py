@@ -23,16 +23,18 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from xdsl.context import Context
-from xdsl.dialects import arith, memref, scf
+from xdsl.dialects import arith, cf, memref, scf
 from xdsl.dialects.builtin import FunctionType, IntegerAttr, MemRefType, ModuleOp, UnrankedMemRefType, i1
 from xdsl.dialects.func import CallOp, FuncOp, ReturnOp
-from xdsl.ir import Block, Operation, Region, SSAValue
+from xdsl.ir import Block, BlockArgument, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.rewriter import InsertPoint, Rewriter
 from xdsl.traits import IsTerminator
 
 from mlopt.diagnostics import DiagnosticError
+from mlopt.dialects.arith import SelectOp
 from mlopt.dialects.bufferization import CloneOp, DeallocOp
+from mlopt.dialects.cf import ConditionalBranchOp
 from mlopt.dialects.scf import IfOp
 from mlopt.passes.bufferization.rebuild import rebuilt
 
@@ -43,6 +45,69 @@ def is_memref(value: SSAValue) -> bool:
 
 _UNKNOWN = "unknown"
 """The ownership of a value that may alias several owned buffers."""
+
+
+def defining_block(value: SSAValue) -> Block | None:
+    return value.block if isinstance(value, BlockArgument) else value.op.parent_block()
+
+
+def memref_live_ins(region: Region) -> dict[Block, list[SSAValue]]:
+    """For each block of ``region``, the memrefs defined in other blocks of it
+    that are live at its start (in a deterministic order)."""
+    blocks = list(region.blocks)
+    in_region = set(blocks)
+    uses: dict[Block, dict[SSAValue, None]] = {}
+    defs: dict[Block, set[SSAValue]] = {}
+    for block in blocks:
+        defined = {*block.args, *(r for op in block.ops for r in op.results)}
+        used: dict[SSAValue, None] = {}
+        for op in block.ops:
+            for nested in op.walk():
+                for operand in nested.operands:
+                    if is_memref(operand) and operand not in defined and defining_block(operand) in in_region:
+                        used[operand] = None
+        uses[block], defs[block] = used, defined
+    live_in: dict[Block, dict[SSAValue, None]] = {block: dict(uses[block]) for block in blocks}
+    changed = True
+    while changed:
+        changed = False
+        for block in reversed(blocks):
+            successors = block.last_op.successors if block.last_op is not None else ()
+            for successor in successors:
+                for value in live_in[successor]:
+                    if value not in defs[block] and value not in live_in[block]:
+                        live_in[block][value] = None
+                        changed = True
+    return {block: list(values) for block, values in live_in.items()}
+
+
+def reverse_postorder(entry: Block) -> list[Block]:
+    order: list[Block] = []
+    seen: set[Block] = {entry}
+    stack: list[tuple[Block, int]] = [(entry, 0)]
+    while stack:
+        block, index = stack.pop()
+        successors = list(block.last_op.successors) if block.last_op is not None else []
+        if index < len(successors):
+            stack.append((block, index + 1))
+            if successors[index] not in seen:
+                seen.add(successors[index])
+                stack.append((successors[index], 0))
+        else:
+            order.append(block)
+    return order[::-1]
+
+
+def has_back_edge(order: list[Block]) -> bool:
+    """Whether a branch goes back to a block at or before its own in ``order``
+    (reverse postorder): a loop made of blocks."""
+    position = {block: index for index, block in enumerate(order)}
+    return any(
+        position.get(successor, len(order)) <= position[block]
+        for block in order
+        if block.last_op is not None
+        for successor in block.last_op.successors
+    )
 
 
 def _combine(first: SSAValue | str | None, second: SSAValue | str | None) -> SSAValue | str | None:
@@ -83,20 +148,30 @@ class _FunctionDeallocation:
 
     def run(self) -> None:
         region = self.function.body
-        if len(region.blocks) != 1:
-            raise DiagnosticError.at(
-                self.function,
-                "ownership-based-buffer-deallocation: functions with several blocks (cf branches) are not "
-                "supported; run it before convert-scf-to-cf",
-            )
-        entry = region.block
+        entry = region.blocks[0]
         dynamic = self.function.sym_name.data in self.dynamic_functions
         # A function never owns its arguments.
         for argument in [arg for arg in entry.args if is_memref(arg)]:
             self.take(argument, bool_constant(False, InsertPoint.at_start(entry)), entry)
         if dynamic:
             self._add_ownership_results()
-        self.process_block(entry)
+        order = reverse_postorder(entry)
+        if has_back_edge(order):
+            raise DiagnosticError.at(self.function, "Only structured control-flow loops are supported.")
+        self.live_in = memref_live_ins(region)
+        # Dominators first: a block takes over what its predecessors owned.
+        for block in order:
+            if block is not entry:
+                self.enter_block(block)
+            self.process_block(block)
+
+    def enter_block(self, block: Block) -> None:
+        """Ownership of the block's memref arguments comes in as extra i1
+        arguments; memrefs live on from dominating blocks keep theirs."""
+        for value in self.live_in[block]:
+            self.take(value, self.ownership[(value, defining_block(value))], block)
+        for argument in [arg for arg in block.args if is_memref(arg)]:
+            self.take(argument, block.insert_arg(i1, len(block.args)), block)
 
     def _add_ownership_results(self) -> None:
         function_type = self.function.function_type
@@ -143,9 +218,7 @@ class _FunctionDeallocation:
 
     def process_op(self, op: Operation, block: Block) -> None:
         if isinstance(op, memref.DeallocOp | DeallocOp):
-            raise DiagnosticError.at(
-                op, "ownership-based-buffer-deallocation: the input must not free buffers itself; found this op"
-            )
+            raise DiagnosticError.at(op, "memory free side-effect on MemRef value not supported!")
         if op.regions:
             if any(is_memref(r) for r in op.results) or any(
                 is_memref(arg) for region in op.regions for b in region.blocks for arg in b.args
@@ -210,15 +283,57 @@ class _FunctionDeallocation:
         if isinstance(terminator, ReturnOp) and block.parent_op() is self.function:
             self.process_return(terminator, block)
             return
+        if terminator.successors:
+            self.process_branch(terminator, block)
+            return
         forwarded = list(terminator.operands[1:] if isinstance(terminator, scf.ConditionOp) else terminator.operands)
         retained = [v for v in forwarded if is_memref(v)]
-        if terminator.successors:
-            raise DiagnosticError.at(
-                terminator, "ownership-based-buffer-deallocation: branches between blocks are not supported"
-            )
         updated = self.insert_dealloc(block, retained, terminator)
         if retained:
             terminator.operands = list(terminator.operands) + updated
+
+    def process_branch(self, branch: Operation, block: Block) -> None:
+        """One dealloc per successor, freeing what ``block`` owns on that edge
+        only; the successor's memref arguments get the retained ownership, and
+        memrefs live in a successor keep theirs, chosen by the branch taken."""
+        if block.parent_op() is not self.function:
+            raise DiagnosticError.at(
+                branch, "ownership-based-buffer-deallocation: branches inside nested regions are not supported"
+            )
+        if isinstance(branch, cf.BranchOp):
+            edges = [(branch.successor, list(branch.arguments), None)]
+        elif isinstance(branch, cf.ConditionalBranchOp):
+            taken = branch.cond
+            not_taken = arith.XOrIOp(taken, bool_constant(True, InsertPoint.before(branch)))
+            Rewriter.insert_op(not_taken, InsertPoint.before(branch))
+            edges = [
+                (branch.then_block, list(branch.then_arguments), taken),
+                (branch.else_block, list(branch.else_arguments), not_taken.result),
+            ]
+        else:
+            raise DiagnosticError.at(branch, "BranchOpInterface operations with multiple successors are not supported yet")
+        forwarded_per_edge, live_ownership = [], defaultdict(dict)
+        for index, (successor, forwarded, edge_condition) in enumerate(edges):
+            live = [v for v in self.live_in[successor] if v not in forwarded]
+            retained = [v for v in forwarded if is_memref(v)] + live
+            updated = self.insert_dealloc(block, retained, branch, edge_condition)
+            forwarded_per_edge.append(forwarded + updated[: len(retained) - len(live)])
+            for value, indicator in zip(live, updated[len(retained) - len(live) :]):
+                live_ownership[value][index] = indicator
+        for value, per_edge in live_ownership.items():
+            if len(edges) == 1:
+                self.ownership[(value, block)] = per_edge[0]
+                continue
+            then_owned, else_owned = (per_edge.get(i) or bool_constant(False, InsertPoint.before(branch)) for i in (0, 1))
+            select = SelectOp(branch.cond, then_owned, else_owned)
+            Rewriter.insert_op(select, InsertPoint.before(branch))
+            self.ownership[(value, block)] = select.result
+        if isinstance(branch, cf.BranchOp):
+            new_branch = cf.BranchOp(branch.successor, *forwarded_per_edge[0])
+        else:
+            new_branch = ConditionalBranchOp(branch.cond, branch.then_block, forwarded_per_edge[0], branch.else_block, forwarded_per_edge[1])
+            new_branch.properties.update({k: v for k, v in branch.properties.items() if k == "branch_weights"})
+        Rewriter.replace_op(branch, new_branch)
 
     def process_return(self, terminator: Operation, block: Block) -> None:
         dynamic = self.function.sym_name.data in self.dynamic_functions
@@ -243,13 +358,21 @@ class _FunctionDeallocation:
         self.take(select.results[0], bool_constant(True, InsertPoint.before(terminator)), block)
         return select.results[0]
 
-    def insert_dealloc(self, block: Block, retained: list[SSAValue], before: Operation) -> list[SSAValue]:
-        """Free what ``block`` owns except ``retained``; the ownership of each
-        retained value after it."""
+    def insert_dealloc(
+        self, block: Block, retained: list[SSAValue], before: Operation, edge_condition: SSAValue | None = None
+    ) -> list[SSAValue]:
+        """Free what ``block`` owns except ``retained`` (only when
+        ``edge_condition`` holds, if given); the ownership of each retained
+        value after it."""
         memrefs, conditions = [], []
         for value in self.owned[block]:
             memrefs.append(self.base_buffer(value, before))
-            conditions.append(self.ownership[(value, block)])
+            condition = self.ownership[(value, block)]
+            if edge_condition is not None:
+                both = arith.AndIOp(condition, edge_condition)
+                Rewriter.insert_op(both, InsertPoint.before(before))
+                condition = both.result
+            conditions.append(condition)
         if not memrefs and not retained:
             return []
         dealloc = DeallocOp(memrefs, conditions, retained)

@@ -155,3 +155,35 @@ func.func @not_owned() -> memref<2xf32, strided<[1], offset: 1>> {
   %v = memref.subview %a[1] [2] [1] : memref<4xf32> to memref<2xf32, strided<[1], offset: 1>>
   return %v : memref<2xf32, strided<[1], offset: 1>>
 }
+
+// -----
+
+// Branches: one dealloc per edge, each freeing only when that edge is taken;
+// ownership of forwarded memrefs travels as extra i1 block arguments.
+
+// CHECK-LABEL: func.func @branches
+// CHECK-SAME: (%[[C:[^:]+]]: i1)
+// CHECK: %[[A:[^ ]+]] = memref.alloc()
+// CHECK: %[[NOT_C:[^ ]+]] = arith.xori %[[C]], %{{[^ ]+}} : i1
+// CHECK: %[[THEN_COND:[^ ]+]] = arith.andi %{{[^,]+}}, %[[C]] : i1
+// CHECK: %[[THEN:[^ ]+]] = bufferization.dealloc (%{{[^ ]+}} : memref<f32>) if (%[[THEN_COND]]) retain (%[[A]] : memref<2xf32>)
+// CHECK: %[[ELSE_COND:[^ ]+]] = arith.andi %{{[^,]+}}, %[[NOT_C]] : i1
+// CHECK: %[[ELSE:[^ ]+]] = bufferization.dealloc (%{{[^ ]+}} : memref<f32>) if (%[[ELSE_COND]]) retain (%[[A]] : memref<2xf32>)
+// CHECK: %[[LIVE:[^ ]+]] = arith.select %[[C]], %[[THEN]], %{{[^ ]+}} : i1
+// CHECK: cf.cond_br %[[C]], ^bb1, ^bb2(%[[A]], %[[ELSE]] : memref<2xf32>, i1)
+// CHECK: ^bb1:
+// CHECK: %[[B:[^ ]+]] = memref.alloc()
+// CHECK: %[[OWN_B:[^ ]+]] = bufferization.dealloc (%{{[^,]+}}, %{{[^ ]+}} : memref<f32>, memref<f32>) if (%[[LIVE]], %{{[^)]+}}) retain (%[[B]] : memref<2xf32>)
+// CHECK: cf.br ^bb2(%[[B]], %[[OWN_B]] : memref<2xf32>, i1)
+// CHECK: ^bb2(%[[R:[^:]+]]: memref<2xf32>, %[[OWN_R:[^:]+]]: i1):
+// CHECK: scf.if %[[OWN_R]] -> (memref<2xf32>)
+func.func @branches(%c: i1) -> memref<2xf32> {
+  %a = memref.alloc() : memref<2xf32>
+  cf.cond_br %c, ^bb1, ^bb2(%a : memref<2xf32>)
+^bb1:
+  %b = memref.alloc() : memref<2xf32>
+  memref.copy %a, %b : memref<2xf32> to memref<2xf32>
+  cf.br ^bb2(%b : memref<2xf32>)
+^bb2(%r: memref<2xf32>):
+  return %r : memref<2xf32>
+}
