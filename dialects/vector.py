@@ -187,6 +187,54 @@ TransposeOp = _simple_op(
     {"vector": operand_def(AnyVector), "permutation": prop_def(_I64_ARRAY), "result": result_def(AnyVector)},
     "$vector `,` $permutation attr-dict `:` type($vector) `to` type($result)",
 )
+def _ints(attr: ArrayAttr) -> list[int]:
+    return [item.value.data for item in attr.data]  # type: ignore[attr-defined]
+
+
+def _confined(name: str, values: list[int], bounds: list[tuple[int, int]]) -> None:
+    """Each value within its [low, high) bound, with upstream's message."""
+    for index, (value, (low, high)) in enumerate(zip(values, bounds)):
+        if not low <= value < high:
+            raise VerifyException(f"expected {name} dimension {index} to be confined to [{low}, {high})")
+
+
+def _unit_strides(strides: list[int]) -> None:
+    if any(stride != 1 for stride in strides):
+        raise VerifyException("expected strides to be confined to [1, 2)")
+
+
+def _verify_extract_strided_slice(self) -> None:
+    shape = self.source.type.get_shape()
+    offsets, sizes, strides = _ints(self.offsets), _ints(self.sizes), _ints(self.strides)
+    if not len(offsets) == len(sizes) == len(strides):
+        raise VerifyException("expected offsets, sizes and strides attributes of same size")
+    for name, values in (("offsets", offsets), ("sizes", sizes), ("strides", strides)):
+        if len(values) > len(shape):
+            raise VerifyException(f"expected {name} attribute of rank no greater than vector rank")
+    _confined("offsets", offsets, [(0, n) for n in shape])
+    _confined("sizes", sizes, [(1, n + 1) for n in shape])
+    _unit_strides(strides)
+    _confined("sum(offsets, sizes)", [o + z for o, z in zip(offsets, sizes)], [(1, n + 1) for n in shape])
+    expected = VectorType(self.source.type.element_type, [*sizes, *shape[len(sizes) :]])
+    if self.result.type != expected:
+        raise VerifyException(f"expected result type to be '{expected}'")
+
+
+def _verify_insert_strided_slice(self) -> None:
+    source_shape, dest_shape = self.valueToStore.type.get_shape(), self.dest.type.get_shape()
+    offsets, strides = _ints(self.offsets), _ints(self.strides)
+    if len(offsets) != len(dest_shape):
+        raise VerifyException("expected offsets of same size as destination vector rank")
+    if len(strides) != len(source_shape):
+        raise VerifyException("expected strides of same size as source vector rank")
+    if len(source_shape) > len(dest_shape):
+        raise VerifyException("expected source rank to be no greater than destination rank")
+    _confined("offsets", offsets, [(0, n) for n in dest_shape])
+    _unit_strides(strides)
+    padded = [1] * (len(dest_shape) - len(source_shape)) + list(source_shape)
+    _confined("sum(offsets, source vector shape)", [o + z for o, z in zip(offsets, padded)], [(1, n + 1) for n in dest_shape])
+
+
 ExtractStridedSliceOp = _simple_op(
     "vector.extract_strided_slice",
     "vector.extract_strided_slice: a strided slice of a vector.",
@@ -198,6 +246,7 @@ ExtractStridedSliceOp = _simple_op(
         "result": result_def(AnyVector),
     },
     "$source attr-dict `:` type($source) `to` type($result)",
+    verify=_verify_extract_strided_slice,
 )
 InsertStridedSliceOp = _simple_op(
     "vector.insert_strided_slice",
@@ -211,6 +260,7 @@ InsertStridedSliceOp = _simple_op(
     },
     "$valueToStore `,` $dest attr-dict `:` type($valueToStore) `into` type($dest)",
     variables={"DEST": _DEST},
+    verify=_verify_insert_strided_slice,
 )
 StepOp = _simple_op(
     "vector.step",

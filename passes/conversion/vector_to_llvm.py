@@ -288,19 +288,14 @@ class ShuffleLowering(VectorLowering):
         if len(shape_of(result_type)) == 1 and operands[0].type == operands[1].type:
             result = self.llvm_type(result_type)
             return [b.create_value("llvm.shufflevector", operands, result, {"mask": DenseArrayBase.from_list(i32, mask)})]
-        rows = [
-            self.row(b, operands[0], (m,)) if m < lhs_size else self.row(b, operands[1], (m - lhs_size,))
-            for m in mask
-        ]
+        # Operands of different lengths, or of rank > 1: lane by lane, row by row.
+        pick = self.element if len(shape_of(result_type)) == 1 else self.row
+        parts = [pick(b, operands[0], (m,)) if m < lhs_size else pick(b, operands[1], (m - lhs_size,)) for m in mask]
         if len(shape_of(result_type)) == 1:
-            elements = [
-                self.element(b, operands[0], (m,)) if m < lhs_size else self.element(b, operands[1], (m - lhs_size,))
-                for m in mask
-            ]
-            return [self.from_elements(b, result_type, elements)]
+            return [self.from_elements(b, result_type, parts)]
         result = b.poison(self.llvm_type(result_type))
-        for index, row in enumerate(rows):
-            result = b.insert(result, row, [index])
+        for index, part in enumerate(parts):
+            result = b.insert(result, part, [index])
         return [result]
 
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from xdsl.dialects import memref
-from xdsl.dialects.builtin import AnyFloat, DenseIntOrFPElementsAttr, IntegerType, MemRefType, VectorType
 from xdsl.dialects import arith
-from xdsl.ir import Operation
+from xdsl.dialects import vector as xvector
+from xdsl.dialects.builtin import AnyFloat, DenseArrayBase, DenseIntOrFPElementsAttr, IntegerType, MemRefType, VectorType, i64
+from xdsl.ir import Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 
 from mlopt.dialects.arith import SelectOp
@@ -106,5 +107,85 @@ class UnrollGather(RewritePattern):
         rewriter.replace_op(op, [], [result])
 
 
+def int_list(op: Operation, name: str) -> list[int]:
+    return [attr.value.data for attr in op.properties[name].data]  # type: ignore[attr-defined]
+
+
+def shuffle(rewriter: PatternRewriter, lhs: SSAValue, rhs: SSAValue, lanes: list[int]) -> SSAValue:
+    result_type = VectorType(lhs.type.element_type, [len(lanes)])  # type: ignore[attr-defined]
+    return vector_ir.emit(rewriter, xvector.ShuffleOp(lhs, rhs, DenseArrayBase.from_list(i64, lanes), result_type=result_type))
+
+
+def extract_slice(
+    rewriter: PatternRewriter, source: SSAValue, offsets: list[int], sizes: list[int], strides: list[int]
+) -> SSAValue:
+    """The strided slice of ``source`` (leading dimensions sliced, the rest whole)."""
+    if not offsets:
+        return source
+    source_type = source.type
+    assert isinstance(source_type, VectorType)
+    lanes = [offsets[0] + i * strides[0] for i in range(sizes[0])]
+    if len(source_type.get_shape()) == 1:
+        return shuffle(rewriter, source, source, lanes)
+    rows = [extract_slice(rewriter, vector_ir.extract(rewriter, source, [lane]), offsets[1:], sizes[1:], strides[1:]) for lane in lanes]
+    row_type = rows[0].type
+    assert isinstance(row_type, VectorType)
+    result = vector_ir.zeros(rewriter, VectorType(source_type.element_type, [len(rows), *row_type.get_shape()]))
+    for index, row in enumerate(rows):
+        result = vector_ir.insert(rewriter, row, result, [index])
+    return result
+
+
+def insert_slice(rewriter: PatternRewriter, source: SSAValue, dest: SSAValue, offsets: list[int], strides: list[int]) -> SSAValue:
+    """``dest`` with ``source`` written at ``offsets`` with ``strides``."""
+    source_shape = source.type.get_shape()  # type: ignore[attr-defined]
+    dest_shape = dest.type.get_shape()  # type: ignore[attr-defined]
+    if len(dest_shape) > len(source_shape):
+        row = vector_ir.extract(rewriter, dest, [offsets[0]])
+        return vector_ir.insert(rewriter, insert_slice(rewriter, source, row, offsets[1:], strides), dest, [offsets[0]])
+    if len(dest_shape) == 1:
+        lanes = list(range(dest_shape[0]))
+        for i in range(source_shape[0]):
+            lanes[offsets[0] + i * strides[0]] = dest_shape[0] + i
+        return shuffle(rewriter, dest, source, lanes)
+    for i in range(source_shape[0]):
+        position = [offsets[0] + i * strides[0]]
+        row = insert_slice(
+            rewriter, vector_ir.extract(rewriter, source, [i]), vector_ir.extract(rewriter, dest, position), offsets[1:], strides[1:]
+        )
+        dest = vector_ir.insert(rewriter, row, dest, position)
+    return dest
+
+
+@dataclass
+class ExtractStridedSliceLowering(RewritePattern):
+    """vector.extract_strided_slice → shuffles of 1-D rows (extracts and inserts above them)."""
+
+    source_name: ClassVar[str] = "vector.extract_strided_slice"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        value = extract_slice(rewriter, op.operands[0], int_list(op, "offsets"), int_list(op, "sizes"), int_list(op, "strides"))
+        rewriter.replace_op(op, [], [value])
+
+
+@dataclass
+class InsertStridedSliceLowering(RewritePattern):
+    """vector.insert_strided_slice → shuffles of 1-D rows (extracts and inserts above them)."""
+
+    source_name: ClassVar[str] = "vector.insert_strided_slice"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        source, dest = op.operands
+        value = insert_slice(rewriter, source, dest, int_list(op, "offsets"), int_list(op, "strides"))
+        rewriter.replace_op(op, [], [value])
+
+
 def vector_to_vector_patterns(contract_strategy: str) -> list[RewritePattern]:
-    return [*contraction_patterns(contract_strategy), MaskedReductionToSelect(), ZeroDTransferLowering(), UnrollGather()]
+    return [
+        *contraction_patterns(contract_strategy),
+        MaskedReductionToSelect(),
+        ZeroDTransferLowering(),
+        UnrollGather(),
+        ExtractStridedSliceLowering(),
+        InsertStridedSliceLowering(),
+    ]

@@ -13,3 +13,43 @@ func.func @vector_shape_cast(%v: vector<4xf32>) {
   %0 = vector.shape_cast %v : vector<4xf32> to vector<3xf32>
   return
 }
+
+// -----
+
+func.func @extract_strided_slice_stride(%v: vector<7xi32>) {
+  // expected-error@+1 {{'vector.extract_strided_slice' op expected strides to be confined to [1, 2)}}
+  %0 = vector.extract_strided_slice %v {offsets = [1], sizes = [3], strides = [2]} : vector<7xi32> to vector<3xi32>
+  return
+}
+
+// -----
+
+func.func @extract_strided_slice_past_end(%v: vector<2x7xi32>) {
+  // expected-error@+1 {{'vector.extract_strided_slice' op expected sum(offsets, sizes) dimension 1 to be confined to [1, 8)}}
+  %0 = vector.extract_strided_slice %v {offsets = [0, 5], sizes = [1, 3], strides = [1, 1]} : vector<2x7xi32> to vector<1x3xi32>
+  return
+}
+
+// -----
+
+func.func @extract_strided_slice_result(%v: vector<2x7xi32>) {
+  // expected-error@+1 {{'vector.extract_strided_slice' op expected result type to be 'vector<1x7xi32>'}}
+  %0 = vector.extract_strided_slice %v {offsets = [1], sizes = [1], strides = [1]} : vector<2x7xi32> to vector<7xi32>
+  return
+}
+
+// -----
+
+func.func @insert_strided_slice_past_end(%v: vector<3x7xi32>, %w: vector<2xi32>) {
+  // expected-error@+1 {{'vector.insert_strided_slice' op expected sum(offsets, source vector shape) dimension 1 to be confined to [1, 8)}}
+  %0 = vector.insert_strided_slice %w, %v {offsets = [0, 6], strides = [1]} : vector<2xi32> into vector<3x7xi32>
+  return
+}
+
+// -----
+
+func.func @insert_strided_slice_offsets(%v: vector<3x7xi32>, %w: vector<2xi32>) {
+  // expected-error@+1 {{'vector.insert_strided_slice' op expected offsets of same size as destination vector rank}}
+  %0 = vector.insert_strided_slice %w, %v {offsets = [1], strides = [1]} : vector<2xi32> into vector<3x7xi32>
+  return
+}
