@@ -691,18 +691,24 @@ def skip_analysis(state: AnalysisState, scope: Operation) -> None:
 
 
 def analyze(state: AnalysisState, scope: Operation) -> None:
-    """Decide every tensor operand inside ``scope`` (none in place with
-    copy-before-write); raises DiagnosticError where upstream's analysis fails."""
+    """Decide every tensor operand inside ``scope``; raises DiagnosticError
+    where upstream's analysis fails. With copy-before-write nothing is
+    analyzed: every write gets a copy."""
     _set_up_must_in_place(state, scope)
+    if state.options.copy_before_write:
+        for op in scope.walk():
+            for index, value in enumerate(op.operands):
+                if is_tensor(value) and not state.writes((op, index)):
+                    state.bufferize_in_place((op, index))
+        gather_undefined_uses(state, scope)
+        return
     for op in scope.walk():
         if state.model(op) is None:
             continue
         for index, value in enumerate(op.operands):
             if is_tensor(value) and would_create_read_after_write_interference((op, index), state, consistency_only=True):
                 raise DiagnosticError.at(op, "input IR has RaW conflict")
-    ops = [op for op in _post_order(scope) if has_tensor_semantics(op)]
-    if not state.options.copy_before_write:
-        _in_place_analysis(state, ops)
+    _in_place_analysis(state, [op for op in _post_order(scope) if has_tensor_semantics(op)])
     _equivalence_analysis(state, [op for op in _post_order(scope) if any(is_tensor(r) for r in op.results)])
     gather_undefined_uses(state, scope)
     for op in scope.walk():

@@ -4,7 +4,7 @@ a select on tensors a select on buffers."""
 
 from __future__ import annotations
 
-from xdsl.dialects.builtin import MemRefType, ModuleOp, StringAttr, UnitAttr
+from xdsl.dialects.builtin import IntegerAttr, MemRefType, ModuleOp, StringAttr, UnitAttr, i64
 from xdsl.ir import Operation
 from xdsl.rewriter import InsertPoint, Rewriter
 
@@ -50,7 +50,16 @@ def _global_for(constant: Operation, type_: MemRefType, alignment: int) -> str:
     name, counter = base, 0
     while name in taken:
         name, counter = f"{base}_{counter}", counter + 1
-    global_op = memref.GlobalOp.get(StringAttr(name), type_, value, StringAttr("private"), UnitAttr(), alignment)
+    global_op = memref.GlobalOp.build(
+        properties={
+            "sym_name": StringAttr(name),
+            "sym_visibility": StringAttr("private"),
+            "type": type_,
+            "initial_value": value,
+            "constant": UnitAttr(),
+            "alignment": IntegerAttr(alignment, i64),
+        }
+    )
     first = module.body.block.first_op
     Rewriter.insert_op(global_op, InsertPoint.before(first) if first is not None else InsertPoint.at_end(module.body.block))
     return name

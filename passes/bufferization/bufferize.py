@@ -218,7 +218,7 @@ class Bufferizer:
     def cast(self, buffer: SSAValue, type_: Attribute) -> SSAValue:
         if buffer.type == type_:
             return buffer
-        return self.insert(_memref().CastOp.get(buffer, type_)).results[0]
+        return self.insert(_memref().CastOp.build(operands=[buffer], result_types=[type_])).results[0]
 
     # ------------------------------------------------------------ values
 

@@ -176,29 +176,32 @@ def _slice_lists(op: Operation) -> tuple[list, list, list]:
 
 
 def _subview(bufferizer, buffer: SSAValue, op: Operation, result_shape: Sequence[int]) -> SSAValue:
+    """A subview of ``buffer`` with the offsets, sizes and strides of slice ``op``."""
     offsets, sizes, strides = _slice_lists(op)
     source_type = buffer.type
     assert isinstance(source_type, MemRefType)
     type_ = subview_type(source_type, offsets, sizes, strides, result_shape)
-    subview = _memref().SubviewOp.create(
-        operands=[buffer, *op.offsets, *op.sizes, *op.strides],  # type: ignore[attr-defined]
+    return insert_subview(bufferizer, buffer, offsets, sizes, strides, type_)
+
+
+def insert_subview(bufferizer, buffer: SSAValue, offsets, sizes, strides, type_) -> SSAValue:
+    """memref.subview from mixed static/dynamic lists."""
+    from xdsl.dialects.builtin import i32
+
+    lists = [offsets, sizes, strides]
+    static = [DenseArrayBase.from_list(i64, [v if isinstance(v, int) else DYNAMIC for v in values]) for values in lists]
+    dynamic = [[v for v in values if not isinstance(v, int)] for values in lists]
+    subview = _memref().SubviewOp.build(
+        operands=[buffer, *dynamic],
         result_types=[type_],
         properties={
-            "static_offsets": op.static_offsets,  # type: ignore[attr-defined]
-            "static_sizes": op.static_sizes,  # type: ignore[attr-defined]
-            "static_strides": op.static_strides,  # type: ignore[attr-defined]
-            "operandSegmentSizes": DenseArrayBase.from_list(
-                _i32(), [1, len(op.offsets), len(op.sizes), len(op.strides)]  # type: ignore[attr-defined]
-            ),
+            "static_offsets": static[0],
+            "static_sizes": static[1],
+            "static_strides": static[2],
+            "operandSegmentSizes": DenseArrayBase.from_list(i32, [1, *(len(d) for d in dynamic)]),
         },
     )
     return bufferizer.insert(subview).results[0]
-
-
-def _i32():
-    from xdsl.dialects.builtin import i32
-
-    return i32
 
 
 class ExtractSliceModel(BufferizableOpModel):
@@ -379,11 +382,9 @@ class PadModel(BufferizableOpModel):
                 dynamic_sizes.append(_sum_index(bufferizer, [inner, low[dim], high[dim]]))
         buffer = bufferizer.alloc(result_type, dynamic_sizes)
         _generate_into(bufferizer, op.regions[0], buffer, result_type.get_num_dims())
-        target = _memref().SubviewOp.get(
-            buffer, low, sizes, [1] * len(sizes), MemRefType(result_type.element_type, source.type.get_shape(), fully_dynamic_layout(len(sizes)))  # type: ignore[attr-defined]
-        )
-        bufferizer.insert(target)
-        bufferizer.copy(source, target.results[0])
+        target_type = MemRefType(result_type.element_type, source.type.get_shape(), fully_dynamic_layout(len(sizes)))  # type: ignore[attr-defined]
+        target = insert_subview(bufferizer, buffer, low, sizes, [1] * len(sizes), target_type)
+        bufferizer.copy(source, target)
         bufferizer.replace(op, [buffer])
 
 
@@ -421,9 +422,7 @@ class ConcatModel(BufferizableOpModel):
             sizes = [_size(bufferizer, source, d) for d in range(rank)]
             offsets = [offset if d == axis else 0 for d in range(rank)]
             target_type = MemRefType(result_type.element_type, source.type.get_shape(), fully_dynamic_layout(rank))  # type: ignore[attr-defined]
-            subview = _memref().SubviewOp.get(buffer, offsets, sizes, [1] * rank, target_type)
-            bufferizer.insert(subview)
-            bufferizer.copy(source, subview.results[0])
+            bufferizer.copy(source, insert_subview(bufferizer, buffer, offsets, sizes, [1] * rank, target_type))
             offset = _sum_index(bufferizer, [offset, sizes[axis]])
         bufferizer.replace(op, [buffer])
 
