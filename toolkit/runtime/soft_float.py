@@ -121,7 +121,11 @@ def _pack(body: _Body, fmt: FloatFormat, bits: str) -> str:
     return body(f"bitcast i{fmt.storage_bits} {bits} to {fmt.llvm_type}")
 
 
-def _round_to_nearest_even(body: _Body, ty: str, truncated: str, round_bits: str, halfway: int) -> str:
+def _narrowed_to_nearest_even(body: _Body, ty: str, value: str, shift: int) -> str:
+    """``value >> shift``, rounded to nearest, ties to even, on the bits shifted out."""
+    halfway = 1 << (shift - 1)
+    truncated = body(f"lshr {ty} {value}, {shift}")
+    round_bits = body(f"and {ty} {value}, {(1 << shift) - 1}")
     above = body(f"icmp ugt {ty} {round_bits}, {halfway}")
     tie = body(f"icmp eq {ty} {round_bits}, {halfway}")
     odd = body(f"and {ty} {truncated}, 1")
@@ -135,7 +139,6 @@ def _truncation(source: FloatFormat, result: FloatFormat) -> str:
     body = _Body()
     ty = f"i{source.bits}"
     shift = source.fraction_bits - result.fraction_bits
-    round_mask, halfway = (1 << shift) - 1, 1 << (shift - 1)
     sign_mask = 1 << (source.bits - 1)
     infinity = source.infinity_exponent << source.fraction_bits
     underflow = (source.bias + 1 - result.bias) << source.fraction_bits
@@ -146,14 +149,13 @@ def _truncation(source: FloatFormat, result: FloatFormat) -> str:
     magnitude = body(f"and {ty} {bits}, {sign_mask - 1}")
     sign = body(f"and {ty} {bits}, {sign_mask}")
 
-    # In range of the result's normal numbers: rebias and round.
+    # In range of the result's normal numbers: round, then rebias (an even
+    # number, so it does not change which way a tie went).
     above_underflow = body(f"sub {ty} {magnitude}, {underflow}")
     above_overflow = body(f"sub {ty} {magnitude}, {overflow}")
     is_normal = body(f"icmp ult {ty} {above_underflow}, {above_overflow}")
-    shifted = body(f"lshr {ty} {magnitude}, {shift}")
-    rebiased = body(f"sub {ty} {shifted}, {(source.bias - result.bias) << result.fraction_bits}")
-    normal_round_bits = body(f"and {ty} {magnitude}, {round_mask}")
-    normal = _round_to_nearest_even(body, ty, rebiased, normal_round_bits, halfway)
+    rounded = _narrowed_to_nearest_even(body, ty, magnitude, shift)
+    normal = body(f"sub {ty} {rounded}, {(source.bias - result.bias) << result.fraction_bits}")
 
     # NaN: quiet, keeping the payload's top bits.
     is_nan = body(f"icmp ugt {ty} {magnitude}, {infinity}")
@@ -182,9 +184,7 @@ def _truncation(source: FloatFormat, result: FloatFormat) -> str:
     sticky = body(f"zext i1 {sticky} to {ty}")
     denormalized = body(f"lshr {ty} {significand}, {safe_shift}")
     denormalized = body(f"or {ty} {denormalized}, {sticky}")
-    subnormal_truncated = body(f"lshr {ty} {denormalized}, {shift}")
-    subnormal_round_bits = body(f"and {ty} {denormalized}, {round_mask}")
-    subnormal = _round_to_nearest_even(body, ty, subnormal_truncated, subnormal_round_bits, halfway)
+    subnormal = _narrowed_to_nearest_even(body, ty, denormalized, shift)
     subnormal = body(f"select i1 {shift_in_range}, {ty} {subnormal}, {ty} 0")
 
     chosen = body(f"select i1 {is_overflow}, {ty} {result_infinity}, {ty} {subnormal}")
