@@ -643,6 +643,10 @@ NAMED_OPS: list[type[IRDLOperation]] = [
 ]
 
 
+NAMED_OP_CLASSES: dict[str, type[IRDLOperation]] = {op.name: op for op in NAMED_OPS}
+"""The named op class of each name (``"linalg.matmul"`` → its class)."""
+
+
 # --------------------------------------------------------------------------- indexing maps and iterators
 
 STRUCTURED_LAYOUTS: dict[str, str] = {
@@ -816,7 +820,7 @@ def _parse_short_form_op(parser: Parser) -> str | None:
     return name
 
 
-def _short_form_payload(block: Block, operands: Sequence[SSAValue]) -> Operation | None:
+def short_form_payload(block: Block, operands: Sequence[SSAValue]) -> Operation | None:
     """The single op of a body ``yield(op(operands))``, if the body has that shape
     (upstream's findPayloadOp)."""
     ops = list(block.ops)
@@ -872,7 +876,7 @@ class _MapSyntax:
 
     def print(self, printer: Printer):
         block = self.regions[0].block
-        payload = _short_form_payload(block, list(block.args[:-1]))
+        payload = short_form_payload(block, list(block.args[:-1]))
         if payload is not None:
             printer.print_string(f" {{ {payload.name} }}")
         _print_operand_group(printer, "ins", self.operands[:-1])
@@ -1049,7 +1053,7 @@ class _ReduceSyntax:
 
     def print(self, printer: Printer):
         block = self.regions[0].block
-        payload = _short_form_payload(block, [block.args[1], block.args[0]])
+        payload = short_form_payload(block, [block.args[1], block.args[0]])
         if payload is not None:
             printer.print_string(f" {{ {payload.name} }}")
         half = len(self.operands) // 2
@@ -1069,7 +1073,7 @@ ReduceOp = extend_op(
 )
 
 
-def _copy_through_body(inputs: Sequence[SSAValue], outputs: Sequence[SSAValue]) -> Region:
+def copy_through_body(inputs: Sequence[SSAValue], outputs: Sequence[SSAValue]) -> Region:
     return build_body(lambda builder, args, _: _yield(builder, args[0]), [*inputs, *outputs], {})
 
 
@@ -1092,7 +1096,7 @@ def _dimension_op_syntax(keyword: str, *, grouped: bool) -> type:
                 result_types=[[v.type for v in outputs if isinstance(v.type, TensorType)]],
                 properties={keyword: DenseArrayBase.from_list(i64, values)},
                 attributes=attributes,
-                regions=[_copy_through_body(inputs, outputs)],
+                regions=[copy_through_body(inputs, outputs)],
             )
 
         def print(self, printer: Printer):
