@@ -19,7 +19,7 @@ from xdsl.dialects.builtin import (
     TensorType,
     i64,
 )
-from xdsl.ir import Attribute, Operation, SSAValue
+from xdsl.ir import Attribute, Block, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
 from xdsl.rewriter import InsertPoint
 
@@ -41,7 +41,8 @@ def _dynamic_position(shape: Sequence[int], dim: int) -> int:
 
 class FoldDimOfKnownSize(RewritePattern):
     """``tensor.dim`` of a static dimension is a constant; of a dynamic one of
-    tensor.empty, tensor.generate or tensor.splat, the op's size operand."""
+    tensor.empty, tensor.generate, tensor.splat or a same-rank tensor.extract_slice,
+    the op's size operand."""
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xtensor.DimOp, rewriter: PatternRewriter) -> None:
@@ -53,14 +54,45 @@ class FoldDimOfKnownSize(RewritePattern):
         if shape[dim] != DYNAMIC_INDEX:
             rewriter.replace_op(op, arith.ConstantOp(IntegerAttr(shape[dim], IndexType())))
             return
-        producer = op.source.owner
-        sizes = {
-            "tensor.empty": lambda: producer.operands,
-            "tensor.generate": lambda: producer.operands,
-            "tensor.splat": lambda: producer.operands[1:],
-        }.get(getattr(producer, "name", ""))
-        if sizes is not None:
-            rewriter.replace_op(op, [], [sizes()[_dynamic_position(shape, dim)]])
+        size = _dynamic_size_operand(op.source.owner, shape, dim)
+        if size is not None:
+            rewriter.replace_op(op, [], [size])
+
+
+def _dynamic_size_operand(producer: Operation | Block, shape: Sequence[int], dim: int) -> SSAValue | None:
+    """The operand of ``producer`` giving dynamic dimension ``dim`` of its result, if one does."""
+    if isinstance(producer, xtensor.EmptyOp | tensor.GenerateOp):
+        return producer.operands[_dynamic_position(shape, dim)]
+    if isinstance(producer, xtensor.SplatOp):
+        return producer.dynamicSizes[_dynamic_position(shape, dim)]
+    if isinstance(producer, xtensor.ExtractSliceOp) and producer.source.type.get_num_dims() == len(shape):
+        return producer.sizes[_dynamic_position(producer.static_sizes.get_values(), dim)]
+    return None
+
+
+def tied_destination(value: SSAValue) -> SSAValue | None:
+    """The destination operand a destination-style op's result ``value`` has the
+    shape of: the dest of tensor.insert/insert_slice, the matching tensor output
+    of a linalg op."""
+    producer = value.owner
+    if isinstance(producer, xtensor.InsertOp | xtensor.InsertSliceOp):
+        return producer.dest
+    outputs = getattr(producer, "outputs", None)
+    if isinstance(producer, Operation) and producer.name.startswith("linalg.") and outputs is not None:
+        tensors = [output for output in outputs if isinstance(output.type, TensorType)]
+        if len(tensors) == len(producer.results):
+            return tensors[value.index]
+    return None
+
+
+class FoldDimOfDestination(RewritePattern):
+    """``tensor.dim`` of a destination-style op's result asks its destination."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.DimOp, rewriter: PatternRewriter) -> None:
+        destination = tied_destination(op.source)
+        if destination is not None:
+            rewriter.replace_op(op, tensor.DimOp(destination, op.index))
 
 
 def _join_shapes(one: Attribute, two: Attribute) -> Attribute | None:
@@ -327,8 +359,10 @@ class InsertSliceConstantArguments(RewritePattern):
 
 
 def _is_identity_slice(op: Operation, shape: Sequence[int]) -> bool:
-    """Offsets all 0, strides all 1 and sizes the (static) ``shape``."""
+    """Offsets all 0, strides all 1 and sizes the static ``shape``."""
     offsets, sizes, strides = (op.properties[f"static_{kind}s"].get_values() for kind in tensor.SLICE_LISTS)
+    if DYNAMIC_INDEX in shape:
+        return False
     return all(o == 0 for o in offsets) and all(s == 1 for s in strides) and list(sizes) == list(shape)
 
 
@@ -509,7 +543,7 @@ class FoldInsertSliceOverInsertSlice(RewritePattern):
 
 
 CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast(), FoldCastOfEmpty(), FoldCastIntoExtractSlice())
-DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfCast())
+DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfCast(), FoldDimOfDestination())
 EXTRACT_PATTERNS = (FoldExtractOfKnownElement(), FoldExtractOfCast())
 RANK_PATTERNS = (FoldRankOfRanked(),)
 FROM_ELEMENTS_PATTERNS = (FoldConstantFromElements(),)

@@ -383,3 +383,41 @@ func.func @extract_slice_elsewhere(%t: tensor<4xf32>, %d: tensor<16xf32>, %o: in
   %s = tensor.extract_slice %i[%p] [4] [1] : tensor<16xf32> to tensor<4xf32>
   return %s : tensor<4xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @dim_of_extract_slice
+// CHECK-SAME: (%{{[^:]+}}: tensor<?x?xf32>, %{{[^:]+}}: index, %[[M:[^:]+]]: index)
+// CHECK-NEXT: return %[[M]] : index
+func.func @dim_of_extract_slice(%t: tensor<?x?xf32>, %n: index, %m: index) -> index {
+  %c1 = arith.constant 1 : index
+  %s = tensor.extract_slice %t[0, 0] [%n, %m] [1, 1] : tensor<?x?xf32> to tensor<?x?xf32>
+  %d = tensor.dim %s, %c1 : tensor<?x?xf32>
+  return %d : index
+}
+
+// -----
+
+// A slice of dynamic sizes may be smaller than its source: it stays.
+// CHECK-LABEL: func.func @dynamic_extract_slice_stays
+// CHECK: tensor.extract_slice
+func.func @dynamic_extract_slice_stays(%t: tensor<?x?xf32>, %n: index, %m: index) -> tensor<?x?xf32> {
+  %s = tensor.extract_slice %t[0, 0] [%n, %m] [1, 1] : tensor<?x?xf32> to tensor<?x?xf32>
+  return %s : tensor<?x?xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @dim_of_destination_style_results
+// CHECK-SAME: (%{{[^:]+}}: tensor<4xf32>, %[[D:[^:]+]]: tensor<?xf32>, %{{[^:]+}}: tensor<?xf32>, %[[O:[^:]+]]: tensor<?xf32>)
+// CHECK-DAG: %[[D0:[^ ]+]] = tensor.dim %[[D]], %{{.*}} : tensor<?xf32>
+// CHECK-DAG: %[[D1:[^ ]+]] = tensor.dim %[[O]], %{{.*}} : tensor<?xf32>
+// CHECK: return %[[D0]], %[[D1]]
+func.func @dim_of_destination_style_results(%t: tensor<4xf32>, %d: tensor<?xf32>, %a: tensor<?xf32>, %o: tensor<?xf32>) -> (index, index) {
+  %c0 = arith.constant 0 : index
+  %s = tensor.insert_slice %t into %d[0] [4] [1] : tensor<4xf32> into tensor<?xf32>
+  %r = linalg.exp ins(%a : tensor<?xf32>) outs(%o : tensor<?xf32>) -> tensor<?xf32>
+  %0 = tensor.dim %s, %c0 : tensor<?xf32>
+  %1 = tensor.dim %r, %c0 : tensor<?xf32>
+  return %0, %1 : index, index
+}
