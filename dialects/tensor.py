@@ -197,7 +197,7 @@ class _SplatVerifier:
         _verify_dynamic_count(self.dynamicSizes, self.result.type)
 
 
-SplatOp = extend_op(xtensor.SplatOp, mixin=_SplatVerifier)
+SplatOp = extend_op(xtensor.SplatOp, mixin=_SplatVerifier, traits=[_Canonicalized("SPLAT_PATTERNS")])
 
 
 class _FromElementsSyntax:
@@ -290,7 +290,7 @@ class GenerateOp(_RegionWithIndices, IRDLOperation):
     result = result_def(TensorType)
     body = region_def("single_block")
 
-    traits = traits_def(Pure(), SingleBlockImplicitTerminator(xtensor.YieldOp))
+    traits = traits_def(Pure(), SingleBlockImplicitTerminator(xtensor.YieldOp), _Canonicalized("GENERATE_PATTERNS"))
 
     @classmethod
     def parse(cls, parser: Parser) -> GenerateOp:
@@ -722,6 +722,7 @@ ConcatOp = extend_op(
     xtensor.ConcatOp,
     constraints={"inputs": TensorType, "result": TensorType},
     mixin=_ConcatVerifier,
+    traits=[_Canonicalized("CONCAT_PATTERNS")],
 )
 
 

@@ -11,6 +11,7 @@ from xdsl.dialects import arith
 from xdsl.dialects import tensor as xtensor
 from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
+    ArrayAttr,
     DenseArrayBase,
     DenseIntOrFPElementsAttr,
     FloatAttr,
@@ -542,6 +543,117 @@ class FoldInsertSliceOverInsertSlice(RewritePattern):
             )
 
 
+# --------------------------------------------------------------------------- more static results
+
+
+class StaticExtentsOfGenerate(RewritePattern):
+    """tensor.generate with constant extents becomes static, cast back to its type."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: tensor.GenerateOp, rewriter: PatternRewriter) -> None:
+        static_type, dynamic = _constant_sizes(op.result.type, op.dynamic_extents)
+        if static_type == op.result.type:
+            return
+        body = op.body
+        op.detach_region(body)
+        generate = rewriter.insert(tensor.GenerateOp.build(operands=[dynamic], result_types=[static_type], regions=[body]))
+        rewriter.replace_op(op, tensor.CastOp(generate.result, op.result.type))
+
+
+class StaticPadding(RewritePattern):
+    """Constant padding amounts of tensor.pad become static when that makes the
+    result more static, cast back to the old type (upstream's FoldStaticPadding)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.PadOp, rewriter: PatternRewriter) -> None:
+        old_type = op.result.type
+        amounts: dict[str, list[int | SSAValue]] = {}
+        remaining: dict[str, list[SSAValue]] = {}
+        for side in ("low", "high"):
+            amounts[side] = _mixed_pad(op, side)
+            _fold_constants(amounts[side], only_non_negative=False)
+            remaining[side] = [v for v in amounts[side] if isinstance(v, SSAValue)]
+        static = {side: [DYNAMIC_INDEX if isinstance(v, SSAValue) else v for v in amounts[side]] for side in amounts}
+        inferred = tensor.inferred_pad_type(op.source.type, static["low"], static["high"])
+        if inferred is None:
+            return
+        shape = [old if old != DYNAMIC_INDEX else new for old, new in zip(old_type.get_shape(), inferred.get_shape())]
+        if list(old_type.get_shape()) == shape or all(size == DYNAMIC_INDEX for size in shape):
+            return
+        region = op.region
+        op.detach_region(region)
+        pad = tensor.PadOp.build(
+            operands=[op.source, remaining["low"], remaining["high"]],
+            result_types=[TensorType(old_type.element_type, shape)],
+            properties={
+                "static_low": DenseArrayBase.from_list(i64, static["low"]),
+                "static_high": DenseArrayBase.from_list(i64, static["high"]),
+                **({"nofold": op.nofold} if op.nofold is not None else {}),
+            },
+            regions=[region],
+        )
+        rewriter.insert_op(pad, InsertPoint.before(op))
+        rewriter.replace_op(op, tensor.CastOp(pad.result, old_type))
+
+
+def _mixed_pad(op: xtensor.PadOp, side: str) -> list[int | SSAValue]:
+    dynamic = iter(getattr(op, side))
+    return [next(dynamic) if v == DYNAMIC_INDEX else v for v in op.properties[f"static_{side}"].get_values()]
+
+
+class FoldConstantSplat(RewritePattern):
+    """tensor.splat of a constant into a static shape is a dense constant."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.SplatOp, rewriter: PatternRewriter) -> None:
+        constant = op.input.owner
+        result_type = op.result.type
+        if not isinstance(constant, arith.ConstantOp) or not isinstance(constant.value, IntegerAttr | FloatAttr):
+            return
+        if not result_type.has_static_shape():
+            return
+        values = [constant.value.value.data] * result_type.element_count()
+        rewriter.replace_op(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(result_type, values)))
+
+
+class SingleInputConcat(RewritePattern):
+    """tensor.concat of one tensor is a cast of it."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.ConcatOp, rewriter: PatternRewriter) -> None:
+        if len(op.inputs) == 1:
+            rewriter.replace_op(op, tensor.CastOp(op.inputs[0], op.result.type))
+
+
+def _reassociation(groups: Sequence[Sequence[int]]) -> ArrayAttr:
+    return ArrayAttr(ArrayAttr(IntegerAttr(dim, i64) for dim in group) for group in groups)
+
+
+class ComposeReshapes(RewritePattern):
+    """collapse_shape of collapse_shape, or expand_shape of expand_shape, is one reshape."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.CollapseShapeOp | xtensor.ExpandShapeOp, rewriter: PatternRewriter) -> None:
+        producer = op.src.owner
+        if not isinstance(producer, Operation) or producer.name != op.name:
+            return
+        inner = tensor.reassociation_indices(producer.reassociation)
+        outer = tensor.reassociation_indices(op.reassociation)
+        if isinstance(op, xtensor.CollapseShapeOp):
+            groups = [[dim for middle in group for dim in inner[middle]] for group in outer]
+            new = tensor.CollapseShapeOp.build(
+                operands=[producer.src], result_types=[op.result.type], properties={"reassociation": _reassociation(groups)}
+            )
+        else:
+            groups = [[dim for middle in group for dim in outer[middle]] for group in inner]
+            new = tensor.ExpandShapeOp.build(
+                operands=[producer.src, list(op.dynamic_output_shape)],
+                result_types=[op.result.type],
+                properties={"reassociation": _reassociation(groups), "static_output_shape": op.static_output_shape},
+            )
+        rewriter.replace_op(op, new)
+
+
 CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast(), FoldCastOfEmpty(), FoldCastIntoExtractSlice())
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfCast(), FoldDimOfDestination())
 EXTRACT_PATTERNS = (FoldExtractOfKnownElement(), FoldExtractOfCast())
@@ -561,5 +673,8 @@ INSERT_SLICE_PATTERNS = (
     InsertSliceConstantArguments(),
 )
 PARALLEL_INSERT_SLICE_PATTERNS = (InsertSliceConstantArguments(),)
-PAD_PATTERNS = (FoldZeroPadding(),)
-RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(),)
+PAD_PATTERNS = (FoldZeroPadding(), StaticPadding())
+GENERATE_PATTERNS = (StaticExtentsOfGenerate(),)
+SPLAT_PATTERNS = (FoldConstantSplat(),)
+CONCAT_PATTERNS = (SingleInputConcat(),)
+RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(), ComposeReshapes())

@@ -421,3 +421,81 @@ func.func @dim_of_destination_style_results(%t: tensor<4xf32>, %d: tensor<?xf32>
   %1 = tensor.dim %r, %c0 : tensor<?xf32>
   return %0, %1 : index, index
 }
+
+// -----
+
+// CHECK-LABEL: func.func @splat_of_constant
+// CHECK-NEXT: %[[C:[^ ]+]] = arith.constant dense<2.000000e+00> : tensor<4xf32>
+// CHECK-NEXT: return %[[C]]
+func.func @splat_of_constant() -> tensor<4xf32> {
+  %c = arith.constant 2.0 : f32
+  %0 = tensor.splat %c : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @concat_of_one
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<4xf32>)
+// CHECK-NEXT: %[[C:[^ ]+]] = tensor.cast %[[T]] : tensor<4xf32> to tensor<?xf32>
+// CHECK-NEXT: return %[[C]]
+func.func @concat_of_one(%t: tensor<4xf32>) -> tensor<?xf32> {
+  %0 = tensor.concat dim(0) %t : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @collapse_of_collapse
+// CHECK-NEXT: %[[R:[^ ]+]] = tensor.collapse_shape %{{.*}} {{\[}}[0, 1, 2, 3]] : tensor<2x3x4x5xf32> into tensor<120xf32>
+// CHECK-NEXT: return %[[R]]
+func.func @collapse_of_collapse(%t: tensor<2x3x4x5xf32>) -> tensor<120xf32> {
+  %0 = tensor.collapse_shape %t [[0, 1], [2, 3]] : tensor<2x3x4x5xf32> into tensor<6x20xf32>
+  %1 = tensor.collapse_shape %0 [[0, 1]] : tensor<6x20xf32> into tensor<120xf32>
+  return %1 : tensor<120xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @expand_of_expand
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<?xf32>, %[[A:[^:]+]]: index, %{{[^:]+}}: index, %[[C:[^:]+]]: index)
+// CHECK-NEXT: %[[R:[^ ]+]] = tensor.expand_shape %[[T]] {{\[}}[0, 1, 2]] output_shape [%[[A]], %[[C]], 2] : tensor<?xf32> into tensor<?x?x2xf32>
+// CHECK-NEXT: return %[[R]]
+func.func @expand_of_expand(%t: tensor<?xf32>, %a: index, %b: index, %c: index) -> tensor<?x?x2xf32> {
+  %0 = tensor.expand_shape %t [[0, 1]] output_shape [%a, %b] : tensor<?xf32> into tensor<?x?xf32>
+  %1 = tensor.expand_shape %0 [[0], [1, 2]] output_shape [%a, %c, 2] : tensor<?x?xf32> into tensor<?x?x2xf32>
+  return %1 : tensor<?x?x2xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @pad_by_constants
+// CHECK: %[[P:[^ ]+]] = tensor.pad %{{.*}} low[1] high[1] {
+// CHECK: } : tensor<4xf32> to tensor<6xf32>
+// CHECK-NEXT: %[[C:[^ ]+]] = tensor.cast %[[P]] : tensor<6xf32> to tensor<?xf32>
+// CHECK-NEXT: return %[[C]]
+func.func @pad_by_constants(%t: tensor<4xf32>, %f: f32) -> tensor<?xf32> {
+  %c1 = arith.constant 1 : index
+  %0 = tensor.pad %t low[%c1] high[%c1] {
+  ^bb0(%a: index):
+    tensor.yield %f : f32
+  } : tensor<4xf32> to tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @generate_with_constant_extent
+// CHECK: %[[G:[^ ]+]] = tensor.generate {{ *}}{
+// CHECK: } : tensor<3xf32>
+// CHECK-NEXT: %[[C:[^ ]+]] = tensor.cast %[[G]] : tensor<3xf32> to tensor<?xf32>
+// CHECK-NEXT: return %[[C]]
+func.func @generate_with_constant_extent() -> tensor<?xf32> {
+  %c3 = arith.constant 3 : index
+  %0 = tensor.generate %c3 {
+  ^bb0(%a: index):
+    %f = arith.constant 1.0 : f32
+    tensor.yield %f : f32
+  } : tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
