@@ -78,6 +78,7 @@ PASSES: dict[str, str] = {
     "drop-equivalent-buffer-results": "mlopt.passes.bufferization.drop_equivalent_buffer_results:DropEquivalentBufferResultsPass",
     "buffer-loop-hoisting": "mlopt.passes.bufferization.buffer_loop_hoisting:BufferLoopHoistingPass",
     "promote-buffers-to-stack": "mlopt.passes.bufferization.promote_buffers_to_stack:PromoteBuffersToStackPass",
+    "buffer-hoisting": "mlopt.passes.bufferization.buffer_hoisting:BufferHoistingPass",
     "fold-memref-alias-ops": "mlopt.passes.transforms.fold_memref_alias_ops:FoldMemRefAliasOpsPass",
 }
 
