@@ -85,7 +85,6 @@ class OneShotBufferizePass(ModulePass):
         from mlopt.passes.bufferization import analysis, bufferize
         from mlopt.passes.bufferization.func_model import ModuleFacts, record_function_facts
 
-        self._check_options(op)
         options = analysis.AnalysisOptions(
             allow_return_allocs_from_loops=self.allow_return_allocs_from_loops,
             print_conflicts=self.print_conflicts,
@@ -136,18 +135,18 @@ class OneShotBufferizePass(ModulePass):
         if not self.allow_unknown_ops:
             bufferizer.check_all_bufferized()
 
-    def _check_options(self, op: ModuleOp) -> None:
+    def __post_init__(self) -> None:
         if self.print_conflicts and not self.test_analysis_only:
-            raise DiagnosticError.at(op, "Invalid option: 'print-conflicts' requires 'test-analysis-only'")
+            raise ValueError("Invalid option: 'print-conflicts' requires 'test-analysis-only'")
         if self.analysis_heuristic == "fuzzer" and not self.analysis_fuzzer_seed:
-            raise DiagnosticError.at(op, "analysis-heuristic=fuzzer needs a nonzero analysis-fuzzer-seed")
+            raise ValueError("analysis-heuristic=fuzzer needs a nonzero analysis-fuzzer-seed")
         for option, value in (
             ("dump-alias-sets", self.dump_alias_sets),
             ("must-infer-memory-space", self.must_infer_memory_space),
             ("use-encoding-for-memory-space", self.use_encoding_for_memory_space),
         ):
             if value:
-                raise DiagnosticError.at(op, f"one-shot-bufferize: option '{option}' is not supported by mlopt yet")
+                raise ValueError(f"option '{option}' is not supported by mlopt yet")
 
     def _op_filter(self):
         """Which ops this run bufferizes: those of ``dialect-filter`` (all when
