@@ -750,6 +750,10 @@ def transfer_operands(op: Operation, operands: list[SSAValue], first: int) -> Tr
     in_bounds = op.properties.get("in_bounds")
     last_in_bounds = isinstance(in_bounds, ArrayAttr) and bool(in_bounds.data) and in_bounds.data[-1].value.data != 0  # type: ignore[attr-defined]
     indices = operands[first + 1 : first + 1 + rank]
+    if not last_in_bounds and not broadcast:
+        from mlopt.passes.conversion.vector_to_scf import provably_in_bounds
+
+        last_in_bounds = provably_in_bounds(memref_type, rank - 1, op.operands[first + rank], shape_of(vector_type)[0])
     return Transfer(
         memref_type,
         operands[first],

@@ -95,12 +95,17 @@ def decode_transfer(op: Operation) -> Transfer | None:
     segments = op.properties["operandSegmentSizes"].get_values()  # type: ignore[attr-defined]
     flags = op.properties.get("in_bounds")
     in_bounds = [bool(f.value.data) for f in flags.data] if isinstance(flags, ArrayAttr) else [False] * vector_rank  # type: ignore[attr-defined]
+    indices = list(op.operands[first : first + rank])
+    in_bounds = [
+        flag or (dim is not None and provably_in_bounds(source.type, dim, indices[dim], size))
+        for flag, dim, size in zip(in_bounds, dims, vector_type.get_shape())
+    ]
     return Transfer(
         op,
         is_write,
         vector_type,
         source,
-        list(op.operands[first : first + rank]),
+        indices,
         None if is_write else rest[0],
         op.operands[-1] if segments[-1] else None,
         dims,
@@ -133,10 +138,28 @@ def index_constant(rewriter: PatternRewriter, value: int) -> SSAValue:
     return vector_ir.emit(rewriter, arith.ConstantOp(IntegerAttr(value, IndexType())))
 
 
+def constant_index(value: SSAValue) -> int | None:
+    owner = value.owner
+    if isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr):
+        return owner.value.value.data
+    return None
+
+
 def shifted(rewriter: PatternRewriter, index: SSAValue, step: int) -> SSAValue:
     if not step:
         return index
+    start = constant_index(index)
+    if start is not None:
+        return index_constant(rewriter, start + step)
     return vector_ir.emit(rewriter, arith.AddiOp(index, index_constant(rewriter, step)))
+
+
+def provably_in_bounds(memref_type: MemRefType, dim: int, index: SSAValue, size: int) -> bool:
+    """Whether ``size`` elements from a constant ``index`` stay inside a static
+    dimension (what upstream's fold of transfer ops marks as in bounds)."""
+    extent = memref_type.get_shape()[dim]
+    start = constant_index(index)
+    return extent >= 0 and start is not None and 0 <= start and start + size <= extent
 
 
 def inside(rewriter: PatternRewriter, transfer: Transfer, indices: Sequence[SSAValue], dims: Sequence[int]) -> SSAValue | None:
@@ -268,7 +291,12 @@ class TransferSplitter(RewritePattern):
             for dim, step in zip(leading, position):
                 indices[dim] = shifted(rewriter, indices[dim], step)
             row_mask = vector_ir.extract(rewriter, transfer.mask, position) if transfer.mask is not None else None
-            condition = inside(rewriter, transfer, indices, [d for d, flag in zip(leading, transfer.in_bounds) if not flag])
+            may_leave = [
+                d
+                for d, flag in zip(leading, transfer.in_bounds)
+                if not flag and not provably_in_bounds(transfer.memref_type, d, indices[d], 1)
+            ]
+            condition = inside(rewriter, transfer, indices, may_leave)
             value = vector_ir.extract(rewriter, transfer.value, position) if transfer.is_write else None
             row = new_transfer(transfer, row_type, indices, transfer.dims[split:], transfer.in_bounds[split:], row_mask, value)
             fallback = None if transfer.is_write else xvector.BroadcastOp(transfer.padding, row_type)  # type: ignore[arg-type]

@@ -64,3 +64,21 @@ func.func @writes(%m: memref<3x2xf32>, %v: vector<2x3xf32>, %w: vector<2xf32>, %
   vector.transfer_write %w, %m[%c0, %c0], %mask {in_bounds = [true], permutation_map = affine_map<(d0, d1) -> (d0)>} : vector<2xf32>, memref<3x2xf32>
   return
 }
+
+// -----
+
+// Constant indices into a static memref: rows that provably stay inside are
+// in bounds, with no guard; a row that may leave it is still guarded.
+// CHECK-LABEL: func.func @static_bounds
+// CHECK-NOT: scf.if
+// CHECK: vector.transfer_read %{{.*}}[%{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true]} : memref<3x8xf32>, vector<8xf32>
+// CHECK-NOT: scf.if
+// CHECK: vector.transfer_read %{{.*}}[%{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true]} : memref<3x8xf32>, vector<8xf32>
+// CHECK: scf.if
+// CHECK: vector.transfer_read %{{.*}}[%{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true]} : memref<3x8xf32>, vector<8xf32>
+func.func @static_bounds(%m: memref<3x8xf32>, %pad: f32) -> vector<3x8xf32> {
+  %c1 = arith.constant 1 : index
+  %c0 = arith.constant 0 : index
+  %0 = vector.transfer_read %m[%c1, %c0], %pad : memref<3x8xf32>, vector<3x8xf32>
+  return %0 : vector<3x8xf32>
+}
