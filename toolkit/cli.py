@@ -265,17 +265,17 @@ def check_output_writable(path: str | None) -> None:
     its output file first, too)."""
     if path in (None, "-"):
         return
+    directory = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
-        raise UsageError(f"could not write output file '{path}': {os.strerror(errno.EISDIR)}")
-    if os.path.exists(path):
-        writable = os.access(path, os.W_OK)
+        problem = errno.EISDIR
+    elif os.path.exists(path):
+        problem = 0 if os.access(path, os.W_OK) else errno.EACCES
+    elif not os.path.isdir(directory):
+        problem = errno.ENOENT
     else:
-        directory = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(directory):
-            raise UsageError(f"could not write output file '{path}': {os.strerror(errno.ENOENT)}")
-        writable = os.access(directory, os.W_OK | os.X_OK)
-    if not writable:
-        raise UsageError(f"could not write output file '{path}': {os.strerror(errno.EACCES)}")
+        problem = 0 if os.access(directory, os.W_OK | os.X_OK) else errno.EACCES
+    if problem:
+        raise UsageError(f"could not write output file '{path}': {os.strerror(problem)}")
 
 
 def write_output(path: str | None, text: str | bytes, stdout: TextIO) -> None:
@@ -298,11 +298,9 @@ def write_output(path: str | None, text: str | bytes, stdout: TextIO) -> None:
             stdout.write(text)
             stdout.flush()
         return
-    if os.path.exists(path):
-        status = os.stat(path)
-        if not os.path.isfile(path) or status.st_nlink > 1:
-            _write_in_place(path, text)
-            return
+    if os.path.exists(path) and (not os.path.isfile(path) or os.stat(path).st_nlink > 1):
+        _write_in_place(path, text)
+        return
     path = os.path.realpath(path)  # replace what a symlink points to, not the link
     directory = os.path.dirname(path)
     try:
