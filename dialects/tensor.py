@@ -9,7 +9,7 @@ defined here with upstream's operand and attribute names in snake_case.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from xdsl.dialects import tensor as xtensor
@@ -71,6 +71,41 @@ def _verify_dynamic_count(values: Sequence, type: TensorType) -> None:
     expected = sum(1 for size in _shape(type) if _is_dynamic(size))
     if len(values) != expected:
         raise VerifyException(f"incorrect number of dynamic sizes, has {len(values)}, expected {expected}")
+
+
+def _element_type_of(type: Attribute) -> Attribute | None:
+    return type.element_type if isinstance(type, TensorType | UnrankedTensorType) else None
+
+
+TypeRelation = Callable[[Operation], str | None]
+"""What an op breaks of one of upstream's TypesMatchWith relations, or None."""
+
+
+def _same_type(what: str, of: str, message: str) -> TypeRelation:
+    return lambda op: None if getattr(op, what).type == getattr(op, of).type else message
+
+
+def _same_element_type(what: str, of: str, message: str) -> TypeRelation:
+    def broken(op: Operation) -> str | None:
+        expected = _element_type_of(getattr(op, of).type)
+        return None if expected is None or getattr(op, what).type == expected else message
+
+    return broken
+
+
+def _check_type_relations_first(op_class: type[IRDLOperation], *relations: TypeRelation) -> None:
+    """Make ``op_class`` check upstream's TypesMatchWith relations before its
+    definition, whose constraint variables would reject the same ops first with
+    xDSL's words instead of upstream's."""
+    definition_verify = op_class.verify_
+
+    def verify_(self) -> None:
+        for relation in relations:
+            if (message := relation(self)) is not None:
+                raise VerifyException(f"failed to verify that {message}")
+        definition_verify(self)
+
+    op_class.verify_ = verify_
 
 
 # --------------------------------------------------------------------------- canonicalization
@@ -198,6 +233,7 @@ class _SplatVerifier:
 
 
 SplatOp = extend_op(xtensor.SplatOp, mixin=_SplatVerifier, traits=[_Canonicalized("SPLAT_PATTERNS")])
+_check_type_relations_first(SplatOp, _same_element_type("input", "result", "operand type matches element type of result"))
 
 
 class _FromElementsSyntax:
@@ -341,6 +377,7 @@ class _ExtractVerifier:
 
 
 ExtractOp = extend_op(xtensor.ExtractOp, mixin=_ExtractVerifier, traits=[_Canonicalized("EXTRACT_PATTERNS")])
+_check_type_relations_first(ExtractOp, _same_element_type("result", "tensor", "result type matches element type of tensor"))
 
 
 class _InsertVerifier:
@@ -350,6 +387,11 @@ class _InsertVerifier:
 
 
 InsertOp = extend_op(xtensor.InsertOp, mixin=_InsertVerifier)
+_check_type_relations_first(
+    InsertOp,
+    _same_element_type("scalar", "dest", "scalar type matches element type of dest"),
+    _same_type("result", "dest", "result type matches type of dest"),
+)
 
 
 # --------------------------------------------------------------------------- slices
@@ -475,6 +517,7 @@ class _InsertSliceVerifier:
 InsertSliceOp = extend_op(
     xtensor.InsertSliceOp, mixin=_InsertSliceVerifier, traits=[_Canonicalized("INSERT_SLICE_PATTERNS")]
 )
+_check_type_relations_first(InsertSliceOp, _same_type("result", "dest", "expected result type to match dest type"))
 
 
 @irdl_op_definition

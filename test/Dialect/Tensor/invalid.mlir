@@ -651,3 +651,43 @@ func.func @expand_shape_static_product(%t: tensor<?x4xf32>) {
   %0 = tensor.expand_shape %t [[0, 1], [2]] output_shape [2, 3, 4] : tensor<?x4xf32> into tensor<2x3x4xf32>
   return
 }
+
+// -----
+
+func.func @extract_result_type(%t: tensor<4xf32>, %i: index) {
+  // expected-error@+1 {{'tensor.extract' op failed to verify that result type matches element type of tensor}}
+  %0 = "tensor.extract"(%t, %i) : (tensor<4xf32>, index) -> i32
+  return
+}
+
+// -----
+
+func.func @insert_scalar_type(%t: tensor<4xf32>, %i: index, %v: i32) {
+  // expected-error@+1 {{'tensor.insert' op failed to verify that scalar type matches element type of dest}}
+  %0 = "tensor.insert"(%v, %t, %i) : (i32, tensor<4xf32>, index) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @insert_result_type(%t: tensor<4xf32>, %i: index, %v: f32) {
+  // expected-error@+1 {{'tensor.insert' op failed to verify that result type matches type of dest}}
+  %0 = "tensor.insert"(%v, %t, %i) : (f32, tensor<4xf32>, index) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @splat_operand_type(%v: i32) {
+  // expected-error@+1 {{'tensor.splat' op failed to verify that operand type matches element type of result}}
+  %0 = "tensor.splat"(%v) : (i32) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @insert_slice_result_type(%t: tensor<4xf32>, %d: tensor<8xf32>) {
+  // expected-error@+1 {{'tensor.insert_slice' op failed to verify that expected result type to match dest type}}
+  %0 = "tensor.insert_slice"(%t, %d) <{operandSegmentSizes = array<i32: 1, 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64: 4>, static_strides = array<i64: 1>}> : (tensor<4xf32>, tensor<8xf32>) -> tensor<?xf32>
+  return
+}
