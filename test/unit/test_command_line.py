@@ -6,6 +6,7 @@ limited to what a user can mean."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from xdsl.passes import ModulePass
 
 from conftest import run_mlopt
 from mlopt import hookimpl
+from mlopt.testing.features import llvm_tool, llvm_tool_missing
 
 GOOD = "func.func @f(%a: i32) -> i32 {\n  return %a : i32\n}\n"
 BAD = "func.func @f(%a: i32) -> i64 {\n  return %a : i32\n}\n"
@@ -160,3 +162,15 @@ def test_research_passes_and_dialects_are_listed_with_all():
 
 def test_research_passes_still_run():
     assert run_mlopt(["--stencil-bufferize"], GOOD).code == 0
+
+
+def test_upstream_names_are_mlir_opt_22s():
+    if reason := llvm_tool_missing("mlir-opt"):
+        pytest.skip(reason)
+    from mlopt.upstream_names import UPSTREAM_DIALECTS, UPSTREAM_PASSES
+
+    help_text = subprocess.run([llvm_tool("mlir-opt"), "--help"], capture_output=True, text=True).stdout
+    passes = help_text[help_text.index("Compiler passes to run"):]
+    assert UPSTREAM_PASSES == set(re.findall(r"^      --([a-z0-9-]+)\s", passes, re.MULTILINE))
+    dialects = subprocess.run([llvm_tool("mlir-opt"), "--show-dialects"], capture_output=True, text=True).stdout
+    assert UPSTREAM_DIALECTS == set(dialects.split(":", 1)[1].strip().split(","))
