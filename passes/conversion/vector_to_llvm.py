@@ -248,7 +248,9 @@ class FromElementsLowering(VectorLowering):
 
 
 class ShapeCastLowering(VectorLowering):
-    """Same elements in row-major order, regrouped into the new shape."""
+    """Same elements in row-major order, regrouped into the new shape: each
+    result row is a shufflevector of the source row(s) it spans, as upstream
+    moves contiguous slices rather than single elements."""
 
     source_name = "vector.shape_cast"
 
@@ -257,7 +259,42 @@ class ShapeCastLowering(VectorLowering):
         assert isinstance(source_type, VectorType) and isinstance(result_type, VectorType)
         if self.llvm_type(source_type) == self.llvm_type(result_type):
             return [operands[0]]
-        return [self.from_elements(b, result_type, self.elements(b, operands[0], source_type))]
+        source_length = (shape_of(source_type) or (1,))[-1]
+        source_rows = [self.row(b, operands[0], p) for p in row_positions(shape_of(source_type) or (1,))]
+        length = (shape_of(result_type) or (1,))[-1]
+        rows = []
+        for first in range(0, len(source_rows) * source_length, length):
+            pieces: dict[int, list[tuple[int, int]]] = {}
+            for lane in range(length):
+                source_row, source_lane = divmod(first + lane, source_length)
+                pieces.setdefault(source_row, []).append((lane, source_lane))
+            rows.append(self.gather_row(b, source_rows, pieces, length))
+        return [self.from_rows(b, result_type, rows)]
+
+    @staticmethod
+    def gather_row(
+        b: LLVMBuilder, source_rows: list[SSAValue], pieces: dict[int, list[tuple[int, int]]], length: int
+    ) -> SSAValue:
+        """A row of ``length`` lanes: for each source row, the (lane, source lane) pairs it fills."""
+        row: SSAValue | None = None
+        for source_row, lanes in pieces.items():
+            source = source_rows[source_row]
+            if row is None and len(lanes) == length and source.type.get_shape()[0] == length and all(lane == taken for lane, taken in lanes):  # type: ignore[attr-defined]
+                return source
+            # This source row's lanes moved to where they go in the result row.
+            placed = [0] * length
+            for lane, source_lane in lanes:
+                placed[lane] = source_lane
+            row_type = VectorType(source.type.element_type, (length,))  # type: ignore[attr-defined]
+            moved = b.create_value("llvm.shufflevector", [source, source], row_type, {"mask": DenseArrayBase.from_list(i32, placed)})
+            if row is None:
+                row = moved
+                continue
+            taken = {lane for lane, _ in lanes}
+            merge = [length + k if k in taken else k for k in range(length)]
+            row = b.create_value("llvm.shufflevector", [row, moved], row_type, {"mask": DenseArrayBase.from_list(i32, merge)})
+        assert row is not None
+        return row
 
 
 class TransposeLowering(VectorLowering):

@@ -85,10 +85,15 @@ func.func @print(%v: vector<2xf32>) {
   return
 }
 
+// Whole rows move with shuffles: each row to its lanes, then merged.
 // CHECK-LABEL: func.func @shape_cast
 func.func @shape_cast(%w: vector<2x2xf32>) -> vector<4xf32> {
-  // CHECK-COUNT-4: llvm.extractelement
-  // CHECK-COUNT-4: llvm.insertelement
+  // CHECK-NOT: llvm.extractelement
+  // CHECK: %[[R0:.*]] = llvm.extractvalue %{{.*}}[0] : !llvm.array<2 x vector<2xf32>>
+  // CHECK: %[[R1:.*]] = llvm.extractvalue %{{.*}}[1] : !llvm.array<2 x vector<2xf32>>
+  // CHECK: %[[W0:.*]] = llvm.shufflevector %[[R0]], %[[R0]] [0, 1, 0, 0] : vector<2xf32>
+  // CHECK: %[[W1:.*]] = llvm.shufflevector %[[R1]], %[[R1]] [0, 0, 0, 1] : vector<2xf32>
+  // CHECK: llvm.shufflevector %[[W0]], %[[W1]] [0, 1, 6, 7] : vector<4xf32>
   %0 = vector.shape_cast %w : vector<2x2xf32> to vector<4xf32>
   return %0 : vector<4xf32>
 }
