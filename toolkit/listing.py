@@ -17,8 +17,11 @@ _NAME_COLUMN = 56
 
 
 def summary_of(obj: Any) -> str:
-    """The first line of an object's docstring (its own, not inherited)."""
+    """The first line of an object's docstring (its own, not inherited; not
+    the signature @dataclass writes where a class has none)."""
     doc = obj.__dict__.get("__doc__") if isinstance(obj, type) else getattr(obj, "__doc__", None)
+    if isinstance(obj, type) and dataclasses.is_dataclass(obj) and (doc or "").startswith(f"{obj.__name__}("):
+        doc = None
     doc = inspect.cleandoc(doc or "")
     return doc.split("\n")[0].strip() if doc else ""
 
