@@ -6,7 +6,11 @@
 numpy arrays are passed as memrefs of any rank without copying, strided and
 offset views included; memref results come back as numpy arrays that own
 their memory; Python ints and floats are passed as integers, index and
-floats. Arguments are checked against the function's signature (dtype, rank,
+floats. Functions on tensors take and return numpy arrays the same way: the
+module is bufferized first (function arguments become strided memrefs, so
+views pass without a copy), and arguments keep value semantics: a function
+that writes into a tensor argument writes into a copy, never into the
+caller's array. Arguments are checked against the function's signature (dtype, rank,
 static sizes, ranges) before any native code runs.
 
 Input at any level is accepted: what is not in the llvm dialect is lowered
@@ -91,13 +95,15 @@ class Parameter:
     """One argument or result of a function, at the func level."""
 
     type: Attribute
+    declared: Attribute | None = None
+    """The tensor type the source declares, for a parameter bufferized to ``type``."""
 
     @property
     def is_memref(self) -> bool:
         return isinstance(self.type, builtin.MemRefType)
 
     def describe(self) -> str:
-        return str(self.type)
+        return str(self.declared or self.type)
 
 
 @dataclass(frozen=True)
@@ -160,7 +166,11 @@ class ExecutionEngine:
         else:
             raise TypeError(f"expected MLIR source text or a module op, got {type(module_or_text).__name__}")
         verify(module)
-        self._signatures = _signatures(module)
+        declared = _signatures(module)
+        if pipeline is None and _bufferize_tensor_functions(module, self.registry, context, sources):
+            self._signatures = _with_declared_types(_signatures(module), declared)
+        else:
+            self._signatures = declared
         self._uses_gpu = first_gpu_op(module) is not None
         if self._uses_gpu:
             from mlopt.runtime.cuda import gpu_missing
@@ -220,6 +230,46 @@ class ExecutionEngine:
         if result_slot is None:
             return None
         return _results(signature, result_slot, inputs)
+
+
+def _bufferize_tensor_functions(module: Operation, registry, context, sources) -> bool:
+    """Bufferize a module with tensor functions (their arguments read-only, so
+    that a call never writes into the caller's arrays); whether it had any."""
+    from mlopt.passes.bufferization.interface import has_tensor_types
+
+    if not any(has_tensor_types(op) for op in module.walk()):
+        return False
+    for op in module.walk():
+        if op.name == "func.func" and op.regions[0].blocks:
+            _make_tensor_arguments_read_only(op)
+    from mlopt.codegen.lowering import lower_to_llvm_dialect
+
+    lower_to_llvm_dialect(module, registry, context, pipeline="bufferize-tensors", sources=sources)
+    return True
+
+
+def _make_tensor_arguments_read_only(function: Operation) -> None:
+    from mlopt.passes.bufferization.interface import is_tensor
+
+    inputs = function.properties["function_type"].inputs.data
+    arg_attrs = function.properties.get("arg_attrs")
+    entries = [dict(d.data) for d in arg_attrs.data] if arg_attrs is not None else [{} for _ in inputs]
+    for index, type_ in enumerate(inputs):
+        if is_tensor(type_):
+            entries[index].setdefault("bufferization.writable", builtin.BoolAttr.from_bool(False))
+    function.properties["arg_attrs"] = builtin.ArrayAttr([builtin.DictionaryAttr(e) for e in entries])
+
+
+def _with_declared_types(bufferized: dict[str, Signature], declared: dict[str, Signature]) -> dict[str, Signature]:
+    def merge(new: tuple[Parameter, ...], old: tuple[Parameter, ...]) -> tuple[Parameter, ...]:
+        return tuple(Parameter(n.type, o.type if o.type != n.type else None) for n, o in zip(new, old))
+
+    return {
+        name: Signature(name, merge(s.inputs, declared[name].inputs), merge(s.outputs, declared[name].outputs))
+        if name in declared and len(s.inputs) == len(declared[name].inputs) and len(s.outputs) == len(declared[name].outputs)
+        else s
+        for name, s in bufferized.items()
+    }
 
 
 def _describe(parameters: Sequence[Parameter]) -> str:
