@@ -17,7 +17,7 @@ import enum
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from xdsl.dialects.builtin import TensorType, UnrankedTensorType
+from xdsl.dialects.builtin import FunctionType, TensorType, UnrankedTensorType
 from xdsl.ir import Attribute, Operation, OpResult, SSAValue
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def has_tensor_types(op: Operation) -> bool:
     if any(is_tensor(arg) for region in op.regions for block in region.blocks for arg in block.args):
         return True
     signature = op.properties.get("function_type")
-    return signature is not None and any(is_tensor(t) for t in (*signature.inputs.data, *signature.outputs.data))  # type: ignore[attr-defined]
+    return isinstance(signature, FunctionType) and any(is_tensor(t) for t in (*signature.inputs.data, *signature.outputs.data))
 
 
 class BufferizableOpModel:
