@@ -45,7 +45,7 @@ from xdsl.irdl.declarative_assembly_format import AttributeVariable, CustomDirec
 from xdsl.irdl.declarative_assembly_format import irdl_custom_directive
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import HasCanonicalizationPatternsTrait, Pure, SingleBlockImplicitTerminator
+from xdsl.traits import HasCanonicalizationPatternsTrait, Pure, RecursiveMemoryEffect, SingleBlockImplicitTerminator
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import DiagnosticError
@@ -300,7 +300,7 @@ class _YieldVerifier:
             raise VerifyException("requires a single operand")
 
 
-YieldOp = extend_op(xtensor.YieldOp, mixin=_YieldVerifier)
+YieldOp = extend_op(xtensor.YieldOp, mixin=_YieldVerifier, traits=[Pure()])
 
 
 class _RegionWithIndices:
@@ -326,7 +326,9 @@ class GenerateOp(_RegionWithIndices, IRDLOperation):
     result = result_def(TensorType)
     body = region_def("single_block")
 
-    traits = traits_def(Pure(), SingleBlockImplicitTerminator(xtensor.YieldOp), _Canonicalized("GENERATE_PATTERNS"))
+    traits = traits_def(
+        RecursiveMemoryEffect(), SingleBlockImplicitTerminator(xtensor.YieldOp), _Canonicalized("GENERATE_PATTERNS")
+    )
 
     @classmethod
     def parse(cls, parser: Parser) -> GenerateOp:

@@ -180,6 +180,27 @@ class FoldDimOfCast(RewritePattern):
             rewriter.replace_op(op, tensor.DimOp(op.source.owner.source, op.index))
 
 
+class FoldExtractOfGenerate(RewritePattern):
+    """``tensor.extract`` of a side-effect-free tensor.generate computes the one
+    element: the body, cloned with the indices for its arguments."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.ExtractOp, rewriter: PatternRewriter) -> None:
+        from xdsl.transforms.dead_code_elimination import would_be_trivially_dead
+
+        generate = op.tensor.owner
+        if not isinstance(generate, tensor.GenerateOp) or not would_be_trivially_dead(generate):
+            return
+        block = generate.body.block
+        mapping: dict[SSAValue, SSAValue] = dict(zip(block.args, op.indices))
+        for nested in block.ops:
+            if nested is block.last_op:
+                break
+            rewriter.insert_op(nested.clone(value_mapper=mapping), InsertPoint.before(op))
+        value = block.last_op.operands[0]
+        rewriter.replace_op(op, [], [mapping.get(value, value)])
+
+
 class FoldExtractOfCast(RewritePattern):
     """``tensor.extract`` of a tensor.cast of a ranked tensor reads the source."""
 
@@ -656,7 +677,7 @@ class ComposeReshapes(RewritePattern):
 
 CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast(), FoldCastOfEmpty(), FoldCastIntoExtractSlice())
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfCast(), FoldDimOfDestination())
-EXTRACT_PATTERNS = (FoldExtractOfKnownElement(), FoldExtractOfCast())
+EXTRACT_PATTERNS = (FoldExtractOfKnownElement(), FoldExtractOfCast(), FoldExtractOfGenerate())
 RANK_PATTERNS = (FoldRankOfRanked(),)
 FROM_ELEMENTS_PATTERNS = (FoldConstantFromElements(),)
 EMPTY_PATTERNS = (StaticSizesOfEmpty(),)

@@ -499,3 +499,38 @@ func.func @generate_with_constant_extent() -> tensor<?xf32> {
   } : tensor<?xf32>
   return %0 : tensor<?xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @extract_of_generate
+// CHECK-SAME: (%[[N:[^:]+]]: index, %[[K:[^:]+]]: index)
+// CHECK-NEXT: %[[V:[^ ]+]] = arith.addi %[[K]], %[[N]] : index
+// CHECK-NEXT: return %[[V]]
+func.func @extract_of_generate(%n: index, %k: index) -> index {
+  %g = tensor.generate %n {
+  ^bb0(%i: index):
+    %v = arith.addi %i, %n : index
+    tensor.yield %v : index
+  } : tensor<?xindex>
+  %e = tensor.extract %g[%k] : tensor<?xindex>
+  return %e : index
+}
+
+// -----
+
+// A body with side effects is not run for one element.
+// CHECK-LABEL: func.func @extract_of_generate_with_effects
+// CHECK: tensor.generate
+// CHECK: memref.store
+// CHECK: tensor.extract
+func.func @extract_of_generate_with_effects(%n: index, %m: memref<4xindex>) -> index {
+  %c1 = arith.constant 1 : index
+  %g = tensor.generate %n {
+  ^bb0(%i: index):
+    %v = memref.load %m[%i] : memref<4xindex>
+    memref.store %i, %m[%i] : memref<4xindex>
+    tensor.yield %v : index
+  } : tensor<?xindex>
+  %e = tensor.extract %g[%c1] : tensor<?xindex>
+  return %e : index
+}
