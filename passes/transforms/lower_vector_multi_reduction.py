@@ -105,8 +105,8 @@ class MoveReducedDims(RewritePattern):
 
 @dataclass
 class CombineLeadingReducedRows(RewritePattern):
-    """inner-parallel: reduced dimensions in front → the accumulator combined
-    element-wise with each sub-vector over the parallel dimensions."""
+    """inner-parallel: reduced dimensions in front of one parallel dimension
+    → the accumulator combined element-wise with each row."""
 
     source_name: ClassVar[None] = None
 
@@ -150,30 +150,36 @@ class ReduceAllAsOneRow(RewritePattern):
 @dataclass
 class FlattenToRows(RewritePattern):
     """inner-reduction: reduced dimensions at the back → a 2-D reduction of
-    (parallel elements) x (reduced elements), or 1-D when all are reduced."""
+    (parallel elements) x (reduced elements), or 1-D when all are reduced;
+    inner-parallel: reduced dimensions in front of several parallel ones → a
+    2-D reduction of (reduced elements) x (parallel elements)."""
 
+    strategy: Strategy
     source_name: ClassVar[None] = None
 
     def match_and_rewrite(self, root: Operation, rewriter: PatternRewriter, /) -> None:
         reduction = matched(root, rewriter)
-        if reduction is None:
+        if reduction is None or not reduction.reduced:
             return
         reduced, shape = reduction.reduced, reduction.shape
-        first_reduced = len(shape) - len(reduced)
-        if not reduced or reduced != list(range(first_reduced, len(shape))):
-            return
-        parallel_size, reduced_size = math.prod(shape[:first_reduced]), math.prod(shape[first_reduced:])
-        flat = [parallel_size, reduced_size] if first_reduced else [reduced_size]
+        parallel_shape = [n for d, n in enumerate(shape) if d not in reduced]
+        reduced_size, parallel_size = math.prod(shape[d] for d in reduced), math.prod(parallel_shape)
+        if self.strategy == "inner-reduction":
+            if reduced != list(range(len(parallel_shape), len(shape))):
+                return
+            flat, flat_reduced = ([parallel_size, reduced_size], [1]) if parallel_shape else ([reduced_size], [0])
+        else:
+            if reduced != list(range(len(reduced))) or len(parallel_shape) < 2:
+                return
+            flat, flat_reduced = [reduced_size, parallel_size], [0]
         if list(shape) == flat:
             return
         source = vector_ir.shape_cast(rewriter, reduction.source, flat)
         mask = vector_ir.shape_cast(rewriter, reduction.mask, flat) if reduction.mask is not None else None
-        acc = reduction.acc
-        if first_reduced:
-            acc = vector_ir.shape_cast(rewriter, acc, [parallel_size])
-        result = multi_reduction(rewriter, reduction, source, acc, list(range(len(flat) - 1, len(flat))) if first_reduced else [0], mask)
-        if first_reduced:
-            result = vector_ir.shape_cast(rewriter, result, shape[:first_reduced])
+        acc = vector_ir.shape_cast(rewriter, reduction.acc, [parallel_size]) if parallel_shape else reduction.acc
+        result = multi_reduction(rewriter, reduction, source, acc, flat_reduced, mask)
+        if parallel_shape:
+            result = vector_ir.shape_cast(rewriter, result, parallel_shape)
         rewriter.replace_op(reduction.root, [], [result])
 
 
@@ -210,8 +216,8 @@ class ReduceRows(RewritePattern):
 def multi_reduction_patterns(strategy: Strategy) -> list[RewritePattern]:
     """Upstream's pattern set for one strategy (``apply_patterns.vector.lower_multi_reduction``)."""
     if strategy == "inner-parallel":
-        return [MoveReducedDims(strategy), ReduceAllAsOneRow(), CombineLeadingReducedRows()]
-    return [MoveReducedDims(strategy), FlattenToRows(), ReduceRows()]
+        return [MoveReducedDims(strategy), FlattenToRows(strategy), ReduceAllAsOneRow(), CombineLeadingReducedRows()]
+    return [MoveReducedDims(strategy), FlattenToRows(strategy), ReduceRows()]
 
 
 @dataclass(frozen=True)

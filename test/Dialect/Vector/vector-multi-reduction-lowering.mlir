@@ -79,3 +79,24 @@ func.func @masked(%v: vector<2x4xf32>, %acc: vector<2xf32>, %m: vector<2x4xi1>) 
   %0 = vector.mask %m { vector.multi_reduction <maxnumf>, %v, %acc [1] : vector<2x4xf32> to vector<2xf32> } : vector<2x4xi1> -> vector<2xf32>
   return %0 : vector<2xf32>
 }
+
+// -----
+
+// Several parallel dimensions are flattened into one row (what a vectorized
+// matmul's reduction becomes), in both strategies.
+// PARALLEL-LABEL: func.func @flattened
+// PARALLEL: %[[T:.*]] = vector.transpose %{{.*}}, [2, 0, 1] : vector<2x3x4xf32> to vector<4x2x3xf32>
+// PARALLEL: %[[FLAT:.*]] = vector.shape_cast %[[T]] : vector<4x2x3xf32> to vector<4x6xf32>
+// PARALLEL: %[[ACC:.*]] = vector.shape_cast %{{.*}} : vector<2x3xf32> to vector<6xf32>
+// PARALLEL: %[[R0:.*]] = vector.extract %[[FLAT]][0] : vector<6xf32> from vector<4x6xf32>
+// PARALLEL: arith.addf %[[R0]], %[[ACC]] : vector<6xf32>
+// PARALLEL-COUNT-3: arith.addf %{{.*}}, %{{.*}} : vector<6xf32>
+// PARALLEL: vector.shape_cast %{{.*}} : vector<6xf32> to vector<2x3xf32>
+// REDUCTION-LABEL: func.func @flattened
+// REDUCTION: vector.shape_cast %{{.*}} : vector<2x3x4xf32> to vector<6x4xf32>
+// REDUCTION-COUNT-6: vector.reduction <add>, %{{.*}}, %{{.*}} : vector<4xf32> into f32
+// REDUCTION: vector.shape_cast %{{.*}} : vector<6xf32> to vector<2x3xf32>
+func.func @flattened(%v: vector<2x3x4xf32>, %acc: vector<2x3xf32>) -> vector<2x3xf32> {
+  %0 = vector.multi_reduction <add>, %v, %acc [2] : vector<2x3x4xf32> to vector<2x3xf32>
+  return %0 : vector<2x3xf32>
+}
