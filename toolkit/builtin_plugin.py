@@ -122,8 +122,10 @@ _SOFT_FLOAT_HELPERS = (
     "__truncsfhf2", "__truncdfhf2", "__truncxfhf2", "__trunctfhf2",
     "__truncsfbf2", "__truncdfbf2", "__truncxfbf2", "__trunctfbf2",
     "__extendhfsf2", "__extendhfxf2", "__extendhftf2", "__extendsftf2",
+    "__floattisf", "__floatuntisf", "__fixsfti", "__fixunssfti",
+    "__floattihf", "__floatuntihf", "__fixhfti", "__fixunshfti",
 )
-"""compiler-rt's conversions LLVM calls for half/bfloat (mlopt.runtime.soft_float)."""
+"""compiler-rt's conversions LLVM calls for half/bfloat/i128 (mlopt.runtime.soft_float)."""
 
 RUNTIME_SYMBOLS: dict[str, str] = {
     **{name: f"mlopt.runtime.runner_utils:{name}" for name in _RUNNER_UTILS},
@@ -135,7 +137,7 @@ RUNTIME_SYMBOLS: dict[str, str] = {
 
 BUFFERIZATION_MODELS: dict[str, str] = {
     dialect: f"mlopt.passes.bufferization.{dialect}_model:MODELS"
-    for dialect in ("arith", "bufferization", "func", "linalg", "scf", "tensor")
+    for dialect in ("arith", "bufferization", "func", "linalg", "scf", "tensor", "vector")
 }
 """One-shot bufferization's models, one module per dialect (op name → model)."""
 

@@ -79,6 +79,7 @@ class AnalysisOptions:
     fuzzer_seed: int = 0
     copy_before_write: bool = False
     """Decide nothing in place: every write gets a fresh buffer."""
+    check_parallel_regions: bool = True
     is_allowed: Callable[[Operation], bool] = lambda op: True
 
 
@@ -483,9 +484,34 @@ def _annotate_conflict(read: Operand, write: Operand, definition: SSAValue) -> N
     _annotate_value(definition, f"{label}[DEF: ")
 
 
+def _parallel_region(state: AnalysisState, region: Region | None) -> Region | None:
+    while region is not None and region.parent is not None:
+        op = region.parent
+        if state.model_or_unknown(op).is_parallel_region(op, op.regions.index(region)):
+            return region
+        region = parent_region(op)
+    return None
+
+
+def _needs_privatization(reads: list[Operand], writes: list[Operand], state: AnalysisState) -> bool:
+    """A write in a parallel region to a buffer defined outside of it races
+    with the other threads: it must go to a private copy (check-parallel-regions)."""
+    if not state.options.check_parallel_regions or not reads:
+        return False
+    for write in writes:
+        owner, index = write
+        definitions = state.find_in_reverse_use_def_chain(owner.operands[index], state.value_writes)
+        writer_region = _parallel_region(state, parent_region(owner))
+        if any(_parallel_region(state, parent_region(d)) is not writer_region for d in definitions):
+            return True
+    return False
+
+
 def _has_read_after_write_interference(reads: Iterable[Operand], writes: Iterable[Operand], state: AnalysisState) -> bool:
     dominance = state.dominance
-    writes = list(writes)
+    reads, writes = list(reads), list(writes)
+    if _needs_privatization(reads, writes, state):
+        return True
     for read in reads:
         reading_op = read[0]
         definitions = state.find_definitions(read)

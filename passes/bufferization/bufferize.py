@@ -12,7 +12,8 @@ is the boundary with ops nobody bufferized (``allow-unknown-ops``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -174,14 +175,25 @@ class Bufferizer:
         self.options = options
         self._buffers: dict[SSAValue, SSAValue] = {}
         self.current: Operation | None = None
+        self._insertion_op: Operation | None = None
 
     # ------------------------------------------------------------ building
 
     def insert(self, op: Operation) -> Operation:
-        """Insert ``op`` before the op being bufferized."""
+        """Insert ``op`` before the op being bufferized (or the one given to
+        :meth:`inserting_before`)."""
         assert self.current is not None
-        Rewriter.insert_op(op, InsertPoint.before(self.current))
+        Rewriter.insert_op(op, InsertPoint.before(self._insertion_op or self.current))
         return op
+
+    @contextlib.contextmanager
+    def inserting_before(self, op: Operation) -> Iterator[None]:
+        """New ops go before ``op`` meanwhile."""
+        previous, self._insertion_op = self._insertion_op, op
+        try:
+            yield
+        finally:
+            self._insertion_op = previous
 
     def constant_index(self, value: int) -> SSAValue:
         return self.insert(arith.ConstantOp(IntegerAttr(value, IndexType()))).results[0]

@@ -117,6 +117,10 @@ class BufferizableOpModel:
         """Whether the region may run more than once per execution of the op."""
         return False
 
+    def is_parallel_region(self, op: Operation, region_index: int) -> bool:
+        """Whether the region's executions may run at the same time (scf.forall)."""
+        return False
+
     def subset_insertion_operands(self, op: Operation) -> tuple[int, int] | None:
         """(source, destination) operand indices when the op inserts a tensor
         into a part of another (upstream's SubsetInsertionOpInterface)."""

@@ -91,6 +91,7 @@ class OneShotBufferizePass(ModulePass):
             heuristic=self.analysis_heuristic,
             fuzzer_seed=self.analysis_fuzzer_seed,
             copy_before_write=self.copy_before_write,
+            check_parallel_regions=self.check_parallel_regions,
             is_allowed=self._op_filter(),
         )
         state = analysis.AnalysisState(op, model_table(ctx), options)

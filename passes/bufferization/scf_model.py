@@ -164,10 +164,63 @@ class YieldModel(BufferizableOpModel):
         bufferizer.replace(op, [])
 
 
+class ForallModel(BufferizableOpModel):
+    """scf.forall: shared output ``i`` ↔ its block argument ↔ result ``i``;
+    the loop becomes a forall without results working on the outputs' buffers."""
+
+    def _outputs(self, op: Operation) -> list[int]:
+        return list(range(len(op.operands) - len(op.outputs), len(op.operands)))  # type: ignore[attr-defined]
+
+    def _shared_arg(self, op: Operation, index: int) -> BlockArgument:
+        block = op.regions[0].blocks.first
+        assert block is not None
+        rank = len(block.args) - len(op.outputs)  # type: ignore[attr-defined]
+        return block.args[rank + self._outputs(op).index(index)]
+
+    def reads(self, op, index, state):
+        return index in self._outputs(op) and state.is_value_read(self._shared_arg(op, index))
+
+    def writes(self, op, index, state):
+        return index in self._outputs(op)
+
+    def aliasing_results(self, op, index, state):
+        outputs = self._outputs(op)
+        return [(op.results[outputs.index(index)], BufferRelation.EQUIVALENT)] if index in outputs else []
+
+    def is_repetitive_region(self, op, region_index):
+        return True
+
+    def is_parallel_region(self, op, region_index):
+        return True
+
+    def buffer_type(self, value, bufferizer):
+        op = value.op if isinstance(value, OpResult) else value.block.parent_op()  # type: ignore[attr-defined]
+        position = value.index if isinstance(value, OpResult) else value.index - (len(value.block.args) - len(op.outputs))
+        return bufferizer.buffer_type(op.outputs[position])
+
+    def bufferize(self, op, bufferizer):
+        buffers = [bufferizer.get_buffer(v) for v in op.outputs]  # type: ignore[attr-defined]
+        block = op.regions[0].blocks.first
+        assert block is not None
+        rank = len(block.args) - len(buffers)
+        for arg, buffer in zip(list(block.args[rank:]), buffers, strict=True):
+            arg.replace_all_uses_with(bufferizer.to_tensor(buffer, InsertPoint.at_start(block)))
+            block.erase_arg(arg)
+        operands = list(op.operands[: len(op.operands) - len(buffers)])
+        new_op = rebuild(op, operands, [])
+        segments = new_op.properties["operandSegmentSizes"].get_values()  # type: ignore[attr-defined]
+        from xdsl.dialects.builtin import DenseArrayBase, i32
+
+        new_op.properties["operandSegmentSizes"] = DenseArrayBase.from_list(i32, [*segments[:3], 0])
+        bufferizer.insert(new_op)
+        bufferizer.replace(op, buffers)
+
+
 MODELS = {
     "scf.for": ForModel(),
     "scf.if": IfModel(),
     "scf.execute_region": ExecuteRegionModel(),
     "scf.index_switch": IndexSwitchModel(),
     "scf.yield": YieldModel(),
+    "scf.forall": ForallModel(),
 }

@@ -254,6 +254,32 @@ class InsertSliceModel(DestinationStyleModel):
         bufferizer.replace(op, [dest])
 
 
+class ParallelInsertSliceModel(BufferizableOpModel):
+    """tensor.parallel_insert_slice (in scf.forall.in_parallel): a copy into a
+    subview of the shared output's buffer, made by the thread before it ends."""
+
+    def reads(self, op, index, state):
+        return index == 0
+
+    def writes(self, op, index, state):
+        return index == 1
+
+    def subset_insertion_operands(self, op):
+        return (0, 1)
+
+    is_equivalent_subset = InsertSliceModel.is_equivalent_subset
+
+    def bufferize(self, op, bufferizer):
+        source = bufferizer.get_buffer(op.operands[0])
+        dest = bufferizer.get_buffer(op.operands[1])
+        terminator = op.parent_op()
+        assert terminator is not None
+        with bufferizer.inserting_before(terminator):
+            target = _subview(bufferizer, dest, op, op.operands[0].type.get_shape())
+            bufferizer.copy(source, target)
+        bufferizer.replace(op, [])
+
+
 class ReassociativeReshapeModel(BufferizableOpModel):
     """tensor.collapse_shape / expand_shape: the same buffer reshaped; a buffer
     whose layout may not allow it is copied to a contiguous one first."""
@@ -465,6 +491,7 @@ MODELS = {
     "tensor.insert": InsertModel(),
     "tensor.extract_slice": ExtractSliceModel(),
     "tensor.insert_slice": InsertSliceModel(),
+    "tensor.parallel_insert_slice": ParallelInsertSliceModel(),
     "tensor.collapse_shape": ReassociativeReshapeModel(),
     "tensor.expand_shape": ReassociativeReshapeModel(),
     "tensor.from_elements": AllocatingModel(),
