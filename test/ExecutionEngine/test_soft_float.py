@@ -53,32 +53,30 @@ func.func @extend(%halves: memref<?xi16>, %f32s: memref<?xf32>) {
 """
 
 
-def exact_bfloat16(value: float) -> int:
-    """The bits of ``value`` rounded to bfloat16 (nearest, ties to even),
-    computed exactly with rationals: no intermediate float rounding."""
-    sign = 0x8000 if np.signbit(value) else 0
-    if np.isnan(value):
-        return None  # any quiet NaN; checked separately
-    if np.isinf(value) or value == 0:
-        return sign | (0x7F80 if np.isinf(value) else 0)
-    magnitude = abs(Fraction(value))
-    exponent = max(magnitude.numerator.bit_length() - magnitude.denominator.bit_length(), -126)
-    while Fraction(2) ** exponent > magnitude and exponent > -126:
+def exactly_rounded(value: Fraction, fraction_bits: int, min_exponent: int, max_exponent: int) -> float:
+    """``value`` rounded to nearest, ties to even, in a binary format with
+    ``fraction_bits`` and normal exponents ``min_exponent..max_exponent`` (±inf
+    beyond), computed exactly with rationals: no intermediate float rounding."""
+    if value == 0:
+        return 0.0
+    magnitude = abs(value)
+    exponent = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
+    if Fraction(2) ** exponent > magnitude:
         exponent -= 1
-    while Fraction(2) ** (exponent + 1) <= magnitude:
-        exponent += 1
-    ulp = Fraction(2) ** (exponent - 7)
+    ulp = Fraction(2) ** (max(exponent, min_exponent) - fraction_bits)  # subnormals share the smallest ulp
     units, remainder = divmod(magnitude, ulp)
     if remainder > ulp / 2 or (remainder == ulp / 2 and units % 2 == 1):
         units += 1
     rounded = units * ulp
-    if rounded >= Fraction(2) ** 128:
-        return sign | 0x7F80
-    if rounded < Fraction(2) ** -126:  # subnormal: the units of 2^-133
-        return sign | int(rounded / Fraction(2) ** -133)
-    rounded_exponent = exponent + (1 if rounded >= Fraction(2) ** (exponent + 1) else 0)
-    fraction = int(rounded / Fraction(2) ** (rounded_exponent - 7)) - 0x80
-    return sign | ((rounded_exponent + 127) << 7) | fraction
+    return math.copysign(math.inf if rounded >= Fraction(2) ** (max_exponent + 1) else float(rounded), value)
+
+
+def exact_bfloat16(value: float) -> int | None:
+    """The bits of ``value`` rounded to bfloat16; None for a NaN (any quiet NaN will do)."""
+    if np.isnan(value):
+        return None
+    rounded = value if np.isinf(value) or value == 0 else exactly_rounded(Fraction(value), 7, -126, 127)
+    return int(np.array([rounded], np.float32).view(np.uint32)[0]) >> 16
 
 
 def interesting_doubles() -> np.ndarray:
@@ -212,3 +210,125 @@ define i64 @check(double %d, ptr %quad) {
   ret i64 %o3
 }
 """
+
+
+INT128_SOURCE = """
+func.func @int128(%high: i64, %low: i64) -> i128 {
+  %c64 = arith.constant 64 : i128
+  %h = arith.extui %high : i64 to i128
+  %l = arith.extui %low : i64 to i128
+  %shifted = arith.shli %h, %c64 : i128
+  %v = arith.ori %shifted, %l : i128
+  return %v : i128
+}
+
+func.func @halves_of(%v: i128, %highs: memref<?xi64>, %lows: memref<?xi64>, %i: index) {
+  %c64 = arith.constant 64 : i128
+  %h = arith.shrui %v, %c64 : i128
+  %high = arith.trunci %h : i128 to i64
+  %low = arith.trunci %v : i128 to i64
+  memref.store %high, %highs[%i] : memref<?xi64>
+  memref.store %low, %lows[%i] : memref<?xi64>
+  return
+}
+
+func.func @from_int128(%highs: memref<?xi64>, %lows: memref<?xi64>, %signed_f32: memref<?xf32>, %unsigned_f32: memref<?xf32>,
+                       %signed_f16: memref<?xi16>, %unsigned_f16: memref<?xi16>, %signed_bf16: memref<?xi16>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = memref.dim %highs, %c0 : memref<?xi64>
+  scf.for %i = %c0 to %n step %c1 {
+    %high = memref.load %highs[%i] : memref<?xi64>
+    %low = memref.load %lows[%i] : memref<?xi64>
+    %v = func.call @int128(%high, %low) : (i64, i64) -> i128
+    %sf = arith.sitofp %v : i128 to f32
+    %uf = arith.uitofp %v : i128 to f32
+    %sh = arith.sitofp %v : i128 to f16
+    %uh = arith.uitofp %v : i128 to f16
+    %sb = arith.sitofp %v : i128 to bf16
+    %shi = arith.bitcast %sh : f16 to i16
+    %uhi = arith.bitcast %uh : f16 to i16
+    %sbi = arith.bitcast %sb : bf16 to i16
+    memref.store %sf, %signed_f32[%i] : memref<?xf32>
+    memref.store %uf, %unsigned_f32[%i] : memref<?xf32>
+    memref.store %shi, %signed_f16[%i] : memref<?xi16>
+    memref.store %uhi, %unsigned_f16[%i] : memref<?xi16>
+    memref.store %sbi, %signed_bf16[%i] : memref<?xi16>
+  }
+  return
+}
+
+func.func @to_int128(%singles: memref<?xf32>, %halves: memref<?xi16>, %signed_highs: memref<?xi64>, %signed_lows: memref<?xi64>,
+                     %unsigned_highs: memref<?xi64>, %unsigned_lows: memref<?xi64>, %half_highs: memref<?xi64>, %half_lows: memref<?xi64>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = memref.dim %singles, %c0 : memref<?xf32>
+  scf.for %i = %c0 to %n step %c1 {
+    %s = memref.load %singles[%i] : memref<?xf32>
+    %signed = arith.fptosi %s : f32 to i128
+    %magnitude = math.absf %s : f32
+    %unsigned = arith.fptoui %magnitude : f32 to i128
+    %bits = memref.load %halves[%i] : memref<?xi16>
+    %h = arith.bitcast %bits : i16 to f16
+    %from_half = arith.fptosi %h : f16 to i128
+    func.call @halves_of(%signed, %signed_highs, %signed_lows, %i) : (i128, memref<?xi64>, memref<?xi64>, index) -> ()
+    func.call @halves_of(%unsigned, %unsigned_highs, %unsigned_lows, %i) : (i128, memref<?xi64>, memref<?xi64>, index) -> ()
+    func.call @halves_of(%from_half, %half_highs, %half_lows, %i) : (i128, memref<?xi64>, memref<?xi64>, index) -> ()
+  }
+  return
+}
+"""
+
+
+def split_int128(values: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    words = [v % (1 << 128) for v in values]
+    return (np.array([w >> 64 for w in words], np.uint64).view(np.int64),
+            np.array([w & ((1 << 64) - 1) for w in words], np.uint64).view(np.int64))
+
+
+def joined_int128(highs: np.ndarray, lows: np.ndarray, signed: bool) -> list[int]:
+    words = [(int(h) << 64) | int(l) for h, l in zip(highs.view(np.uint64), lows.view(np.uint64))]
+    return [w - (1 << 128) if signed and w >> 127 else w for w in words]
+
+
+def float_bits(value: float, dtype) -> int:
+    with np.errstate(over="ignore"):
+        return int(np.array([value], dtype).view(np.uint16 if dtype == np.float16 else np.uint32)[0])
+
+
+@pytest.mark.parametrize("opt_level", [0, 3])
+def test_int128_conversions_round_to_nearest_even(opt_level):
+    """i128 <-> f32/f16 are compiler-rt calls too (__floattisf, __floattihf, __fixsfti, ...)."""
+    rng = np.random.default_rng(128)
+    edges = [0, 1, -1, 65504, 65519, 65520, -65520, 2**24 + 1, 2**24 + 3, 2**64 - 1, 2**64 + 2**40,
+             2**127 - 1, -(2**127), (2**24 + 1) << 100, ((2**24 + 1) << 100) + 1, 2**128 - 1, 2**128 - 2**103]
+    values = edges + [int(rng.integers(0, 2**62)) << int(rng.integers(0, 66)) for _ in range(300)]
+    values += [-v for v in values[len(edges):][:100]] + [int(rng.integers(-70000, 70000)) for _ in range(200)]
+    engine = mlopt.ExecutionEngine(INT128_SOURCE, opt_level=opt_level)
+    n = len(values)
+    outputs = [np.zeros(n, np.float32), np.zeros(n, np.float32), np.zeros(n, np.int16), np.zeros(n, np.int16), np.zeros(n, np.int16)]
+    engine.from_int128(*split_int128(values), *outputs)
+    signed_f32, unsigned_f32, signed_f16, unsigned_f16, signed_bf16 = outputs
+    for index, value in enumerate(values):
+        signed = value - (1 << 128) if value >= 1 << 127 else value if value >= -(1 << 127) else None
+        unsigned = value % (1 << 128)
+        single = exactly_rounded(Fraction(signed), 23, -126, 127)
+        assert signed_f32[index] == single, f"sitofp {signed} -> f32"
+        assert unsigned_f32[index] == exactly_rounded(Fraction(unsigned), 23, -126, 127), f"uitofp {unsigned} -> f32"
+        half = exactly_rounded(Fraction(signed), 10, -14, 15)
+        assert signed_f16.view(np.uint16)[index] == float_bits(half, np.float16), f"sitofp {signed} -> f16"
+        unsigned_half = exactly_rounded(Fraction(unsigned), 10, -14, 15)
+        assert unsigned_f16.view(np.uint16)[index] == float_bits(unsigned_half, np.float16), f"uitofp {unsigned} -> f16"
+        # LLVM converts i128 to bf16 through f32 (rounding twice): so does the reference.
+        assert signed_bf16.view(np.uint16)[index] == exact_bfloat16(single), f"sitofp {signed} -> bf16"
+
+    singles = np.array([float(v) for v in values if abs(v) < 2**126], np.float32)
+    singles = np.concatenate([singles, np.array([0.75, -0.75, 1.5, -2.5, 1e-30, 123456.78], np.float32)])
+    halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
+    halves = halves[np.isfinite(halves)][: len(singles)]
+    singles = singles[: len(halves)]
+    results = [np.zeros(len(singles), np.int64) for _ in range(6)]
+    engine.to_int128(singles, halves.view(np.int16), *results)
+    assert joined_int128(*results[0:2], signed=True) == [int(v) for v in singles.tolist()]
+    assert joined_int128(*results[2:4], signed=False) == [int(abs(v)) for v in singles.tolist()]
+    assert joined_int128(*results[4:6], signed=True) == [int(v) for v in halves.astype(np.float64).tolist()]

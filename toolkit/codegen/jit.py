@@ -8,8 +8,8 @@ among them), then the process (libc). A symbol found nowhere is an error
 before any code is generated: MCJIT would abort the process.
 
 The code generator also calls helpers nobody declares: compiler-rt's
-``__truncdfhf2`` and the like, for conversions of half, bfloat, x86_fp80 and
-fp128. Runtime symbols named like them (two leading underscores) are bound
+``__truncdfhf2`` and the like, for conversions of half, bfloat, x86_fp80,
+fp128 and i128. Runtime symbols named like them (two leading underscores) are bound
 whenever the IR uses one of those types.
 """
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from mlopt.registry import Registry
 
 
-_SOFT_FLOAT_TYPE = re.compile(r"\b(half|bfloat|x86_fp80|fp128)\b")
+_SOFT_FLOAT_TYPE = re.compile(r"\b(half|bfloat|x86_fp80|fp128|i128)\b")
 
 DEFAULT_CODEGEN_LEVEL = 2
 """Code generation level when no -O level is given: the IR is then not

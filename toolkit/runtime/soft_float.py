@@ -1,8 +1,8 @@
 """compiler-rt's soft-float conversion helpers, for JIT-compiled code.
 
 LLVM's x86-64 backend lowers conversions to and from ``half`` and ``bfloat``
-(and those from ``x86_fp80``/``fp128``) to calls such as ``__truncdfhf2`` or
-``__truncsfbf2``, which a C toolchain resolves from compiler-rt or libgcc.
+(and those from ``x86_fp80``/``fp128``, and between ``i128`` and ``float`` or
+``half``) to calls such as ``__truncdfhf2``, ``__truncsfbf2`` or ``__floattihf``, which a C toolchain resolves from compiler-rt or libgcc.
 Neither is guaranteed to be in the process (libgcc has no bf16 helpers at all),
 and MCJIT jumps to address 0 for a symbol it cannot find.
 
@@ -74,9 +74,12 @@ def extension_name(source: FloatFormat, result: FloatFormat) -> str:
     return f"__extend{source.abbreviation}{result.abbreviation}2"
 
 
+INT128_CONVERSIONS = ("__floattisf", "__floatuntisf", "__fixsfti", "__fixunssfti", "__floattihf", "__floatuntihf", "__fixhfti", "__fixunshfti")
+"""i128 <-> f32/f16 (LLVM converts i128 <-> bf16 through f32)."""
+
 HELPER_NAMES = tuple(
     [truncation_name(s, r) for s, r in TRUNCATIONS] + [extension_name(s, r) for s, r in EXTENSIONS]
-)
+) + INT128_CONVERSIONS
 
 
 class _Body:
@@ -244,16 +247,120 @@ def _extension(source: FloatFormat, result: FloatFormat) -> str:
     return _define(extension_name(source, result), source, result, body, packed)
 
 
-def _define(name: str, source: FloatFormat, result: FloatFormat, body: _Body, value: str) -> str:
+def _define(name: str, source: FloatFormat | str, result: FloatFormat | str, body: _Body, value: str) -> str:
+    argument, returned = (f.llvm_type if isinstance(f, FloatFormat) else f for f in (source, result))
     lines = "\n".join(body.lines)
-    return f"define {result.llvm_type} @{name}({source.llvm_type} %x) {{\n{lines}\n  ret {result.llvm_type} {value}\n}}\n"
+    return f"define {returned} @{name}({argument} %x) {{\n{lines}\n  ret {returned} {value}\n}}\n"
+
+
+def _magnitude_and_sign(body: _Body, signed: bool) -> tuple[str, str | None]:
+    """|%x| as an unsigned i128, and (signed) whether %x is negative."""
+    if not signed:
+        return "%x", None
+    negative = body("icmp slt i128 %x, 0")
+    negated = body("sub i128 0, %x")
+    return body(f"select i1 {negative}, i128 {negated}, i128 %x"), negative
+
+
+def _with_sign(body: _Body, ty: str, value: str, negative: str | None) -> str:
+    if negative is None:
+        return value
+    flipped = body(f"fneg {ty} {value}")
+    return body(f"select i1 {negative}, {ty} {flipped}, {ty} {value}")
+
+
+def _int128_to_single(signed: bool) -> str:
+    """Rounded once: the top 64 significant bits with a sticky bit are converted
+    (a native conversion), then scaled back by the exact power of two."""
+    body = _Body()
+    magnitude, negative = _magnitude_and_sign(body, signed)
+    leading_zeros = body(f"call i128 @llvm.ctlz.i128(i128 {magnitude}, i1 false)")
+    excess = body(f"sub i128 64, {leading_zeros}")
+    has_excess = body(f"icmp sgt i128 {excess}, 0")
+    shift = body(f"select i1 {has_excess}, i128 {excess}, i128 0")
+    kept = body(f"lshr i128 {magnitude}, {shift}")
+    lost_mask = body(f"shl i128 1, {shift}")
+    lost_mask = body(f"sub i128 {lost_mask}, 1")
+    lost = body(f"and i128 {magnitude}, {lost_mask}")
+    sticky = body(f"icmp ne i128 {lost}, 0")
+    sticky = body(f"zext i1 {sticky} to i128")
+    top = body(f"or i128 {kept}, {sticky}")
+    top = body(f"trunc i128 {top} to i64")
+    rounded = body(f"uitofp i64 {top} to float")
+    scale = body(f"trunc i128 {shift} to i32")
+    scale = body(f"add i32 {scale}, {SINGLE.bias}")
+    scale = body(f"shl i32 {scale}, {SINGLE.fraction_bits}")
+    scale = body(f"bitcast i32 {scale} to float")
+    scaled = body(f"fmul float {rounded}, {scale}")
+    name = "__floattisf" if signed else "__floatuntisf"
+    return _define(name, "i128", "float", body, _with_sign(body, "float", scaled, negative))
+
+
+def _int128_to_half(signed: bool) -> str:
+    """Below 65520 an i128 is exact in f32, so __truncsfhf2 rounds once; from
+    65520 on the result is infinite."""
+    body = _Body()
+    magnitude, negative = _magnitude_and_sign(body, signed)
+    clamped = body(f"call i128 @llvm.umin.i128(i128 {magnitude}, i128 65520)")
+    narrow = body(f"trunc i128 {clamped} to i32")
+    exact = body(f"uitofp i32 {narrow} to float")
+    half = body(f"call half @__truncsfhf2(float {_with_sign(body, 'float', exact, negative)})")
+    return _define("__floattihf" if signed else "__floatuntihf", "i128", "half", body, half)
+
+
+def _single_to_int128(signed: bool) -> str:
+    """Toward zero; beyond the range saturated (NaN too), below one zero, as compiler-rt."""
+    body = _Body()
+    bits = body("bitcast float %x to i32")
+    negative = body(f"icmp slt i32 {bits}, 0")
+    exponent = body(f"lshr i32 {bits}, {SINGLE.fraction_bits}")
+    exponent = body(f"and i32 {exponent}, {SINGLE.infinity_exponent}")
+    exponent = body(f"sub i32 {exponent}, {SINGLE.bias}")
+    fraction = body(f"and i32 {bits}, {(1 << SINGLE.fraction_bits) - 1}")
+    significand = body(f"or i32 {fraction}, {1 << SINGLE.fraction_bits}")
+    significand = body(f"zext i32 {significand} to i128")
+    left = body(f"sub i32 {exponent}, {SINGLE.fraction_bits}")
+    left = body(f"call i32 @llvm.smax.i32(i32 {left}, i32 0)")
+    left = body(f"call i32 @llvm.smin.i32(i32 {left}, i32 127)")
+    right = body(f"sub i32 {SINGLE.fraction_bits}, {exponent}")
+    right = body(f"call i32 @llvm.smax.i32(i32 {right}, i32 0)")
+    right = body(f"call i32 @llvm.smin.i32(i32 {right}, i32 127)")
+    left = body(f"zext i32 {left} to i128")
+    right = body(f"zext i32 {right} to i128")
+    magnitude = body(f"shl i128 {significand}, {left}")
+    magnitude = body(f"lshr i128 {magnitude}, {right}")
+    below_one = body(f"icmp slt i32 {exponent}, 0")
+    value_bits = 127 if signed else 128
+    too_large = body(f"icmp sge i32 {exponent}, {value_bits}")
+    if signed:
+        negated = body(f"sub i128 0, {magnitude}")
+        value = body(f"select i1 {negative}, i128 {negated}, i128 {magnitude}")
+        saturated = body(f"select i1 {negative}, i128 {-(1 << 127)}, i128 {(1 << 127) - 1}")
+        zero = below_one
+    else:
+        value, saturated = magnitude, "-1"
+        zero = body(f"or i1 {below_one}, {negative}")
+    value = body(f"select i1 {too_large}, i128 {saturated}, i128 {value}")
+    value = body(f"select i1 {zero}, i128 0, i128 {value}")
+    return _define("__fixsfti" if signed else "__fixunssfti", "float", "i128", body, value)
+
+
+def _half_to_int128(signed: bool) -> str:
+    body = _Body()
+    single = body("call float @__extendhfsf2(half %x)")
+    value = body(f"call i128 @{'__fixsfti' if signed else '__fixunssfti'}(float {single})")
+    return _define("__fixhfti" if signed else "__fixunshfti", "half", "i128", body, value)
 
 
 def helpers_ir() -> str:
     """The LLVM IR module defining every helper."""
-    intrinsics = sorted({f"i{source.bits}" for source, _ in EXTENSIONS})
-    declarations = "".join(f"declare {ty} @llvm.ctlz.{ty}({ty}, i1)\n" for ty in intrinsics)
+    intrinsics = sorted({f"i{source.bits}" for source, _ in EXTENSIONS} | {"i128"})
+    declarations = "".join(f"declare {ty} @llvm.ctlz.{ty}({ty}, i1)\n" for ty in intrinsics) + (
+        "declare i128 @llvm.umin.i128(i128, i128)\ndeclare i32 @llvm.smax.i32(i32, i32)\ndeclare i32 @llvm.smin.i32(i32, i32)\n"
+    )
     definitions = [_truncation(s, r) for s, r in TRUNCATIONS] + [_extension(s, r) for s, r in EXTENSIONS]
+    for signed in (True, False):
+        definitions += [_int128_to_single(signed), _int128_to_half(signed), _single_to_int128(signed), _half_to_int128(signed)]
     return declarations + "\n".join(definitions)
 
 
