@@ -247,6 +247,54 @@ class FromElementsLowering(VectorLowering):
         return [self.from_elements(b, result_type, operands)]
 
 
+class InterleaveLowering(VectorLowering):
+    """Each result row: a shufflevector taking the two rows' lanes in turn."""
+
+    source_name = "vector.interleave"
+
+    def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue]:
+        result_type = op.results[0].type
+        assert isinstance(result_type, VectorType)
+        row_type = self.row_type(result_type)
+        half = row_type.get_shape()[0] // 2
+        lanes = DenseArrayBase.from_list(i32, [k for pair in zip(range(half), range(half, 2 * half)) for k in pair])
+        rows = [
+            b.create_value("llvm.shufflevector", [self.row(b, operands[0], p), self.row(b, operands[1], p)], row_type, {"mask": lanes})
+            for p in row_positions(shape_of(result_type))
+        ]
+        return [self.from_rows(b, result_type, rows)]
+
+
+class DeinterleaveLowering(VectorLowering):
+    """Each row's even lanes and odd lanes: two shufflevectors."""
+
+    source_name = "vector.deinterleave"
+
+    def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue]:
+        result_type = op.results[0].type
+        assert isinstance(result_type, VectorType)
+        row_type = self.row_type(result_type)
+        length = row_type.get_shape()[0]
+        halves = []
+        for parity in (0, 1):
+            lanes = DenseArrayBase.from_list(i32, list(range(parity, 2 * length, 2)))
+            rows = []
+            for p in row_positions(shape_of(result_type)):
+                row = self.row(b, operands[0], p)
+                rows.append(b.create_value("llvm.shufflevector", [row, row], row_type, {"mask": lanes}))
+            halves.append(self.from_rows(b, result_type, rows))
+        return halves
+
+
+class ToElementsLowering(VectorLowering):
+    source_name = "vector.to_elements"
+
+    def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue]:
+        source_type = op.operands[0].type
+        assert isinstance(source_type, VectorType)
+        return self.elements(b, operands[0], source_type)
+
+
 class ShapeCastLowering(VectorLowering):
     """Same elements in row-major order, regrouped into the new shape: each
     result row is a shufflevector of the source row(s) it spans, as upstream
@@ -946,6 +994,9 @@ def vector_to_llvm_patterns(converter: LLVMTypeConverter, reassociate_fp_reducti
         ExtractLowering(converter),
         InsertLowering(converter),
         FromElementsLowering(converter),
+        ToElementsLowering(converter),
+        InterleaveLowering(converter),
+        DeinterleaveLowering(converter),
         ShapeCastLowering(converter),
         TransposeLowering(converter),
         ShuffleLowering(converter),
