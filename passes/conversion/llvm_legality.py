@@ -22,6 +22,7 @@ from mlopt.diagnostics import DiagnosticError
 LOWERING_PASS_OF_DIALECT = {
     "affine": "lower-affine",
     "arith": "convert-arith-to-llvm",
+    "bufferization": "convert-bufferization-to-memref",
     "cf": "convert-cf-to-llvm",
     "func": "convert-func-to-llvm",
     "index": "convert-index-to-llvm",
@@ -29,6 +30,7 @@ LOWERING_PASS_OF_DIALECT = {
     "math": "convert-math-to-llvm",
     "memref": "finalize-memref-to-llvm",
     "scf": "convert-scf-to-cf",
+    "tensor": "one-shot-bufferize",
     "ub": "convert-ub-to-llvm",
     "vector": "convert-vector-to-llvm",
 }
