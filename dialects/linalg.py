@@ -381,6 +381,17 @@ def _unary_kind(name: str, properties: dict[str, Attribute]) -> bool:
     return name.removeprefix("linalg.") in UNARY_FNS
 
 
+def _body_type_problem(name: str, properties, inputs: Sequence[SSAValue], outputs: Sequence[SSAValue]) -> str | None:
+    """What upstream's region builder rejects in the element types, if anything:
+    a unary function of a non-float, an unsigned max/min pooling of floats."""
+    if _unary_kind(name, properties) and any(not _is_float(_element_type(v.type)) for v in inputs):
+        return "unsupported non numeric type"
+    short = name.removeprefix("linalg.")
+    if short in POOLINGS and POOLINGS[short][1] and outputs and _is_float(_element_type(outputs[0].type)):
+        return f"unsupported operation: unsigned {POOLINGS[short][0].split('_')[0]} not on uint"
+    return None
+
+
 def _region_arity(name: str, properties: dict[str, Attribute]) -> int | None:
     """How many operands (inputs and outputs) the op's implicit region takes."""
     short = name.removeprefix("linalg.")
@@ -455,10 +466,8 @@ class _NamedSyntax:
                 f"custom op '{cls.name}' [parseNamedStructuredOpRegion] ods-gen generated region expects {arity} "
                 f"args, got {len(inputs) + len(outputs)}"
             )
-        if _unary_kind(cls.name, properties) and any(
-            not _is_float(_element_type(v.type)) for v in inputs
-        ):
-            parser.raise_error(f"custom op '{cls.name}' unsupported non numeric type", operands_start, operands_start + 1)
+        if (problem := _body_type_problem(cls.name, properties, inputs, outputs)) is not None:
+            parser.raise_error(f"custom op '{cls.name}' {problem}", operands_start, operands_start + 1)
         if "indexing_maps" not in properties:
             if cls.DEFAULT_MAPS is not None:
                 properties["indexing_maps"] = cls.DEFAULT_MAPS()

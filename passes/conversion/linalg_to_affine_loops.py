@@ -8,18 +8,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from xdsl.context import Context
-from xdsl.ir import Operation
-from xdsl.passes import ModulePass
-
-from mlopt.passes.conversion.linalg_to_loops import LoopKind, lower_linalg
+from mlopt.passes.conversion.linalg_to_loops import LinalgToLoopsPass, LoopKind
 
 
-class ConvertLinalgToAffineLoopsPass(ModulePass):
+class ConvertLinalgToAffineLoopsPass(LinalgToLoopsPass):
     """Lower the operations from the linalg dialect into affine loops"""
 
     name = "convert-linalg-to-affine-loops"
     display_name: ClassVar[str] = "ConvertLinalgToAffineLoopsPass"
-
-    def apply(self, ctx: Context, op: Operation) -> None:
-        lower_linalg(op, LoopKind.AFFINE)
+    loops: ClassVar[LoopKind] = LoopKind.AFFINE

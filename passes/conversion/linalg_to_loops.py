@@ -337,15 +337,19 @@ def _load_or_pad(builder: Builder, constants: IndexConstants, op: Operation, sou
     return builder.insert(scf.IfOp(inside, [padding.type], Region(then_block), Region(else_block))).results[0]
 
 
-def lower_linalg(op: Operation, kind: LoopKind) -> None:
-    apply_conversion(op, [StructuredOpLowering(kind), SoftmaxLowering(), RelayoutLowering()], fold_casts=False)
+class LinalgToLoopsPass(ModulePass):
+    """The linalg loop lowerings, which differ in the loops they emit."""
+
+    loops: ClassVar[LoopKind]
+
+    def apply(self, ctx: Context, op: Operation) -> None:
+        patterns = [StructuredOpLowering(self.loops), SoftmaxLowering(), RelayoutLowering()]
+        apply_conversion(op, patterns, fold_casts=False)
 
 
-class ConvertLinalgToLoopsPass(ModulePass):
+class ConvertLinalgToLoopsPass(LinalgToLoopsPass):
     """Lower the operations from the linalg dialect into loops"""
 
     name = "convert-linalg-to-loops"
     display_name: ClassVar[str] = "ConvertLinalgToLoopsPass"
-
-    def apply(self, ctx: Context, op: Operation) -> None:
-        lower_linalg(op, LoopKind.SCF)
+    loops: ClassVar[LoopKind] = LoopKind.SCF

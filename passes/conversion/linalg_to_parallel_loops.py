@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from xdsl.context import Context
-from xdsl.ir import Operation
-from xdsl.passes import ModulePass
-
-from mlopt.passes.conversion.linalg_to_loops import LoopKind, lower_linalg
+from mlopt.passes.conversion.linalg_to_loops import LinalgToLoopsPass, LoopKind
 
 
-class ConvertLinalgToParallelLoopsPass(ModulePass):
+class ConvertLinalgToParallelLoopsPass(LinalgToLoopsPass):
     """Lower the operations from the linalg dialect into parallel loops"""
 
     name = "convert-linalg-to-parallel-loops"
     display_name: ClassVar[str] = "ConvertLinalgToParallelLoopsPass"
-
-    def apply(self, ctx: Context, op: Operation) -> None:
-        lower_linalg(op, LoopKind.PARALLEL)
+    loops: ClassVar[LoopKind] = LoopKind.PARALLEL

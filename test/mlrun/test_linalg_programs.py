@@ -13,24 +13,18 @@ from __future__ import annotations
 
 import glob
 import os
-import re
 import shlex
-import subprocess
 import sys
 
 import pytest
+from test_corpus import masked, run, runner_libraries
 
-from mlopt.testing.features import llvm_tool, llvm_tool_missing, mlir_runner_libraries
+from mlopt.testing.features import llvm_tool, llvm_tool_missing
 
 PROGRAM_DIR = os.path.join(os.path.dirname(__file__), "linalg")
 PROGRAMS = sorted(os.path.basename(p) for p in glob.glob(os.path.join(PROGRAM_DIR, "*.mlir")))
 RUN_FLAGS = ["-e", "main", "--entry-point-result=void"]
 LOWERINGS = {"default": [], "affine": ["--convert-linalg-to-affine-loops"], "parallel": ["--convert-linalg-to-parallel-loops"]}
-TIMEOUT = 300
-
-
-def masked(text: str) -> str:
-    return re.sub(r"0x[0-9a-f]+", "0x<address>", text)
 
 
 def directive(path: str, name: str) -> str | None:
@@ -39,8 +33,8 @@ def directive(path: str, name: str) -> str | None:
         return next((line[len(prefix) :].strip() for line in file if line.startswith(prefix)), None)
 
 
-def run(command: list[str], stdin: str | None = None) -> str:
-    result = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=TIMEOUT)
+def succeeded(command: list[str], stdin: str | None = None) -> str:
+    result = run(command, stdin)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -49,21 +43,19 @@ _expected: dict[str, str] = {}
 
 
 def expected_output(program: str) -> str:
+    """What mlir-runner prints for the program, or for its reference."""
     for tool in ("mlir-opt", "mlir-runner"):
         if reason := llvm_tool_missing(tool):
             pytest.skip(reason)
     if program not in _expected:
-        try:
-            libraries = mlir_runner_libraries()
-        except LookupError as err:
-            pytest.skip(str(err))
         path = os.path.join(PROGRAM_DIR, program)
         reference = directive(path, "REFERENCE")
         source = os.path.join(PROGRAM_DIR, reference) if reference else path
         flags = shlex.split(directive(source, "ORACLE") or "--test-lower-to-llvm")
-        lowered = run([llvm_tool("mlir-opt"), *flags, source])
-        runner = [llvm_tool("mlir-runner"), "-e", "main", "-entry-point-result=void", "-shared-libs=" + ",".join(libraries)]
-        _expected[program] = masked(run(runner, lowered))
+        lowered = succeeded([llvm_tool("mlir-opt"), *flags, source])
+        libraries = ",".join(runner_libraries())
+        runner = [llvm_tool("mlir-runner"), "-e", "main", "-entry-point-result=void", f"-shared-libs={libraries}"]
+        _expected[program] = masked(succeeded(runner, lowered))
     return _expected[program]
 
 
@@ -74,7 +66,7 @@ def test_linalg_program_matches_mlir_runner(program: str, lowering: str) -> None
     path = os.path.join(PROGRAM_DIR, program)
     source = None
     if LOWERINGS[lowering]:
-        source = run([sys.executable, "-m", "mlopt.tools.mlopt", path, *LOWERINGS[lowering]])
+        source = succeeded([sys.executable, "-m", "mlopt.tools.mlopt", path, *LOWERINGS[lowering]])
         path = "-"
-    output = run([sys.executable, "-m", "mlopt.tools.mlrun", path, *RUN_FLAGS], source)
+    output = succeeded([sys.executable, "-m", "mlopt.tools.mlrun", path, *RUN_FLAGS], source)
     assert masked(output) == expected

@@ -320,3 +320,11 @@ func.func @pack_outer_perm_tile_mismatch(%a: tensor<16x8xf32>, %p: tensor<2x4x8x
   %0 = linalg.pack %a outer_dims_perm = [1, 0] inner_dims_pos = [0, 1] inner_tiles = [4, 2] into %p : tensor<16x8xf32> -> tensor<2x4x8x2xf32>
   return %0 : tensor<2x4x8x2xf32>
 }
+
+// -----
+
+func.func @pooling_unsigned_on_floats(%a: memref<1x4x4x3xf32>, %w: memref<2x2xf32>, %c: memref<1x3x3x3xf32>) {
+  // expected-error@+1 {{custom op 'linalg.pooling_nhwc_max_unsigned' unsupported operation: unsigned max not on uint}}
+  linalg.pooling_nhwc_max_unsigned ins(%a, %w : memref<1x4x4x3xf32>, memref<2x2xf32>) outs(%c : memref<1x3x3x3xf32>)
+  return
+}
