@@ -460,13 +460,22 @@ def _verify_in_bounds(op: Operation, shape: Sequence[int]) -> None:
         raise DiagnosticError.at(op, problem)
 
 
-def rank_reduction_mask(original: Sequence[int], reduced: Sequence[int]) -> set[int] | None:
+def rank_reduction_mask(original: Sequence[int], reduced: Sequence[int], *, match_dynamic: bool = False) -> set[int] | None:
     """The dimensions of ``original`` that ``reduced`` drops (all of size 1), or
     None when ``reduced`` is no rank-reduction of ``original`` (upstream's
-    computeRankReductionMask)."""
+    computeRankReductionMask; ``match_dynamic`` lets a dynamic size on either
+    side match any size but 1)."""
     dropped: set[int] = set()
     position = 0
     for dim, size in enumerate(original):
+        if (
+            match_dynamic
+            and position < len(reduced)
+            and size != 1
+            and (_is_dynamic(size) or _is_dynamic(reduced[position]))
+        ):
+            position += 1
+            continue
         if position < len(reduced) and size == reduced[position]:
             position += 1
             continue
@@ -476,16 +485,23 @@ def rank_reduction_mask(original: Sequence[int], reduced: Sequence[int]) -> set[
     return dropped if position == len(reduced) else None
 
 
-def _verify_slice_type(op: Operation, expected: TensorType, actual: TensorType) -> None:
-    """Upstream's isRankReducedType and produceSliceErrorMsg."""
+def slice_type_mismatch(expected: TensorType, actual: TensorType) -> str | None:
+    """Why ``actual`` is neither ``expected`` nor a rank reduction of it, if it is
+    not (upstream's isRankReducedType and produceSliceErrorMsg)."""
     if expected == actual:
-        return
+        return None
     if actual.get_num_dims() > expected.get_num_dims():
-        raise DiagnosticError.at(op, "expected rank to be smaller or equal to the other rank. ")
+        return "expected rank to be smaller or equal to the other rank. "
     if rank_reduction_mask(_shape(expected), _shape(actual)) is None:
-        raise DiagnosticError.at(op, f"expected type to be '{expected}' or a rank-reduced version. (size mismatch) ")
+        return f"expected type to be '{expected}' or a rank-reduced version. (size mismatch) "
     if expected.element_type != actual.element_type:
-        raise DiagnosticError.at(op, f"expected element type to be '{expected.element_type}'")
+        return f"expected element type to be '{expected.element_type}'"
+    return None
+
+
+def _verify_slice_type(op: Operation, expected: TensorType, actual: TensorType) -> None:
+    if (problem := slice_type_mismatch(expected, actual)) is not None:
+        raise DiagnosticError.at(op, problem)
 
 
 def inferred_slice_type(source: TensorType, static_sizes: Sequence[int]) -> TensorType:

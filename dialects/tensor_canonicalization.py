@@ -514,6 +514,57 @@ class FoldExtractSliceOfCast(RewritePattern):
         rewriter.replace_op(op, new)
 
 
+class FoldCastsIntoInsertSlice(RewritePattern):
+    """tensor.insert_slice (or parallel_insert_slice) of or into a tensor.cast
+    that only lost static sizes uses the cast's source, taking the static sizes
+    it knows; a changed destination type is cast back (upstream's InsertSliceOpCastFolder)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.InsertSliceOp | tensor.ParallelInsertSliceOp, rewriter: PatternRewriter) -> None:
+        # Constant operands go first (InsertSliceConstantArguments), as upstream.
+        if any(constant_int(value) is not None for value in op.operands[2:]):
+            return
+        source, dest = _cast_source(op.source), _cast_source(op.dest)
+        if source is None and dest is None:
+            return
+        source, dest = source or op.source, dest or op.dest
+        source_type, dest_type = source.type, dest.type
+        lists = {kind: _mixed(op, kind) for kind in tensor.SLICE_LISTS}
+        kept = tensor.rank_reduction_mask(op.static_sizes.get_values(), source_type.get_shape(), match_dynamic=True)
+        if kept is None:
+            return
+        source_sizes = iter(source_type.get_shape())
+        for dim in range(len(lists["size"])):
+            if dim in kept:
+                continue
+            size = next(source_sizes)
+            if size != DYNAMIC_INDEX:
+                lists["size"][dim] = size
+        static_sizes = _static_sizes(lists)
+        offsets, strides = op.static_offsets.get_values(), op.static_strides.get_values()
+        if tensor.slice_type_mismatch(tensor.inferred_slice_type(dest_type, static_sizes), source_type) is not None:
+            return
+        if not tensor.slice_in_bounds(dest_type.get_shape(), offsets, static_sizes, strides):
+            return
+        operands, properties = _slice_operands_and_properties(lists)
+        new = type(op).build(
+            operands=[source, dest, *operands], result_types=[dest_type] if op.results else [], properties=properties
+        )
+        if not op.results or dest_type == op.dest.type:
+            rewriter.replace_op(op, new)
+            return
+        rewriter.insert_op(new, InsertPoint.before(op))
+        rewriter.replace_op(op, tensor.CastOp(new.results[0], op.dest.type))
+
+
+def _cast_source(value: SSAValue) -> SSAValue | None:
+    """The source of the tensor.cast defining ``value``, when the cast only lost static sizes."""
+    cast = value.owner
+    if isinstance(cast, xtensor.CastOp) and preserves_static_information(cast.dest.type, cast.source.type):
+        return cast.source
+    return None
+
+
 def _same_slice(a: Operation, b: Operation) -> bool:
     """Whether two slice ops have the same offsets, sizes and strides (values or constants)."""
 
@@ -601,17 +652,12 @@ class StaticPadding(RewritePattern):
         shape = [old if old != DYNAMIC_INDEX else new for old, new in zip(old_type.get_shape(), inferred.get_shape())]
         if list(old_type.get_shape()) == shape or all(size == DYNAMIC_INDEX for size in shape):
             return
-        region = op.region
-        op.detach_region(region)
-        pad = tensor.PadOp.build(
-            operands=[op.source, remaining["low"], remaining["high"]],
-            result_types=[TensorType(old_type.element_type, shape)],
-            properties={
-                "static_low": DenseArrayBase.from_list(i64, static["low"]),
-                "static_high": DenseArrayBase.from_list(i64, static["high"]),
-                **({"nofold": op.nofold} if op.nofold is not None else {}),
-            },
-            regions=[region],
+        pad = _moved_pad(
+            op,
+            source=op.source,
+            result_type=TensorType(old_type.element_type, shape),
+            low=(remaining["low"], DenseArrayBase.from_list(i64, static["low"])),
+            high=(remaining["high"], DenseArrayBase.from_list(i64, static["high"])),
         )
         rewriter.insert_op(pad, InsertPoint.before(op))
         rewriter.replace_op(op, tensor.CastOp(pad.result, old_type))
@@ -620,6 +666,64 @@ class StaticPadding(RewritePattern):
 def _mixed_pad(op: xtensor.PadOp, side: str) -> list[int | SSAValue]:
     dynamic = iter(getattr(op, side))
     return [next(dynamic) if v == DYNAMIC_INDEX else v for v in op.properties[f"static_{side}"].get_values()]
+
+
+def _moved_pad(op: xtensor.PadOp, *, source: SSAValue, result_type: TensorType,
+               low: tuple[Sequence[SSAValue], DenseArrayBase] | None = None,
+               high: tuple[Sequence[SSAValue], DenseArrayBase] | None = None) -> tensor.PadOp:  # fmt: skip
+    """A new tensor.pad taking ``op``'s body (and nofold), with the given source,
+    result type and, unless given, ``op``'s padding amounts."""
+    low = low or (list(op.low), op.static_low)
+    high = high or (list(op.high), op.static_high)
+    region = op.region
+    op.detach_region(region)
+    return tensor.PadOp.build(
+        operands=[source, low[0], high[0]],
+        result_types=[result_type],
+        properties={
+            "static_low": low[1],
+            "static_high": high[1],
+            **({"nofold": op.nofold} if op.nofold is not None else {}),
+        },
+        regions=[region],
+    )
+
+
+class FoldPadOfCast(RewritePattern):
+    """tensor.pad of a tensor.cast that only lost static sizes pads the cast's
+    source; a more static result is cast back (upstream's FoldSourceTensorCast)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.PadOp, rewriter: PatternRewriter) -> None:
+        cast = op.source.owner
+        if not isinstance(cast, xtensor.CastOp) or not preserves_static_information(cast.dest.type, cast.source.type):
+            return
+        old_type = op.result.type
+        inferred = tensor.inferred_pad_type(cast.source.type, op.static_low.get_values(), op.static_high.get_values())
+        shape = [old if old != DYNAMIC_INDEX else new for old, new in zip(old_type.get_shape(), inferred.get_shape())]
+        if list(shape) == list(old_type.get_shape()):
+            rewriter.replace_op(op, _moved_pad(op, source=cast.source, result_type=old_type))
+            return
+        pad = _moved_pad(op, source=op.source, result_type=TensorType(old_type.element_type, shape))
+        rewriter.insert_op(pad, InsertPoint.before(op))
+        rewriter.replace_op(op, tensor.CastOp(pad.result, old_type))
+
+
+class FoldCastOfPad(RewritePattern):
+    """A more static tensor.cast, the only use of a tensor.pad, becomes the pad's
+    result type (upstream's FoldTargetTensorCast)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.CastOp, rewriter: PatternRewriter) -> None:
+        pad = op.source.owner
+        if not isinstance(pad, xtensor.PadOp) or not pad.result.has_one_use():
+            return
+        if not preserves_static_information(pad.result.type, op.dest.type):
+            return
+        new = _moved_pad(pad, source=pad.source, result_type=op.dest.type)
+        rewriter.insert_op(new, InsertPoint.before(pad))
+        rewriter.replace_op(op, [], [new.result])
+        rewriter.erase_op(pad)
 
 
 class FoldConstantSplat(RewritePattern):
@@ -675,7 +779,7 @@ class ComposeReshapes(RewritePattern):
         rewriter.replace_op(op, new)
 
 
-CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast(), FoldCastOfEmpty(), FoldCastIntoExtractSlice())
+CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast(), FoldCastOfEmpty(), FoldCastIntoExtractSlice(), FoldCastOfPad())
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfCast(), FoldDimOfDestination())
 EXTRACT_PATTERNS = (FoldExtractOfKnownElement(), FoldExtractOfCast(), FoldExtractOfGenerate())
 RANK_PATTERNS = (FoldRankOfRanked(),)
@@ -692,9 +796,10 @@ INSERT_SLICE_PATTERNS = (
     FoldInsertSliceOfExtractSlice(),
     FoldInsertSliceOverInsertSlice(),
     InsertSliceConstantArguments(),
+    FoldCastsIntoInsertSlice(),
 )
-PARALLEL_INSERT_SLICE_PATTERNS = (InsertSliceConstantArguments(),)
-PAD_PATTERNS = (FoldZeroPadding(), StaticPadding())
+PARALLEL_INSERT_SLICE_PATTERNS = (InsertSliceConstantArguments(), FoldCastsIntoInsertSlice())
+PAD_PATTERNS = (FoldZeroPadding(), StaticPadding(), FoldPadOfCast())
 GENERATE_PATTERNS = (StaticExtentsOfGenerate(),)
 SPLAT_PATTERNS = (FoldConstantSplat(),)
 CONCAT_PATTERNS = (SingleInputConcat(),)

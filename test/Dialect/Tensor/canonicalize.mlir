@@ -534,3 +534,71 @@ func.func @extract_of_generate_with_effects(%n: index, %m: memref<4xindex>) -> i
   %e = tensor.extract %g[%c1] : tensor<?xindex>
   return %e : index
 }
+
+// -----
+
+// CHECK-LABEL: func.func @insert_slice_of_cast
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<4x4xf32>, %[[D:[^:]+]]: tensor<16x16xf32>
+// CHECK-NEXT: %[[R:[^ ]+]] = tensor.insert_slice %[[T]] into %[[D]][0, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<16x16xf32>
+// CHECK-NEXT: return %[[R]]
+func.func @insert_slice_of_cast(%t: tensor<4x4xf32>, %d: tensor<16x16xf32>, %n: index) -> tensor<16x16xf32> {
+  %c = tensor.cast %t : tensor<4x4xf32> to tensor<?x?xf32>
+  %s = tensor.insert_slice %c into %d[0, 0] [%n, %n] [1, 1] : tensor<?x?xf32> into tensor<16x16xf32>
+  return %s : tensor<16x16xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @insert_slice_into_cast
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<4xf32>, %[[D:[^:]+]]: tensor<16xf32>)
+// CHECK-NEXT: %[[R:[^ ]+]] = tensor.insert_slice %[[T]] into %[[D]][0] [4] [1] : tensor<4xf32> into tensor<16xf32>
+// CHECK-NEXT: %[[C:[^ ]+]] = tensor.cast %[[R]] : tensor<16xf32> to tensor<?xf32>
+// CHECK-NEXT: return %[[C]]
+func.func @insert_slice_into_cast(%t: tensor<4xf32>, %d: tensor<16xf32>) -> tensor<?xf32> {
+  %c = tensor.cast %d : tensor<16xf32> to tensor<?xf32>
+  %s = tensor.insert_slice %t into %c[0] [4] [1] : tensor<4xf32> into tensor<?xf32>
+  return %s : tensor<?xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @rank_reducing_insert_slice_of_cast
+// CHECK-NEXT: %[[R:[^ ]+]] = tensor.insert_slice %{{.*}} into %{{.*}}[0, 0] [1, 4] [1, 1] : tensor<4xf32> into tensor<16x16xf32>
+// CHECK-NEXT: return %[[R]]
+func.func @rank_reducing_insert_slice_of_cast(%t: tensor<4xf32>, %d: tensor<16x16xf32>, %n: index) -> tensor<16x16xf32> {
+  %c = tensor.cast %t : tensor<4xf32> to tensor<?xf32>
+  %s = tensor.insert_slice %c into %d[0, 0] [1, %n] [1, 1] : tensor<?xf32> into tensor<16x16xf32>
+  return %s : tensor<16x16xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @pad_of_cast
+// CHECK-SAME: (%[[T:[^:]+]]: tensor<4xf32>
+// CHECK-NEXT: %[[P:[^ ]+]] = tensor.pad %[[T]] low[1] high[1] {
+// CHECK: } : tensor<4xf32> to tensor<6xf32>
+// CHECK-NEXT: %[[C:[^ ]+]] = tensor.cast %[[P]] : tensor<6xf32> to tensor<?xf32>
+// CHECK-NEXT: return %[[C]]
+func.func @pad_of_cast(%t: tensor<4xf32>, %f: f32) -> tensor<?xf32> {
+  %c = tensor.cast %t : tensor<4xf32> to tensor<?xf32>
+  %p = tensor.pad %c low[1] high[1] {
+  ^bb0(%a: index):
+    tensor.yield %f : f32
+  } : tensor<?xf32> to tensor<?xf32>
+  return %p : tensor<?xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @cast_of_pad
+// CHECK-NEXT: %[[P:[^ ]+]] = tensor.pad %{{.*}} low[1] high[1] {
+// CHECK: } : tensor<?xf32> to tensor<6xf32>
+// CHECK-NEXT: return %[[P]]
+func.func @cast_of_pad(%t: tensor<?xf32>, %f: f32) -> tensor<6xf32> {
+  %p = tensor.pad %t low[1] high[1] {
+  ^bb0(%a: index):
+    tensor.yield %f : f32
+  } : tensor<?xf32> to tensor<?xf32>
+  %c = tensor.cast %p : tensor<?xf32> to tensor<6xf32>
+  return %c : tensor<6xf32>
+}
