@@ -642,7 +642,7 @@ class StaticPadding(RewritePattern):
         amounts: dict[str, list[int | SSAValue]] = {}
         remaining: dict[str, list[SSAValue]] = {}
         for side in ("low", "high"):
-            amounts[side] = _mixed_pad(op, side)
+            amounts[side] = mixed_padding(op, side)
             _fold_constants(amounts[side], only_non_negative=False)
             remaining[side] = [v for v in amounts[side] if isinstance(v, SSAValue)]
         static = {side: [DYNAMIC_INDEX if isinstance(v, SSAValue) else v for v in amounts[side]] for side in amounts}
@@ -663,7 +663,8 @@ class StaticPadding(RewritePattern):
         rewriter.replace_op(op, tensor.CastOp(pad.result, old_type))
 
 
-def _mixed_pad(op: xtensor.PadOp, side: str) -> list[int | SSAValue]:
+def mixed_padding(op: xtensor.PadOp, side: str) -> list[int | SSAValue]:
+    """The ``low`` or ``high`` padding amounts of ``op``: static ints and dynamic values."""
     dynamic = iter(getattr(op, side))
     return [next(dynamic) if v == DYNAMIC_INDEX else v for v in op.properties[f"static_{side}"].get_values()]
 

@@ -21,33 +21,22 @@ from xdsl.pattern_rewriter import (
 from xdsl.rewriter import InsertPoint
 
 from mlopt.dialects import tensor
+from mlopt.dialects.tensor_canonicalization import constant_int, mixed_padding
 
 
 def _constant_index(rewriter: PatternRewriter, value: int) -> SSAValue:
     return rewriter.insert(arith.ConstantOp(IntegerAttr(value, IndexType()))).result
 
 
-def _constant_value(value: SSAValue) -> int | None:
-    owner = value.owner
-    if isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr):
-        return owner.value.value.data
-    return None
-
-
 def _add_or_fold(rewriter: PatternRewriter, lhs: SSAValue, rhs: SSAValue) -> SSAValue:
     """``lhs + rhs`` as a new constant when both are constants, else an
     arith.addi with a constant operand on the right (as upstream's createOrFold)."""
-    left, right = _constant_value(lhs), _constant_value(rhs)
+    left, right = constant_int(lhs), constant_int(rhs)
     if left is not None and right is not None:
         return _constant_index(rewriter, left + right)
     if left is not None:
         lhs, rhs = rhs, lhs
     return rewriter.insert(arith.AddiOp(lhs, rhs)).result
-
-
-def _mixed_values(static: DenseArrayBase, dynamic) -> list[int | SSAValue]:
-    values = iter(dynamic)
-    return [next(values) if entry == DYNAMIC_INDEX else entry for entry in static.get_values()]
 
 
 def _as_value(rewriter: PatternRewriter, entry: int | SSAValue) -> SSAValue:
@@ -86,8 +75,8 @@ class GeneralizePadOpPattern(RewritePattern):
     def match_and_rewrite(self, pad: tensor.PadOp, rewriter: PatternRewriter) -> None:
         result_type: TensorType = pad.result.type
         source = pad.source
-        low = _mixed_values(pad.static_low, pad.low)
-        high = _mixed_values(pad.static_high, pad.high)
+        low = mixed_padding(pad, "low")
+        high = mixed_padding(pad, "high")
         dynamic_sizes: list[SSAValue] = []
         for dim, size in enumerate(result_type.get_shape()):
             if size != DYNAMIC_INDEX:
