@@ -346,12 +346,22 @@ class ShapeCastLowering(VectorLowering):
 
 
 class TransposeLowering(VectorLowering):
+    """Element by element (upstream's ``eltwise``); with ``shuffle1d`` a 2-D
+    transpose is its rows joined into one vector, one shufflevector, and the
+    result rows split off, as upstream's TransposeOp2DToShuffleLowering."""
+
     source_name = "vector.transpose"
+
+    def __init__(self, converter: LLVMTypeConverter, strategy: str = "eltwise"):
+        super().__init__(converter)
+        self.strategy = strategy
 
     def convert(self, op: Operation, operands: list[SSAValue], b: LLVMBuilder) -> Sequence[SSAValue]:
         source_type, result_type = op.operands[0].type, op.results[0].type
         assert isinstance(source_type, VectorType) and isinstance(result_type, VectorType)
         permutation = static_positions(op, "permutation")
+        if self.strategy == "shuffle1d" and permutation == [1, 0]:
+            return [self.shuffled(b, operands[0], source_type, result_type)]
         elements = []
         for position in element_positions(shape_of(result_type)):
             source_position = [0] * len(position)
@@ -359,6 +369,18 @@ class TransposeLowering(VectorLowering):
                 source_position[source_dim] = position[result_dim]
             elements.append(self.element(b, operands[0], source_position))
         return [self.from_elements(b, result_type, elements)]
+
+    def shuffled(self, b: LLVMBuilder, source: SSAValue, source_type: VectorType, result_type: VectorType) -> SSAValue:
+        rows, columns = shape_of(source_type)
+        source_rows = [self.row(b, source, (r,)) for r in range(rows)]
+        pieces = {r: [(r * columns + c, c) for c in range(columns)] for r in range(rows)}
+        flat = ShapeCastLowering.gather_row(b, source_rows, pieces, rows * columns)
+        row_type = self.row_type(result_type)
+        result_rows = [
+            b.create_value("llvm.shufflevector", [flat, flat], row_type, {"mask": DenseArrayBase.from_list(i32, [r * columns + c for r in range(rows)])})
+            for c in range(columns)
+        ]
+        return self.from_rows(b, result_type, result_rows)
 
 
 class ShuffleLowering(VectorLowering):
@@ -988,7 +1010,9 @@ class PrintLowering(VectorLowering):
         self.call(b, "printString", [b.gep(address, [0], global_name_type(self.op, name))])
 
 
-def vector_to_llvm_patterns(converter: LLVMTypeConverter, reassociate_fp_reductions: bool = False) -> list[RewritePattern]:
+def vector_to_llvm_patterns(
+    converter: LLVMTypeConverter, reassociate_fp_reductions: bool = False, transpose_lowering: str = "eltwise"
+) -> list[RewritePattern]:
     return [
         BroadcastLowering(converter),
         ExtractLowering(converter),
@@ -998,7 +1022,7 @@ def vector_to_llvm_patterns(converter: LLVMTypeConverter, reassociate_fp_reducti
         InterleaveLowering(converter),
         DeinterleaveLowering(converter),
         ShapeCastLowering(converter),
-        TransposeLowering(converter),
+        TransposeLowering(converter, transpose_lowering),
         ShuffleLowering(converter),
         StepLowering(converter),
         ConstantMaskLowering(converter),
@@ -1039,7 +1063,7 @@ class ConvertVectorToLLVMPass(ModulePass):
     reassociate_fp_reductions: bool = field(default=False, metadata={"help": "Allows llvm to reassociate floating-point reductions for speed"})
     use_vector_alignment: bool = field(default=False, metadata={"help": "Use the preferred alignment of a vector type in load/store operations instead of the alignment of the element type of the memref"})
     vector_contract_lowering: Literal["dot", "llvmintr", "outerproduct", "parallelarith"] = field(default="dot", metadata={"help": "control the lowering of `vector.contract` operations (llvmintr and parallelarith as dot)"})
-    vector_transpose_lowering: Literal["eltwise", "llvmintr", "shuffle1d", "shuffle16x16"] = field(default="eltwise", metadata={"help": "control the lowering of `vector.transpose` operations (mlopt lowers all of them element-wise)"})
+    vector_transpose_lowering: Literal["eltwise", "llvmintr", "shuffle1d", "shuffle16x16"] = field(default="eltwise", metadata={"help": "control the lowering of `vector.transpose` operations (shuffle1d: 2-D transposes as one shuffle; the others element-wise)"})
 
     def apply(self, ctx: Context, op: Operation) -> None:
         enabled = [
@@ -1055,4 +1079,5 @@ class ConvertVectorToLLVMPass(ModulePass):
         # As upstream, contractions, masked reductions and 0-d transfers first
         # become the vector ops that have direct llvm counterparts.
         apply_conversion(op, vector_to_vector_patterns(self.vector_contract_lowering), fold_casts=False)
-        apply_conversion(op, vector_to_llvm_patterns(LLVMTypeConverter(), self.reassociate_fp_reductions))
+        patterns = vector_to_llvm_patterns(LLVMTypeConverter(), self.reassociate_fp_reductions, self.vector_transpose_lowering)
+        apply_conversion(op, patterns)

@@ -339,14 +339,13 @@ class StridedTransferLowering(RewritePattern):
         rewriter.replace_op(op, [], [] if transfer.is_write else [result])  # type: ignore[list-item]
 
 
+def transfer_permutation_patterns() -> list[RewritePattern]:
+    """Upstream's ``apply_patterns.vector.transfer_permutation_patterns``."""
+    return [TransferReadPermutationLowering(), TransferReadBroadcastLowering(), TransferWritePermutationLowering()]
+
+
 def transfer_patterns(target_rank: int) -> list[RewritePattern]:
-    return [
-        TransferReadPermutationLowering(),
-        TransferReadBroadcastLowering(),
-        TransferWritePermutationLowering(),
-        TransferSplitter(max(1, target_rank)),
-        StridedTransferLowering(),
-    ]
+    return [*transfer_permutation_patterns(), TransferSplitter(max(1, target_rank)), StridedTransferLowering()]
 
 
 @dataclass(frozen=True)
