@@ -154,5 +154,6 @@ class ContractionToDots(RewritePattern):
 
 
 def contraction_patterns(strategy: str) -> list[RewritePattern]:
-    """The contraction lowering of one ``vector-contract-lowering`` strategy."""
-    return [ContractionToOuterProducts() if strategy == "outerproduct" else ContractionToDots()]
+    """The contraction lowering of one ``vector-contract-lowering`` strategy;
+    contractions that are not products of matrices fall back to dots, as upstream."""
+    return [ContractionToOuterProducts(), ContractionToDots()] if strategy == "outerproduct" else [ContractionToDots()]

@@ -63,5 +63,17 @@ func.func @main() {
   %z = arith.constant dense<[1.0, 1.5, 1.0]> : vector<3xf32>
   %axpy = vector.outerproduct %x, %s, %z : vector<3xf32>, f32
   vector.print %axpy : vector<3xf32>
+  func.call @dot() : () -> ()
+  return
+}
+
+// A dot product: a reduction in both strategies.
+// CHECK: 5.5
+func.func @dot() {
+  %x = arith.constant dense<[1.0, -1.0, 2.0]> : vector<3xf32>
+  %y = arith.constant dense<[0.5, 1.0, 3.0]> : vector<3xf32>
+  %acc = arith.constant 0.0 : f32
+  %d = vector.contract {indexing_maps = [affine_map<(k) -> (k)>, affine_map<(k) -> (k)>, affine_map<(k) -> ()>], iterator_types = ["reduction"], kind = #vector.kind<add>} %x, %y, %acc : vector<3xf32>, vector<3xf32> into f32
+  vector.print %d : f32
   return
 }
