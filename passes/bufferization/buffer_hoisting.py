@@ -17,11 +17,11 @@ from typing import ClassVar
 from xdsl.context import Context
 from xdsl.dialects import cf, memref, scf
 from xdsl.dialects.builtin import ModuleOp
-from xdsl.ir import Block, Operation, Region, SSAValue
+from xdsl.ir import Block, Region, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.rewriter import InsertPoint, Rewriter
 
-from mlopt.passes.bufferization.dealloc_rewrites import _VIEW_OPS
+from mlopt.passes.bufferization.dealloc_rewrites import VIEW_OPS
 from mlopt.passes.bufferization.ownership_based_buffer_deallocation import defining_block, reverse_postorder
 
 _LEAVABLE = (scf.IfOp, scf.ExecuteRegionOp, scf.IndexSwitchOp)
@@ -39,7 +39,7 @@ def _alias_blocks(value: SSAValue) -> set[Block] | None:
         blocks.add(defining_block(current))
         for use in current.uses:
             user = use.operation
-            if isinstance(user, _VIEW_OPS):
+            if isinstance(user, VIEW_OPS):
                 pending.extend(user.results)
             elif isinstance(user, scf.YieldOp) and isinstance(user.parent_op(), _LEAVABLE):
                 pending.append(user.parent_op().results[use.index])

@@ -106,7 +106,7 @@ CANONICALIZATION_PATTERNS = (EraseFalseAndDuplicateMemrefs(), EraseDuplicateReta
 
 # --------------------------------------------------------------------------- buffer origins
 
-_VIEW_OPS = (
+VIEW_OPS = (
     memref.CastOp,
     memref.SubviewOp,
     memref.ReinterpretCastOp,
@@ -124,7 +124,7 @@ def buffer_origin(value: SSAValue) -> SSAValue:
         owner = value.op
         if isinstance(owner, memref.ExtractStridedMetaDataOp) and value is owner.base_buffer:
             value = owner.source
-        elif isinstance(owner, _VIEW_OPS):
+        elif isinstance(owner, VIEW_OPS):
             value = owner.operands[0]
         else:
             break

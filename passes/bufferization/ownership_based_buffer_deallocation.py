@@ -36,6 +36,7 @@ from mlopt.dialects.arith import SelectOp
 from mlopt.dialects.bufferization import CloneOp, DeallocOp
 from mlopt.dialects.cf import ConditionalBranchOp
 from mlopt.dialects.scf import IfOp
+from mlopt.passes.bufferization.dealloc_rewrites import constant_bool
 from mlopt.passes.bufferization.rebuild import rebuilt
 
 
@@ -124,11 +125,6 @@ def bool_constant(value: bool, point: InsertPoint) -> SSAValue:
     constant = arith.ConstantOp(IntegerAttr(int(value), i1))
     Rewriter.insert_op(constant, point)
     return constant.result
-
-
-def is_constant_true(value: SSAValue) -> bool:
-    owner = value.owner
-    return isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr) and owner.value.value.data != 0
 
 
 _ALLOCATING_OPS = (memref.AllocOp, CloneOp)
@@ -347,7 +343,7 @@ class _FunctionDeallocation:
     def owned_result(self, value: SSAValue, block: Block, terminator: Operation) -> SSAValue:
         """``value`` if this block owns it, else a copy the caller will own."""
         value, indicator = self.unique_ownership(value, block, terminator)
-        if is_constant_true(indicator):
+        if constant_bool(indicator) is True:
             return value
         then_block, else_block = Block(), Block()
         then_block.add_op(scf.YieldOp(value))

@@ -18,11 +18,11 @@ from xdsl.context import Context
 from xdsl.dialects import arith, memref, scf
 from xdsl.dialects.builtin import IndexType, ModuleOp
 from xdsl.dialects.func import ReturnOp
-from xdsl.ir import Operation, SSAValue
+from xdsl.ir import SSAValue
 from xdsl.passes import ModulePass
 from xdsl.rewriter import Rewriter
 
-from mlopt.passes.bufferization.dealloc_rewrites import _VIEW_OPS
+from mlopt.passes.bufferization.dealloc_rewrites import VIEW_OPS
 
 INDEX_BITWIDTH = 64
 
@@ -46,7 +46,7 @@ def _escapes_or_freed(value: SSAValue) -> bool:
             user = use.operation
             if isinstance(user, ReturnOp | memref.DeallocOp):
                 return True
-            if isinstance(user, _VIEW_OPS):
+            if isinstance(user, VIEW_OPS):
                 pending.extend(user.results)
             elif isinstance(user, scf.YieldOp | scf.ConditionOp) and (parent := user.parent_op()) is not None:
                 pending.extend(parent.results)

@@ -13,16 +13,10 @@ from typing import ClassVar
 from xdsl.context import Context
 from xdsl.dialects import arith, memref
 from xdsl.dialects.builtin import DYNAMIC_INDEX, AffineMapAttr, IndexType, ModuleOp
-from xdsl.ir import SSAValue
+from xdsl.ir import Operation, SSAValue
 from xdsl.ir.affine import AffineExpr, AffineMap
 from xdsl.passes import ModulePass
-from xdsl.pattern_rewriter import (
-    GreedyRewritePatternApplier,
-    PatternRewriter,
-    PatternRewriteWalker,
-    RewritePattern,
-    op_type_rewrite_pattern,
-)
+from xdsl.pattern_rewriter import PatternRewriter, PatternRewriteWalker, RewritePattern
 
 from mlopt.dialects.affine import ApplyOp
 
@@ -83,35 +77,24 @@ def _source_indices(rewriter: PatternRewriter, subview: memref.SubviewOp, indice
     ]
 
 
-def _erase_if_dead(rewriter: PatternRewriter, subview: memref.SubviewOp) -> None:
-    if not subview.result.uses:
-        rewriter.erase_op(subview)
+class FoldAccessThroughSubview(RewritePattern):
+    """``memref.load``/``memref.store`` of a subview → of its source."""
 
-
-class FoldLoadOfSubview(RewritePattern):
-    @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: memref.LoadOp, rewriter: PatternRewriter) -> None:
-        subview = op.memref.owner
-        if not isinstance(subview, memref.SubviewOp):
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> None:
+        if not isinstance(op, memref.LoadOp | memref.StoreOp) or not isinstance(op.memref.owner, memref.SubviewOp):
             return
-        indices = _source_indices(rewriter, subview, op.indices)
-        rewriter.replace_op(
-            op, type(op).create(operands=[subview.source, *indices], result_types=[op.res.type], properties=dict(op.properties), attributes=dict(op.attributes))
-        )
-        _erase_if_dead(rewriter, subview)
-
-
-class FoldStoreOfSubview(RewritePattern):
-    @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: memref.StoreOp, rewriter: PatternRewriter) -> None:
         subview = op.memref.owner
-        if not isinstance(subview, memref.SubviewOp):
-            return
         indices = _source_indices(rewriter, subview, op.indices)
-        rewriter.replace_op(
-            op, type(op).create(operands=[op.value, subview.source, *indices], properties=dict(op.properties), attributes=dict(op.attributes))
+        stored = [op.value] if isinstance(op, memref.StoreOp) else []
+        folded = type(op).create(
+            operands=[*stored, subview.source, *indices],
+            result_types=[result.type for result in op.results],
+            properties=dict(op.properties),
+            attributes=dict(op.attributes),
         )
-        _erase_if_dead(rewriter, subview)
+        rewriter.replace_op(op, folded)
+        if not subview.result.uses:
+            rewriter.erase_op(subview)
 
 
 @dataclass(frozen=True)
@@ -122,4 +105,4 @@ class FoldMemRefAliasOpsPass(ModulePass):
     display_name: ClassVar[str] = "FoldMemRefAliasOpsPass"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        PatternRewriteWalker(GreedyRewritePatternApplier([FoldLoadOfSubview(), FoldStoreOfSubview()])).rewrite_module(op)
+        PatternRewriteWalker(FoldAccessThroughSubview()).rewrite_module(op)
