@@ -10,7 +10,9 @@ tensor pair with a buffer of any layout and memory space. ``dealloc`` and
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from xdsl.dialects import bufferization as xbufferization
 from xdsl.dialects.builtin import (
@@ -74,6 +76,22 @@ def _type_mismatch(tensor_type: Attribute, buffer_type: Attribute) -> str | None
     return None
 
 
+@dataclass(frozen=True)
+class _Canonicalized(HasCanonicalizationPatternsTrait):
+    """The pattern classes named, from ``module``, imported when canonicalize first asks."""
+
+    module: str
+    names: tuple[str, ...]
+
+    def get_patterns(self, op: type[Operation]):
+        patterns = importlib.import_module(self.module)
+        return tuple(getattr(patterns, name)() for name in self.names)
+
+    @classmethod
+    def get_canonicalization_patterns(cls):
+        return ()
+
+
 class _TensorBufferMatch:
     """Upstream reports the difference, then that the op's constraint failed."""
 
@@ -89,18 +107,20 @@ class _TensorBufferMatch:
         )
 
 
+_CONVERSION_PATTERNS = "mlopt.dialects.bufferization_canonicalization"
+
 ToTensorOp = extend_op(
     xbufferization.ToTensorOp,
     assembly_format="$memref (`restrict` $restrict^)? (`writable` $writable^)? attr-dict `:` type($memref) `to` type($tensor)",
     constraints={"memref": AnyMemRef, "tensor": AnyTensor},
-    traits=(Pure(),),
+    traits=(Pure(), _Canonicalized(_CONVERSION_PATTERNS, ("ToTensorOfAdjacentToBuffer",))),
     mixin=_TensorBufferMatch,
 )
 ToBufferOp = extend_op(
     xbufferization.ToBufferOp,
     assembly_format="$tensor (`read_only` $read_only^)? attr-dict `:` type($tensor) `to` type($memref)",
     constraints={"memref": AnyMemRef, "tensor": AnyTensor},
-    traits=(Pure(),),
+    traits=(Pure(), _Canonicalized(_CONVERSION_PATTERNS, ("ToBufferOfToTensor",))),
     mixin=_TensorBufferMatch,
 )
 
@@ -177,14 +197,6 @@ class DeallocTensorOp(IRDLOperation):
     assembly_format = "$tensor attr-dict `:` type($tensor)"
 
 
-class DeallocCanonicalization(HasCanonicalizationPatternsTrait):
-    @classmethod
-    def get_canonicalization_patterns(cls):
-        from mlopt.passes.bufferization.dealloc_rewrites import CANONICALIZATION_PATTERNS
-
-        return CANONICALIZATION_PATTERNS
-
-
 @irdl_op_definition
 class DeallocOp(IRDLOperation):
     """Deallocates each memref whose condition holds and which no retained
@@ -202,7 +214,12 @@ class DeallocOp(IRDLOperation):
     updated_conditions = var_result_def(IntegerType(1))
 
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
-    traits = traits_def(DeallocCanonicalization())
+    traits = traits_def(
+        _Canonicalized(
+            "mlopt.passes.bufferization.dealloc_rewrites",
+            ("EraseFalseAndDuplicateMemrefs", "EraseDuplicateRetained", "EraseEmptyDealloc"),
+        )
+    )
 
     def __init__(
         self,
