@@ -6,7 +6,8 @@ whether that block is responsible for freeing it. Allocations are owned
 outside are not (``false``), and ops that make views take the ownership of
 their operands. Ownership crosses region boundaries as extra i1 operands,
 block arguments and results (``scf.for``/``scf.while`` iteration values,
-``scf.if`` results). Before each terminator a ``bufferization.dealloc`` frees
+``scf.if`` results, ``cf.br``/``cf.cond_br`` block arguments, one dealloc
+per edge). Before each terminator a ``bufferization.dealloc`` frees
 what the block owns, retaining what the terminator passes on; its updated
 conditions become the ownership passed along. Returned memrefs are always
 owned by the caller: one not owned here is cloned (under a runtime check).
