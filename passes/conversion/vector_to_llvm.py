@@ -52,7 +52,7 @@ from mlopt.passes.conversion.llvm_common import (
     declare_function,
     dynamic,
 )
-from mlopt.passes.transforms.vector_lowering_patterns import vector_to_vector_patterns
+from mlopt.passes.transforms.vector_lowering_patterns import erase_dead_vector_ops, vector_to_vector_patterns
 
 Position = tuple[int | SSAValue, ...]
 
@@ -1079,5 +1079,6 @@ class ConvertVectorToLLVMPass(ModulePass):
         # As upstream, contractions, masked reductions and 0-d transfers first
         # become the vector ops that have direct llvm counterparts.
         apply_conversion(op, vector_to_vector_patterns(self.vector_contract_lowering), fold_casts=False)
+        erase_dead_vector_ops(op)
         patterns = vector_to_llvm_patterns(LLVMTypeConverter(), self.reassociate_fp_reductions, self.vector_transpose_lowering)
         apply_conversion(op, patterns)

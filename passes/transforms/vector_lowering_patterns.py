@@ -180,6 +180,115 @@ class InsertStridedSliceLowering(RewritePattern):
         rewriter.replace_op(op, [], [value])
 
 
+@dataclass
+class OuterProductToFMA(RewritePattern):
+    """vector.outerproduct → per row: the lhs element broadcast, then
+    vector.fma with the rhs and the accumulator's row (float <add>), or a
+    multiplication combined with it; the AXPY form (scalar rhs) in one row."""
+
+    source_name: ClassVar[str] = "vector.outerproduct"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if vector_ir.enclosing_mask(op) is not None:
+            return
+        lhs, rhs, *rest = op.operands
+        acc = rest[0] if rest else None
+        result_type = op.results[0].type
+        assert isinstance(result_type, VectorType)
+        kind = vector_ir.kind_name(op)
+        if not isinstance(rhs.type, VectorType):
+            row_type = VectorType(result_type.element_type, result_type.get_shape()[-1:])
+            rewriter.replace_op(op, [], [self.scaled(rewriter, kind, lhs, vector_ir.broadcast(rewriter, rhs, row_type), acc)])
+            return
+        row_type = rhs.type
+        result = vector_ir.zeros(rewriter, result_type)
+        for i in range(result_type.get_shape()[0]):
+            scale = vector_ir.broadcast(rewriter, vector_ir.extract(rewriter, lhs, [i]), row_type)
+            row = self.scaled(rewriter, kind, scale, rhs, vector_ir.extract(rewriter, acc, [i]) if acc is not None else None)
+            result = vector_ir.insert(rewriter, row, result, [i])
+        rewriter.replace_op(op, [], [result])
+
+    @staticmethod
+    def scaled(rewriter: PatternRewriter, kind: str, x: SSAValue, y: SSAValue, acc: SSAValue | None) -> SSAValue:
+        if acc is not None and kind == "add" and isinstance(vector_ir.element_type(x.type), AnyFloat):
+            return vector_ir.emit(rewriter, xvector.FMAOp(x, y, acc))
+        product = vector_ir.combine(rewriter, "mul", x, y)
+        return product if acc is None else vector_ir.combine(rewriter, kind, product, acc)
+
+
+@dataclass
+class FoldExtractOfExtract(RewritePattern):
+    """extract(extract(x, p), q) → extract(x, p + q), for static positions."""
+
+    source_name: ClassVar[str] = "vector.extract"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        inner = op.operands[0].owner
+        if not isinstance(inner, Operation) or inner.name != "vector.extract" or len(op.operands) > 1 or len(inner.operands) > 1:
+            return
+        position = [*inner.properties["static_position"].get_values(), *op.properties["static_position"].get_values()]  # type: ignore[attr-defined]
+        rewriter.replace_op(op, xvector.ExtractOp(inner.operands[0], position, op.results[0].type))
+
+
+@dataclass
+class FoldExtractOfTranspose(RewritePattern):
+    """An element of a transpose → the element of its source at the permuted position."""
+
+    source_name: ClassVar[str] = "vector.extract"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        transpose = op.operands[0].owner
+        if not isinstance(transpose, Operation) or transpose.name != "vector.transpose" or len(op.operands) > 1:
+            return
+        position = list(op.properties["static_position"].get_values())  # type: ignore[attr-defined]
+        permutation = list(transpose.properties["permutation"].get_values())  # type: ignore[attr-defined]
+        if len(position) != len(permutation):
+            return
+        source_position = [0] * len(position)
+        for result_dim, source_dim in enumerate(permutation):
+            source_position[source_dim] = position[result_dim]
+        rewriter.replace_op(op, xvector.ExtractOp(transpose.operands[0], source_position, op.results[0].type))
+
+
+@dataclass
+class FoldExtractOfInsert(RewritePattern):
+    """extract(insert(v, dest, p), q), static positions: v (or a part of it)
+    when q starts with p, the extract from dest when they diverge."""
+
+    source_name: ClassVar[str] = "vector.extract"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        insert = op.operands[0].owner
+        if not isinstance(insert, Operation) or insert.name != "vector.insert" or len(op.operands) > 1 or len(insert.operands) > 2:
+            return
+        inserted = list(insert.properties["static_position"].get_values())  # type: ignore[attr-defined]
+        wanted = list(op.properties["static_position"].get_values())  # type: ignore[attr-defined]
+        common = min(len(inserted), len(wanted))
+        if inserted[:common] != wanted[:common]:
+            rewriter.replace_op(op, xvector.ExtractOp(insert.operands[1], wanted, op.results[0].type))
+        elif len(wanted) >= len(inserted):
+            rest = wanted[len(inserted) :]
+            if rest:
+                rewriter.replace_op(op, xvector.ExtractOp(insert.operands[0], rest, op.results[0].type))
+            else:
+                rewriter.replace_op(op, [], [insert.operands[0]])
+
+
+def erase_dead_vector_ops(root: Operation) -> None:
+    """Drops the vector ops whose results the lowerings left unused (upstream's
+    greedy driver erases them as it goes), so that they are not lowered."""
+    from xdsl.transforms.dead_code_elimination import is_trivially_dead
+
+    changed = True
+    while changed:
+        changed = False
+        for op in list(root.walk(reverse=True)):
+            if op.name.startswith("vector.") and is_trivially_dead(op):
+                op.detach()
+                op.erase()
+                changed = True
+
+
 def vector_to_vector_patterns(contract_strategy: str) -> list[RewritePattern]:
     return [
         *contraction_patterns(contract_strategy),
@@ -188,4 +297,8 @@ def vector_to_vector_patterns(contract_strategy: str) -> list[RewritePattern]:
         UnrollGather(),
         ExtractStridedSliceLowering(),
         InsertStridedSliceLowering(),
+        OuterProductToFMA(),
+        FoldExtractOfExtract(),
+        FoldExtractOfTranspose(),
+        FoldExtractOfInsert(),
     ]

@@ -40,10 +40,11 @@ func.func @matvec(%a: vector<3x2xf32>, %x: vector<2xf32>, %y: vector<3xf32>) -> 
 
 // -----
 
-// Integer outer products multiply and add.
+// Integer outer products multiply and add (arith ops, for convert-arith-to-llvm).
 // DOT-LABEL: func.func @outerproduct_int
-// DOT: %[[P:.*]] = llvm.mul %{{.*}}, %{{.*}} : vector<4xi32>
-// DOT: llvm.add %{{.*}}, %[[P]] : vector<4xi32>
+// DOT: %[[SPLAT:.*]] = llvm.shufflevector %{{.*}}, %{{.*}} [0, 0, 0, 0] : vector<4xi32>
+// DOT: %[[P:.*]] = arith.muli %[[SPLAT]], %{{.*}} : vector<4xi32>
+// DOT: arith.addi %[[P]], %{{.*}} : vector<4xi32>
 func.func @outerproduct_int(%a: vector<2xi32>, %b: vector<4xi32>, %c: vector<2x4xi32>) -> vector<2x4xi32> {
   %0 = vector.outerproduct %a, %b, %c : vector<2xi32>, vector<4xi32>
   return %0 : vector<2x4xi32>
