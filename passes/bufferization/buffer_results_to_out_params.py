@@ -17,7 +17,7 @@ from xdsl.context import Context
 from xdsl.dialects import memref
 from xdsl.dialects.builtin import ArrayAttr, DictionaryAttr, FunctionType, MemRefType, ModuleOp, NoneAttr, UnitAttr
 from xdsl.dialects.func import CallOp, FuncOp, ReturnOp
-from xdsl.ir import SSAValue
+from xdsl.ir import Block, BlockArgument, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.rewriter import InsertPoint, Rewriter
 
@@ -47,38 +47,41 @@ class BufferResultsToOutParamsPass(ModulePass):
     )
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        converted: dict[str, list[int]] = {}
+        sizes_by_function: dict[str, dict[int, list[int] | None]] = {}
         for function in [f for f in op.walk() if isinstance(f, FuncOp)]:
             is_public = function.sym_visibility is None or function.sym_visibility.data == "public"
             if not function.body.blocks or (is_public and not self.modify_public_functions):
                 continue
-            outputs = function.function_type.outputs.data
-            if not any(_is_memref_type(t) for t in outputs):
-                continue
-            converted[function.sym_name.data] = [i for i, t in enumerate(outputs) if _is_memref_type(t)]
-            self._convert_function(function)
+            if any(_is_memref_type(t) for t in function.function_type.outputs.data):
+                sizes_by_function[function.sym_name.data] = self._convert_function(function)
         for call in [c for c in op.walk() if isinstance(c, CallOp)]:
-            if (indices := converted.get(call.callee.root_reference.data)) is not None:
-                self._convert_call(call, indices)
+            if (sizes := sizes_by_function.get(call.callee.root_reference.data)) is not None:
+                self._convert_call(call, sizes)
 
-    def _convert_function(self, function: FuncOp) -> None:
+    def _convert_function(self, function: FuncOp) -> dict[int, list[int] | None]:
+        """Result index → the arguments giving its dynamic sizes ([] when
+        static, None when the caller cannot know them), for each memref result."""
         inputs, outputs = list(function.function_type.inputs.data), list(function.function_type.outputs.data)
-        out_types = [t for t in outputs if _is_memref_type(t)]
+        result_indices = [i for i, t in enumerate(outputs) if _is_memref_type(t)]
         entry = function.body.blocks[0]
-        out_params = [entry.insert_arg(t, len(entry.args)) for t in out_types]
-        for block in function.body.blocks:
-            terminator = block.last_op
-            if not isinstance(terminator, ReturnOp):
-                continue
+        out_params = [entry.insert_arg(outputs[i], len(entry.args)) for i in result_indices]
+        sizes: dict[int, list[int] | None] = {
+            i: [] if all(size >= 0 for size in outputs[i].get_shape()) else None for i in result_indices
+        }
+        returns = [block.last_op for block in function.body.blocks if isinstance(block.last_op, ReturnOp)]
+        for terminator in returns:
             results = list(terminator.operands)
-            memref_results = [v for v in results if _is_memref_type(v.type)]
-            for value, out_param in zip(memref_results, out_params):
-                if self._hoistable(value):
+            for index, out_param in zip(result_indices, out_params):
+                value = results[index]
+                hoisted_sizes = self._hoisted_sizes(value, entry) if len(returns) == 1 else None
+                if hoisted_sizes is not None:
+                    sizes[index] = hoisted_sizes
                     value.replace_all_uses_with(out_param)
                     Rewriter.erase_op(value.owner)
                     continue
                 Rewriter.insert_op(CopyOp.create(operands=[value, out_param]), InsertPoint.before(terminator))
             terminator.operands = [v for v in results if not _is_memref_type(v.type)]
+        out_types = [outputs[i] for i in result_indices]
         function.function_type = FunctionType.from_lists(inputs + out_types, [t for t in outputs if not _is_memref_type(t)])
         out_attrs = DictionaryAttr({"bufferize.result": UnitAttr()} if self.add_result_attr else {})
         arg_attrs = function.arg_attrs.data if function.arg_attrs is not None else (DictionaryAttr({}),) * len(inputs)
@@ -87,29 +90,39 @@ class BufferResultsToOutParamsPass(ModulePass):
         if function.res_attrs is not None:
             kept = [a for a, t in zip(function.res_attrs.data, outputs) if not _is_memref_type(t)]
             function.res_attrs = ArrayAttr(kept) if kept else None
+        return sizes
 
-    def _hoistable(self, value: SSAValue) -> bool:
-        """A static allocation returned as is: the caller's buffer can replace it."""
-        if not self.hoist_static_allocs or not isinstance(value.owner, memref.AllocOp):
-            return False
-        return all(size >= 0 for size in value.type.get_shape()) and not value.owner.symbol_operands
+    def _hoisted_sizes(self, value: SSAValue, entry: Block) -> list[int] | None:
+        """For a returned allocation the caller can make instead (static, or
+        sized by the function's arguments, as the options allow): the argument
+        index of each dynamic size. None when it stays in the function."""
+        alloc = value.owner
+        if not isinstance(alloc, memref.AllocOp) or alloc.symbol_operands:
+            return None
+        if not alloc.dynamic_sizes:
+            return [] if self.hoist_static_allocs else None
+        if not self.hoist_dynamic_allocs:
+            return None
+        if not all(isinstance(size, BlockArgument) and size.block is entry for size in alloc.dynamic_sizes):
+            return None
+        return [size.index for size in alloc.dynamic_sizes]
 
-    def _convert_call(self, call: CallOp, indices: list[int]) -> None:
+    def _convert_call(self, call: CallOp, sizes: dict[int, list[int] | None]) -> None:
         out_buffers = []
-        for index in indices:
+        for index, size_arguments in sizes.items():
             result_type = call.results[index].type
-            if any(size < 0 for size in result_type.get_shape()):
+            if size_arguments is None:
                 raise DiagnosticError.at(call, "cannot create out param for dynamically shaped result")
             if not isinstance(result_type.layout, NoneAttr):
                 raise DiagnosticError.at(
                     call, "buffer-results-to-out-params: a result with a non-identity layout is not supported"
                 )
-            alloc = memref.AllocOp([], [], result_type)
+            alloc = memref.AllocOp([call.operands[i] for i in size_arguments], [], result_type)
             Rewriter.insert_op(alloc, InsertPoint.before(call))
             out_buffers.append(alloc.memref)
-        kept = [r for i, r in enumerate(call.results) if i not in indices]
+        kept = [r for i, r in enumerate(call.results) if i not in sizes]
         new_call = rebuilt(call, [*call.operands, *out_buffers], [r.type for r in kept])
         new_results = iter(new_call.results)
         buffers = iter(out_buffers)
-        replacements = [next(buffers) if i in indices else next(new_results) for i in range(len(call.results))]
+        replacements = [next(buffers) if i in sizes else next(new_results) for i in range(len(call.results))]
         Rewriter.replace_op(call, new_call, replacements)
