@@ -68,6 +68,7 @@ PASSES: dict[str, str] = {
     "gpu-async-region": "mlopt.passes.transforms.gpu_async_region:GpuAsyncRegionPass",
     "one-shot-bufferize": "mlopt.passes.bufferization.one_shot_bufferize:OneShotBufferizePass",
     "bufferize-tensors": "mlopt.passes.bufferization.bufferize_tensors:BufferizeTensorsPass",
+    "eliminate-empty-tensors": "mlopt.passes.bufferization.eliminate_empty_tensors:EliminateEmptyTensorsPass",
     "ownership-based-buffer-deallocation": "mlopt.passes.bufferization.ownership_based_buffer_deallocation:OwnershipBasedBufferDeallocationPass",
     "buffer-deallocation-simplification": "mlopt.passes.bufferization.buffer_deallocation_simplification:BufferDeallocationSimplificationPass",
     "bufferization-lower-deallocations": "mlopt.passes.bufferization.bufferization_lower_deallocations:LowerDeallocationsPass",

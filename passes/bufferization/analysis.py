@@ -594,12 +594,12 @@ def would_create_read_after_write_interference(operand: Operand, state: Analysis
     return _has_read_after_write_interference(reads, writes, state)
 
 
-def would_create_write_to_non_writable_buffer(operand: Operand, state: AnalysisState) -> bool:
+def would_create_write_to_non_writable_buffer(operand: Operand, state: AnalysisState, *, consistency_only: bool = False) -> bool:
     """Whether the operand, in place, makes a write (its own, or an in-place
     write to an alias) to a buffer that may not be written."""
     op, index = operand
     values = [op.operands[index], *(result for result, _ in state.aliasing_results(operand))]
-    if not state.writes(operand) and not _aliasing_reads_and_writes(state, values)[1]:
+    if (consistency_only or not state.writes(operand)) and not _aliasing_reads_and_writes(state, values)[1]:
         return False
     read_only = [alias for value in values for alias in state.aliases.members(value) if not state.is_writable(alias)]
     if state.options.print_conflicts:
@@ -710,6 +710,32 @@ def gather_undefined_uses(state: AnalysisState, scope: Operation) -> None:
                     state.undefined_uses.add((use.operation, use.index))
 
 
+def _check_pre_bufferization_assumptions(state: AnalysisState, scope: Operation) -> None:
+    """Upstream's checks before any decision: structured control flow where a
+    model needs it, to_tensor marked restrict, and no conflict that the ops
+    forced to bufferize in place (materialize_in_destination) make unavoidable."""
+    modeled = [op for op in scope.walk() if state.model(op) is not None]
+    for op in modeled:
+        if not state.model(op).supports_unstructured_control_flow and any(len(r.blocks) > 1 for r in op.regions):  # type: ignore[union-attr]
+            raise DiagnosticError.at(
+                op,
+                f"'{op.name}' op op or BufferizableOpInterface implementation does not support unstructured control "
+                "flow, but at least one region has multiple blocks",
+            )
+    for op in modeled:
+        if op.name == "bufferization.to_tensor" and "restrict" not in op.properties and op.results[0].uses:
+            raise DiagnosticError.at(op, f"'{op.name}' op to_tensor ops without `restrict` are not supported by One-Shot Analysis")
+        for index, value in enumerate(op.operands):
+            if not is_tensor(value):
+                continue
+            if would_create_read_after_write_interference((op, index), state, consistency_only=True):
+                raise DiagnosticError.at(op, f"'{op.name}' op not bufferizable under the given constraints: cannot avoid RaW conflict")
+            if would_create_write_to_non_writable_buffer((op, index), state, consistency_only=True):
+                raise DiagnosticError.at(
+                    op, f"'{op.name}' op not bufferizable under the given constraints: would write to read-only buffer"
+                )
+
+
 def skip_analysis(state: AnalysisState, scope: Operation) -> None:
     """Leave ``scope`` unanalyzed: every write in it gets a copy, and it is not annotated."""
     _set_up_must_in_place(state, scope)
@@ -728,12 +754,7 @@ def analyze(state: AnalysisState, scope: Operation) -> None:
                     state.bufferize_in_place((op, index))
         gather_undefined_uses(state, scope)
         return
-    for op in scope.walk():
-        if state.model(op) is None:
-            continue
-        for index, value in enumerate(op.operands):
-            if is_tensor(value) and would_create_read_after_write_interference((op, index), state, consistency_only=True):
-                raise DiagnosticError.at(op, "input IR has RaW conflict")
+    _check_pre_bufferization_assumptions(state, scope)
     _in_place_analysis(state, [op for op in _post_order(scope) if has_tensor_semantics(op)])
     _equivalence_analysis(state, [op for op in _post_order(scope) if any(is_tensor(r) for r in op.results)])
     gather_undefined_uses(state, scope)

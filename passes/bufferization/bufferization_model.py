@@ -82,6 +82,21 @@ class MaterializeInDestinationModel(BufferizableOpModel):
         # Writing into the destination's buffer is the op's whole point.
         return index == 1
 
+    def subset_insertion_operands(self, op):
+        return (0, 1) if is_tensor(op.operands[1]) else None
+
+    def elementwise_access(self, op, operands, state):
+        return True
+
+    def is_equivalent_subset(self, op, candidate, state):
+        return state.are_equivalent(candidate, op.operands[1])
+
+    def subset_extraction_values(self, op):
+        return [op.operands[1]]
+
+    def build_subset_extraction(self, op, at):
+        return op.operands[1]
+
     def buffer_type(self, value, bufferizer):
         return bufferizer.buffer_type(value.op.operands[1])  # type: ignore[attr-defined]
 

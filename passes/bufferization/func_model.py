@@ -67,6 +67,8 @@ def callee_of(call: Operation) -> Operation | None:
 class FuncModel(BufferizableOpModel):
     """func.func: arguments are writable buffers unless ``bufferization.writable = false``."""
 
+    supports_unstructured_control_flow = True
+
     def is_writable(self, op, value, state):
         facts = _facts(state)
         if facts is None or not facts.bufferize_boundaries or not isinstance(value, BlockArgument):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from xdsl.dialects.builtin import FunctionType, TensorType, UnrankedTensorType
 from xdsl.ir import Attribute, Operation, OpResult, SSAValue
+from xdsl.rewriter import InsertPoint
 
 if TYPE_CHECKING:
     from mlopt.passes.bufferization.analysis import AnalysisState
@@ -64,6 +65,9 @@ class BufferizableOpModel:
 
     branches_exclusive = False
     """Whether at most one of the op's regions runs (scf.if's then and else)."""
+
+    supports_unstructured_control_flow = False
+    """Whether the op's regions may have several blocks."""
 
     def reads(self, op: Operation, index: int, state: AnalysisState) -> bool:
         """Whether the buffer of operand ``index`` is read."""
@@ -130,6 +134,15 @@ class BufferizableOpModel:
         """Whether ``candidate`` is extracted from exactly the part of an
         equivalent destination that this subset insertion writes."""
         return False
+
+    def subset_extraction_values(self, op: Operation) -> list[SSAValue]:
+        """The values :meth:`build_subset_extraction` uses."""
+        return []
+
+    def build_subset_extraction(self, op: Operation, at: InsertPoint) -> SSAValue | None:
+        """A tensor holding the part of the destination this subset insertion
+        writes (upstream's buildSubsetExtraction), inserted at ``at``."""
+        return None
 
     def verify_analysis(self, op: Operation, state: AnalysisState) -> None:
         """Raise a DiagnosticError for what the analysis decided that this op

@@ -83,7 +83,6 @@ class OneShotBufferizePass(ModulePass):
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         from mlopt.passes.bufferization import analysis, bufferize
-        from mlopt.passes.bufferization.func_model import ModuleFacts, record_function_facts
 
         options = analysis.AnalysisOptions(
             allow_return_allocs_from_loops=self.allow_return_allocs_from_loops,
@@ -94,23 +93,14 @@ class OneShotBufferizePass(ModulePass):
             check_parallel_regions=self.check_parallel_regions,
             is_allowed=self._op_filter(),
         )
-        state = analysis.AnalysisState(op, model_table(ctx), options)
-        facts = ModuleFacts(bufferize_boundaries=self.bufferize_function_boundaries)
-        state.function_state = facts
-        functions = functions_callees_first(op) if self.bufferize_function_boundaries else []
-        if functions:
-            for function in functions:
-                if function.body.blocks:  # type: ignore[attr-defined]
-                    # Functions in no-analysis-func-filter get a copy before every write.
-                    if function.sym_name.data in self.no_analysis_func_filter:  # type: ignore[attr-defined]
-                        analysis.skip_analysis(state, function)
-                        continue
-                    analysis.analyze(state, function)
-                record_function_facts(function, state, facts, annotate=self.test_analysis_only)
-            for other in _non_function_ops(op):
-                analysis.analyze(state, other)
-        else:
-            analysis.analyze(state, op)
+        state, functions = analyze_module(
+            op,
+            ctx,
+            options,
+            bufferize_function_boundaries=self.bufferize_function_boundaries,
+            unanalyzed_functions=self.no_analysis_func_filter,
+            annotate=self.test_analysis_only,
+        )
         if self.test_analysis_only:
             analysis.annotate_in_place_decisions(state)
             return
@@ -160,6 +150,42 @@ class OneShotBufferizePass(ModulePass):
             return (not allowed_dialects or dialect in allowed_dialects) and (boundaries or dialect != "func")
 
         return is_allowed
+
+
+def analyze_module(
+    module: ModuleOp,
+    ctx: Context,
+    options,
+    *,
+    bufferize_function_boundaries: bool,
+    unanalyzed_functions: tuple[str, ...] = (),
+    annotate: bool = False,
+):
+    """One-shot analysis of a whole module (upstream's analyzeModuleOp with
+    function boundaries: callees first, so that calls know what their callee
+    reads, writes and returns). Returns the state and the functions in the
+    order they were analyzed (none without function boundaries)."""
+    from mlopt.passes.bufferization import analysis
+    from mlopt.passes.bufferization.func_model import ModuleFacts, record_function_facts
+
+    state = analysis.AnalysisState(module, model_table(ctx), options)
+    facts = ModuleFacts(bufferize_boundaries=bufferize_function_boundaries)
+    state.function_state = facts
+    functions = functions_callees_first(module) if bufferize_function_boundaries else []
+    if not functions:
+        analysis.analyze(state, module)
+        return state, functions
+    for function in functions:
+        if function.body.blocks:  # type: ignore[attr-defined]
+            # Functions in no-analysis-func-filter get a copy before every write.
+            if function.sym_name.data in unanalyzed_functions:  # type: ignore[attr-defined]
+                analysis.skip_analysis(state, function)
+                continue
+            analysis.analyze(state, function)
+        record_function_facts(function, state, facts, annotate=annotate)
+    for other in _non_function_ops(module):
+        analysis.analyze(state, other)
+    return state, functions
 
 
 def registry_of(ctx: Context):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from xdsl.dialects.builtin import DenseArrayBase, IndexType, MemRefType, NoneAttr, TensorType, UnrankedMemRefType, i64
 from xdsl.ir import Block, Operation, OpResult, Region, SSAValue
+from xdsl.rewriter import Rewriter
 
 from mlopt.passes.bufferization.bufferize import DYNAMIC, fully_dynamic_layout, memref_type_for
 from mlopt.passes.bufferization.interface import (
@@ -246,6 +247,21 @@ class InsertSliceModel(DestinationStyleModel):
             and _same_slice(extract, op)
         )
 
+    def subset_extraction_values(self, op):
+        return [op.operands[1], *op.offsets, *op.sizes, *op.strides]
+
+    def build_subset_extraction(self, op, at):
+        """tensor.extract_slice of the destination, with the insertion's slice."""
+        from mlopt.dialects import tensor
+
+        extract = tensor.ExtractSliceOp.build(
+            operands=[op.operands[1], list(op.offsets), list(op.sizes), list(op.strides)],
+            result_types=[op.operands[0].type],
+            properties={name: op.properties[name] for name in ("static_offsets", "static_sizes", "static_strides")},
+        )
+        Rewriter.insert_op(extract, at)
+        return extract.results[0]
+
     def bufferize(self, op, bufferizer):
         source = bufferizer.get_buffer(op.operands[0])
         dest = bufferizer.get_buffer(op.operands[1])
@@ -268,6 +284,8 @@ class ParallelInsertSliceModel(BufferizableOpModel):
         return (0, 1)
 
     is_equivalent_subset = InsertSliceModel.is_equivalent_subset
+    subset_extraction_values = InsertSliceModel.subset_extraction_values
+    build_subset_extraction = InsertSliceModel.build_subset_extraction
 
     def bufferize(self, op, bufferizer):
         source = bufferizer.get_buffer(op.operands[0])

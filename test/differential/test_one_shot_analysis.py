@@ -72,4 +72,4 @@ def test_same_decisions_as_mlir_opt(path: Path, options: str):
     ours = run([sys.executable, "-m", "mlopt.tools.mlopt", str(path), *flags])
     assert errors(ours.stderr) == errors(upstream.stderr)
     assert decisions(ours.stdout) == decisions(upstream.stdout)
-    assert decisions(ours.stdout), "nothing was analyzed"
+    assert decisions(ours.stdout) or errors(upstream.stderr), "nothing was analyzed"
