@@ -107,21 +107,27 @@ class _TensorBufferMatch:
         )
 
 
-_CONVERSION_PATTERNS = "mlopt.dialects.bufferization_canonicalization"
+def _conversion_op(base: type, assembly_format: str, pattern: str):
+    """to_tensor/to_buffer: a tensor and a buffer of any layout and memory
+    space that match, no side effects, and the named fold."""
+    return extend_op(
+        base,
+        assembly_format=assembly_format,
+        constraints={"memref": AnyMemRef, "tensor": AnyTensor},
+        traits=(Pure(), _Canonicalized("mlopt.dialects.bufferization_canonicalization", (pattern,))),
+        mixin=_TensorBufferMatch,
+    )
 
-ToTensorOp = extend_op(
+
+ToTensorOp = _conversion_op(
     xbufferization.ToTensorOp,
-    assembly_format="$memref (`restrict` $restrict^)? (`writable` $writable^)? attr-dict `:` type($memref) `to` type($tensor)",
-    constraints={"memref": AnyMemRef, "tensor": AnyTensor},
-    traits=(Pure(), _Canonicalized(_CONVERSION_PATTERNS, ("ToTensorOfAdjacentToBuffer",))),
-    mixin=_TensorBufferMatch,
+    "$memref (`restrict` $restrict^)? (`writable` $writable^)? attr-dict `:` type($memref) `to` type($tensor)",
+    "ToTensorOfAdjacentToBuffer",
 )
-ToBufferOp = extend_op(
+ToBufferOp = _conversion_op(
     xbufferization.ToBufferOp,
-    assembly_format="$tensor (`read_only` $read_only^)? attr-dict `:` type($tensor) `to` type($memref)",
-    constraints={"memref": AnyMemRef, "tensor": AnyTensor},
-    traits=(Pure(), _Canonicalized(_CONVERSION_PATTERNS, ("ToBufferOfToTensor",))),
-    mixin=_TensorBufferMatch,
+    "$tensor (`read_only` $read_only^)? attr-dict `:` type($tensor) `to` type($memref)",
+    "ToBufferOfToTensor",
 )
 
 
