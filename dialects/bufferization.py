@@ -18,7 +18,6 @@ from xdsl.dialects import bufferization as xbufferization
 from xdsl.dialects.builtin import (
     IntegerType,
     MemRefType,
-    NoneAttr,
     TensorType,
     UnrankedMemRefType,
     UnrankedTensorType,
@@ -48,21 +47,6 @@ from mlopt.dialects.syntax import build_op, parse_attr_dict, parse_operand_list,
 
 AnyMemRef = base(MemRefType) | base(UnrankedMemRefType)
 AnyTensor = base(TensorType) | base(UnrankedTensorType)
-
-
-def tensor_type_of(buffer_type: MemRefType | UnrankedMemRefType) -> TensorType | UnrankedTensorType:
-    """The tensor type a buffer holds: its shape and element type, without
-    layout or memory space."""
-    if isinstance(buffer_type, MemRefType):
-        return TensorType(buffer_type.element_type, buffer_type.get_shape())
-    return UnrankedTensorType(buffer_type.element_type)
-
-
-def buffer_type_of(tensor_type: TensorType | UnrankedTensorType, memory_space: Attribute = NoneAttr()):
-    """The identity-layout memref type of a tensor type."""
-    if isinstance(tensor_type, TensorType):
-        return MemRefType(tensor_type.element_type, tensor_type.get_shape(), memory_space=memory_space)
-    return UnrankedMemRefType.from_type(tensor_type.element_type, memory_space)
 
 
 def _type_mismatch(tensor_type: Attribute, buffer_type: Attribute) -> str | None:
