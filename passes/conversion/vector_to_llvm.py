@@ -1,10 +1,13 @@
 """convert-vector-to-llvm: vector ops → llvm ops, as upstream's VectorToLLVM.
 
+As upstream, the pass first rewrites vector ops into finer vector ops
+(mlopt.passes.transforms.vector_lowering_patterns: contractions by
+``vector-contract-lowering``, outer products into vector.fma rows, masked
+reductions, strided slices, n-D gathers, 0-d transfers), then converts.
 An n-D vector is an llvm array of 1-D vectors (``vector<2x4xf32>`` →
-``!llvm.array<2 x vector<4xf32>>``); ops on them work row by row. Ops that
-upstream first rewrites into finer vector ops (shape_cast, transpose,
-contract, outerproduct, n-D broadcast, print of a vector) are lowered here
-directly, element by element or row by row, which computes the same values.
+``!llvm.array<2 x vector<4xf32>>``); ops on them work row by row. A few ops
+upstream rewrites first (n-D broadcast, print of a vector, transposes other
+than ``shuffle1d``) are lowered here directly, which computes the same values.
 1-D transfer_read/transfer_write become (masked) loads and stores; n-D ones
 are split into 1-D ones by convert-vector-to-scf first.
 """
