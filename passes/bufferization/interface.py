@@ -102,7 +102,9 @@ class BufferizableOpModel:
         return any(state.writes(operand) or state.written_inside(op, operand) for operand, _ in aliases)
 
     def must_bufferize_in_place(self, op: Operation, index: int, state: AnalysisState) -> bool:
-        return False
+        """Whether the operand is decided in place before anything else; an
+        unranked tensor always is, since it cannot be copied (upstream's default)."""
+        return isinstance(op.operands[index].type, UnrankedTensorType)
 
     def is_writable(self, op: Operation, value: SSAValue, state: AnalysisState) -> bool:
         """Whether the buffer of ``value`` (a result, or an argument of a block of

@@ -164,6 +164,84 @@ class YieldModel(BufferizableOpModel):
         bufferizer.replace(op, [])
 
 
+class WhileModel(BufferizableOpModel):
+    """scf.while: init ``i`` ↔ ``before`` argument ``i``; ``scf.condition``'s
+    argument ``i`` ↔ ``after`` argument ``i`` ↔ result ``i``; the after
+    region yields the next ``before`` arguments."""
+
+    def _block(self, op: Operation, region: int):
+        block = op.regions[region].blocks.first
+        assert block is not None
+        return block
+
+    def reads(self, op, index, state):
+        return state.is_value_read(self._block(op, 0).args[index])
+
+    def writes(self, op, index, state):
+        return True
+
+    def _relation(self, op: Operation, position: int, state) -> BufferRelation:
+        before, after = self._block(op, 0), self._block(op, 1)
+        condition, yielded = before.last_op, after.last_op
+        assert condition is not None and yielded is not None
+        equivalent = state.are_equivalent(condition.operands[1 + position], before.args[position]) and state.are_equivalent(
+            yielded.operands[position], after.args[position]
+        )
+        return BufferRelation.EQUIVALENT if equivalent else BufferRelation.UNKNOWN
+
+    def aliasing_results(self, op, index, state):
+        if index >= len(op.results) or op.results[index].type != op.operands[index].type:
+            return []
+        return [(op.results[index], self._relation(op, index, state))]
+
+    def is_repetitive_region(self, op, region_index):
+        return True
+
+    def verify_analysis(self, op, state):
+        if state.options.allow_return_allocs_from_loops:
+            return
+        before, after = self._block(op, 0), self._block(op, 1)
+        condition, yielded = before.last_op, after.last_op
+        assert condition is not None and yielded is not None
+        for position, value in enumerate(condition.operands[1:]):
+            if is_tensor(value) and position < len(before.args) and not state.are_equivalent(value, before.args[position]):
+                raise DiagnosticError.at(condition, f"Condition arg #{position} is not equivalent to the corresponding iter bbArg")
+        for position, value in enumerate(yielded.operands):
+            if is_tensor(value) and not state.are_equivalent(value, after.args[position]):
+                raise DiagnosticError.at(yielded, f"Yield operand #{position} is not equivalent to the corresponding iter bbArg")
+
+    def buffer_type(self, value, bufferizer):
+        if isinstance(value, OpResult) or value.block is self._block(value.block.parent_op(), 1):  # type: ignore[union-attr]
+            op = value.op if isinstance(value, OpResult) else value.block.parent_op()  # type: ignore[union-attr]
+            condition = self._block(op, 0).last_op
+            return bufferizer.buffer_type(condition.operands[1 + value.index])  # type: ignore[union-attr]
+        return bufferizer.buffer_type(value.block.parent_op().operands[value.index])  # type: ignore[union-attr]
+
+    def bufferize(self, op, bufferizer):
+        inits = [bufferizer.get_buffer(v) if is_tensor(v) else v for v in op.operands]
+        after_types = [self.buffer_type(r, bufferizer) if is_tensor(r) else r.type for r in op.results]
+        new_op = bufferizer.insert(rebuild(op, inits, after_types))
+        before, after = self._block(new_op, 0), self._block(new_op, 1)
+        bufferizer.replace_block_arguments(before, [v.type if is_tensor(op.operands[i]) else None for i, v in enumerate(inits)])
+        bufferizer.replace_block_arguments(after, [t if is_tensor(r) else None for t, r in zip(after_types, op.results)])
+        bufferizer.replace(op, list(new_op.results))
+
+
+class ConditionModel(BufferizableOpModel):
+    """scf.condition: passes its arguments' buffers to the after region (and the results)."""
+
+    def must_bufferize_in_place(self, op, index, state):
+        return True
+
+    def bufferize(self, op, bufferizer):
+        expected = [r.type for r in op.parent_op().results]  # type: ignore[union-attr]
+        operands = [op.operands[0]] + [
+            bufferizer.cast(bufferizer.get_buffer(v), expected[i]) if is_tensor(v) else v for i, v in enumerate(op.operands[1:])
+        ]
+        bufferizer.insert(rebuild(op, operands, []))
+        bufferizer.replace(op, [])
+
+
 class ForallModel(BufferizableOpModel):
     """scf.forall: shared output ``i`` ↔ its block argument ↔ result ``i``;
     the loop becomes a forall without results working on the outputs' buffers."""
@@ -223,4 +301,6 @@ MODELS = {
     "scf.index_switch": IndexSwitchModel(),
     "scf.yield": YieldModel(),
     "scf.forall": ForallModel(),
+    "scf.while": WhileModel(),
+    "scf.condition": ConditionModel(),
 }
