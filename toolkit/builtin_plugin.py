@@ -81,6 +81,8 @@ PASSES: dict[str, str] = {
     "promote-buffers-to-stack": "mlopt.passes.bufferization.promote_buffers_to_stack:PromoteBuffersToStackPass",
     "buffer-hoisting": "mlopt.passes.bufferization.buffer_hoisting:BufferHoistingPass",
     "fold-memref-alias-ops": "mlopt.passes.transforms.fold_memref_alias_ops:FoldMemRefAliasOpsPass",
+    "scf-forall-to-for": "mlopt.passes.transforms.scf_forall_to_for:SCFForallToForLoop",
+    "scf-forall-to-parallel": "mlopt.passes.transforms.scf_forall_to_parallel:SCFForallToParallelLoop",
 }
 
 PIPELINES: dict[str, str] = {
