@@ -83,6 +83,7 @@ PASSES: dict[str, str] = {
     "fold-memref-alias-ops": "mlopt.passes.transforms.fold_memref_alias_ops:FoldMemRefAliasOpsPass",
     "scf-forall-to-for": "mlopt.passes.transforms.scf_forall_to_for:SCFForallToForLoop",
     "scf-forall-to-parallel": "mlopt.passes.transforms.scf_forall_to_parallel:SCFForallToParallelLoop",
+    "loop-invariant-code-motion": "mlopt.passes.transforms.loop_invariant_code_motion:LoopInvariantCodeMotion",
 }
 
 PIPELINES: dict[str, str] = {
