@@ -34,7 +34,7 @@ from xdsl.dialects.linalg import Linalg as XLinalg
 from xdsl.dialects.linalg import attrs as xattrs
 from xdsl.dialects.linalg import ops as xops
 from xdsl.ir import Attribute, Block, BlockArgument, Dialect, Operation, Region, SSAValue
-from xdsl.ir.affine import AffineMap
+from xdsl.ir.affine import AffineDimExpr, AffineMap
 from xdsl.irdl import (
     AttrSizedOperandSegments,
     IRDLOperation,
@@ -273,8 +273,6 @@ def verify_static_shapes(op: Operation, maps: Sequence[AffineMap]) -> None:
     """Upstream's structured-op shape check: the static loop ranges, read off
     the operand dims that are plain loop dims, must reproduce every static
     operand size through the indexing maps."""
-    from xdsl.ir.affine import AffineDimExpr
-
     shapes = [_shape(value.type) for value in op.operands]
     if len(maps) != len(shapes):
         raise VerifyException(
@@ -516,15 +514,17 @@ class _NamedSyntax:
         return build_body(cls.BODY, [*inputs, *outputs], {})
 
     def verify_(self) -> None:
+        verify_destination_style(self)
+        if self.name == "linalg.fill":
+            _verify_fill(self)
+        if self.name in _MATMUL_FAMILY:
+            _verify_matmul_maps(self)
         verify_static_shapes(self, indexing_maps(self))
         block = self.regions[0].block
         if len(block.args) != len(self.operands):
             raise VerifyException(
                 f"expects as many region arguments ({len(block.args)}) as operands ({len(self.operands)})"
             )
-        for value in self.outputs:
-            if isinstance(value.type, TensorType) != bool(self.results):
-                raise VerifyException("expected tensor outputs to have results and memref outputs none")
 
 
 def _syntax_mixin(body: BodyFn, default_maps=None, kind_keyword: bool = False) -> type:
@@ -813,6 +813,15 @@ class IndexOp(IRDLOperation):
         parser.parse_punctuation(":")
         return build_op(cls, result_types=[parser.parse_type()], properties={"dim": dim}, attributes=attributes)
 
+    def verify_(self) -> None:
+        parent = verify_enclosing_structured_op(self)
+        loops = len(iterator_types(parent)) if parent.name != "linalg.generic" else len(parent.iterator_types)
+        if self.dim.value.data >= loops:
+            raise VerifyException(
+                f"expected dim ({self.dim.value.data}) to be lower than the number of loops ({loops}) of the "
+                "enclosing LinalgOp"
+            )
+
     def print(self, printer: Printer):
         printer.print_string(f" {self.dim.value.data}")
         print_attr_dict(printer, self, ("dim",))
@@ -912,6 +921,7 @@ class MapOp(_MapSyntax, IRDLOperation):
     outputs = property(lambda self: (self.init,))
 
     def verify_(self) -> None:
+        verify_destination_style(self)
         args = self.mapper.block.args
         if len(args) != len(self.operands):
             raise VerifyException(
@@ -936,6 +946,74 @@ class MapOp(_MapSyntax, IRDLOperation):
 
 def _dims(values: Sequence[int]) -> str:
     return "[" + ", ".join(map(str, values)) + "]"
+
+
+def verify_destination_style(op: Operation) -> None:
+    """Upstream's DestinationStyleOpInterface checks: one result per tensor
+    output, of its type, and tensors or buffers, not both."""
+    outputs = list(op.outputs)  # type: ignore[attr-defined]
+    tensor_outputs = [v for v in outputs if isinstance(v.type, TensorType)]
+    if len(op.results) != len(tensor_outputs):
+        raise VerifyException(
+            f"expected the number of tensor results ({len(op.results)}) to be equal to the number of output "
+            f"tensors ({len(tensor_outputs)})"
+        )
+    first_output = len(op.operands) - len(outputs)
+    for result, output in zip(op.results, tensor_outputs):
+        if result.type != output.type:
+            raise VerifyException(
+                f"expected type of operand #{first_output + outputs.index(output)} ('{output.type}') to match type "
+                f"of corresponding result ('{result.type}')"
+            )
+    shaped = [v.type for v in op.operands if isinstance(v.type, ShapedType)]
+    if any(isinstance(t, TensorType) for t in shaped) and any(isinstance(t, MemRefType) for t in shaped):
+        raise VerifyException("expected to have pure tensor or buffer semantics")
+
+
+def _verify_fill(op: Operation) -> None:
+    from mlopt.diagnostics import DiagnosticError
+
+    value, output = op.inputs[0], op.outputs[0]  # type: ignore[attr-defined]
+    if isinstance(value.type, ShapedType):
+        raise DiagnosticError.at(op, "expected op with scalar input")
+    if value.type != _element_type(output.type):
+        raise VerifyException(
+            f"expected fill value type ('{value.type}') to match output element type ('{_element_type(output.type)}')"
+        )
+
+
+def _verify_matmul_maps(op: Operation) -> None:
+    """A (batch) matmul's operands may drop (broadcast) but never add loop dims:
+    A takes (b,) m, k; B (b,) k, n."""
+    maps = indexing_maps(op)
+    batch = maps[0].num_dims - 3
+    m, n, k = batch, batch + 1, batch + 2
+    allowed = [{*range(batch), m, k}, {*range(batch), k, n}]
+    if op.name == "linalg.batch_reduce_matmul":
+        allowed = [{0, 1, 3}, {0, 3, 2}]
+    for affine_map, dims in zip(maps, allowed):
+        if any(not isinstance(e, AffineDimExpr) or e.position not in dims for e in affine_map.results):
+            raise VerifyException("Unexpected dim expression in map result.")
+
+
+def verify_invertible(op: Operation, maps: Sequence[AffineMap]) -> None:
+    """Every loop is some operand dimension, so the loop ranges follow from the shapes."""
+    from mlopt.dialects.builtin import affine_map_text
+
+    if not maps:
+        return
+    concatenated = AffineMap(maps[0].num_dims, 0, tuple(e for m in maps for e in m.results))
+    named = {e.position for e in concatenated.results if isinstance(e, AffineDimExpr)}
+    if len(named) != concatenated.num_dims:
+        raise VerifyException(f"invalid indexing maps are non-invertible: ({affine_map_text(concatenated)})")
+
+
+def verify_enclosing_structured_op(op: Operation) -> Operation:
+    """The linalg op a linalg.yield or linalg.index belongs to."""
+    parent = op.parent_op()
+    if parent is None or not parent.name.startswith("linalg.") or not hasattr(parent, "outputs"):
+        raise VerifyException("expected parent op with LinalgOp interface")
+    return parent
 
 
 def verify_yield(op: Operation) -> None:
@@ -966,6 +1044,7 @@ def verify_yield(op: Operation) -> None:
 
 
 def _verify_transpose(op: Operation) -> None:
+    verify_destination_style(op)
     permutation = list(op.permutation.get_values())  # type: ignore[attr-defined]
     input_shape, init_shape = _shape(op.operands[0].type), _shape(op.operands[1].type)
     if sorted(permutation) != list(range(len(permutation))):
@@ -985,6 +1064,7 @@ def _verify_transpose(op: Operation) -> None:
 
 
 def _verify_broadcast(op: Operation) -> None:
+    verify_destination_style(op)
     dimensions = list(op.dimensions.get_values())  # type: ignore[attr-defined]
     input_shape, init_shape = _shape(op.operands[0].type), _shape(op.operands[1].type)
     if len(input_shape) + len(dimensions) != len(init_shape):
@@ -1007,6 +1087,7 @@ def _verify_broadcast(op: Operation) -> None:
 
 
 def _verify_reduce(op: Operation) -> None:
+    verify_destination_style(op)
     dimensions = list(op.dimensions.get_values())  # type: ignore[attr-defined]
     input_shape, init_shape = _shape(op.operands[0].type), _shape(op.operands[1].type)
     if any(not 0 <= d < len(input_shape) for d in dimensions):
@@ -1144,10 +1225,13 @@ class _GenericSyntax:
         for required in ("indexing_maps", "iterator_types"):
             if required not in entries:
                 parser.raise_error(f"expected {required} for linalg.generic", start, parser.pos)
-        iterators = [
-            IteratorTypeAttr(xattrs.IteratorType(t.data)) if isinstance(t, StringAttr) else t
-            for t in entries.pop("iterator_types").data  # type: ignore[attr-defined]
-        ]
+        iterators = []
+        for iterator in entries.pop("iterator_types").data:  # type: ignore[attr-defined]
+            if isinstance(iterator, StringAttr):
+                if iterator.data not in ("parallel", "reduction"):
+                    parser.raise_error(f"custom op '{cls.name}' unexpected iterator_type ({iterator.data})")
+                iterator = IteratorTypeAttr(xattrs.IteratorType(iterator.data))
+            iterators.append(iterator)
         inputs = _parse_operand_group(parser, "ins")
         outputs = _parse_operand_group(parser, "outs")
         if parser.parse_optional_keyword("attrs"):
@@ -1168,7 +1252,10 @@ class _GenericSyntax:
 
     def verify_(self) -> None:
         maps = [m.data for m in self.indexing_maps.data]
+        verify_destination_style(self)
         verify_static_shapes(self, maps)
+        if all(m.num_dims == len(self.iterator_types) and not m.num_symbols for m in maps):
+            verify_invertible(self, maps)
         if len(self.body.block.args) != len(self.operands):
             raise VerifyException(
                 "expected as many non-induction variable region arguments as the number of input/output operands"
@@ -1178,6 +1265,7 @@ class _GenericSyntax:
 
 
 GenericOp = extend_op(xops.GenericOp, mixin=_GenericSyntax)
+YieldOp = extend_op(xops.YieldOp, methods={"verify_": verify_enclosing_structured_op})
 
 
 class _SoftmaxSyntax:
@@ -1432,6 +1520,7 @@ Linalg: Dialect = replace_ops(
     XLinalg,
     *NAMED_OPS,
     GenericOp,
+    YieldOp,
     SoftmaxOp,
     PackOp,
     UnPackOp,

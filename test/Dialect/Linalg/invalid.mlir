@@ -328,3 +328,122 @@ func.func @pooling_unsigned_on_floats(%a: memref<1x4x4x3xf32>, %w: memref<2x2xf3
   linalg.pooling_nhwc_max_unsigned ins(%a, %w : memref<1x4x4x3xf32>, memref<2x2xf32>) outs(%c : memref<1x3x3x3xf32>)
   return
 }
+
+// -----
+
+func.func @yield_outside_linalg(%arg0: memref<?xf32>) {
+  // expected-error@+1 {{'linalg.yield' op expected parent op with LinalgOp interface}}
+  linalg.yield %arg0: memref<?xf32>
+}
+
+// -----
+
+func.func @index_dim_out_of_range(%arg0: memref<f32>) {
+  linalg.generic {indexing_maps = [affine_map<() -> ()>], iterator_types = []} outs(%arg0 : memref<f32>) {
+    ^bb(%0: f32):
+      // expected-error@+1 {{'linalg.index' op expected dim (2) to be lower than the number of loops (0) of the enclosing LinalgOp}}
+      linalg.index 2 : index
+      linalg.yield %0 : f32
+  }
+  return
+}
+
+// -----
+
+func.func @generic_unknown_iterator(%arg0: memref<1xi32>) {
+  // expected-error@+1 {{custom op 'linalg.generic' unexpected iterator_type (random)}}
+  linalg.generic {indexing_maps = [affine_map<(i) -> (i)>], iterator_types = ["random"]} outs(%arg0 : memref<1xi32>) {
+    ^bb(%i : i32):
+    linalg.yield %i : i32
+  }
+  return
+}
+
+// -----
+
+func.func @generic_non_invertible_maps(%arg0: memref<?xf32>, %arg1: memref<?xf32>) {
+  // expected-error@+1 {{'linalg.generic' op invalid indexing maps are non-invertible: ((d0, d1) -> (d0 + d1, d0 + d1))}}
+  linalg.generic {indexing_maps = [affine_map<(i, j) -> (i + j)>, affine_map<(i, j) -> (i + j)>], iterator_types = ["parallel","parallel"]} ins(%arg0 : memref<?xf32>) outs(%arg1 : memref<?xf32>) {
+  ^bb(%0: f32, %1: f32):
+      linalg.yield %1: f32
+  }
+  return
+}
+
+// -----
+
+func.func @generic_map_with_symbol(%arg0: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error@+1 {{'linalg.generic' op unexpected symbols in indexing_map #0}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0)[s0] -> (d0 + s0)>, affine_map<(d0)[s0] -> (d0 + s0)>], iterator_types = ["parallel"]} ins(%arg0 : tensor<8xf32>) outs(%arg0 : tensor<8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<8xf32>
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+func.func @generic_result_type_mismatch(%arg0: memref<?xf32>, %arg1: tensor<?xf32>) {
+  // expected-error@+1 {{'linalg.generic' op expected type of operand #1 ('tensor<?xf32>') to match type of corresponding result ('tensor<f32>')}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(i) -> (i)>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]} ins(%arg0 : memref<?xf32>) outs(%arg1 : tensor<?xf32>) {
+    ^bb(%i: f32, %j: f32):
+      linalg.yield %i: f32
+  } -> tensor<f32>
+  return
+}
+
+// -----
+
+func.func @fill_memref_with_result(%arg0 : memref<?x?xf32>, %arg1 : f32) -> tensor<?x?xf32> {
+  // expected-error@+1 {{'linalg.fill' op expected the number of tensor results (1) to be equal to the number of output tensors (0)}}
+  %0 = linalg.fill ins(%arg1 : f32) outs(%arg0 : memref<?x?xf32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
+func.func @fill_value_type_mismatch(%arg0 : tensor<2xf32>, %arg1 : f64) -> tensor<2xf32> {
+  // expected-error@+1 {{'linalg.fill' op expected fill value type ('f64') to match output element type ('f32')}}
+  %0 = linalg.fill ins(%arg1 : f64) outs(%arg0 : tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @fill_tensor_value(%arg0 : tensor<2x2xf32>, %arg1 : tensor<2xf32>) -> tensor<2x2xf32> {
+  // expected-error@+1 {{expected op with scalar input}}
+  %0 = linalg.fill ins(%arg1 : tensor<2xf32>) outs(%arg0 : tensor<2x2xf32>) -> tensor<2x2xf32>
+  return %0 : tensor<2x2xf32>
+}
+
+// -----
+
+func.func @matmul_scalar_operand(%arg0: f32, %arg1: memref<3x4xf32>, %arg2: memref<2x4xf32>) {
+  // expected-error@+1 {{'linalg.matmul' op expected operand #0 rank (0) to match the result rank of indexing_map (2)}}
+  linalg.matmul ins(%arg0, %arg1 : f32, memref<3x4xf32>) outs(%arg2 : memref<2x4xf32>)
+  return
+}
+
+// -----
+
+func.func @matmul_unexpected_dim(%arg0: memref<5x5xf32>, %arg1: memref<5x5xf32>, %arg2: memref<5x5xf32>) {
+  // expected-error@+1 {{'linalg.matmul' op Unexpected dim expression in map result.}}
+  linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>] ins(%arg0, %arg1 : memref<5x5xf32>, memref<5x5xf32>) outs(%arg2 : memref<5x5xf32>)
+  return
+}
+
+// -----
+
+func.func @matmul_result_type_mismatch(%m: memref<?x?xf32>, %t: tensor<?x?xf32>) {
+  // expected-error@+1 {{'linalg.matmul' op expected type of operand #2 ('tensor<?x?xf32>') to match type of corresponding result ('tensor<?xf32>')}}
+  %res = linalg.matmul ins(%m, %m : memref<?x?xf32>, memref<?x?xf32>) outs(%t : tensor<?x?xf32>) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @matmul_mixed_tensor_and_buffer(%m: memref<4x4xf32>, %t: tensor<4x4xf32>) {
+  // expected-error@+1 {{'linalg.matmul' op expected to have pure tensor or buffer semantics}}
+  %res = linalg.matmul ins(%m, %m : memref<4x4xf32>, memref<4x4xf32>) outs(%t : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return
+}
