@@ -84,6 +84,7 @@ PASSES: dict[str, str] = {
     "scf-forall-to-for": "mlopt.passes.transforms.scf_forall_to_for:SCFForallToForLoop",
     "scf-forall-to-parallel": "mlopt.passes.transforms.scf_forall_to_parallel:SCFForallToParallelLoop",
     "loop-invariant-code-motion": "mlopt.passes.transforms.loop_invariant_code_motion:LoopInvariantCodeMotion",
+    "symbol-dce": "mlopt.passes.transforms.symbol_dce:SymbolDCE",
 }
 
 PIPELINES: dict[str, str] = {
