@@ -186,7 +186,28 @@ TransposeOp = _simple_op(
     "vector.transpose: permute the dimensions of a vector.",
     {"vector": operand_def(AnyVector), "permutation": prop_def(_I64_ARRAY), "result": result_def(AnyVector)},
     "$vector `,` $permutation attr-dict `:` type($vector) `to` type($result)",
+    verify=lambda self: _verify_transpose(self),
 )
+
+
+def _verify_transpose(self) -> None:
+    source_shape, result_shape = self.vector.type.get_shape(), self.result.type.get_shape()
+    permutation = list(self.permutation.get_values())
+    if len(result_shape) != len(source_shape):
+        raise VerifyException(f"vector result rank mismatch: {len(source_shape)}")
+    if len(permutation) != len(source_shape):
+        raise VerifyException(f"transposition length mismatch: {len(permutation)}")
+    seen: set[int] = set()
+    for position, index in enumerate(permutation):
+        if not 0 <= index < len(source_shape):
+            raise VerifyException(f"transposition index out of range: {index}")
+        if index in seen:
+            raise VerifyException(f"duplicate position index: {index}")
+        seen.add(index)
+        if result_shape[position] != source_shape[index]:
+            raise VerifyException(f"dimension size mismatch at: {index}")
+
+
 def _ints(attr: ArrayAttr) -> list[int]:
     return [item.value.data for item in attr.data]  # type: ignore[attr-defined]
 
@@ -398,6 +419,14 @@ class MultiDimReductionOp(IRDLOperation):
 
     traits = traits_def(Pure())
 
+    def verify_(self) -> None:
+        source_type = self.source.type
+        reduced = set(self.reduction_dims.get_values())
+        kept = [n for d, n in enumerate(source_type.get_shape()) if d not in reduced]
+        expected = VectorType(source_type.element_type, kept) if kept else source_type.element_type
+        if any(not 0 <= d < len(source_type.get_shape()) for d in reduced) or self.dest.type != expected:
+            raise VerifyException(f"destination type '{self.dest.type}' is incompatible with source type '{source_type}'")
+
     @classmethod
     def parse(cls, parser: Parser) -> MultiDimReductionOp:
         kind = CombiningKindAttr(CombiningKindAttr.parse_parameter(parser))
@@ -545,6 +574,31 @@ class ContractionOp(IRDLOperation):
 
     traits = traits_def(Pure())
 
+    def verify_(self) -> None:
+        maps = [m.data for m in self.indexing_maps.data]
+        if len(maps) != 3:
+            raise VerifyException("expected an indexing map for each vector operand")
+        iterators = [t.data.value for t in self.iterator_types.data]
+        shapes = [tuple(v.type.get_shape()) if isinstance(v.type, VectorType) else () for v in (self.lhs, self.rhs, self.acc)]
+        for index, (affine_map, shape) in enumerate(zip(maps, shapes)):
+            if affine_map.num_dims != len(iterators):
+                raise VerifyException(f"expected indexing map {index} to have {len(iterators)} number of inputs")
+            if len(affine_map.results) != len(shape):
+                raise VerifyException(f"expected indexing map {index} to have {len(shape)} number of outputs")
+        dims = [[getattr(e, "position", None) for e in m.results] for m in maps]
+        sizes: list[dict[int, int]] = [dict(zip(d, shape)) for d, shape in zip(dims, shapes)]
+        shared = set(sizes[0]) & set(sizes[1])
+        for dim in sorted(shared):
+            if sizes[0][dim] != sizes[1][dim]:
+                kind = "contracting" if iterators[dim] == "reduction" else "batch"
+                raise VerifyException(f"invalid {kind} dimension map")
+        if isinstance(self.acc.type, VectorType):
+            known = {**sizes[1], **sizes[0]}
+            expected = [known.get(d, -1) for d in dims[2]]
+            if -1 not in expected and tuple(expected) != shapes[2]:
+                expected_type = VectorType(self.acc.type.element_type, expected)
+                raise VerifyException(f"invalid accumulator/result vector shape, expected: '{expected_type}'")
+
     @classmethod
     def parse(cls, parser: Parser) -> ContractionOp:
         attributes = parser.parse_optional_attr_dict()
@@ -688,6 +742,15 @@ class YieldOp(IRDLOperation):
     assembly_format = "attr-dict ($operands_^ `:` type($operands_))?"
 
 
+MASKABLE_OPS = frozenset(
+    {
+        "vector.transfer_read", "vector.transfer_write", "vector.gather", "vector.reduction",
+        "vector.multi_reduction", "vector.contract", "vector.outerproduct",
+    }
+)
+"""The ops of upstream's MaskableOpInterface."""
+
+
 @irdl_op_definition
 class MaskOp(IRDLOperation):
     """vector.mask: run the maskable op of its region under a mask."""
@@ -698,6 +761,29 @@ class MaskOp(IRDLOperation):
     passthru = opt_operand_def()
     results_ = var_result_def()
     maskRegion = region_def("single_block")
+
+    def verify_(self) -> None:
+        ops = list(self.maskRegion.block.ops)
+        if len(ops) > 2:
+            raise VerifyException("expects only one operation to mask")
+        terminator = ops[-1] if ops else None
+        if not isinstance(terminator, YieldOp):
+            raise VerifyException("expects a terminator within the mask region")
+        if len(terminator.operands) != len(self.results):
+            raise VerifyException("expects number of results to match mask region yielded values")
+        if len(ops) == 1:
+            return
+        masked = ops[0]
+        if masked.name not in MASKABLE_OPS:
+            raise VerifyException("expects a MaskableOpInterface within the mask region")
+        if len(masked.results) != len(self.results):
+            raise VerifyException("expects number of results to match maskable operation number of results")
+        if tuple(masked.results) != tuple(terminator.operands):
+            raise VerifyException(
+                "expects all the results from the MaskableOpInterface to match all the values returned by the terminator"
+            )
+        if tuple(masked.result_types) != tuple(self.result_types):
+            raise VerifyException("expects result type to match maskable operation result type")
 
     @classmethod
     def parse(cls, parser: Parser) -> MaskOp:

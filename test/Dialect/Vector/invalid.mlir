@@ -53,3 +53,43 @@ func.func @insert_strided_slice_offsets(%v: vector<3x7xi32>, %w: vector<2xi32>) 
   %0 = vector.insert_strided_slice %w, %v {offsets = [1], strides = [1]} : vector<2xi32> into vector<3x7xi32>
   return
 }
+
+// -----
+
+func.func @multi_reduction_dest(%v: vector<2x3xf32>, %acc: vector<3xf32>) {
+  // expected-error@+1 {{'vector.multi_reduction' op destination type 'vector<3xf32>' is incompatible with source type 'vector<2x3xf32>'}}
+  %0 = vector.multi_reduction <add>, %v, %acc [1] : vector<2x3xf32> to vector<3xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_sizes(%v: vector<2x3xf32>) {
+  // expected-error@+1 {{'vector.transpose' op dimension size mismatch at: 0}}
+  %0 = vector.transpose %v, [1, 0] : vector<2x3xf32> to vector<3x3xf32>
+  return
+}
+
+// -----
+
+func.func @contract_contracting(%a: vector<2x3xf32>, %b: vector<4x2xf32>, %c: vector<2x2xf32>) {
+  // expected-error@+1 {{'vector.contract' op invalid contracting dimension map}}
+  %0 = vector.contract {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %c : vector<2x3xf32>, vector<4x2xf32> into vector<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @contract_accumulator(%a: vector<2x3xf32>, %b: vector<3x2xf32>, %c: vector<2x4xf32>) {
+  // expected-error@+1 {{'vector.contract' op invalid accumulator/result vector shape, expected: 'vector<2x2xf32>'}}
+  %0 = vector.contract {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %c : vector<2x3xf32>, vector<3x2xf32> into vector<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @mask_not_maskable(%v: vector<4xf32>, %m: vector<4xi1>) {
+  // expected-error@+1 {{'vector.mask' op expects a MaskableOpInterface within the mask region}}
+  %0 = vector.mask %m { vector.fma %v, %v, %v : vector<4xf32> } : vector<4xi1> -> vector<4xf32>
+  return
+}
