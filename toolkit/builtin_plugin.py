@@ -29,6 +29,7 @@ DIALECTS: dict[str, str] = {
     "linalg": "mlopt.dialects.linalg:Linalg",
     "tensor": "mlopt.dialects.tensor:Tensor",
     "bufferization": "mlopt.dialects.bufferization:Bufferization",
+    "transform": "mlopt.dialects.transform:Transform",
 }
 """Dialects mlopt provides or extends; they replace xDSL's of the same name."""
 
@@ -81,6 +82,8 @@ PASSES: dict[str, str] = {
     "promote-buffers-to-stack": "mlopt.passes.bufferization.promote_buffers_to_stack:PromoteBuffersToStackPass",
     "buffer-hoisting": "mlopt.passes.bufferization.buffer_hoisting:BufferHoistingPass",
     "fold-memref-alias-ops": "mlopt.passes.transforms.fold_memref_alias_ops:FoldMemRefAliasOpsPass",
+    "transform-interpreter": "mlopt.passes.transforms.transform_interpreter:TransformInterpreterPass",
+    "test-transform-dialect-erase-schedule": "mlopt.passes.transforms.test_transform_dialect_erase_schedule:TestTransformDialectEraseSchedulePass",
     "scf-forall-to-for": "mlopt.passes.transforms.scf_forall_to_for:SCFForallToForLoop",
     "scf-forall-to-parallel": "mlopt.passes.transforms.scf_forall_to_parallel:SCFForallToParallelLoop",
     "loop-invariant-code-motion": "mlopt.passes.transforms.loop_invariant_code_motion:LoopInvariantCodeMotion",

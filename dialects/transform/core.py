@@ -1,0 +1,691 @@
+"""The transform dialect's core ops (upstream's TransformOps.td, DebugExtension,
+the pattern application ops), each with its ``apply`` for the interpreter."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from xdsl.dialects.builtin import (
+    I64,
+    ArrayAttr,
+    BoolAttr,
+    DictionaryAttr,
+    FunctionType,
+    IntegerAttr,
+    StringAttr,
+    SymbolRefAttr,
+    UnitAttr,
+)
+from xdsl.dialects.transform import (
+    TransformHandleType,
+    TransformOpHandleType,
+    TransformParamHandleType,
+    TransformValueHandleType,
+)
+from xdsl.ir import Attribute, Block, Operation, Region
+from xdsl.irdl import (
+    AttrSizedOperandSegments,
+    IRDLOperation,
+    ParsePropInAttrDict,
+    irdl_op_definition,
+    opt_prop_def,
+    operand_def,
+    opt_operand_def,
+    prop_def,
+    region_def,
+    result_def,
+    traits_def,
+    var_operand_def,
+    var_result_def,
+)
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator, SymbolOpInterface
+from xdsl.utils.exceptions import VerifyException
+
+from mlopt.diagnostics import DiagnosticError, emit_remark
+from mlopt.dialects.syntax import (
+    build_op,
+    parse_attr_dict,
+    parse_function_signature,
+    parse_keyword_of,
+    print_attr_dict,
+    print_function_signature,
+)
+from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
+
+FAILURE_MODES = ("propagate", "suppress")
+
+
+# --------------------------------------------------------------------------- sequences
+
+
+@irdl_op_definition
+class YieldOp(TransformOp, IRDLOperation):
+    """transform.yield: the results of a sequence's body."""
+
+    name = "transform.yield"
+    operands_ = var_operand_def(TransformHandleType)
+    traits = traits_def(IsTerminator())
+    assembly_format = "attr-dict ($operands_^ `:` type($operands_))?"
+
+
+@irdl_op_definition
+class NamedSequenceOp(TransformOp, IRDLOperation):
+    """transform.named_sequence: a named, callable transform script."""
+
+    name = "transform.named_sequence"
+    sym_name = prop_def(StringAttr)
+    function_type = prop_def(FunctionType)
+    sym_visibility = opt_prop_def(StringAttr)
+    arg_attrs = opt_prop_def(ArrayAttr)
+    res_attrs = opt_prop_def(ArrayAttr)
+    body = region_def()
+    traits = traits_def(IsolatedFromAbove(), SymbolOpInterface())
+
+    @classmethod
+    def parse(cls, parser: Parser) -> NamedSequenceOp:
+        visibility = parser.parse_optional_keyword("private") or parser.parse_optional_keyword("public")
+        name = parser.parse_symbol_name()
+        signature = parse_function_signature(parser)
+        attributes = parse_attr_dict(parser, keyword=True)
+        region = parser.parse_optional_region(signature.arguments) if signature.arguments is not None else parser.parse_optional_region()
+        return build_op(
+            cls,
+            properties={
+                "sym_name": name,
+                "function_type": FunctionType.from_lists(signature.input_types, signature.result_types),
+                "sym_visibility": StringAttr(visibility) if visibility else None,
+                "arg_attrs": signature.arg_attrs,
+                "res_attrs": signature.res_attrs,
+            },
+            attributes=attributes,
+            regions=[region or Region()],
+        )
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        if self.sym_visibility is not None:
+            printer.print_string(self.sym_visibility.data + " ")
+        printer.print_symbol_name(self.sym_name.data)
+        arguments = self.body.block.args if self.body.blocks else None
+        print_function_signature(printer, self.function_type, arguments, self.arg_attrs, self.res_attrs)
+        print_attr_dict(printer, self, ("sym_name", "function_type", "sym_visibility", "arg_attrs", "res_attrs"), keyword=True)
+        if self.body.blocks:
+            printer.print_string(" ")
+            printer.print_region(self.body, print_entry_block_args=False)
+
+    def verify_(self) -> None:
+        if not self.body.blocks:
+            return
+        block = self.body.block
+        if tuple(a.type for a in block.args) != tuple(self.function_type.inputs):
+            raise VerifyException("expected the types of block arguments to match the function signature")
+        last = block.last_op
+        if not isinstance(last, YieldOp):
+            raise VerifyException("expected the body to end with 'transform.yield'")
+        if tuple(v.type for v in last.operands) != tuple(self.function_type.outputs):
+            raise VerifyException("expected the types of the terminator operands to match the function results")
+
+    def argument_attribute(self, index: int, name: str) -> bool:
+        if self.arg_attrs is None:
+            return False
+        return name in self.arg_attrs.data[index].data  # type: ignore[attr-defined]
+
+    def invoke(self, state: TransformState, arguments: list[list]) -> list[list]:
+        """Run the body with ``arguments`` (payload lists) bound to its arguments."""
+        return state.run_block(self.body.block, arguments)
+
+
+def _parse_failure_mode(parser: Parser) -> StringAttr:
+    parser.parse_keyword("failures")
+    parser.parse_punctuation("(")
+    mode = parse_keyword_of(parser, FAILURE_MODES, "failure propagation mode")
+    parser.parse_punctuation(")")
+    return StringAttr(mode)
+
+
+def run_with_failure_mode(state: TransformState, op: Operation, mode: str, run) -> list[list] | None:
+    """``run()``, dropping a silenceable failure when ``mode`` is suppress."""
+    try:
+        return run()
+    except SilenceableFailure:
+        if mode == "suppress":
+            state.set_results(op, [[] for _ in op.results])
+            return None
+        raise
+
+
+@irdl_op_definition
+class SequenceOp(TransformOp, IRDLOperation):
+    """transform.sequence: transform ops applied in order, with a failure mode."""
+
+    name = "transform.sequence"
+    root = opt_operand_def(TransformHandleType)
+    extra_bindings = var_operand_def(TransformHandleType)
+    failure_propagation_mode = prop_def(StringAttr)
+    results_ = var_result_def(TransformHandleType)
+    body = region_def("single_block")
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> SequenceOp:
+        root = parser.parse_optional_unresolved_operand()
+        operands: list = []
+        if root is not None:
+            extra = [parser.parse_unresolved_operand()] if parser.parse_optional_punctuation(",") else []
+            while parser.parse_optional_punctuation(","):
+                extra.append(parser.parse_unresolved_operand())
+            parser.parse_punctuation(":")
+            types = parser.parse_type() if not parser.parse_optional_punctuation("(") else None
+            if types is None:
+                types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
+                parser.parse_punctuation(")")
+            else:
+                types = [types]
+            resolved = [parser.resolve_operand(o, t) for o, t in zip([root, *extra], types, strict=True)]
+            operands = [resolved[:1], resolved[1:]]
+        else:
+            operands = [[], []]
+        result_types = []
+        if parser.parse_optional_punctuation("->"):
+            if parser.parse_optional_punctuation("("):
+                result_types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
+                parser.parse_punctuation(")")
+            else:
+                result_types = [parser.parse_type()]
+        mode = _parse_failure_mode(parser)
+        attributes = parse_attr_dict(parser, keyword=True)
+        region = parser.parse_region()
+        block = region.block
+        if block.last_op is None or not isinstance(block.last_op, YieldOp):
+            block.add_op(YieldOp.build(operands=[[]]))
+        return build_op(
+            cls,
+            operands=operands,
+            result_types=[result_types],
+            properties={"failure_propagation_mode": mode},
+            attributes=attributes,
+            regions=[region],
+        )
+
+    def print(self, printer: Printer) -> None:
+        if self.root is not None:
+            printer.print_string(" ")
+            printer.print_list([self.root, *self.extra_bindings], printer.print_operand)
+            printer.print_string(" : ")
+            if self.extra_bindings:
+                printer.print_string("(")
+            printer.print_list([v.type for v in (self.root, *self.extra_bindings)], printer.print_attribute)
+            if self.extra_bindings:
+                printer.print_string(")")
+        if self.results:
+            printer.print_string(" -> ")
+            printer.print_list(self.result_types, printer.print_attribute)
+        printer.print_string(f" failures({self.failure_propagation_mode.data})")
+        print_attr_dict(printer, self, ("failure_propagation_mode",), keyword=True)
+        printer.print_string(" ")
+        printer.print_region(self.body, print_entry_block_args=True, print_block_terminators=bool(self.body.block.last_op.operands))  # type: ignore[union-attr]
+
+    def verify_(self) -> None:
+        if self.failure_propagation_mode.data not in FAILURE_MODES:
+            raise VerifyException("expected failure propagation mode 'propagate' or 'suppress'")
+        if self.root is None and self.extra_bindings:
+            raise VerifyException("does not expect extra operands when used as top-level")
+
+    def apply(self, state: TransformState) -> None:
+        if self.root is not None:
+            arguments = [state.payload_of(v) for v in (self.root, *self.extra_bindings)]
+        else:
+            arguments = [[state.payload_root]] if self.body.block.args else []
+        results = run_with_failure_mode(
+            state, self, self.failure_propagation_mode.data, lambda: state.run_block(self.body.block, arguments)
+        )
+        if results is not None:
+            state.set_results(self, results)
+
+
+@irdl_op_definition
+class IncludeOp(TransformOp, IRDLOperation):
+    """transform.include: run a named sequence on the given handles."""
+
+    name = "transform.include"
+    target = prop_def(SymbolRefAttr)
+    failure_propagation_mode = prop_def(StringAttr)
+    operands_ = var_operand_def(TransformHandleType)
+    results_ = var_result_def(TransformHandleType)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> IncludeOp:
+        target = parser.parse_attribute()
+        mode = _parse_failure_mode(parser)
+        operands = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, parser.parse_unresolved_operand)
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        function_type = parser.parse_type()
+        if not isinstance(function_type, FunctionType):
+            parser.raise_error("expected a function type")
+        resolved = [parser.resolve_operand(o, t) for o, t in zip(operands, function_type.inputs, strict=True)]
+        return build_op(
+            cls,
+            operands=[resolved],
+            result_types=[list(function_type.outputs)],
+            properties={"target": target, "failure_propagation_mode": mode},
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_attribute(self.target)
+        printer.print_string(f" failures({self.failure_propagation_mode.data}) (")
+        printer.print_list(self.operands, printer.print_operand)
+        printer.print_string(")")
+        print_attr_dict(printer, self, ("target", "failure_propagation_mode"))
+        printer.print_string(" : ")
+        printer.print_attribute(FunctionType.from_lists([v.type for v in self.operands], list(self.result_types)))
+
+    def callee(self) -> NamedSequenceOp:
+        from xdsl.traits import SymbolTable
+
+        found = SymbolTable.lookup_symbol(self, self.target)
+        if not isinstance(found, NamedSequenceOp):
+            raise DiagnosticError.at(self, "'transform.include' op does not reference a named transform sequence")
+        return found
+
+    def verify_(self) -> None:
+        if self.failure_propagation_mode.data not in FAILURE_MODES:
+            raise VerifyException("expected failure propagation mode 'propagate' or 'suppress'")
+
+    def apply(self, state: TransformState) -> None:
+        callee = self.callee()
+        for index, operand in enumerate(self.operands):
+            if callee.argument_attribute(index, "transform.consumed"):
+                state._invalidate(operand, self, index)
+        arguments = [state.payload_of(v) for v in self.operands]
+        results = run_with_failure_mode(
+            state, self, self.failure_propagation_mode.data, lambda: callee.invoke(state, arguments)
+        )
+        if results is not None:
+            state.set_results(self, results)
+
+
+# --------------------------------------------------------------------------- handle manipulation
+
+
+@irdl_op_definition
+class SplitHandleOp(TransformOp, IRDLOperation):
+    """transform.split_handle: one handle per payload op."""
+
+    name = "transform.split_handle"
+    handle = operand_def(TransformHandleType)
+    pass_through_empty_handle = opt_prop_def(BoolAttr)
+    fail_on_payload_too_small = opt_prop_def(BoolAttr)
+    overflow_result = opt_prop_def(IntegerAttr[I64])
+    results_ = var_result_def(TransformHandleType)
+    assembly_format = "$handle attr-dict `:` functional-type(operands, results)"
+    irdl_options = (ParsePropInAttrDict(),)
+
+    def apply(self, state: TransformState) -> None:
+        payload = state.payload_of(self.handle)
+        count = len(self.results)
+        pass_through = self.pass_through_empty_handle is None or self.pass_through_empty_handle.value.data
+        too_small_fails = self.fail_on_payload_too_small is None or self.fail_on_payload_too_small.value.data
+        if not payload and pass_through:
+            state.set_results(self, [[] for _ in range(count)])
+            return
+        overflow = None if self.overflow_result is None else self.overflow_result.value.data
+        if len(payload) < count and too_small_fails or len(payload) > count and overflow is None:
+            state.set_results(self, [[] for _ in range(count)])
+            raise SilenceableFailure(
+                self,
+                f"split handle does not have the same number of payload ops ({len(payload)}) as results ({count})"
+                if len(payload) > count else f"handle must be mapped to exactly {count} payload ops",  # fmt: skip
+            )
+        results: list[list] = [[payload[i]] if i < len(payload) else [] for i in range(count)]
+        if overflow is not None:
+            results[overflow].extend(payload[count:])
+        state.set_results(self, results)
+
+
+@irdl_op_definition
+class MergeHandlesOp(TransformOp, IRDLOperation):
+    """transform.merge_handles: the concatenation of the handles' payloads."""
+
+    name = "transform.merge_handles"
+    deduplicate = opt_prop_def(UnitAttr)
+    handles = var_operand_def(TransformHandleType)
+    result = result_def(TransformHandleType)
+
+    def apply(self, state: TransformState) -> None:
+        merged = [p for h in self.handles for p in state.payload_of(h)]
+        if self.deduplicate is not None:
+            seen: list = []
+            merged = [p for p in merged if not any(p is s for s in seen) and not seen.append(p)]
+        state.set_payload(self.result, merged)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> MergeHandlesOp:
+        deduplicate = parser.parse_optional_keyword("deduplicate") is not None
+        operands = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_unresolved_operand)
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        type = parser.parse_type()
+        return build_op(
+            cls,
+            operands=[[parser.resolve_operand(o, type) for o in operands]],
+            result_types=[type],
+            properties={"deduplicate": UnitAttr() if deduplicate else None},
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        if self.deduplicate is not None:
+            printer.print_string(" deduplicate")
+        printer.print_string(" ")
+        printer.print_list(self.handles, printer.print_operand)
+        print_attr_dict(printer, self, ("deduplicate",))
+        printer.print_string(" : ")
+        printer.print_attribute(self.result.type)
+
+
+@irdl_op_definition
+class CastOp(TransformOp, IRDLOperation):
+    """transform.cast: the same payload under another handle type."""
+
+    name = "transform.cast"
+    input = operand_def(TransformHandleType)
+    output = result_def(TransformHandleType)
+    assembly_format = "$input attr-dict `:` type($input) `to` type($output)"
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("input",)
+
+    def apply(self, state: TransformState) -> None:
+        payload = state.payload_of(self.input)
+        expected = getattr(self.output.type, "operation", None)
+        for op in payload:
+            if expected is not None and op.name != expected.data:
+                raise DiagnosticError.at(self, f"op name mismatch: expected {expected.data}, got {op.name}", notes=[(op, "offending payload")])
+        state.set_payload(self.output, payload)
+
+
+def _dedup(ops: list[Operation]) -> list[Operation]:
+    seen: set[int] = set()
+    return [op for op in ops if id(op) not in seen and not seen.add(id(op))]
+
+
+@irdl_op_definition
+class GetParentOp(TransformOp, IRDLOperation):
+    """transform.get_parent_op: the (nth) closest matching ancestor of each payload op."""
+
+    name = "transform.get_parent_op"
+    target = operand_def(TransformOpHandleType)
+    isolated_from_above = opt_prop_def(UnitAttr)
+    allow_empty_results = opt_prop_def(UnitAttr)
+    op_name = opt_prop_def(StringAttr)
+    deduplicate = opt_prop_def(UnitAttr)
+    nth_parent = opt_prop_def(IntegerAttr[I64])
+    result = result_def(TransformOpHandleType)
+    assembly_format = "$target attr-dict `:` functional-type(operands, results)"
+    irdl_options = (ParsePropInAttrDict(),)
+
+    def _matches(self, op: Operation) -> bool:
+        if self.isolated_from_above is not None and not op.has_trait(IsolatedFromAbove):
+            return False
+        if self.op_name is not None and op.name != self.op_name.data:
+            return False
+        wanted = getattr(self.result.type, "operation", None)
+        return wanted is None or op.name == wanted.data
+
+    def apply(self, state: TransformState) -> None:
+        nth = 1 if self.nth_parent is None else self.nth_parent.value.data
+        parents: list[Operation] = []
+        for target in state.payload_ops(self.target):
+            parent: Operation | None = target
+            for _ in range(nth):
+                parent = parent.parent_op() if parent is not None else None
+                while parent is not None and not self._matches(parent):
+                    parent = parent.parent_op()
+            if parent is None:
+                if self.allow_empty_results is not None:
+                    continue
+                state.set_payload(self.result, [])
+                raise SilenceableFailure(self, "could not find a parent op that matches all requirements", [(target, "target op")])
+            parents.append(parent)
+        state.set_payload(self.result, _dedup(parents) if self.deduplicate is not None else parents)
+
+
+@irdl_op_definition
+class GetProducerOfOperandOp(TransformOp, IRDLOperation):
+    """transform.get_producer_of_operand: the op defining operand #n of each payload op."""
+
+    name = "transform.get_producer_of_operand"
+    target = operand_def(TransformOpHandleType)
+    operand_number = prop_def(IntegerAttr[I64])
+    producer = result_def(TransformOpHandleType)
+    assembly_format = "$target `[` $operand_number `]` attr-dict `:` functional-type(operands, results)"
+
+    def apply(self, state: TransformState) -> None:
+        number = self.operand_number.value.data
+        producers: list[Operation] = []
+        for target in state.payload_ops(self.target):
+            if number >= len(target.operands):
+                state.set_payload(self.producer, [])
+                raise SilenceableFailure(self, f"could not find a producer for operand number: {number} of {target.name}", [(target, "target op")])
+            owner = target.operands[number].owner
+            if not isinstance(owner, Operation):
+                state.set_payload(self.producer, [])
+                raise SilenceableFailure(self, f"could not find a producer for operand number: {number} of {target.name}", [(target, "target op")])
+            producers.append(owner)
+        state.set_payload(self.producer, producers)
+
+
+@irdl_op_definition
+class GetConsumersOfResultOp(TransformOp, IRDLOperation):
+    """transform.get_consumers_of_result: the users of result #n of the payload op."""
+
+    name = "transform.get_consumers_of_result"
+    target = operand_def(TransformOpHandleType)
+    result_number = prop_def(IntegerAttr[I64])
+    consumers = result_def(TransformOpHandleType)
+    assembly_format = "$target `[` $result_number `]` attr-dict `:` functional-type(operands, results)"
+
+    def apply(self, state: TransformState) -> None:
+        targets = state.payload_ops(self.target)
+        number = self.result_number.value.data
+        if len(targets) != 1:
+            raise DiagnosticError.at(self, "handle must be mapped to exactly one payload op")
+        if number >= len(targets[0].results):
+            raise DiagnosticError.at(self, "result number overflow")
+        state.set_payload(self.consumers, [use.operation for use in targets[0].results[number].uses])
+
+
+# --------------------------------------------------------------------------- params and debugging
+
+
+@irdl_op_definition
+class ParamConstantOp(TransformOp, IRDLOperation):
+    """transform.param.constant: a param holding one attribute."""
+
+    name = "transform.param.constant"
+    value = prop_def(Attribute)
+    param = result_def(TransformParamHandleType)
+    assembly_format = "$value attr-dict `->` type($param)"
+
+    def apply(self, state: TransformState) -> None:
+        state.set_payload(self.param, [self.value])
+
+
+@irdl_op_definition
+class PrintOp(TransformOp, IRDLOperation):
+    """transform.print: print the payload ops (or the whole payload) to stdout."""
+
+    name = "transform.print"
+    target = opt_operand_def(TransformHandleType)
+    name_ = opt_prop_def(StringAttr, prop_name="name")
+    assume_verified = opt_prop_def(UnitAttr)
+    use_local_scope = opt_prop_def(UnitAttr)
+    skip_regions = opt_prop_def(UnitAttr)
+    assembly_format = "$target attr-dict (`:` type($target)^)?"
+    irdl_options = (ParsePropInAttrDict(),)
+
+    def apply(self, state: TransformState) -> None:
+        import sys
+
+        from mlopt.ir import print_to_string
+
+        header = "[[[ IR printer: " + (self.name_.data + " " if self.name_ is not None else "")
+        targets = state.payload_ops(self.target) if self.target is not None else [state.payload_root]
+        out = sys.stdout
+        if self.target is None:
+            out.write(header + "top-level ]]]\n" + print_to_string(state.payload_root) + "\n")
+            return
+        out.write(header + "]]]\n")
+        for target in targets:
+            out.write(print_to_string(target) + "\n")
+        out.flush()
+
+
+@irdl_op_definition
+class AnnotateOp(TransformOp, IRDLOperation):
+    """transform.annotate: set an attribute on each payload op."""
+
+    name = "transform.annotate"
+    target = operand_def(TransformOpHandleType)
+    name_ = prop_def(StringAttr, prop_name="name")
+    param = opt_operand_def(TransformParamHandleType)
+    assembly_format = "$target $name attr-dict (`=` $param^)? `:` type($target) (`,` type($param)^)?"
+
+    def apply(self, state: TransformState) -> None:
+        targets = state.payload_ops(self.target)
+        values = state.payload_params(self.param) if self.param is not None else [UnitAttr()]
+        if len(values) != 1 and len(values) != len(targets):
+            raise DiagnosticError.at(self, "parameter and target have different payload lengths "
+                                     f"({len(values)} vs {len(targets)})")  # fmt: skip
+        for index, target in enumerate(targets):
+            target.attributes[self.name_.data] = values[0 if len(values) == 1 else index]
+
+
+@irdl_op_definition
+class EmitRemarkAtOp(TransformOp, IRDLOperation):
+    """transform.debug.emit_remark_at: a remark at each payload op."""
+
+    name = "transform.debug.emit_remark_at"
+    at = operand_def(TransformHandleType)
+    message = prop_def(StringAttr)
+    assembly_format = "$at `,` $message attr-dict `:` type($at)"
+
+    def apply(self, state: TransformState) -> None:
+        for payload in state.payload_of(self.at):
+            where = payload if isinstance(payload, Operation) else getattr(payload, "owner", None)
+            if where is not None and not isinstance(where, Operation):
+                where = where.parent_op()
+            emit_remark(where if where is not None else self, self.message.data)
+
+
+# --------------------------------------------------------------------------- patterns and cleanups
+
+
+PATTERN_SETS: dict[str, str] = {
+    "transform.apply_patterns.canonicalization": "mlopt.dialects.transform.core:canonicalization_patterns",
+}
+"""Pattern descriptor op name → ``module:function``: the function takes the
+descriptor op and returns the xDSL ``RewritePattern``s of the set. Extend this
+table (and define the descriptor op) to add a pattern set."""
+
+
+def canonicalization_patterns(descriptor: Operation) -> list:
+    from mlopt.passes.transforms.canonicalize import _CanonicalizationPatterns, _RewriteBudget
+
+    return [_CanonicalizationPatterns(frozenset(), frozenset(), _RewriteBudget(-1))]
+
+
+@irdl_op_definition
+class ApplyCanonicalizationPatternsOp(IRDLOperation):
+    """transform.apply_patterns.canonicalization: every op's canonicalization patterns."""
+
+    name = "transform.apply_patterns.canonicalization"
+    assembly_format = "attr-dict"
+
+
+@irdl_op_definition
+class ApplyPatternsOp(TransformOp, IRDLOperation):
+    """transform.apply_patterns: greedily apply the pattern sets listed in the
+    region to each payload op's regions, with folding and dead code removal."""
+
+    name = "transform.apply_patterns"
+    target = operand_def(TransformOpHandleType)
+    apply_cse = opt_prop_def(UnitAttr)
+    max_iterations = opt_prop_def(IntegerAttr[I64])
+    max_num_rewrites = opt_prop_def(IntegerAttr[I64])
+    patterns = region_def("single_block")
+    traits = traits_def(NoTerminator())
+    assembly_format = "`to` $target $patterns attr-dict `:` type($target)"
+    irdl_options = (ParsePropInAttrDict(),)
+
+    def apply(self, state: TransformState) -> None:
+        import importlib
+
+        from xdsl.pattern_rewriter import GreedyRewritePatternApplier, PatternRewriteWalker
+        from xdsl.transforms.dead_code_elimination import region_dce
+
+        patterns = []
+        for descriptor in self.patterns.block.ops:
+            where = PATTERN_SETS.get(descriptor.name)
+            if where is None:
+                raise DiagnosticError.at(descriptor, f"unsupported pattern set '{descriptor.name}'")
+            module, function = where.split(":")
+            patterns.extend(getattr(importlib.import_module(module), function)(descriptor))
+        walker = PatternRewriteWalker(
+            GreedyRewritePatternApplier(patterns, ctx=state.context, folding_enabled=True),
+            apply_recursively=False,
+            post_walk_func=region_dce,
+        )
+        limit = 10 if self.max_iterations is None else self.max_iterations.value.data
+        for target in state.payload_ops(self.target):
+            for region in target.regions:
+                for _ in range(max(1, limit)):
+                    if not walker.rewrite_region(region):
+                        break
+            if self.apply_cse is not None:
+                _cse(state, target)
+
+
+def _cse(state: TransformState, target: Operation) -> None:
+    from mlopt.passes.transforms.cse import CSE
+
+    CSE().apply(state.context, target)
+
+
+@irdl_op_definition
+class ApplyCSEOp(TransformOp, IRDLOperation):
+    """transform.apply_cse: common subexpression elimination in the payload ops."""
+
+    name = "transform.apply_cse"
+    target = operand_def(TransformOpHandleType)
+    assembly_format = "`to` $target attr-dict `:` type($target)"
+
+    def apply(self, state: TransformState) -> None:
+        for target in state.payload_ops(self.target):
+            _cse(state, target)
+
+
+@irdl_op_definition
+class ApplyDCEOp(TransformOp, IRDLOperation):
+    """transform.apply_dce: erase dead ops in the payload ops' regions."""
+
+    name = "transform.apply_dce"
+    target = operand_def(TransformOpHandleType)
+    assembly_format = "`to` $target attr-dict `:` type($target)"
+
+    def apply(self, state: TransformState) -> None:
+        from xdsl.transforms.dead_code_elimination import region_dce
+
+        for target in state.payload_ops(self.target):
+            for region in target.regions:
+                region_dce(region)
+
+
+OPS: tuple[type[Operation], ...] = (
+    YieldOp, NamedSequenceOp, SequenceOp, IncludeOp, SplitHandleOp, MergeHandlesOp, CastOp, GetParentOp,
+    GetProducerOfOperandOp, GetConsumersOfResultOp, ParamConstantOp, PrintOp, AnnotateOp, EmitRemarkAtOp,
+    ApplyCanonicalizationPatternsOp, ApplyPatternsOp, ApplyCSEOp, ApplyDCEOp,
+)  # fmt: skip
