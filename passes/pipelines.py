@@ -45,10 +45,13 @@ class LowerToLLVMPipeline(PassPipelineDefinition):
                 "func.func(convert-vector-to-scf)",
                 "func.func(convert-linalg-to-loops)",
                 "lower-affine",
+                "scf-forall-to-for",
                 "convert-scf-to-cf",
                 f"convert-vector-to-llvm{{reassociate-fp-reductions={_flag(self.reassociate_fp_reductions)}}}",
                 "func.func(convert-math-to-llvm)",
                 "convert-math-to-libm",
+                # clones and deallocations left by a deallocation pipeline run by hand
+                "convert-bufferization-to-memref",
                 "expand-strided-metadata",
                 "lower-affine",
                 f"finalize-memref-to-llvm{{{index} use-aligned-alloc={_flag(self.use_aligned_alloc)}}}",

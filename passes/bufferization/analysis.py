@@ -594,12 +594,12 @@ def would_create_read_after_write_interference(operand: Operand, state: Analysis
     return _has_read_after_write_interference(reads, writes, state)
 
 
-def would_create_write_to_non_writable_buffer(operand: Operand, state: AnalysisState, *, consistency_only: bool = False) -> bool:
+def would_create_write_to_non_writable_buffer(operand: Operand, state: AnalysisState) -> bool:
     """Whether the operand, in place, makes a write (its own, or an in-place
     write to an alias) to a buffer that may not be written."""
     op, index = operand
     values = [op.operands[index], *(result for result, _ in state.aliasing_results(operand))]
-    if (consistency_only or not state.writes(operand)) and not _aliasing_reads_and_writes(state, values)[1]:
+    if not state.writes(operand) and not _aliasing_reads_and_writes(state, values)[1]:
         return False
     read_only = [alias for value in values for alias in state.aliases.members(value) if not state.is_writable(alias)]
     if state.options.print_conflicts:
@@ -730,10 +730,6 @@ def _check_pre_bufferization_assumptions(state: AnalysisState, scope: Operation)
                 continue
             if would_create_read_after_write_interference((op, index), state, consistency_only=True):
                 raise DiagnosticError.at(op, f"'{op.name}' op not bufferizable under the given constraints: cannot avoid RaW conflict")
-            if would_create_write_to_non_writable_buffer((op, index), state, consistency_only=True):
-                raise DiagnosticError.at(
-                    op, f"'{op.name}' op not bufferizable under the given constraints: would write to read-only buffer"
-                )
 
 
 def skip_analysis(state: AnalysisState, scope: Operation) -> None:

@@ -8,7 +8,8 @@ from xdsl.dialects.builtin import IntegerAttr, MemRefType, ModuleOp, StringAttr,
 from xdsl.ir import Operation
 from xdsl.rewriter import InsertPoint, Rewriter
 
-from mlopt.passes.bufferization.bufferize import common_buffer_type, memref_type_for, rebuild
+from mlopt.passes.bufferization.bufferize import common_buffer_type, memref_type_for
+from mlopt.passes.bufferization.rebuild import rebuilt
 from mlopt.passes.bufferization.interface import BufferizableOpModel, BufferRelation, is_tensor
 
 
@@ -39,7 +40,7 @@ def _global_for(constant: Operation, type_: MemRefType, alignment: int) -> str:
         parent = module.parent_op()
         assert parent is not None
         module = parent
-    value = constant.properties.get("value") or constant.attributes["value"]
+    value = constant.properties.get("value", constant.attributes.get("value"))
     base = "__constant_" + "x".join([*(str(d) for d in type_.get_shape()), _type_suffix(type_.element_type)])
     taken = set()
     for op in module.body.block.ops:
@@ -89,7 +90,7 @@ class SelectModel(BufferizableOpModel):
         type_ = self.buffer_type(op.results[0], bufferizer)
         true_buffer = bufferizer.cast(bufferizer.get_buffer(op.operands[1]), type_)
         false_buffer = bufferizer.cast(bufferizer.get_buffer(op.operands[2]), type_)
-        select = bufferizer.insert(rebuild(op, [op.operands[0], true_buffer, false_buffer], [type_]))
+        select = bufferizer.insert(rebuilt(op, [op.operands[0], true_buffer, false_buffer], [type_]))
         bufferizer.replace(op, list(select.results))
 
 

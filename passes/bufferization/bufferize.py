@@ -335,18 +335,6 @@ class Bufferizer:
                 continue
             if has_tensor_semantics(op) and self.state.options.is_allowed(op) and self.model(op) is None:
                 raise DiagnosticError.at(op, "op was not bufferized")
-def rebuild(op: Operation, operands: Sequence[SSAValue], result_types: Sequence[Attribute]) -> Operation:
-    """``op``'s kind with new operands and result types, taking over its regions."""
-    return op.create(
-        operands=list(operands),
-        result_types=list(result_types),
-        properties=dict(op.properties),
-        attributes=dict(op.attributes),
-        successors=list(op.successors),
-        regions=[op.detach_region(region) for region in list(op.regions)],
-    )
-
-
 def common_buffer_type(types: Sequence[Attribute]) -> Attribute:
     """One buffer type for values that may be any of several buffers: theirs
     when they agree, else a fully dynamic layout (upstream's rule)."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from xdsl.dialects.builtin import ArrayAttr, FunctionType, IntegerAttr, StringAttr, SymbolRefAttr, i64
 from xdsl.ir import BlockArgument, Operation, OpResult
 
-from mlopt.passes.bufferization.bufferize import memref_type_for, rebuild
+from mlopt.passes.bufferization.bufferize import memref_type_for
+from mlopt.passes.bufferization.rebuild import rebuilt
 from mlopt.passes.bufferization.interface import BufferizableOpModel, BufferRelation, UnknownOpModel, is_tensor
 
 ACCESS_ATTR = "bufferization.access"
@@ -133,7 +134,7 @@ class ReturnModel(BufferizableOpModel):
         func.properties["function_type"] = FunctionType.from_lists(
             list(func.function_type.inputs.data), [v.type for v in operands]  # type: ignore[attr-defined]
         )
-        bufferizer.insert(rebuild(op, operands, []))
+        bufferizer.insert(rebuilt(op, operands, []))
         bufferizer.replace(op, [])
 
 
@@ -178,7 +179,7 @@ class CallModel(BufferizableOpModel):
             bufferizer.cast(bufferizer.get_buffer(v), signature.inputs.data[i]) if is_tensor(v) else v
             for i, v in enumerate(op.operands)
         ]
-        new_call = bufferizer.insert(rebuild(op, operands, list(signature.outputs.data)))
+        new_call = bufferizer.insert(rebuilt(op, operands, list(signature.outputs.data)))
         bufferizer.replace(op, list(new_call.results))
 
 

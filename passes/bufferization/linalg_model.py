@@ -13,7 +13,8 @@ from __future__ import annotations
 from xdsl.ir import Operation
 from xdsl.ir.affine import AffineMap
 
-from mlopt.passes.bufferization.bufferize import rebuild
+
+from mlopt.passes.bufferization.rebuild import rebuilt
 from mlopt.passes.bufferization.interface import DestinationStyleModel, is_tensor
 
 class LinalgModel(DestinationStyleModel):
@@ -37,7 +38,7 @@ class LinalgModel(DestinationStyleModel):
     def bufferize(self, op, bufferizer):
         operands = [bufferizer.get_buffer(v) if is_tensor(v) else v for v in op.operands]
         init_buffers = [operands[i] for i in self.init_indices(op)]
-        bufferizer.insert(rebuild(op, operands, []))
+        bufferizer.insert(rebuilt(op, operands, []))
         tensor_results = iter(init_buffers)
         bufferizer.replace(op, [next(tensor_results) if is_tensor(r) else None for r in op.results])
 

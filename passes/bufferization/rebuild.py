@@ -18,5 +18,6 @@ def rebuilt(op: OpT, operands: Sequence[SSAValue], result_types: Sequence[Attrib
         result_types=list(result_types),
         properties=dict(op.properties),
         attributes=dict(op.attributes),
+        successors=list(op.successors),
         regions=[op.detach_region(region) for region in list(op.regions)],
     )

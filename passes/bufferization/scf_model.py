@@ -8,7 +8,8 @@ from __future__ import annotations
 from xdsl.ir import BlockArgument, Operation, OpResult
 
 from mlopt.diagnostics import DiagnosticError
-from mlopt.passes.bufferization.bufferize import alloc_tensor_for, common_buffer_type, rebuild, resolve_operand_conflicts
+from mlopt.passes.bufferization.bufferize import alloc_tensor_for, common_buffer_type, resolve_operand_conflicts
+from mlopt.passes.bufferization.rebuild import rebuilt
 from mlopt.passes.bufferization.interface import BufferizableOpModel, BufferRelation, is_tensor
 from xdsl.rewriter import InsertPoint
 
@@ -77,7 +78,7 @@ class ForModel(BufferizableOpModel):
 
     def bufferize(self, op, bufferizer):
         operands = [bufferizer.get_buffer(v) if is_tensor(v) else v for v in op.operands]
-        new_op = bufferizer.insert(rebuild(op, operands, [v.type for v in operands[self.FIRST_INIT :]]))
+        new_op = bufferizer.insert(rebuilt(op, operands, [v.type for v in operands[self.FIRST_INIT :]]))
         block = new_op.regions[0].blocks.first
         assert block is not None
         bufferizer.replace_block_arguments(
@@ -121,7 +122,7 @@ class IfModel(BufferizableOpModel):
 
     def bufferize(self, op, bufferizer):
         result_types = [self.buffer_type(r, bufferizer) if is_tensor(r) else r.type for r in op.results]
-        new_op = bufferizer.insert(rebuild(op, list(op.operands), result_types))
+        new_op = bufferizer.insert(rebuilt(op, list(op.operands), result_types))
         bufferizer.replace(op, list(new_op.results))
 
 
@@ -160,7 +161,7 @@ class YieldModel(BufferizableOpModel):
         operands = [
             bufferizer.cast(bufferizer.get_buffer(v), expected[i]) if is_tensor(v) else v for i, v in enumerate(op.operands)
         ]
-        bufferizer.insert(rebuild(op, operands, []))
+        bufferizer.insert(rebuilt(op, operands, []))
         bufferizer.replace(op, [])
 
 
@@ -220,7 +221,7 @@ class WhileModel(BufferizableOpModel):
     def bufferize(self, op, bufferizer):
         inits = [bufferizer.get_buffer(v) if is_tensor(v) else v for v in op.operands]
         after_types = [self.buffer_type(r, bufferizer) if is_tensor(r) else r.type for r in op.results]
-        new_op = bufferizer.insert(rebuild(op, inits, after_types))
+        new_op = bufferizer.insert(rebuilt(op, inits, after_types))
         before, after = self._block(new_op, 0), self._block(new_op, 1)
         bufferizer.replace_block_arguments(before, [v.type if is_tensor(op.operands[i]) else None for i, v in enumerate(inits)])
         bufferizer.replace_block_arguments(after, [t if is_tensor(r) else None for t, r in zip(after_types, op.results)])
@@ -238,7 +239,7 @@ class ConditionModel(BufferizableOpModel):
         operands = [op.operands[0]] + [
             bufferizer.cast(bufferizer.get_buffer(v), expected[i]) if is_tensor(v) else v for i, v in enumerate(op.operands[1:])
         ]
-        bufferizer.insert(rebuild(op, operands, []))
+        bufferizer.insert(rebuilt(op, operands, []))
         bufferizer.replace(op, [])
 
 
@@ -285,7 +286,7 @@ class ForallModel(BufferizableOpModel):
             arg.replace_all_uses_with(bufferizer.to_tensor(buffer, InsertPoint.at_start(block)))
             block.erase_arg(arg)
         operands = list(op.operands[: len(op.operands) - len(buffers)])
-        new_op = rebuild(op, operands, [])
+        new_op = rebuilt(op, operands, [])
         segments = new_op.properties["operandSegmentSizes"].get_values()  # type: ignore[attr-defined]
         from xdsl.dialects.builtin import DenseArrayBase, i32
 

@@ -4,7 +4,8 @@ become the same ops on buffers."""
 
 from __future__ import annotations
 
-from mlopt.passes.bufferization.bufferize import rebuild
+
+from mlopt.passes.bufferization.rebuild import rebuilt
 from mlopt.passes.bufferization.interface import BufferizableOpModel, DestinationStyleModel, is_tensor
 
 
@@ -13,7 +14,7 @@ class ReadingModel(BufferizableOpModel):
 
     def bufferize(self, op, bufferizer):
         operands = [bufferizer.get_buffer(v) if is_tensor(v) else v for v in op.operands]
-        new = bufferizer.insert(rebuild(op, operands, [r.type for r in op.results]))
+        new = bufferizer.insert(rebuilt(op, operands, [r.type for r in op.results]))
         bufferizer.replace(op, list(new.results))
 
 
@@ -25,7 +26,7 @@ class TransferWriteModel(DestinationStyleModel):
 
     def bufferize(self, op, bufferizer):
         operands = [bufferizer.get_buffer(v) if is_tensor(v) else v for v in op.operands]
-        bufferizer.insert(rebuild(op, operands, []))
+        bufferizer.insert(rebuilt(op, operands, []))
         bufferizer.replace(op, [operands[1]])
 
 

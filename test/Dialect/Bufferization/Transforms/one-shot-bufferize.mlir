@@ -127,3 +127,16 @@ func.func @print(%t: tensor<2xf32>) {
   call @printMemrefF32(%u) : (tensor<*xf32>) -> ()
   return
 }
+
+// -----
+
+// A constant without elements is a global too.
+// CHECK: memref.global "private" constant @__constant_0xf32 : memref<0xf32> = dense<> {alignment = 64 : i64}
+// CHECK-LABEL: func.func @empty_constant(
+// CHECK: memref.get_global @__constant_0xf32 : memref<0xf32>
+func.func @empty_constant() -> tensor<0xf32> {
+  %c = arith.constant dense<> : tensor<0xf32>
+  %e = tensor.empty() : tensor<0xf32>
+  %r = linalg.copy ins(%c : tensor<0xf32>) outs(%e : tensor<0xf32>) -> tensor<0xf32>
+  return %r : tensor<0xf32>
+}
