@@ -88,6 +88,7 @@ PASSES: dict[str, str] = {
     "scf-forall-to-parallel": "mlopt.passes.transforms.scf_forall_to_parallel:SCFForallToParallelLoop",
     "loop-invariant-code-motion": "mlopt.passes.transforms.loop_invariant_code_motion:LoopInvariantCodeMotion",
     "symbol-dce": "mlopt.passes.transforms.symbol_dce:SymbolDCE",
+    "inline": "mlopt.passes.transforms.inline:InlinerPass",
 }
 
 PIPELINES: dict[str, str] = {
