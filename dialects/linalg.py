@@ -37,6 +37,7 @@ from xdsl.ir import Attribute, Block, BlockArgument, Dialect, Operation, Region,
 from xdsl.ir.affine import AffineDimExpr, AffineMap
 from xdsl.irdl import (
     AttrSizedOperandSegments,
+    SameVariadicOperandSize,
     IRDLOperation,
     base,
     irdl_op_definition,
@@ -217,6 +218,37 @@ def contraction_body(builder, args, properties):
     rhs = cast_scalar(builder, args[1], out_type, unsigned=_unsigned(properties))
     product = BINARY_FNS["mul"](builder, lhs, rhs)
     _yield(builder, BINARY_FNS["add"](builder, args[-1], product))
+
+
+def _fill_rng_body(builder, args, properties):
+    """Upstream's linear congruential generator: a value in [min, max) from
+    the seed and the two loop indices, built in upstream's order."""
+    from xdsl.dialects.builtin import f64, i32
+
+    minimum, maximum, seed, out = args
+
+    def constant(value, type) -> SSAValue:
+        return builder.insert(arith.ConstantOp(IntegerAttr(value, type) if type == i64 else FloatAttr(value, type))).result
+
+    def truncated(value: int) -> SSAValue:
+        return cast_scalar(builder, constant(value, i64), i32)
+
+    def index(dim: int) -> SSAValue:
+        return cast_scalar(builder, builder.insert(IndexOp.build(properties={"dim": IntegerAttr(dim, i64)}, result_types=[IndexType()])).result, i32)
+
+    offset = cast_scalar(builder, constant(2147483647, i64), f64)
+    column, row = index(1), index(0)
+    state = builder.insert(arith.AddiOp(row, seed)).result
+    for position in (None, column):
+        if position is not None:
+            state = builder.insert(arith.AddiOp(position, state)).result
+        state = builder.insert(arith.MuliOp(state, truncated(1103515245))).result
+        state = builder.insert(arith.AddiOp(state, truncated(12345))).result
+    shifted = builder.insert(arith.AddfOp(offset, cast_scalar(builder, state, f64))).result
+    span = builder.insert(arith.SubfOp(maximum, minimum)).result
+    scale = builder.insert(arith.MulfOp(span, constant(2.3283064e-10, f64))).result
+    value = builder.insert(arith.AddfOp(builder.insert(arith.MulfOp(shifted, scale)).result, minimum)).result
+    _yield(builder, cast_scalar(builder, value, out.type))
 
 
 def quantized_contraction_body(builder, args, properties):
@@ -644,6 +676,7 @@ NAMED_OPS: list[type[IRDLOperation]] = [
     _named("quantized_batch_matmul", quantized_contraction_body),
     *(_named(op, quantized_contraction_body, fields=_CONV_PROPERTIES) for op in QUANTIZED_CONVOLUTIONS),
     *(_named(op, pooling_body(fn, unsigned=unsigned), fields=_CONV_PROPERTIES) for op, (fn, unsigned) in POOLINGS.items()),
+    named_op("linalg.fill_rng_2d", _fill_rng_body, doc="linalg.fill_rng_2d: pseudo-random values in [min, max) from a seed."),
     named_op("linalg.contract", contraction_body, fields={**_CAST_PROPERTY, "indexing_maps": prop_def(ArrayAttr)},
              doc="linalg.contract: a contraction given by its indexing maps."),  # fmt: skip
     named_op("linalg.elementwise", _elementwise_body,
@@ -693,6 +726,7 @@ STRUCTURED_LAYOUTS: dict[str, str] = {
     "dot": "r|0|0|",
     "mmt4d": "pprppr|0 2 3 5|1 2 4 5|0 1 3 4",
     "batch_mmt4d": "ppprppr|0 1 3 4 6|0 2 3 5 6|0 1 2 4 5",
+    "fill_rng_2d": "pp|-|-|-|0 1",
     "quantized_matmul": "ppr|0 2|2 1|-|-|0 1",
     "quantized_batch_matmul": "pppr|0 1 3|0 3 2|-|-|0 1 2",
 }
@@ -1089,7 +1123,7 @@ def _verify_broadcast(op: Operation) -> None:
 def _verify_reduce(op: Operation) -> None:
     verify_destination_style(op)
     dimensions = list(op.dimensions.get_values())  # type: ignore[attr-defined]
-    input_shape, init_shape = _shape(op.operands[0].type), _shape(op.operands[1].type)
+    input_shape, init_shape = _shape(op.inputs[0].type), _shape(op.outputs[0].type)  # type: ignore[attr-defined]
     if any(not 0 <= d < len(input_shape) for d in dimensions):
         raise VerifyException(f"dimensions for reduction should be in the range [0, {len(input_shape) - 1}].")
     kept = [size for d, size in enumerate(input_shape) if d not in dimensions]
@@ -1102,15 +1136,6 @@ def _verify_reduce(op: Operation) -> None:
             f"init dimensions {_dims(init_shape)} doesn't match input dimensions after reduction {_dims(kept)}"
         )
     verify_yield(op)
-
-
-def _destination_accessors(input_name: str) -> dict[str, property]:
-    """``inputs``/``outputs`` on an op with one ``input_name`` operand and one ``init``,
-    as every destination-style linalg op has."""
-    return {
-        "inputs": property(lambda self: (getattr(self, input_name),)),
-        "outputs": property(lambda self: (self.init,)),
-    }
 
 
 class _ReduceSyntax:
@@ -1134,7 +1159,7 @@ class _ReduceSyntax:
             region = parser.parse_region(arguments)
         return build_op(
             cls,
-            operands=[*inputs, *outputs],
+            operands=[inputs, outputs],
             result_types=[[v.type for v in outputs if isinstance(v.type, TensorType)]],
             properties={"dimensions": DenseArrayBase.from_list(i64, dimensions)},
             attributes=attributes,
@@ -1158,9 +1183,27 @@ class _ReduceSyntax:
             printer.print_region(self.regions[0], print_entry_block_args=False)
 
 
-ReduceOp = extend_op(
-    xops.ReduceOp, mixin=_ReduceSyntax, methods={"verify_": _verify_reduce, **_destination_accessors("input")}
-)
+@irdl_op_definition
+class ReduceOp(_ReduceSyntax, IRDLOperation):
+    """linalg.reduce: combine each input along ``dimensions`` into its init,
+    several inputs and inits at once (argmax keeps a value and an index).
+    xDSL's op takes one input; upstream's any number."""
+
+    name = "linalg.reduce"
+
+    inputs = var_operand_def(base(MemRefType) | base(TensorType))
+    inits = var_operand_def(base(MemRefType) | base(TensorType))
+    result = var_result_def(TensorType)
+    combiner = region_def("single_block")
+    dimensions = prop_def(DenseArrayBase)
+
+    irdl_options = (SameVariadicOperandSize(),)
+    traits = traits_def(RecursiveMemoryEffect())
+
+    outputs = property(lambda self: tuple(self.inits))
+
+    def verify_(self) -> None:
+        _verify_reduce(self)
 
 
 def copy_through_body(inputs: Sequence[SSAValue], outputs: Sequence[SSAValue]) -> Region:
@@ -1205,7 +1248,11 @@ TransposeOp = extend_op(
 BroadcastOp = extend_op(
     xops.BroadcastOp,
     mixin=_dimension_op_syntax("dimensions", grouped=False),
-    methods={"verify_": _verify_broadcast, **_destination_accessors("input")},
+    methods={
+        "verify_": _verify_broadcast,
+        "inputs": property(lambda self: (self.input,)),
+        "outputs": property(lambda self: (self.init,)),
+    },
 )
 
 
