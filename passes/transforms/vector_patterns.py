@@ -1,0 +1,312 @@
+"""Upstream's vector pattern sets, by their ``transform.apply_patterns`` names,
+and ``vectorize_children_and_apply_patterns``.
+
+``PATTERN_SETS`` maps each name (``vector.lower_contraction``,
+``vector.reduction_to_contract``, ...) to a factory of its patterns; the
+factories take the set's options as keywords. Most sets are the patterns the
+vector lowering passes already use; this module adds what vectorized code needs
+before them, as upstream's ``populateVectorReductionToContractPatterns`` and
+the transfer ops' in-bounds fold:
+
+- ``MultiReduceToContract``: ``multi_reduction <add>(mul(a, b))`` becomes a
+  ``vector.contract``, with the broadcasts and transpositions of ``a`` and
+  ``b`` (``vector.broadcast``, ``vector.transpose``, or a transfer_read's
+  permutation map) folded into its indexing maps;
+- ``TransferInBounds``: a static transfer that provably stays inside its
+  source is marked in bounds (upstream's fold of transfer ops).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from xdsl.dialects import vector as xvector
+from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr, BoolAttr, ShapedType, VectorType
+from xdsl.ir import Operation, SSAValue
+from xdsl.ir.affine import AffineConstantExpr, AffineDimExpr, AffineMap
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
+
+from mlopt.passes.transforms import vector_ir
+
+
+def _transfer_dims(op: Operation) -> tuple[int, list[int | None]] | None:
+    """(source rank, the source dimension of each vector dimension or None when
+    broadcast) of an unmasked transfer_read whose map is a projected permutation."""
+    if op.name != "vector.transfer_read" or vector_ir.enclosing_mask(op) is not None:
+        return None
+    segments = op.properties["operandSegmentSizes"].get_values()  # type: ignore[attr-defined]
+    if segments[-1]:
+        return None
+    permutation: AffineMap = op.properties["permutation_map"].data  # type: ignore[attr-defined]
+    dims: list[int | None] = []
+    for expr in permutation.results:
+        if isinstance(expr, AffineDimExpr):
+            dims.append(expr.position)
+        elif isinstance(expr, AffineConstantExpr) and expr.value == 0:
+            dims.append(None)
+        else:
+            return None
+    return permutation.num_dims, dims
+
+
+def _in_bounds(op: Operation) -> list[bool]:
+    return [bool(flag.value.data) for flag in op.properties["in_bounds"].data]  # type: ignore[attr-defined]
+
+
+def _fold_operand(rewriter: PatternRewriter, value: SSAValue, dims: list[int]) -> tuple[SSAValue, list[int]]:
+    """``value`` (vector dimension k walking loop ``dims[k]``) traced back
+    through transposes, leading broadcasts and broadcasting/transposing reads:
+    the source vector and the loop each of its dimensions walks."""
+    while True:
+        owner = value.owner
+        if not isinstance(owner, Operation):
+            return value, dims
+        if owner.name == "vector.transpose":
+            permutation = list(owner.properties["permutation"].get_values())  # type: ignore[attr-defined]
+            source_dims = [0] * len(dims)
+            for k, p in enumerate(permutation):
+                source_dims[p] = dims[k]
+            value, dims = owner.operands[0], source_dims
+            continue
+        if owner.name == "vector.broadcast" and isinstance(owner.operands[0].type, VectorType):
+            source_shape = owner.operands[0].type.get_shape()
+            added = len(dims) - len(source_shape)
+            if tuple(source_shape) != tuple(value.type.get_shape()[added:]):  # type: ignore[attr-defined]
+                return value, dims  # stretches a unit dimension
+            value, dims = owner.operands[0], dims[added:]
+            continue
+        decoded = _transfer_dims(owner)
+        if decoded is None or all(d is not None for d in decoded[1]) and sorted(decoded[1]) == decoded[1]:  # type: ignore[type-var]
+            return value, dims
+        rank, source_dims = decoded
+        kept = sorted((d, k) for k, d in enumerate(source_dims) if d is not None)
+        shape = value.type.get_shape()  # type: ignore[attr-defined]
+        in_bounds = _in_bounds(owner)
+        results = tuple(AffineDimExpr(d) for d, _ in kept)
+        read = xvector.TransferReadOp(
+            owner.operands[0],
+            list(owner.operands[1 : 1 + rank]),
+            owner.operands[1 + rank],
+            VectorType(value.type.element_type, [shape[k] for _, k in kept]),  # type: ignore[attr-defined]
+            ArrayAttr([BoolAttr.from_bool(in_bounds[k]) for _, k in kept]),
+            AffineMapAttr(AffineMap(rank, 0, results)),
+        )
+        rewriter.insert(read)
+        return read.results[0], [dims[k] for _, k in kept]
+
+
+@dataclass
+class MultiReduceToContract(RewritePattern):
+    """multi_reduction <add>(mul(a, b)), acc → vector.contract of a and b into
+    acc, the broadcasts and transpositions of a and b folded into its maps
+    (upstream's MultiReduceToContract, CombineContractABTranspose and
+    CombineContractBroadcastMask)."""
+
+    source_name: ClassVar[str] = "vector.multi_reduction"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        from mlopt.dialects.vector import ContractionOp, IteratorTypeAttr
+
+        if op.name != "vector.multi_reduction" or vector_ir.kind_name(op) != "add" or vector_ir.enclosing_mask(op) is not None:
+            return
+        mul = op.operands[0].owner
+        if not isinstance(mul, Operation) or mul.name not in ("arith.mulf", "arith.muli"):
+            return
+        source_type = op.operands[0].type
+        assert isinstance(source_type, VectorType)
+        rank = len(source_type.get_shape())
+        reduced = set(op.properties["reduction_dims"].get_values())  # type: ignore[attr-defined]
+        loops = list(range(rank))
+        (lhs, lhs_dims), (rhs, rhs_dims) = (_fold_operand(rewriter, v, loops) for v in mul.operands)
+        if set(lhs_dims) | set(rhs_dims) != set(loops):  # a loop only a broadcast spans: keep it
+            (lhs, lhs_dims), (rhs, rhs_dims) = ((v, loops) for v in mul.operands)
+        maps = [AffineMap(rank, 0, tuple(AffineDimExpr(d) for d in dims)) for dims in (lhs_dims, rhs_dims)]
+        maps.append(AffineMap(rank, 0, tuple(AffineDimExpr(d) for d in loops if d not in reduced)))
+        iterators = [IteratorTypeAttr(IteratorTypeAttr.enum_type("reduction" if d in reduced else "parallel")) for d in loops]
+        contract = ContractionOp.build(
+            operands=[lhs, rhs, op.operands[1], []],
+            result_types=[op.results[0].type],
+            properties={
+                "indexing_maps": ArrayAttr([AffineMapAttr(m) for m in maps]),
+                "iterator_types": ArrayAttr(iterators),
+                "kind": op.properties["kind"],
+            },
+        )
+        rewriter.replace(op, contract)
+
+
+@dataclass
+class TransferInBounds(RewritePattern):
+    """A transfer whose dimensions provably stay inside a static source (or
+    broadcast) is marked in bounds, as upstream's fold of transfer ops."""
+
+    source_name: ClassVar[None] = None
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        from mlopt.passes.conversion.vector_to_scf import provably_in_bounds
+
+        if op.name not in ("vector.transfer_read", "vector.transfer_write"):
+            return
+        is_write = op.name.endswith("write")
+        vector_type = op.operands[0].type if is_write else op.results[0].type
+        source = op.operands[1] if is_write else op.operands[0]
+        if not isinstance(vector_type, VectorType) or not isinstance(source.type, ShapedType):
+            return
+        permutation: AffineMap = op.properties["permutation_map"].data  # type: ignore[attr-defined]
+        first = 2 if is_write else 1
+        indices = op.operands[first : first + permutation.num_dims]
+        flags = _in_bounds(op)
+        new = [
+            flag
+            or isinstance(expr, AffineConstantExpr)
+            or (isinstance(expr, AffineDimExpr) and provably_in_bounds(source.type, expr.position, indices[expr.position], size))  # type: ignore[arg-type]
+            for flag, expr, size in zip(flags, permutation.results, vector_type.get_shape())
+        ]
+        if new != flags:
+            op.properties["in_bounds"] = ArrayAttr([BoolAttr.from_bool(flag) for flag in new])
+            rewriter.handle_operation_modification(op)
+
+
+@dataclass
+class EraseUnusedTransferRead(RewritePattern):
+    """A transfer_read nothing uses is erased (it only reads, as upstream's DCE sees it)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if op.name == "vector.transfer_read" and not op.results[0].uses and vector_ir.enclosing_mask(op) is None:
+            rewriter.erase(op)
+
+
+def reduction_to_contract_patterns() -> list[RewritePattern]:
+    return [MultiReduceToContract()]
+
+
+def _lower_contraction(lowering_strategy: str = "outerproduct") -> list[RewritePattern]:
+    from mlopt.passes.transforms.vector_contract_lowering import contraction_patterns
+
+    return contraction_patterns(lowering_strategy)
+
+
+def _lower_outerproduct() -> list[RewritePattern]:
+    from mlopt.passes.transforms.vector_lowering_patterns import OuterProductToFMA
+
+    return [OuterProductToFMA()]
+
+
+def _transfer_permutation_patterns() -> list[RewritePattern]:
+    from mlopt.passes.conversion.vector_to_scf import transfer_permutation_patterns
+
+    return transfer_permutation_patterns()
+
+
+def _lower_transfer(max_transfer_rank: int = 1) -> list[RewritePattern]:
+    from mlopt.passes.conversion.vector_to_scf import transfer_patterns
+
+    return transfer_patterns(max_transfer_rank)
+
+
+def _lower_multi_reduction(lowering_strategy: str = "innerparallel") -> list[RewritePattern]:
+    from mlopt.passes.transforms.lower_vector_multi_reduction import multi_reduction_patterns
+
+    return multi_reduction_patterns("inner-reduction" if lowering_strategy == "innerreduction" else "inner-parallel")
+
+
+def _lower_masked_transfers() -> list[RewritePattern]:
+    from mlopt.passes.transforms.lower_vector_mask import mask_lowering_patterns
+
+    return mask_lowering_patterns()
+
+
+def _lowered_by_convert_vector_to_llvm(**_options) -> list[RewritePattern]:
+    """vector.transpose and vector.broadcast: convert-vector-to-llvm lowers
+    them directly (as upstream's lowering produces them), so the set is empty."""
+    return []
+
+
+PATTERN_SETS: dict[str, Callable[..., list[RewritePattern]]] = {
+    "vector.lower_contraction": _lower_contraction,
+    "vector.lower_outerproduct": _lower_outerproduct,
+    "vector.transfer_permutation_patterns": _transfer_permutation_patterns,
+    "vector.lower_transfer": _lower_transfer,
+    "vector.transfer_to_scf": _lower_transfer,
+    "vector.lower_multi_reduction": _lower_multi_reduction,
+    "vector.lower_masked_transfers": _lower_masked_transfers,
+    "vector.lower_transpose": _lowered_by_convert_vector_to_llvm,
+    "vector.lower_broadcast": _lowered_by_convert_vector_to_llvm,
+    "vector.reduction_to_contract": reduction_to_contract_patterns,
+}
+"""``transform.apply_patterns.<name>`` → the factory of its patterns (options as keywords)."""
+
+
+@dataclass
+class _ByName(RewritePattern):
+    """The patterns, each tried only on ops of its ``source_name`` when it has
+    one (the convention of mlopt's vector patterns, as apply_conversion)."""
+
+    patterns: Sequence[RewritePattern]
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        for pattern in self.patterns:
+            if getattr(pattern, "source_name", None) in (None, op.name):
+                pattern.match_and_rewrite(op, rewriter)
+                if rewriter.has_done_action:
+                    return
+
+
+def _apply_greedily(root: Operation, patterns: list[RewritePattern], ctx) -> None:
+    from xdsl.pattern_rewriter import GreedyRewritePatternApplier, PatternRewriteWalker
+
+    walker = PatternRewriteWalker(GreedyRewritePatternApplier([_ByName(patterns)], ctx=ctx, folding_enabled=True), apply_recursively=True)
+    for region in root.regions:
+        walker.rewrite_region(region)
+
+
+def apply_patterns(root: Operation, names: Sequence[str], ctx=None) -> None:
+    """Applies the named sets greedily under ``root`` (``canonicalization`` adds
+    every op's canonicalization patterns and folds), as one
+    ``transform.apply_patterns`` region."""
+    patterns: list[RewritePattern] = [TransferInBounds(), EraseUnusedTransferRead()]
+    for name in names:
+        if name == "canonicalization":
+            from mlopt.passes.transforms.canonicalize import canonicalization_pattern
+
+            patterns.append(canonicalization_pattern())  # the op's own patterns; folds come with the applier
+        else:
+            patterns.extend(PATTERN_SETS[name]())
+    _apply_greedily(root, patterns, ctx)
+
+
+@dataclass
+class VectorizeLinalg(RewritePattern):
+    """Every structured linalg op that vectorizes without vector sizes (others stay)."""
+
+    vectorize_nd_extract: bool = False
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        from mlopt.passes.transforms.linalg_vectorization import is_structured, vectorize_linalg_op
+
+        if not is_structured(op):
+            return
+        values = vectorize_linalg_op(op, rewriter, vectorize_nd_extract=self.vectorize_nd_extract)
+        if not isinstance(values, str):
+            rewriter.replace(op, [], values)
+
+
+def vectorize_children_and_apply_patterns(
+    root: Operation,
+    ctx=None,
+    *,
+    vectorize_nd_extract: bool = False,
+    disable_multi_reduction_to_contract_patterns: bool = False,
+    disable_transfer_permutation_map_lowering_patterns: bool = False,
+) -> None:
+    """Upstream's ``transform.structured.vectorize_children_and_apply_patterns``:
+    vectorizes the linalg ops under ``root`` and applies the patterns that
+    clean the result up (contractions formed, transfers marked in bounds)."""
+    patterns: list[RewritePattern] = [VectorizeLinalg(vectorize_nd_extract), TransferInBounds(), EraseUnusedTransferRead()]
+    if not disable_transfer_permutation_map_lowering_patterns:
+        patterns.extend(_transfer_permutation_patterns())
+    if not disable_multi_reduction_to_contract_patterns:
+        patterns.extend(reduction_to_contract_patterns())
+    _apply_greedily(root, patterns, ctx)

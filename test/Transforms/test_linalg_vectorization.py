@@ -1,0 +1,326 @@
+"""Linalg vectorization (upstream's linalg::vectorize, what
+transform.structured.vectorize does) and the vector pattern sets: the IR it
+builds, its failures, and the numbers vectorized programs compute, lowered with
+lower-to-llvm and run with ExecutionEngine against numpy on odd shapes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import mlopt
+
+
+def _context():
+    from mlopt.plugins import load_plugins
+    from mlopt.registry import Registry
+
+    return Registry(load_plugins()).make_context()
+
+
+def _parse(text: str):
+    from mlopt.diagnostics import SourceManager
+    from mlopt.ir import parse_source
+
+    ctx = _context()
+    return ctx, parse_source(ctx, SourceManager().add("input.mlir", text))
+
+
+def vectorize(text: str, vector_sizes=None, *pattern_sets: str) -> tuple[str, list[str]]:
+    """Each structured linalg op vectorized in place, as transform.structured.vectorize
+    on all of them, then the pattern sets applied: the printed module and the
+    failure reasons."""
+    from xdsl.builder import Builder
+    from xdsl.rewriter import InsertPoint, Rewriter
+
+    from mlopt.ir import print_to_string, verify
+    from mlopt.passes.transforms.linalg_vectorization import is_structured, vectorize_linalg_op
+
+    ctx, module = _parse(text)
+    failures = []
+    for op in [op for op in module.walk() if is_structured(op)]:
+        values = vectorize_linalg_op(op, Builder(InsertPoint.before(op)), vector_sizes)
+        if isinstance(values, str):
+            failures.append(values)
+        else:
+            Rewriter.replace_op(op, [], values)
+    if pattern_sets:
+        from mlopt.passes.transforms.vector_patterns import apply_patterns
+
+        apply_patterns(module, pattern_sets, ctx)
+    verify(module)
+    return print_to_string(module), failures
+
+
+def vectorize_children(text: str, *pattern_sets: str) -> str:
+    from mlopt.ir import print_to_string, verify
+    from mlopt.passes.transforms.vector_patterns import apply_patterns, vectorize_children_and_apply_patterns
+
+    ctx, module = _parse(text)
+    vectorize_children_and_apply_patterns(module, ctx)
+    if pattern_sets:
+        apply_patterns(module, pattern_sets, ctx)
+    verify(module)
+    return print_to_string(module)
+
+
+def check(text: str, checks: str) -> None:
+    """FileCheck ``checks`` (CHECK lines) against ``text``."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        check_file = Path(tmp) / "checks.txt"
+        check_file.write_text(checks)
+        filecheck = Path(sys.executable).parent / "filecheck"
+        done = subprocess.run([str(filecheck), str(check_file)], input=text, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr + "\n" + text
+
+
+MATMUL = """
+func.func @mm(%a: {A}, %b: {B}, %c: {C}) {{
+  linalg.matmul ins(%a, %b : {A}, {B}) outs(%c : {C})
+  return
+}}
+"""
+
+
+def matmul(m, n, k, dynamic=False):
+    shape = (lambda *s: "memref<" + "x".join("?" if dynamic else str(d) for d in s) + "xf32>")
+    return MATMUL.format(A=shape(m, k), B=shape(k, n), C=shape(m, n))
+
+
+# --------------------------------------------------------------------------- the IR
+
+
+def test_matmul_reads_the_iteration_space_then_reduces():
+    out, failures = vectorize(matmul(8, 4, 16).replace("memref", "tensor").replace(
+        "outs(%c : tensor<8x4xf32>)", "outs(%c : tensor<8x4xf32>) -> tensor<8x4xf32>"
+    ).replace("linalg.matmul", "%r = linalg.matmul").replace("return", "return %r : tensor<8x4xf32>").replace(
+        ") {", ") -> tensor<8x4xf32> {"
+    ))
+    assert not failures
+    check(out, """
+CHECK: %[[PAD:.*]] = ub.poison : f32
+CHECK: %[[A:.*]] = vector.transfer_read %a[%[[Z:.*]], %[[Z]]], %[[PAD]] {permutation_map = affine_map<(d0, d1) -> (d0, 0, d1)>} : tensor<8x16xf32>, vector<8x4x16xf32>
+CHECK: %[[B:.*]] = vector.transfer_read %b{{.*}}permutation_map = affine_map<(d0, d1) -> (0, d1, d0)>} : tensor<16x4xf32>, vector<8x4x16xf32>
+CHECK: %[[C:.*]] = vector.transfer_read %c{{.*}} : tensor<8x4xf32>, vector<8x4xf32>
+CHECK: %[[M:.*]] = arith.mulf %[[A]], %[[B]] : vector<8x4x16xf32>
+CHECK: %[[R:.*]] = vector.multi_reduction <add>, %[[M]], %[[C]] [2] : vector<8x4x16xf32> to vector<8x4xf32>
+CHECK: vector.transfer_write %[[R]], %c{{.*}} : vector<8x4xf32>, tensor<8x4xf32>
+""")
+
+
+def test_children_and_patterns_form_a_contraction():
+    out = vectorize_children(matmul(8, 4, 16))
+    check(out, """
+CHECK-NOT: linalg.matmul
+CHECK-DAG: %[[A:.*]] = vector.transfer_read %a{{.*}}{in_bounds = [true, true]} : memref<8x16xf32>, vector<8x16xf32>
+CHECK-DAG: %[[B:.*]] = vector.transfer_read %b{{.*}}{in_bounds = [true, true]} : memref<16x4xf32>, vector<16x4xf32>
+CHECK-DAG: %[[C:.*]] = vector.transfer_read %c{{.*}} : memref<8x4xf32>, vector<8x4xf32>
+CHECK: vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %[[A]], %[[B]], %[[C]]
+CHECK-NOT: vector.multi_reduction
+""")
+    assert out.count("vector.transfer_read") == 3
+
+
+def test_masked_vectorization_of_dynamic_shapes():
+    out, failures = vectorize(matmul(0, 0, 0, dynamic=True), [8, 16, 4])
+    assert not failures
+    check(out, """
+CHECK-DAG: %[[M:.*]] = memref.dim %a, %{{.*}} : memref<?x?xf32>
+CHECK-DAG: %[[K:.*]] = memref.dim %a, %{{.*}} : memref<?x?xf32>
+CHECK-DAG: %[[N:.*]] = memref.dim %b, %{{.*}} : memref<?x?xf32>
+CHECK: %[[MA:.*]] = vector.create_mask %[[M]], %[[K]] : vector<8x4xi1>
+CHECK: vector.mask %[[MA]] { vector.transfer_read %a{{.*}}{in_bounds = [true, true, true], permutation_map = affine_map<(d0, d1) -> (d0, 0, d1)>} : memref<?x?xf32>, vector<8x16x4xf32> } : vector<8x4xi1> -> vector<8x16x4xf32>
+CHECK: %[[MC:.*]] = vector.create_mask %[[M]], %[[N]] : vector<8x16xi1>
+CHECK: %[[ALL:.*]] = vector.create_mask %[[M]], %[[N]], %[[K]] : vector<8x16x4xi1>
+CHECK: vector.mask %[[ALL]] { vector.multi_reduction <add>
+CHECK: vector.mask %[[MC]] { vector.transfer_write
+""")
+
+
+def test_index_fill_transpose_and_scalars():
+    out, failures = vectorize("""
+func.func @f(%c: tensor<3x5xi32>, %s: f32, %t: memref<5x3xf32>, %u: memref<3x5xf32>) -> tensor<3x5xi32> {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} outs(%c : tensor<3x5xi32>) {
+  ^bb0(%o: i32):
+    %i = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %k = arith.addi %i, %j : index
+    %r = arith.index_cast %k : index to i32
+    linalg.yield %r : i32
+  } -> tensor<3x5xi32>
+  linalg.fill ins(%s : f32) outs(%t : memref<5x3xf32>)
+  linalg.transpose ins(%t : memref<5x3xf32>) outs(%u : memref<3x5xf32>) permutation = [1, 0]
+  return %0 : tensor<3x5xi32>
+}
+""")
+    assert not failures
+    check(out, """
+CHECK-DAG: %[[I:.*]] = vector.step : vector<3xindex>
+CHECK-DAG: %[[J:.*]] = vector.step : vector<5xindex>
+CHECK: %[[IB:.*]] = vector.broadcast %[[I]] : vector<3xindex> to vector<5x3xindex>
+CHECK: %[[IT:.*]] = vector.transpose %[[IB]], [1, 0] : vector<5x3xindex> to vector<3x5xindex>
+CHECK: %[[JB:.*]] = vector.broadcast %[[J]] : vector<5xindex> to vector<3x5xindex>
+CHECK: arith.addi %[[IT]], %[[JB]] : vector<3x5xindex>
+CHECK: arith.index_cast {{.*}} : vector<3x5xindex> to vector<3x5xi32>
+CHECK: %[[S:.*]] = vector.broadcast %s : f32 to vector<5x3xf32>
+CHECK: vector.transfer_write %[[S]], %t
+CHECK: vector.transfer_read %t{{.*}}permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : memref<5x3xf32>, vector<3x5xf32>
+""")
+
+
+@pytest.mark.parametrize(
+    ("source", "sizes", "reason"),
+    [
+        (
+            """func.func @f(%i: memref<1x8x4xf32>, %w: memref<3x4x2xf32>, %o: memref<1x6x2xf32>) {
+  linalg.conv_1d_nwc_wcf ins(%i, %w : memref<1x8x4xf32>, memref<3x4x2xf32>) outs(%o : memref<1x6x2xf32>)
+  return
+}""",
+            None,
+            "only indexing maps that are projected permutations vectorize",
+        ),
+        (matmul(0, 0, 0, dynamic=True), None, "dynamic shapes vectorize only with vector sizes"),
+        (matmul(8, 4, 16), [4, 4, 16], "vector sizes [4, 4, 16] are smaller than the static loop ranges [8, 4, 16]"),
+        (matmul(8, 4, 16), [8, 4], "expected 3 vector sizes (one per loop), got 2"),
+    ],
+)
+def test_failures_leave_the_op_and_say_why(source, sizes, reason):
+    out, failures = vectorize(source, sizes)
+    assert len(failures) == 1 and reason in failures[0]
+    assert "vector." not in out
+
+
+# --------------------------------------------------------------------------- the numbers
+
+
+LOWER = "vector.lower_multi_reduction"  # upstream's convert-vector-to-llvm leaves multi_reduction too
+
+
+def run(text: str, name: str, *arrays):
+    getattr(mlopt.ExecutionEngine(text, opt_level=2), name)(*arrays)
+
+
+def random(*shape, seed=[0]):
+    seed[0] += 1
+    return np.random.default_rng(seed[0]).standard_normal(shape).astype(np.float32)
+
+
+@pytest.mark.parametrize(("m", "n", "k"), [(7, 5, 3), (1, 13, 1), (11, 1, 17)])
+@pytest.mark.parametrize("children", [False, True])
+def test_matmul_computes_numpys_product(m, n, k, children):
+    text = matmul(m, n, k)
+    text = vectorize_children(text, "vector.lower_contraction", "vector.lower_outerproduct") if children else vectorize(text, None, LOWER)[0]
+    assert "linalg.matmul" not in text
+    a, b, c = random(m, k), random(k, n), random(m, n)
+    expected = c + a @ b
+    run(text, "mm", a, b, c)
+    np.testing.assert_allclose(c, expected, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize(("m", "n", "k"), [(5, 3, 7), (1, 1, 1), (9, 17, 2)])
+def test_masked_matmul_on_dynamic_shapes(m, n, k):
+    text, failures = vectorize(matmul(0, 0, 0, dynamic=True), [16, 32, 8], LOWER, "vector.lower_masked_transfers")
+    assert not failures
+    a, b, c = random(m, k), random(k, n), random(m, n)
+    expected = c + a @ b
+    run(text, "mm", a, b, c)
+    np.testing.assert_allclose(c, expected, rtol=1e-5, atol=1e-5)
+
+
+ELEMENTWISE_AND_ROWS = """
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+#col = affine_map<(d0, d1) -> (d1)>
+#tr = affine_map<(d0, d1) -> (d1, d0)>
+func.func @chain(%x: memref<{M}x{N}xf32>, %y: memref<{M}x{N}xf32>, %z: memref<{N}xf32>, %out: memref<{M}x{N}xf32>) {{
+  %half = arith.constant 0.5 : f32
+  %zero = arith.constant 0.0 : f32
+  linalg.generic {{indexing_maps = [#id, #id, #col, #id], iterator_types = ["parallel", "parallel"]}}
+      ins(%x, %y, %z : memref<{M}x{N}xf32>, memref<{M}x{N}xf32>, memref<{N}xf32>) outs(%out : memref<{M}x{N}xf32>) {{
+  ^bb0(%a: f32, %b: f32, %c: f32, %o: f32):
+    %0 = arith.mulf %a, %b : f32
+    %1 = arith.addf %0, %c : f32
+    %2 = arith.maximumf %1, %zero : f32
+    %3 = arith.mulf %2, %half : f32
+    %4 = arith.addf %3, %a : f32
+    linalg.yield %4 : f32
+  }}
+  return
+}}
+func.func @softmax(%x: memref<{M}x{N}xf32>, %max: memref<{M}xf32>, %sum: memref<{M}xf32>, %out: memref<{M}x{N}xf32>) {{
+  %ninf = arith.constant 0xFF800000 : f32
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%ninf : f32) outs(%max : memref<{M}xf32>)
+  linalg.fill ins(%zero : f32) outs(%sum : memref<{M}xf32>)
+  linalg.generic {{indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}}
+      ins(%x : memref<{M}x{N}xf32>) outs(%max : memref<{M}xf32>) {{
+  ^bb0(%a: f32, %m: f32):
+    %0 = arith.maximumf %a, %m : f32
+    linalg.yield %0 : f32
+  }}
+  linalg.generic {{indexing_maps = [#id, #row, #row], iterator_types = ["parallel", "reduction"]}}
+      ins(%x, %max : memref<{M}x{N}xf32>, memref<{M}xf32>) outs(%sum : memref<{M}xf32>) {{
+  ^bb0(%a: f32, %m: f32, %s: f32):
+    %0 = arith.subf %a, %m : f32
+    %1 = math.exp %0 : f32
+    %2 = arith.addf %1, %s : f32
+    linalg.yield %2 : f32
+  }}
+  linalg.generic {{indexing_maps = [#id, #row, #row, #id], iterator_types = ["parallel", "parallel"]}}
+      ins(%x, %max, %sum : memref<{M}x{N}xf32>, memref<{M}xf32>, memref<{M}xf32>) outs(%out : memref<{M}x{N}xf32>) {{
+  ^bb0(%a: f32, %m: f32, %s: f32, %o: f32):
+    %0 = arith.subf %a, %m : f32
+    %1 = math.exp %0 : f32
+    %2 = arith.divf %1, %s : f32
+    linalg.yield %2 : f32
+  }}
+  return
+}}
+func.func @transpose_broadcast(%x: memref<{M}x{N}xf32>, %z: memref<{N}xf32>, %t: memref<{N}x{M}xf32>, %b: memref<{M}x{N}xf32>) {{
+  linalg.transpose ins(%x : memref<{M}x{N}xf32>) outs(%t : memref<{N}x{M}xf32>) permutation = [1, 0]
+  linalg.broadcast ins(%z : memref<{N}xf32>) outs(%b : memref<{M}x{N}xf32>) dimensions = [0]
+  return
+}}
+func.func @column_sums(%x: memref<{M}x{N}xf32>, %s: memref<{N}xf32>) {{
+  linalg.reduce ins(%x : memref<{M}x{N}xf32>) outs(%s : memref<{N}xf32>) dimensions = [0]
+    (%a: f32, %acc: f32) {{
+      %0 = arith.addf %a, %acc : f32
+      linalg.yield %0 : f32
+    }}
+  return
+}}
+"""
+
+
+@pytest.mark.parametrize(("m", "n"), [(7, 13), (1, 1), (3, 17), (1, 9)])
+@pytest.mark.parametrize("children", [False, True])
+def test_elementwise_softmax_transpose_broadcast_and_reductions(m, n, children):
+    text = ELEMENTWISE_AND_ROWS.format(M=m, N=n)
+    text = vectorize_children(text, LOWER) if children else vectorize(text, None, LOWER)[0]
+    assert "linalg." not in text
+    x, y, z = random(m, n), random(m, n), random(n)
+    out = np.zeros((m, n), np.float32)
+    engine = mlopt.ExecutionEngine(text, opt_level=2)
+
+    engine.chain(x, y, z, out)
+    np.testing.assert_allclose(out, np.maximum(x * y + z, 0) * 0.5 + x, rtol=1e-6)
+
+    row_max, row_sum = np.zeros(m, np.float32), np.zeros(m, np.float32)
+    engine.softmax(x, row_max, row_sum, out)
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    np.testing.assert_allclose(out, e / e.sum(axis=1, keepdims=True), rtol=1e-5)
+    np.testing.assert_array_equal(row_max, x.max(axis=1))
+
+    t, b = np.zeros((n, m), np.float32), np.zeros((m, n), np.float32)
+    engine.transpose_broadcast(x, z, t, b)
+    np.testing.assert_array_equal(t, x.T)
+    np.testing.assert_array_equal(b, np.broadcast_to(z, (m, n)))
+
+    sums = np.zeros(n, np.float32)
+    engine.column_sums(x, sums)
+    np.testing.assert_allclose(sums, x.sum(axis=0), rtol=1e-5, atol=1e-6)
