@@ -50,14 +50,13 @@ def fuse_into_containing_op(producer: Operation, container: Operation) -> list[O
             ranges = loop_ranges(emit, producer)
             offsets: list[Mixed] = [0] * len(ranges)
             sizes: list[Mixed] = list(ranges)
-            tiled = [False] * len(ranges)
             slice_offsets = _mixed(slice_op.static_offsets.get_values(), slice_op.offsets)  # type: ignore[attr-defined]
             slice_sizes = _mixed(slice_op.static_sizes.get_values(), slice_op.sizes)  # type: ignore[attr-defined]
             for expr, offset, size in zip(map.results, slice_offsets, slice_sizes):
                 assert isinstance(expr, AffineDimExpr)
-                offsets[expr.position], sizes[expr.position], tiled[expr.position] = offset, size, True
+                offsets[expr.position], sizes[expr.position] = offset, size
             operands = [_through_shared_out(v, container, index >= outputs_start) for index, v in enumerate(producer.operands)]
-            tiled_op, _ = tile_op_at(emit, producer, operands, offsets, sizes, tiled)
+            tiled_op, _ = tile_op_at(emit, producer, operands, offsets, sizes)
             replacement: SSAValue = tiled_op.results[result_index]
             if replacement.type != slice_op.results[0].type:
                 from mlopt.dialects.tensor import CastOp

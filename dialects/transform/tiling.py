@@ -26,7 +26,7 @@ from xdsl.dialects.builtin import (
     i64,
 )
 from xdsl.ir import Block, Operation, Region, SSAValue
-from xdsl.ir.affine import AffineConstantExpr, AffineDimExpr, AffineExpr, AffineMap
+from xdsl.ir.affine import AffineConstantExpr, AffineDimExpr, AffineExpr, AffineMap, AffineSymExpr
 
 from mlopt.dialects.syntax import DYNAMIC
 
@@ -56,26 +56,37 @@ class Emitter:
         return self.index(mixed) if isinstance(mixed, int) else mixed
 
     def affine(self, kind: str, map: AffineMap, operands: Sequence[Mixed]) -> Mixed:
-        """``affine.apply/min/max`` of ``map`` on ``operands``, folded where
-        the operands are static: static operands become constants in the map."""
+        """``affine.apply/min/max`` of ``map`` on ``operands`` (dims, then
+        symbols), folded where the operands are static: static operands
+        become constants in the map."""
         from mlopt.dialects.affine import ApplyOp, MaxOp, MinOp
 
-        dims: list[AffineExpr] = []
-        values: list[SSAValue] = []
-        for operand in operands:
+        replacements: list[AffineExpr] = []
+        dims: list[SSAValue] = []
+        symbols: list[SSAValue] = []
+        for index, operand in enumerate(operands):
+            is_dim = index < map.num_dims
             if isinstance(operand, int):
-                dims.append(AffineConstantExpr(operand))
+                replacements.append(AffineConstantExpr(operand))
+            elif is_dim:
+                replacements.append(AffineDimExpr(len(dims)))
+                dims.append(operand)
             else:
-                dims.append(AffineDimExpr(len(values)))
-                values.append(operand)
-        folded = AffineMap(len(values), 0, tuple(e.replace_dims_and_symbols(dims, []).simplify(len(values), 0) for e in map.results))
+                replacements.append(AffineSymExpr(len(symbols)))
+                symbols.append(operand)
+        new_dims, new_symbols = replacements[: map.num_dims], replacements[map.num_dims :]
+        results = tuple(
+            e.replace_dims_and_symbols(new_dims, new_symbols).simplify(len(dims), len(symbols)) for e in map.results
+        )
+        folded = AffineMap(len(dims), len(symbols), results)
         constants = [e.value for e in folded.results if isinstance(e, AffineConstantExpr)]
         if len(constants) == len(folded.results):
             return max(constants) if kind == "max" else min(constants)
-        if kind == "apply" and isinstance(folded.results[0], AffineDimExpr):
-            return values[folded.results[0].position]
+        if kind == "apply" and isinstance(folded.results[0], AffineDimExpr) and not symbols:
+            return dims[folded.results[0].position]
         op_class = {"apply": ApplyOp, "min": MinOp, "max": MaxOp}[kind]
-        return self.add(op_class(values, AffineMapAttr(folded))).results[0]
+        op = op_class.build(operands=[[*dims, *symbols]], properties={"map": AffineMapAttr(folded)}, result_types=[IndexType()])
+        return self.add(op).results[0]
 
 
 def _shape(value: SSAValue) -> tuple[int, ...]:
@@ -93,8 +104,9 @@ def dim_of(emit: Emitter, value: SSAValue, dim: int) -> Mixed:
     from mlopt.dialects.tensor import DimOp as TensorDimOp
 
     index = emit.index(dim)
-    dim_class = TensorDimOp if isinstance(value.type, TensorType) else MemRefDimOp
-    return emit.add(dim_class.from_source_and_index(value, index)).results[0]
+    if isinstance(value.type, TensorType):
+        return emit.add(TensorDimOp(value, index)).results[0]
+    return emit.add(MemRefDimOp.from_source_and_index(value, index)).results[0]
 
 
 def loop_ranges(emit: Emitter, op: Operation) -> list[Mixed]:
@@ -131,13 +143,10 @@ def _slice_of_expr(emit: Emitter, expr: AffineExpr, offsets: Sequence[Mixed], si
         return expr.value, 1
     count = len(offsets)
     offset = emit.affine("apply", AffineMap(count, 0, (expr,)), offsets)
-    last = [emit.affine("apply", AffineMap(1, 0, (AffineDimExpr(0) - 1,)), [s]) for s in sizes]
-    size = emit.affine("apply", AffineMap(count, 0, (expr + 1,)), last)
+    # The last index accessed, plus one: expr(sizes - 1) + 1.
+    last = expr.replace_dims_and_symbols([AffineDimExpr(d) - 1 for d in range(count)], [])
+    size = emit.affine("apply", AffineMap(count, 0, (last + 1,)), sizes)
     return offset, size
-
-
-def _is_tiled(map: AffineMap, tiled: Sequence[bool]) -> bool:
-    return any(tiled[d] for d in map.used_dims())
 
 
 def _split(values: Sequence[Mixed]) -> tuple[list[int], list[SSAValue]]:
@@ -211,15 +220,16 @@ class OperandSlice:
 
 
 def operand_slices(
-    emit: Emitter, op: Operation, offsets: Sequence[Mixed], sizes: Sequence[Mixed], tiled: Sequence[bool]
+    emit: Emitter, op: Operation, offsets: Sequence[Mixed], sizes: Sequence[Mixed]
 ) -> list[OperandSlice | None]:
     """Per operand of ``op``, the slice that the iteration sub-space
-    ``offsets``/``sizes`` accesses (None: untiled, the whole operand)."""
+    ``offsets``/``sizes`` accesses (None for scalars and 0-d operands, used
+    whole). As upstream, every other operand is sliced, tiled or not."""
     from mlopt.dialects.linalg import indexing_maps
 
     slices: list[OperandSlice | None] = []
     for operand, map in zip(op.operands, indexing_maps(op)):
-        if not isinstance(operand.type, ShapedType) or not _is_tiled(map, tiled):
+        if not isinstance(operand.type, ShapedType) or not map.results:
             slices.append(None)
             continue
         pairs = [_slice_of_expr(emit, e, offsets, sizes) for e in map.results]
@@ -240,11 +250,13 @@ def clone_with_operands(op: Operation, operands: Sequence[SSAValue]) -> Operatio
     )
 
 
-def tile_op_at(emit: Emitter, op: Operation, operands: Sequence[SSAValue], offsets: Sequence[Mixed], sizes: Sequence[Mixed], tiled: Sequence[bool]) -> tuple[Operation, list[OperandSlice | None]]:
+def tile_op_at(
+    emit: Emitter, op: Operation, operands: Sequence[SSAValue], offsets: Sequence[Mixed], sizes: Sequence[Mixed]
+) -> tuple[Operation, list[OperandSlice | None]]:
     """The tile of ``op`` on ``operands`` (its operands or loop-carried
     replacements) at the iteration sub-space ``offsets``/``sizes``; also the
     slices taken of each operand."""
-    slices = operand_slices(emit, op, offsets, sizes, tiled)
+    slices = operand_slices(emit, op, offsets, sizes)
     sliced = [v if s is None else extract_slice(emit, v, s.offsets, s.sizes) for v, s in zip(operands, slices)]
     return emit.add(clone_with_operands(op, sliced)), slices
 
@@ -279,8 +291,19 @@ def _size_in_tile(emit: Emitter, offset: Mixed, tile: int, bound: Mixed) -> Mixe
     d0 = AffineDimExpr(0)
     if isinstance(bound, int):
         return emit.affine("min", AffineMap(1, 0, (-d0 + bound, AffineConstantExpr(tile))), [offset])
-    d1 = AffineDimExpr(1)
-    return emit.affine("min", AffineMap(2, 0, (AffineConstantExpr(tile), d1 - d0)), [offset, bound])
+    return emit.affine("min", AffineMap(1, 1, (-d0 + AffineSymExpr(0), AffineConstantExpr(tile))), [offset, bound])
+
+
+def _thread_tile_size(emit: Emitter, thread: SSAValue, threads: int, step: int, bound: int) -> Mixed:
+    """The size of the tile of thread ``thread`` among ``threads`` each taking
+    ``step`` of ``bound``: ``min(step, bound - thread * step)``, at least 0."""
+    if bound % threads == 0:
+        return step
+    d0 = AffineDimExpr(0)
+    size = emit.affine("min", AffineMap(1, 0, (d0 * -step + bound, AffineConstantExpr(step))), [thread])
+    if (threads - 1) * step > bound:
+        size = emit.affine("max", AffineMap(1, 0, (AffineConstantExpr(0), d0)), [size])
+    return size
 
 
 def tile_using_for(op: Operation, tile_sizes: Sequence[int], interchange: Sequence[int]) -> tuple[Operation, list[Operation]]:
@@ -326,8 +349,7 @@ def tile_using_for(op: Operation, tile_sizes: Sequence[int], interchange: Sequen
     operands = list(op.operands)
     if on_tensors:
         operands[len(operands) - len(carried) :] = carried
-    tiled_mask = [bool(s) for s in sizes]
-    tiled_op, slices = tile_op_at(inner, op, operands, offsets, tile_extent, tiled_mask)
+    tiled_op, slices = tile_op_at(inner, op, operands, offsets, tile_extent)
     yielded: list[SSAValue] = []
     for result, dest, slice_ in zip(tiled_op.results, carried, slices[len(slices) - len(carried) :]):
         if slice_ is None:
@@ -374,7 +396,7 @@ def tile_using_forall(
             bounds.append(given[dim])
         else:
             steps[dim] = given[dim]
-            bounds.append(emit.affine("apply", AffineMap(1, 0, (d0.ceil_div(given[dim]),)), [ranges[dim]]))
+            bounds.append(emit.affine("apply", AffineMap(0, 1, (AffineSymExpr(0).ceil_div(given[dim]),)), [ranges[dim]]))
     on_tensors = bool(op.results)
     outputs = list(op.operands[len(op.operands) - _num_outputs(op) :]) if on_tensors else []
     static_ub, dynamic_ub = _split(bounds)
@@ -394,25 +416,24 @@ def tile_using_forall(
     inner = Emitter(body)
     offsets: list[Mixed] = [0] * loops_count
     extents: list[Mixed] = list(ranges)
-    for iv, dim in zip(body.args, dims):
-        offsets[dim] = inner.affine("apply", AffineMap(1, 0, (d0 * steps[dim],)), [iv])
-    for iv, dim in zip(body.args, dims):
-        if num_threads is not None:
-            bound = ranges[dim]
-            if bound % given[dim] == 0:  # type: ignore[operator]
-                extents[dim] = steps[dim]
-                continue
-            size = inner.affine("min", AffineMap(1, 0, (d0 * -steps[dim] + bound, AffineConstantExpr(steps[dim]))), [iv])
-            if (given[dim] - 1) * steps[dim] >= bound:  # type: ignore[operator]
-                size = inner.affine("max", AffineMap(1, 0, (d0, AffineConstantExpr(0))), [size])
-            extents[dim] = size
-        else:
+    def set_offsets() -> None:
+        for iv, dim in zip(body.args, dims):
+            offsets[dim] = inner.affine("apply", AffineMap(1, 0, (d0 * steps[dim],)), [iv])
+
+    if num_threads is None:
+        set_offsets()
+        for dim in dims:
             extents[dim] = _size_in_tile(inner, offsets[dim], steps[dim], ranges[dim])
+    else:
+        # As upstream: the sizes from the thread index first, then the offsets.
+        for iv, dim in zip(body.args, dims):
+            extents[dim] = _thread_tile_size(inner, iv, given[dim], steps[dim], ranges[dim])  # type: ignore[arg-type]
+        set_offsets()
     operands = list(op.operands)
     shared = list(body.args[len(dims) :])
     if on_tensors:
         operands[len(operands) - len(shared) :] = shared
-    tiled_op, slices = tile_op_at(inner, op, operands, offsets, extents, [bool(g) for g in given])
+    tiled_op, slices = tile_op_at(inner, op, operands, offsets, extents)
     terminator = InParallelOp.build(regions=[Region(Block())])
     inner.add(terminator)
     in_parallel = Emitter(terminator.region.block)

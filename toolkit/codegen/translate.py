@@ -313,6 +313,12 @@ def translate_to_llvm_ir(module: ModuleOp, *, check: bool = True, packed: bool =
     return text + packed_wrappers(module) if packed else text
 
 
+def _is_empty_module(op: Operation) -> bool:
+    """A nested builtin.module left empty (a transform schedule erased after
+    --transform-interpreter): nothing to translate, as upstream."""
+    return op.name == "builtin.module" and all(not block.ops for region in op.regions for block in region.blocks)
+
+
 class ModuleTranslator:
     """Writes one module; a :class:`FunctionTranslator` per function."""
 
@@ -337,7 +343,7 @@ class ModuleTranslator:
         for op in ops:
             if op.name == "llvm.func":
                 lines.append(self.function_translator(op).translate())
-            elif op.name != "llvm.mlir.global":
+            elif op.name != "llvm.mlir.global" and not _is_empty_module(op):
                 raise DiagnosticError.at(op, f"'{op.name}' op cannot be translated to LLVM IR at module level")
         return "\n".join(lines) + "\n"
 

@@ -1,0 +1,90 @@
+// RUN: mlopt %s --transform-interpreter --split-input-file | FileCheck %s
+
+// tile_sizes: one scf.forall over the tiles, the offsets from the tile index,
+// partial tiles clamped with affine.min, results inserted in parallel.
+
+// CHECK-LABEL: func.func @matmul_tile_sizes
+//  CHECK-SAME: (%[[A:.*]]: tensor<13x17xf32>, %[[B:.*]]: tensor<17x19xf32>, %[[C:.*]]: tensor<13x19xf32>)
+//       CHECK: %[[R:.*]] = scf.forall (%[[I:.*]], %[[J:.*]]) in (4, 3) shared_outs(%[[OUT:.*]] = %[[C]]) -> (tensor<13x19xf32>) {
+//       CHECK:   %[[OI:.*]] = affine.apply affine_map<(d0) -> (d0 * 4)>(%[[I]])
+//       CHECK:   %[[OJ:.*]] = affine.apply affine_map<(d0) -> (d0 * 8)>(%[[J]])
+//       CHECK:   %[[TI:.*]] = affine.min affine_map<(d0) -> (-d0 + 13, 4)>(%[[OI]])
+//       CHECK:   %[[TJ:.*]] = affine.min affine_map<(d0) -> (-d0 + 19, 8)>(%[[OJ]])
+//       CHECK:   tensor.extract_slice %[[A]][%[[OI]], 0] [%[[TI]], 17] [1, 1]
+//       CHECK:   tensor.extract_slice %[[B]][0, %[[OJ]]] [17, %[[TJ]]] [1, 1]
+//       CHECK:   %[[SC:.*]] = tensor.extract_slice %[[OUT]][%[[OI]], %[[OJ]]] [%[[TI]], %[[TJ]]] [1, 1]
+//       CHECK:   %[[T:.*]] = linalg.matmul {{.*}} outs(%[[SC]] : tensor<?x?xf32>) -> tensor<?x?xf32>
+//       CHECK:   scf.forall.in_parallel {
+//       CHECK:     tensor.parallel_insert_slice %[[T]] into %[[OUT]][%[[OI]], %[[OJ]]] [%[[TI]], %[[TJ]]] [1, 1] : tensor<?x?xf32> into tensor<13x19xf32>
+//       CHECK:   }
+//       CHECK: } {mapping = [#gpu.block<y>, #gpu.block<x>]}
+//       CHECK: return %[[R]]
+func.func @matmul_tile_sizes(%a: tensor<13x17xf32>, %b: tensor<17x19xf32>, %c: tensor<13x19xf32>) -> tensor<13x19xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<13x17xf32>, tensor<17x19xf32>) outs(%c : tensor<13x19xf32>) -> tensor<13x19xf32>
+  return %0 : tensor<13x19xf32>
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    %t, %f = transform.structured.tile_using_forall %m tile_sizes [4, 8] (mapping = [#gpu.block<y>, #gpu.block<x>]) : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// num_threads: the tile size is ceildiv(extent, threads); the sizes come from
+// the thread index; a thread past the end gets an empty tile (affine.max 0).
+
+// CHECK-LABEL: func.func @threads
+//       CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) in (3, 7) shared_outs(%[[OUT:.*]] = %{{.*}}) -> (tensor<13x10xf32>) {
+//       CHECK:   %[[MI:.*]] = affine.min affine_map<(d0) -> (d0 * -5 + 13, 5)>(%[[I]])
+//       CHECK:   %[[MJ:.*]] = affine.min affine_map<(d0) -> (d0 * -2 + 10, 2)>(%[[J]])
+//       CHECK:   %[[TJ:.*]] = affine.max affine_map<(d0) -> (0, d0)>(%[[MJ]])
+//       CHECK:   %[[OI:.*]] = affine.apply affine_map<(d0) -> (d0 * 5)>(%[[I]])
+//       CHECK:   %[[OJ:.*]] = affine.apply affine_map<(d0) -> (d0 * 2)>(%[[J]])
+//       CHECK:   tensor.extract_slice %[[OUT]][%[[OI]], %[[OJ]]] [%[[MI]], %[[TJ]]] [1, 1]
+//       CHECK:   linalg.fill
+func.func @threads(%t: tensor<13x10xf32>) -> tensor<13x10xf32> {
+  %cst = arith.constant 1.0 : f32
+  %0 = linalg.fill ins(%cst : f32) outs(%t : tensor<13x10xf32>) -> tensor<13x10xf32>
+  return %0 : tensor<13x10xf32>
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.fill"]} in %root : (!transform.any_op) -> !transform.any_op
+    %t, %f = transform.structured.tile_using_forall %m num_threads [3, 7] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// On memrefs: no shared outputs, an empty in_parallel; a dynamic extent gives
+// a dynamic trip count.
+
+// CHECK-LABEL: func.func @memref_dynamic
+//  CHECK-SAME: (%[[X:.*]]: memref<?x8xf32>)
+//       CHECK: %[[D:.*]] = memref.dim %[[X]], %{{.*}} : memref<?x8xf32>
+//       CHECK: %[[N:.*]] = affine.apply affine_map<()[s0] -> (s0 ceildiv 4)>()[%[[D]]]
+//       CHECK: scf.forall (%[[I:.*]]) in (%[[N]]) {
+//       CHECK:   %[[O:.*]] = affine.apply affine_map<(d0) -> (d0 * 4)>(%[[I]])
+//       CHECK:   %[[T:.*]] = affine.min affine_map<(d0)[s0] -> (-d0 + s0, 4)>(%[[O]])[%[[D]]]
+//       CHECK:   %[[S:.*]] = memref.subview %[[X]][%[[O]], 0] [%[[T]], 8] [1, 1] : memref<?x8xf32> to memref<?x8xf32, strided<[8, 1], offset: ?>>
+//       CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%[[S]] : memref<?x8xf32, strided<[8, 1], offset: ?>>)
+//   CHECK-NOT:   parallel_insert_slice
+func.func @memref_dynamic(%x: memref<?x8xf32>) {
+  %cst = arith.constant 1.0 : f32
+  linalg.fill ins(%cst : f32) outs(%x : memref<?x8xf32>)
+  return
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.fill"]} in %root : (!transform.any_op) -> !transform.any_op
+    %t, %f = transform.structured.tile_using_forall %m tile_sizes [4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
