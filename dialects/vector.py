@@ -72,8 +72,22 @@ _SOURCE = VarConstraint("SOURCE", AnyVector)
 
 # --------------------------------------------------------------------------- xDSL's ops, extended
 
-LoadOp = extend_op(xvector.LoadOp, fields=_ALIGNMENT)
-StoreOp = extend_op(xvector.StoreOp, fields=_ALIGNMENT)
+def _unit_stride_verifier(base_op: type[IRDLOperation]):
+    """``base_op``'s verifier, then upstream's check that a vector load or
+    store reads the memref's innermost dimension contiguously."""
+
+    def verify_(self) -> None:
+        base_op.verify_(self)
+        memref_type = self.base.type
+        strides = memref_type.get_strides() if isinstance(memref_type, MemRefType) else None
+        if strides and strides[-1] != 1:
+            raise VerifyException("most minor memref dim must have unit stride")
+
+    return verify_
+
+
+LoadOp = extend_op(xvector.LoadOp, fields=_ALIGNMENT, methods={"verify_": _unit_stride_verifier(xvector.LoadOp)})
+StoreOp = extend_op(xvector.StoreOp, fields=_ALIGNMENT, methods={"verify_": _unit_stride_verifier(xvector.StoreOp)})
 MaskedLoadOp = extend_op(xvector.MaskedLoadOp, fields=_ALIGNMENT, constraints={"mask": AnyVector, "result": AnyVector})
 MaskedStoreOp = extend_op(
     xvector.MaskedStoreOp, fields=_ALIGNMENT, constraints={"mask": AnyVector, "value_to_store": AnyVector}

@@ -55,6 +55,7 @@ from mlopt.passes.conversion.llvm_common import (
     declare_function,
     dynamic,
 )
+from mlopt.passes.conversion.vector_to_scf import contiguous_innermost, provably_in_bounds
 from mlopt.passes.transforms.vector_lowering_patterns import erase_dead_vector_ops, vector_to_vector_patterns
 
 Position = tuple[int | SSAValue, ...]
@@ -855,14 +856,14 @@ def transfer_operands(op: Operation, operands: list[SSAValue], first: int) -> Tr
             broadcast = True
         else:
             return None
+    if not broadcast and not contiguous_innermost(memref_type):
+        return None  # convert-vector-to-scf reads it element by element
     segments = op.properties.get("operandSegmentSizes")
     has_mask = segments is not None and segments.get_values()[-1] > 0  # type: ignore[attr-defined]
     in_bounds = op.properties.get("in_bounds")
     last_in_bounds = isinstance(in_bounds, ArrayAttr) and bool(in_bounds.data) and in_bounds.data[-1].value.data != 0  # type: ignore[attr-defined]
     indices = operands[first + 1 : first + 1 + rank]
     if not last_in_bounds and not broadcast:
-        from mlopt.passes.conversion.vector_to_scf import provably_in_bounds
-
         last_in_bounds = provably_in_bounds(memref_type, rank - 1, op.operands[first + rank], shape_of(vector_type)[0])
     return Transfer(
         memref_type,

@@ -154,6 +154,15 @@ def shifted(rewriter: PatternRewriter, index: SSAValue, step: int) -> SSAValue:
     return vector_ir.emit(rewriter, arith.AddiOp(index, index_constant(rewriter, step)))
 
 
+def contiguous_innermost(memref_type: MemRefType) -> bool:
+    """Whether the innermost dimension has a static unit stride (what a vector
+    load or store of it needs)."""
+    from mlopt.passes.conversion.llvm_common import strides_and_offset
+
+    layout = strides_and_offset(memref_type)
+    return memref_type.get_num_dims() == 0 or (layout is not None and layout[0][-1] == 1)
+
+
 def provably_in_bounds(memref_type: MemRefType, dim: int, index: SSAValue, size: int) -> bool:
     """Whether ``size`` elements from a constant ``index`` stay inside a static
     dimension (what upstream's fold of transfer ops marks as in bounds)."""
@@ -308,9 +317,9 @@ class TransferSplitter(RewritePattern):
 
 @dataclass
 class StridedTransferLowering(RewritePattern):
-    """A 1-D transfer along a memref dimension other than the innermost one →
-    one scalar memref.load/store per lane, guarded by its bound and mask
-    (upstream's TransferOp1dConversion, unrolled)."""
+    """A 1-D transfer along a memref dimension other than the innermost one,
+    or along a strided innermost one → one scalar memref.load/store per lane,
+    guarded by its bound and mask (upstream's TransferOp1dConversion, unrolled)."""
 
     source_name: ClassVar[None] = None
 
@@ -319,7 +328,8 @@ class StridedTransferLowering(RewritePattern):
         if transfer is None or len(transfer.dims) != 1:
             return
         (dim,) = transfer.dims
-        if dim is None or dim == transfer.memref_type.get_num_dims() - 1:
+        innermost = dim == transfer.memref_type.get_num_dims() - 1
+        if dim is None or innermost and contiguous_innermost(transfer.memref_type):
             return
         result = None if transfer.is_write else vector_ir.broadcast(rewriter, transfer.padding, transfer.vector_type)  # type: ignore[arg-type]
         for lane in range(transfer.vector_type.get_shape()[0]):

@@ -93,3 +93,11 @@ func.func @mask_not_maskable(%v: vector<4xf32>, %m: vector<4xi1>) {
   %0 = vector.mask %m { vector.fma %v, %v, %v : vector<4xf32> } : vector<4xi1> -> vector<4xf32>
   return
 }
+
+// -----
+
+func.func @load_strided(%m: memref<4x4xf32, strided<[1, 4]>>, %i: index) {
+  // expected-error@+1 {{'vector.load' op most minor memref dim must have unit stride}}
+  %0 = vector.load %m[%i, %i] : memref<4x4xf32, strided<[1, 4]>>, vector<4xf32>
+  return
+}
