@@ -90,7 +90,10 @@ _WIDER = _cast_verifier(wider=True)
 _NARROWER = _cast_verifier(wider=False)
 
 ExtSIOp = extend_op(
-    xarith.ExtSIOp, constraints={"input": integerLike, "result": integerLike}, methods={"verify_": _WIDER}
+    xarith.ExtSIOp,
+    constraints={"input": integerLike, "result": integerLike},
+    methods={"verify_": _WIDER},
+    traits=[Pure()],  # xDSL's has none; upstream's is Pure
 )
 ExtUIOp = extend_op(
     xarith.ExtUIOp, constraints={"input": integerLike, "result": integerLike}, methods={"verify_": _WIDER}

@@ -89,6 +89,7 @@ PASSES: dict[str, str] = {
     "loop-invariant-code-motion": "mlopt.passes.transforms.loop_invariant_code_motion:LoopInvariantCodeMotion",
     "symbol-dce": "mlopt.passes.transforms.symbol_dce:SymbolDCE",
     "inline": "mlopt.passes.transforms.inline:InlinerPass",
+    "sccp": "mlopt.passes.transforms.sccp:SCCP",
 }
 
 PIPELINES: dict[str, str] = {

@@ -55,14 +55,19 @@ def _references(attribute: Attribute) -> Iterator[SymbolRefAttr]:
             yield from _references(parameter)
 
 
+def own_references(op: Operation) -> Iterator[SymbolRefAttr]:
+    """The symbol references in ``op``'s own properties and attributes."""
+    for attribute in (*op.properties.values(), *op.attributes.values()):
+        yield from _references(attribute)
+
+
 def symbol_uses(op: Operation) -> Iterator[SymbolRefAttr]:
     """The symbol references held by ``op`` and the ops nested in it, not
     looking into nested symbol tables (their own attributes count)."""
     stack = [op]
     while stack:
         current = stack.pop()
-        for attribute in (*current.properties.values(), *current.attributes.values()):
-            yield from _references(attribute)
+        yield from own_references(current)
         if current is op or not is_symbol_table(current):
             stack.extend(inner for region in current.regions for block in region.blocks for inner in block.ops)
 
