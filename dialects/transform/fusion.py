@@ -55,7 +55,10 @@ def fuse_into_containing_op(producer: Operation, container: Operation) -> list[O
             for expr, offset, size in zip(map.results, slice_offsets, slice_sizes):
                 assert isinstance(expr, AffineDimExpr)
                 offsets[expr.position], sizes[expr.position] = offset, size
-            operands = [_through_shared_out(v, container, index >= outputs_start) for index, v in enumerate(producer.operands)]
+            operands = [
+                _through_loop_arguments(v, slice_op) if index >= outputs_start else v
+                for index, v in enumerate(producer.operands)
+            ]
             tiled_op, _ = tile_op_at(emit, producer, operands, offsets, sizes)
             replacement: SSAValue = tiled_op.results[result_index]
             if replacement.type != slice_op.results[0].type:
@@ -69,13 +72,23 @@ def fuse_into_containing_op(producer: Operation, container: Operation) -> list[O
     return None
 
 
-def _through_shared_out(value: SSAValue, container: Operation, is_init: bool) -> SSAValue:
-    """An init of the producer that the containing scf.forall also takes as a
-    shared output is used through the forall's block argument, as upstream."""
-    if not is_init or container.name != "scf.forall":
-        return value
-    outputs = list(container.outputs)  # type: ignore[attr-defined]
-    if value not in outputs:
-        return value
-    args = container.regions[0].block.args
-    return args[len(args) - len(outputs) + outputs.index(value)]
+def _through_loop_arguments(value: SSAValue, use: Operation) -> SSAValue:
+    """An init of the producer that is also the init of a loop around the use
+    is used through the loop's block argument (and so on inwards), as
+    upstream: the tile is computed in place in the loop's tensor."""
+    loops: list[Operation] = []
+    parent = use.parent_op()
+    while parent is not None:
+        loops.insert(0, parent)
+        parent = parent.parent_op()
+    for loop in loops:
+        if loop.name == "scf.for":
+            inits, args = list(loop.iter_args), list(loop.regions[0].block.args[1:])  # type: ignore[attr-defined]
+        elif loop.name == "scf.forall":
+            inits = list(loop.outputs)  # type: ignore[attr-defined]
+            args = list(loop.regions[0].block.args[len(loop.regions[0].block.args) - len(inits) :])
+        else:
+            continue
+        if value in inits:
+            value = args[inits.index(value)]
+    return value
