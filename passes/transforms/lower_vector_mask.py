@@ -76,6 +76,7 @@ class LowerVectorMaskPass(ModulePass):
 
     name = "lower-vector-mask"
     display_name: ClassVar[str] = "LowerVectorMaskPass"
+    anchor: ClassVar[str] = "func.func"
 
     def apply(self, ctx: Context, op: Operation) -> None:
         apply_conversion(op, mask_lowering_patterns(), fold_casts=False)

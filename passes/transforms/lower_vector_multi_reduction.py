@@ -226,6 +226,7 @@ class LowerVectorMultiReductionPass(ModulePass):
 
     name = "lower-vector-multi-reduction"
     display_name: ClassVar[str] = "LowerVectorMultiReduction"
+    anchor: ClassVar[str] = "func.func"
 
     lowering_strategy: Strategy = field(
         default="inner-parallel", metadata={"help": "Select the strategy to control how multi_reduction is lowered."}
