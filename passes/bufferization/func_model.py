@@ -186,15 +186,27 @@ class CallModel(BufferizableOpModel):
 def record_function_facts(func: Operation, state, facts: ModuleFacts, *, annotate: bool) -> None:
     """After analyzing ``func``'s body: what it reads, writes and returns."""
     block = func.body.blocks.first  # type: ignore[attr-defined]
-    if block is None:
-        # A declaration: calls to it stay conservative, as the annotation says.
-        if annotate:
-            for index, type_ in enumerate(func.function_type.inputs.data):  # type: ignore[attr-defined]
-                if is_tensor(type_):
-                    _annotate_access(func, index, True, True)
-        return
     function = FunctionFacts()
     facts.functions[func] = function
+    inputs = func.function_type.inputs.data  # type: ignore[attr-defined]
+    for index, type_ in enumerate(inputs):
+        if not is_tensor(type_):
+            continue
+        access = _arg_attr(func, index, ACCESS_ATTR)
+        if isinstance(access, StringAttr):
+            read, written = access.data in ("read", "read-write"), access.data in ("write", "read-write")
+        elif block is None:
+            read = written = True  # a declaration: nothing is known
+        else:
+            read, written = state.is_value_read(block.args[index]), state.is_value_written(block.args[index])
+        if annotate:
+            _annotate_access(func, index, read, written)
+        if read:
+            function.read_args.add(index)
+        if written:
+            function.written_args.add(index)
+    if block is None:
+        return
     returns = [op for op in func.walk() if op.name == "func.return" and op.parent_op() is func]
     for return_op in returns:
         for position, value in enumerate(return_op.operands):
@@ -209,20 +221,6 @@ def record_function_facts(func: Operation, state, facts: ModuleFacts, *, annotat
                         _annotate_equivalent_arg(return_op, position, arg.index)
                 if state.are_aliasing(value, arg):
                     function.aliasing_results.setdefault(arg.index, []).append(position)
-    for arg in block.args:
-        if not is_tensor(arg):
-            continue
-        access = _arg_attr(func, arg.index, ACCESS_ATTR)
-        if isinstance(access, StringAttr):
-            read, written = access.data in ("read", "read-write"), access.data in ("write", "read-write")
-        else:
-            read, written = state.is_value_read(arg), state.is_value_written(arg)
-        if annotate:
-            _annotate_access(func, arg.index, read, written)
-        if read:
-            function.read_args.add(arg.index)
-        if written:
-            function.written_args.add(arg.index)
 
 
 def _annotate_equivalent_arg(return_op: Operation, position: int, arg_index: int) -> None:
