@@ -20,7 +20,7 @@ from mlopt.diagnostics import Diagnostic, SourceLocation, SourceText
 _ANNOTATION = re.compile(
     r"expected-(?P<kind>error|warning|note|remark)(?P<re>-re)?"
     r"(?: *(?P<count>\d+))?"
-    r"(?:@(?P<where>[+-]\d+|above|below))?"
+    r"(?: *@(?P<where>[+-]\d+|above|below))?"
     r"\s*\{\{(?P<text>.*)\}\}"
 )
 
@@ -67,7 +67,10 @@ def parse_expectations(source: SourceText, start: int, end: int) -> tuple[list[E
         if where == "above":
             line -= 1
         elif where == "below":
+            # As upstream: the next line that holds no expected-* annotation.
             line += 1
+            while (text := source.line(line)) is not None and _ANNOTATION.search(text):
+                line += 1
         elif where:
             line += int(where)
         regex = None

@@ -336,10 +336,13 @@ class SplitHandleOp(TransformOp, IRDLOperation):
         overflow = None if self.overflow_result is None else self.overflow_result.value.data
         if len(payload) < count and too_small_fails or len(payload) > count and overflow is None:
             state.set_results(self, [[] for _ in range(count)])
+            from mlopt.ir import print_to_string
+
+            owner = self.handle.owner
+            described = print_to_string(owner, generic=True).strip() if isinstance(owner, Operation) else "block argument"
             raise SilenceableFailure(
                 self,
-                f"split handle does not have the same number of payload ops ({len(payload)}) as results ({count})"
-                if len(payload) > count else f"handle must be mapped to exactly {count} payload ops",  # fmt: skip
+                f"{described} expected to contain {count} payloads but it contains {len(payload)} payloads",
             )
         results: list[list] = [[payload[i]] if i < len(payload) else [] for i in range(count)]
         if overflow is not None:

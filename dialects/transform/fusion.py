@@ -46,7 +46,7 @@ def fuse_into_containing_op(producer: Operation, container: Operation) -> list[O
                 continue
             block = slice_op.parent_block()
             assert block is not None
-            emit = Emitter(block, slice_op)
+            emit = Emitter(block, slice_op, producer.location)
             ranges = loop_ranges(emit, producer)
             offsets: list[Mixed] = [0] * len(ranges)
             sizes: list[Mixed] = list(ranges)

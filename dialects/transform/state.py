@@ -167,7 +167,8 @@ class TransformState:
             self.invalidated[handle] = _Invalidation(consumer, operand, None, None)
             return
         consumed = self.ops.get(handle, [])
-        self.invalidated[handle] = _Invalidation(consumer, operand, consumed[0] if consumed else None, None)
+        first = consumed[0] if consumed else None
+        self.invalidated[handle] = _Invalidation(consumer, operand, first, first)
         roots = set(map(id, consumed))
 
         def ancestor_in_roots(op: Operation | None) -> Operation | None:

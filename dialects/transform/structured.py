@@ -173,7 +173,7 @@ class MatchOp(TransformOp, IRDLOperation):
     def apply(self, state: TransformState) -> None:
         targets = state.payload_ops(self.target)
         if len(targets) != 1:
-            raise DiagnosticError.at(self, "requires exactly one target handle!")
+            raise DiagnosticError.at(self, "requires exactly one target handle")
         state.set_payload(self.results_, [op for op in targets[0].walk() if self._matches(op)])
 
 

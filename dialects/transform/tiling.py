@@ -10,7 +10,7 @@ upstream's OpFoldResult.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from xdsl.dialects import arith, scf as xscf
 from xdsl.dialects.builtin import (
@@ -19,6 +19,7 @@ from xdsl.dialects.builtin import (
     DenseArrayBase,
     IndexType,
     IntegerAttr,
+    LocationAttr,
     MemRefType,
     ShapedType,
     StridedLayoutAttr,
@@ -39,14 +40,16 @@ class Emitter:
 
     block: Block
     anchor: Operation | None = None
-    created: list[Operation] = field(default_factory=list)
+    location: LocationAttr | None = None
+    """The location of the new ops: the op being transformed, as upstream."""
 
     def add(self, op: Operation) -> Operation:
+        if self.location is not None:
+            op.location = self.location
         if self.anchor is None:
             self.block.add_op(op)
         else:
             self.block.insert_op_before(op, self.anchor)
-        self.created.append(op)
         return op
 
     def index(self, value: int) -> SSAValue:
@@ -317,7 +320,7 @@ def tile_using_for(op: Operation, tile_sizes: Sequence[int], interchange: Sequen
     tiled_dims = [d for d in order if sizes[d]]
     block = op.parent_block()
     assert block is not None
-    emit = Emitter(block, op)
+    emit = Emitter(block, op, op.location)
     ranges = loop_ranges(emit, op)
     if not tiled_dims:
         return op, []
@@ -334,13 +337,14 @@ def tile_using_for(op: Operation, tile_sizes: Sequence[int], interchange: Sequen
         loop = ForOp(lower[position], upper[position], steps[position], carried, Region(body))
         if loops:
             loops[-1].body.block.add_op(loop)
-            loops[-1].body.block.add_op(xscf.YieldOp(*loop.results))
+            Emitter(loops[-1].body.block, None, op.location).add(xscf.YieldOp(*loop.results))
         else:
             block.insert_op_before(loop, op)
+        loop.location = op.location
         loops.append(loop)
         ivs[dim] = body.args[0]
         carried = list(body.args[1:])
-    inner = Emitter(loops[-1].body.block)
+    inner = Emitter(loops[-1].body.block, None, op.location)
     offsets: list[Mixed] = [0] * loops_count
     tile_extent: list[Mixed] = list(ranges)
     for dim in tiled_dims:
@@ -383,7 +387,7 @@ def tile_using_forall(
         raise TilingError("mapping size must match the number of tiled loops")
     block = op.parent_block()
     assert block is not None
-    emit = Emitter(block, op)
+    emit = Emitter(block, op, op.location)
     ranges = loop_ranges(emit, op)
     d0 = AffineDimExpr(0)
     steps: dict[int, int] = {}
@@ -412,8 +416,9 @@ def tile_using_forall(
         },
         regions=[Region(body)],
     )
+    forall.location = op.location
     block.insert_op_before(forall, op)
-    inner = Emitter(body)
+    inner = Emitter(body, None, op.location)
     offsets: list[Mixed] = [0] * loops_count
     extents: list[Mixed] = list(ranges)
     def set_offsets() -> None:
@@ -436,7 +441,7 @@ def tile_using_forall(
     tiled_op, slices = tile_op_at(inner, op, operands, offsets, extents)
     terminator = InParallelOp.build(regions=[Region(Block())])
     inner.add(terminator)
-    in_parallel = Emitter(terminator.region.block)
+    in_parallel = Emitter(terminator.region.block, None, op.location)
     for result, dest, slice_ in zip(tiled_op.results, shared, slices[len(slices) - len(shared) :]):
         full = slice_ or OperandSlice([0] * len(_shape(dest)), list(_shape(dest)))
         insert_slice(in_parallel, result, dest, full.offsets, full.sizes, parallel=True)
