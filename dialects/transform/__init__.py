@@ -19,11 +19,11 @@ from xdsl.dialects.transform import (
 )
 from xdsl.ir import Dialect
 
-from mlopt.dialects.transform import core, structured
+from mlopt.dialects.transform import core, structured, vector
 
 Transform = Dialect(
     "transform",
-    [*core.OPS, *structured.OPS],
+    [*core.OPS, *structured.OPS, *vector.OPS],
     [AnyOpType, OperationType, AnyValueType, AnyParamType, ParamType, TypeParamType, AffineMapType],
 )
 

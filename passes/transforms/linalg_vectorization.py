@@ -209,6 +209,7 @@ class _Emitter:
     loop_size_values: list[SSAValue] = field(default_factory=list)
     masks: dict[tuple[int, ...], SSAValue | None] = field(default_factory=dict)
     zero: SSAValue | None = None
+    poisons: dict[Attribute, SSAValue] = field(default_factory=dict)
 
     def emit(self, op: Operation) -> SSAValue:
         self.builder.insert(op)  # type: ignore[attr-defined]
@@ -225,7 +226,9 @@ class _Emitter:
     def poison(self, type_: Attribute) -> SSAValue:
         from xdsl.dialects.ub import PoisonOp
 
-        return self.emit(PoisonOp(type_))
+        if type_ not in self.poisons:
+            self.poisons[type_] = self.emit(PoisonOp(type_))
+        return self.poisons[type_]
 
     def vector_type(self, element: Attribute, dims: Sequence[int]) -> VectorType:
         return VectorType(element, [self.plan.shape[d] for d in dims])

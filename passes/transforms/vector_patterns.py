@@ -240,7 +240,7 @@ PATTERN_SETS: dict[str, Callable[..., list[RewritePattern]]] = {
 
 
 @dataclass
-class _ByName(RewritePattern):
+class ByName(RewritePattern):
     """The patterns, each tried only on ops of its ``source_name`` when it has
     one (the convention of mlopt's vector patterns, as apply_conversion)."""
 
@@ -257,7 +257,7 @@ class _ByName(RewritePattern):
 def _apply_greedily(root: Operation, patterns: list[RewritePattern], ctx) -> None:
     from xdsl.pattern_rewriter import GreedyRewritePatternApplier, PatternRewriteWalker
 
-    walker = PatternRewriteWalker(GreedyRewritePatternApplier([_ByName(patterns)], ctx=ctx, folding_enabled=True), apply_recursively=True)
+    walker = PatternRewriteWalker(GreedyRewritePatternApplier([ByName(patterns)], ctx=ctx, folding_enabled=True), apply_recursively=True)
     for region in root.regions:
         walker.rewrite_region(region)
 
@@ -269,9 +269,9 @@ def apply_patterns(root: Operation, names: Sequence[str], ctx=None) -> None:
     patterns: list[RewritePattern] = [TransferInBounds(), EraseUnusedTransferRead()]
     for name in names:
         if name == "canonicalization":
-            from mlopt.passes.transforms.canonicalize import canonicalization_pattern
+            from mlopt.dialects.transform.core import canonicalization_patterns
 
-            patterns.append(canonicalization_pattern())  # the op's own patterns; folds come with the applier
+            patterns.extend(canonicalization_patterns(None))
         else:
             patterns.extend(PATTERN_SETS[name]())
     _apply_greedily(root, patterns, ctx)
