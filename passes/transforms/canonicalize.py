@@ -62,12 +62,6 @@ class _CanonicalizationPatterns(RewritePattern):
                 return
 
 
-def canonicalization_pattern() -> RewritePattern:
-    """Every op's canonicalization patterns, unfiltered (for pattern sets that
-    include canonicalization, as upstream's ``apply_patterns.canonicalization``)."""
-    return _CanonicalizationPatterns(frozenset(), frozenset(), _RewriteBudget(-1))
-
-
 @dataclass(frozen=True)
 class Canonicalizer(ModulePass):
     """Canonicalize operations"""
