@@ -90,6 +90,7 @@ PASSES: dict[str, str] = {
     "symbol-dce": "mlopt.passes.transforms.symbol_dce:SymbolDCE",
     "inline": "mlopt.passes.transforms.inline:InlinerPass",
     "sccp": "mlopt.passes.transforms.sccp:SCCP",
+    "linalg-fuse-elementwise-ops": "mlopt.passes.transforms.linalg_fuse_elementwise_ops:LinalgElementwiseOpFusionPass",
 }
 
 PIPELINES: dict[str, str] = {
