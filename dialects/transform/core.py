@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from xdsl.dialects.builtin import (
+    I32,
     I64,
     ArrayAttr,
     BoolAttr,
@@ -54,7 +55,8 @@ from mlopt.dialects.syntax import (
 )
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
 
-FAILURE_MODES = ("propagate", "suppress")
+FAILURE_MODES = {1: "propagate", 2: "suppress"}
+"""transform.failures enum values, as upstream's FailurePropagationMode."""
 
 
 # --------------------------------------------------------------------------- sequences
@@ -137,12 +139,22 @@ class NamedSequenceOp(TransformOp, IRDLOperation):
         return state.run_block(self.body.block, arguments)
 
 
-def _parse_failure_mode(parser: Parser) -> StringAttr:
+def _parse_failure_mode(parser: Parser) -> IntegerAttr:
     parser.parse_keyword("failures")
     parser.parse_punctuation("(")
-    mode = parse_keyword_of(parser, FAILURE_MODES, "failure propagation mode")
+    mode = parse_keyword_of(parser, list(FAILURE_MODES.values()), "failure propagation mode")
     parser.parse_punctuation(")")
-    return StringAttr(mode)
+    return IntegerAttr({v: k for k, v in FAILURE_MODES.items()}[mode], 32)
+
+
+def failure_mode(op: Operation) -> str:
+    """``propagate`` or ``suppress``: the op's failure propagation mode."""
+    return FAILURE_MODES[op.properties["failure_propagation_mode"].value.data]  # type: ignore[attr-defined]
+
+
+def _verify_failure_mode(op: Operation) -> None:
+    if op.properties["failure_propagation_mode"].value.data not in FAILURE_MODES:  # type: ignore[attr-defined]
+        raise VerifyException("expected failure propagation mode 1 (propagate) or 2 (suppress)")
 
 
 def run_with_failure_mode(state: TransformState, op: Operation, mode: str, run) -> list[list] | None:
@@ -163,7 +175,7 @@ class SequenceOp(TransformOp, IRDLOperation):
     name = "transform.sequence"
     root = opt_operand_def(TransformHandleType)
     extra_bindings = var_operand_def(TransformHandleType)
-    failure_propagation_mode = prop_def(StringAttr)
+    failure_propagation_mode = prop_def(IntegerAttr[I32])
     results_ = var_result_def(TransformHandleType)
     body = region_def("single_block")
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
@@ -222,14 +234,13 @@ class SequenceOp(TransformOp, IRDLOperation):
         if self.results:
             printer.print_string(" -> ")
             printer.print_list(self.result_types, printer.print_attribute)
-        printer.print_string(f" failures({self.failure_propagation_mode.data})")
+        printer.print_string(f" failures({failure_mode(self)})")
         print_attr_dict(printer, self, ("failure_propagation_mode",), keyword=True)
         printer.print_string(" ")
         printer.print_region(self.body, print_entry_block_args=True, print_block_terminators=bool(self.body.block.last_op.operands))  # type: ignore[union-attr]
 
     def verify_(self) -> None:
-        if self.failure_propagation_mode.data not in FAILURE_MODES:
-            raise VerifyException("expected failure propagation mode 'propagate' or 'suppress'")
+        _verify_failure_mode(self)
         if self.root is None and self.extra_bindings:
             raise VerifyException("does not expect extra operands when used as top-level")
 
@@ -239,7 +250,7 @@ class SequenceOp(TransformOp, IRDLOperation):
         else:
             arguments = [[state.payload_root]] if self.body.block.args else []
         results = run_with_failure_mode(
-            state, self, self.failure_propagation_mode.data, lambda: state.run_block(self.body.block, arguments)
+            state, self, failure_mode(self), lambda: state.run_block(self.body.block, arguments)
         )
         if results is not None:
             state.set_results(self, results)
@@ -251,7 +262,7 @@ class IncludeOp(TransformOp, IRDLOperation):
 
     name = "transform.include"
     target = prop_def(SymbolRefAttr)
-    failure_propagation_mode = prop_def(StringAttr)
+    failure_propagation_mode = prop_def(IntegerAttr[I32])
     operands_ = var_operand_def(TransformHandleType)
     results_ = var_result_def(TransformHandleType)
 
@@ -277,7 +288,7 @@ class IncludeOp(TransformOp, IRDLOperation):
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
         printer.print_attribute(self.target)
-        printer.print_string(f" failures({self.failure_propagation_mode.data}) (")
+        printer.print_string(f" failures({failure_mode(self)}) (")
         printer.print_list(self.operands, printer.print_operand)
         printer.print_string(")")
         print_attr_dict(printer, self, ("target", "failure_propagation_mode"))
@@ -293,8 +304,7 @@ class IncludeOp(TransformOp, IRDLOperation):
         return found
 
     def verify_(self) -> None:
-        if self.failure_propagation_mode.data not in FAILURE_MODES:
-            raise VerifyException("expected failure propagation mode 'propagate' or 'suppress'")
+        _verify_failure_mode(self)
 
     def apply(self, state: TransformState) -> None:
         callee = self.callee()
@@ -303,7 +313,7 @@ class IncludeOp(TransformOp, IRDLOperation):
                 state._invalidate(operand, self, index)
         arguments = [state.payload_of(v) for v in self.operands]
         results = run_with_failure_mode(
-            state, self, self.failure_propagation_mode.data, lambda: callee.invoke(state, arguments)
+            state, self, failure_mode(self), lambda: callee.invoke(state, arguments)
         )
         if results is not None:
             state.set_results(self, results)

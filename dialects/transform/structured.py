@@ -18,9 +18,11 @@ from xdsl.dialects.builtin import (
 from xdsl.dialects.transform import TransformHandleType, TransformOpHandleType
 from xdsl.ir import Attribute, Operation
 from xdsl.irdl import (
+    AttrSizedOperandSegments,
     IRDLOperation,
     irdl_op_definition,
     operand_def,
+    opt_operand_def,
     opt_prop_def,
     prop_def,
     result_def,
@@ -279,11 +281,16 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
 
     name = "transform.structured.tile_using_forall"
     target = operand_def(TransformHandleType)
-    static_num_threads = prop_def(DenseArrayBase.constr(i64))
-    static_tile_sizes = prop_def(DenseArrayBase.constr(i64))
+    num_threads = var_operand_def(TransformHandleType)
+    tile_sizes = var_operand_def(TransformHandleType)
+    packed_num_threads = opt_operand_def(TransformHandleType)
+    packed_tile_sizes = opt_operand_def(TransformHandleType)
+    static_num_threads = opt_prop_def(DenseArrayBase.constr(i64))
+    static_tile_sizes = opt_prop_def(DenseArrayBase.constr(i64))
     mapping = opt_prop_def(ArrayAttr)
     tiled_op = result_def(TransformOpHandleType)
     forall_op = result_def(TransformOpHandleType)
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
     CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
 
     @classmethod
@@ -298,11 +305,10 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
         function_type = _parse_functional_type(parser)
         return build_op(
             cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
+            operands=[parser.resolve_operand(target, function_type.inputs.data[0]), [], [], [], []],
             result_types=list(function_type.outputs),
             properties={
-                "static_num_threads": DenseArrayBase.from_list(i64, values if keyword == "num_threads" else []),
-                "static_tile_sizes": DenseArrayBase.from_list(i64, values if keyword == "tile_sizes" else []),
+                f"static_{keyword}": DenseArrayBase.from_list(i64, values),
                 "mapping": mapping,
             },
             attributes=attributes,
