@@ -325,3 +325,54 @@ def test_elementwise_softmax_transpose_broadcast_and_reductions(m, n, children):
     sums = np.zeros(n, np.float32)
     engine.column_sums(x, sums)
     np.testing.assert_allclose(sums, x.sum(axis=0), rtol=1e-5, atol=1e-6)
+
+
+EDGES = """
+func.func @total(%x: memref<5x7xf32>, %s: memref<f32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> ()>], iterator_types = ["reduction", "reduction"]}
+      ins(%x : memref<5x7xf32>) outs(%s : memref<f32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %0 = arith.addf %acc, %a : f32
+    linalg.yield %0 : f32
+  }
+  return
+}
+func.func @transposed_output(%x: memref<5x7xi32>, %y: memref<7x5xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1, d0)>], iterator_types = ["parallel", "parallel"]}
+      ins(%x : memref<5x7xi32>) outs(%y : memref<7x5xi32>) {
+  ^bb0(%a: i32, %o: i32):
+    %i = linalg.index 1 : index
+    %ii = arith.index_cast %i : index to i32
+    %0 = arith.muli %a, %ii : i32
+    %1 = arith.addi %0, %o : i32
+    linalg.yield %1 : i32
+  }
+  return
+}
+func.func @max_over_rows(%x: memref<6x3xf32>, %m: memref<3xf32>) {
+  linalg.reduce ins(%x : memref<6x3xf32>) outs(%m : memref<3xf32>) dimensions = [0]
+    (%a: f32, %acc: f32) {
+      %0 = arith.maxnumf %a, %acc : f32
+      linalg.yield %0 : f32
+    }
+  return
+}
+"""
+
+
+def test_scalar_output_transposed_output_and_leading_reduction():
+    text, failures = vectorize(EDGES, None, LOWER)
+    assert not failures and "linalg." not in text
+    engine = mlopt.ExecutionEngine(text, opt_level=2)
+
+    x, total = random(5, 7), np.full((), 1.5, np.float32)
+    engine.total(x, total)
+    np.testing.assert_allclose(total, x.sum() + 1.5, rtol=1e-5)
+
+    xi, y = np.arange(35, dtype=np.int32).reshape(5, 7), np.ones((7, 5), np.int32)
+    engine.transposed_output(xi, y)
+    np.testing.assert_array_equal(y, (xi * np.arange(7, dtype=np.int32)).T + 1)
+
+    x, row_max = random(6, 3), np.full(3, -100, np.float32)
+    engine.max_over_rows(x, row_max)
+    np.testing.assert_array_equal(row_max, x.max(axis=0))
