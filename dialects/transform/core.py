@@ -37,6 +37,7 @@ from xdsl.irdl import (
     result_def,
     traits_def,
     var_operand_def,
+    var_region_def,
     var_result_def,
 )
 from xdsl.parser import Parser
@@ -697,8 +698,223 @@ class ApplyDCEOp(TransformOp, IRDLOperation):
                 region_dce(region)
 
 
+@irdl_op_definition
+class ApplyLICMOp(TransformOp, IRDLOperation):
+    """transform.apply_licm: hoist loop-invariant ops out of the payload loops."""
+
+    name = "transform.apply_licm"
+    target = operand_def(TransformOpHandleType)
+    assembly_format = "`to` $target attr-dict `:` type($target)"
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.passes.transforms.loop_invariant_code_motion import move_loop_invariant_code
+
+        for target in state.payload_ops(self.target):
+            move_loop_invariant_code(target)
+
+
+# --------------------------------------------------------------------------- matching and alternatives
+
+
+@irdl_op_definition
+class MatchOperationNameOp(TransformOp, IRDLOperation):
+    """transform.match.operation_name: succeeds when every payload op has one
+    of the names (a silenceable failure otherwise)."""
+
+    name = "transform.match.operation_name"
+    operand_handle = operand_def(TransformOpHandleType)
+    op_names = prop_def(ArrayAttr)
+    assembly_format = "$operand_handle $op_names attr-dict `:` type($operand_handle)"
+
+    def apply(self, state: TransformState) -> None:
+        names = {n.data for n in self.op_names.data}  # type: ignore[attr-defined]
+        for op in state.payload_ops(self.operand_handle):
+            if op.name not in names:
+                raise SilenceableFailure(self, "wrong operation name", [(op, "target op")])
+
+
+def _parse_symbol_pairs(parser: Parser) -> tuple[list[SymbolRefAttr], list[SymbolRefAttr]]:
+    matchers: list[SymbolRefAttr] = []
+    actions: list[SymbolRefAttr] = []
+
+    def pair() -> None:
+        matchers.append(SymbolRefAttr(parser.parse_symbol_name()))
+        parser.parse_punctuation("->")
+        actions.append(SymbolRefAttr(parser.parse_symbol_name()))
+
+    parser.parse_comma_separated_list(Parser.Delimiter.NONE, pair)
+    return matchers, actions
+
+
+def _lookup_sequence(op: Operation, symbol: SymbolRefAttr) -> NamedSequenceOp:
+    from xdsl.traits import SymbolTable
+
+    found = SymbolTable.lookup_symbol(op, symbol)
+    if not isinstance(found, NamedSequenceOp):
+        raise DiagnosticError.at(op, f"unresolved matcher or action symbol @{symbol.root_reference.data}")
+    return found
+
+
+@irdl_op_definition
+class ForeachMatchOp(TransformOp, IRDLOperation):
+    """transform.foreach_match: for each op nested in the root, run the first
+    matcher that succeeds on it, then its action on what the matcher yields;
+    (updated root, action results...)."""
+
+    name = "transform.foreach_match"
+    root = operand_def(TransformOpHandleType)
+    forwarded_inputs = var_operand_def(TransformHandleType)
+    restrict_root = opt_prop_def(UnitAttr)
+    flatten_results = opt_prop_def(UnitAttr)
+    matchers = prop_def(ArrayAttr)
+    actions = prop_def(ArrayAttr)
+    updated = result_def(TransformOpHandleType)
+    forwarded_outputs = var_result_def(TransformHandleType)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("root",)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> ForeachMatchOp:
+        flags = {}
+        for flag in ("restrict_root", "flatten_results"):
+            if parser.parse_optional_keyword(flag):
+                flags[flag] = UnitAttr()
+        parser.parse_keyword("in")
+        operands = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_unresolved_operand)
+        matchers, actions = _parse_symbol_pairs(parser)
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        function_type = parser.parse_type()
+        if not isinstance(function_type, FunctionType):
+            parser.raise_error("expected a function type")
+        resolved = [parser.resolve_operand(o, t) for o, t in zip(operands, function_type.inputs, strict=True)]
+        outputs = list(function_type.outputs)
+        return build_op(
+            cls,
+            operands=[resolved[0], resolved[1:]],
+            result_types=[outputs[0], outputs[1:]],
+            properties={**flags, "matchers": ArrayAttr(matchers), "actions": ArrayAttr(actions)},
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        for flag in ("restrict_root", "flatten_results"):
+            if flag in self.properties:
+                printer.print_string(" " + flag)
+        printer.print_string(" in ")
+        printer.print_list(self.operands, printer.print_operand)
+        printer.print_string(" ")
+        printer.print_list(
+            zip(self.matchers.data, self.actions.data),
+            lambda pair: printer.print_string(f"@{pair[0].root_reference.data} -> @{pair[1].root_reference.data}"),  # type: ignore[attr-defined]
+        )
+        print_attr_dict(printer, self, ("restrict_root", "flatten_results", "matchers", "actions"))
+        printer.print_string(" : ")
+        printer.print_attribute(FunctionType.from_lists([v.type for v in self.operands], list(self.result_types)))
+
+    def apply(self, state: TransformState) -> None:
+        pairs = [(_lookup_sequence(self, m), _lookup_sequence(self, a)) for m, a in zip(self.matchers.data, self.actions.data)]  # type: ignore[arg-type]
+        roots = state.payload_ops(self.root)
+        extra = [state.payload_of(v) for v in self.forwarded_inputs]
+        matched: list[tuple[NamedSequenceOp, list[list]]] = []
+        for root in roots:
+            for op in root.walk():
+                if op is root and self.restrict_root is not None or op.name.startswith("transform."):
+                    continue
+                for matcher, action in pairs:
+                    try:
+                        yielded = matcher.invoke(state, [[op], *extra][: len(matcher.body.block.args)])
+                    except SilenceableFailure:
+                        continue
+                    matched.append((action, yielded))
+                    break
+        outputs: list[list] = [[] for _ in self.forwarded_outputs]
+        for action, yielded in matched:
+            results = action.invoke(state, yielded)
+            for into, payload in zip(outputs, results):
+                into.extend(payload)
+        state.set_results(self, [roots, *outputs])
+
+
+@irdl_op_definition
+class AlternativesOp(TransformOp, IRDLOperation):
+    """transform.alternatives: apply the first region that succeeds. With a
+    scope, each region works on a clone of the scope op, and the clone of the
+    region that succeeds replaces it; a silenceable failure discards the clone."""
+
+    name = "transform.alternatives"
+    scope = opt_operand_def(TransformOpHandleType)
+    results_ = var_result_def(TransformHandleType)
+    alternatives = var_region_def("single_block")
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("scope",)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> AlternativesOp:
+        scope = parser.parse_optional_unresolved_operand()
+        operands: list = []
+        if scope is not None:
+            parser.parse_punctuation(":")
+            operands = [parser.resolve_operand(scope, parser.parse_type())]
+        result_types: list[Attribute] = []
+        if parser.parse_optional_punctuation("->"):
+            result_types = [parser.parse_type()]
+            while parser.parse_optional_punctuation(","):
+                result_types.append(parser.parse_type())
+        attributes = parse_attr_dict(parser, keyword=True)
+        regions = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_region)
+        for region in regions:
+            if region.block.last_op is None or not isinstance(region.block.last_op, YieldOp):
+                region.block.add_op(YieldOp.build(operands=[[]]))
+        return build_op(cls, operands=[operands], result_types=[result_types], attributes=attributes, regions=[regions])
+
+    def print(self, printer: Printer) -> None:
+        if self.scope is not None:
+            printer.print_string(" ")
+            printer.print_operand(self.scope)
+            printer.print_string(" : ")
+            printer.print_attribute(self.scope.type)
+        if self.results:
+            printer.print_string(" -> ")
+            printer.print_list(self.result_types, printer.print_attribute)
+        print_attr_dict(printer, self, keyword=True)
+        printer.print_string(" ")
+        printer.print_list(
+            self.alternatives,
+            lambda region: printer.print_region(region, print_entry_block_args=True, print_block_terminators=bool(region.block.last_op.operands)),  # type: ignore[union-attr]
+        )
+
+    def apply(self, state: TransformState) -> None:
+        scopes = state.payload_ops(self.scope) if self.scope is not None else []
+        if self.scope is not None and len(scopes) != 1:
+            raise DiagnosticError.at(self, "scope must be mapped to exactly one payload op")
+        for region in self.alternatives:
+            if not scopes:
+                try:
+                    state.set_results(self, state.run_block(region.block, []))
+                    return
+                except SilenceableFailure:
+                    continue
+            original = scopes[0]
+            clone = original.clone()
+            original.parent_block().insert_op_before(clone, original)  # type: ignore[union-attr]
+            try:
+                results = state.run_block(region.block, [[clone]])
+            except SilenceableFailure:
+                clone.detach()
+                clone.erase()
+                continue
+            for old, new in zip(original.results, clone.results):
+                old.replace_all_uses_with(new)
+            original.detach()
+            original.erase()
+            state.set_results(self, results)
+            return
+        state.set_results(self, [[] for _ in self.results])
+        raise SilenceableFailure(self, "all alternatives failed")
+
+
 OPS: tuple[type[Operation], ...] = (
     YieldOp, NamedSequenceOp, SequenceOp, IncludeOp, SplitHandleOp, MergeHandlesOp, CastOp, GetParentOp,
     GetProducerOfOperandOp, GetConsumersOfResultOp, ParamConstantOp, PrintOp, AnnotateOp, EmitRemarkAtOp,
-    ApplyCanonicalizationPatternsOp, ApplyPatternsOp, ApplyCSEOp, ApplyDCEOp,
+    ApplyCanonicalizationPatternsOp, ApplyPatternsOp, ApplyCSEOp, ApplyDCEOp, ApplyLICMOp, MatchOperationNameOp,
+    ForeachMatchOp, AlternativesOp,
 )  # fmt: skip

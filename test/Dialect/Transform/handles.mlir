@@ -100,3 +100,86 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// foreach_match runs the first matcher that succeeds on each op, then its
+// action; alternatives keep the first region that succeeds (the first fails
+// silenceably here: arith.addf cannot be tiled).
+
+func.func @match_and_alternatives(%x: tensor<8xf32>) -> tensor<8xf32> {
+  %e = tensor.empty() : tensor<8xf32>
+  // expected-remark @below {{matched}}
+  // expected-remark @below {{chosen}}
+  %0 = linalg.exp ins(%x : tensor<8xf32>) outs(%e : tensor<8xf32>) -> tensor<8xf32>
+  %1 = arith.addf %0, %0 : tensor<8xf32>
+  return %1 : tensor<8xf32>
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @match_exp(%op: !transform.any_op {transform.readonly}) -> !transform.any_op {
+    transform.match.operation_name %op ["linalg.exp"] : !transform.any_op
+    transform.yield %op : !transform.any_op
+  }
+  transform.named_sequence @remark(%op: !transform.any_op {transform.readonly}) {
+    transform.debug.emit_remark_at %op, "matched" : !transform.any_op
+    transform.yield
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %f = transform.structured.match ops{["func.func"]} in %root : (!transform.any_op) -> !transform.any_op
+    %updated = transform.foreach_match in %f @match_exp -> @remark : (!transform.any_op) -> !transform.any_op
+    %r = transform.alternatives %updated : !transform.any_op -> !transform.any_op {
+    ^bb0(%scope: !transform.any_op):
+      %adds = transform.structured.match ops{["arith.addf"]} in %scope : (!transform.any_op) -> !transform.any_op
+      %t, %l = transform.structured.tile_using_for %adds tile_sizes [2] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+      transform.yield %l : !transform.any_op
+    }, {
+    ^bb0(%scope: !transform.any_op):
+      %exps = transform.structured.match ops{["linalg.exp"]} in %scope : (!transform.any_op) -> !transform.any_op
+      %t, %l = transform.structured.tile_using_for %exps tile_sizes [4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+      transform.yield %l : !transform.any_op
+    }
+    transform.debug.emit_remark_at %r, "chosen" : !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// apply_licm hoists what does not depend on the loop; apply_patterns with
+// canonicalization folds the constant arithmetic; apply_cse merges the rest.
+
+// CHECK-LABEL: func.func @cleanups
+//       CHECK:   %[[C:.*]] = arith.constant 6 : index
+//       CHECK:   %[[M:.*]] = arith.muli %{{.*}}, %[[C]] : index
+//       CHECK:   scf.for
+//   CHECK-NOT:   arith.muli
+//       CHECK:     memref.store %[[M]]
+func.func @cleanups(%m: memref<8xindex>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  scf.for %i = %c0 to %c8 step %c1 {
+    %two = arith.constant 2 : index
+    %three = arith.constant 3 : index
+    %six = arith.muli %two, %three : index
+    %a = arith.muli %n, %six : index
+    %b = arith.muli %n, %six : index
+    memref.store %a, %m[%i] : memref<8xindex>
+    memref.store %b, %m[%i] : memref<8xindex>
+  }
+  return
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %f = transform.structured.match ops{["func.func"]} in %root : (!transform.any_op) -> !transform.any_op
+    %loop = transform.structured.match ops{["scf.for"]} in %root : (!transform.any_op) -> !transform.any_op
+    transform.apply_patterns to %f {
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+    transform.apply_cse to %f : !transform.any_op
+    transform.apply_licm to %loop : !transform.any_op
+    transform.yield
+  }
+}
