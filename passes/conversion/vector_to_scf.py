@@ -66,6 +66,20 @@ class Transfer:
         return self.op.operands[0]
 
 
+def permutation_dims(results: Sequence[AffineExpr]) -> list[int | None] | None:
+    """The source dimension each vector dimension of a transfer walks (None:
+    broadcast), from its permutation map's results; None for other maps."""
+    dims: list[int | None] = []
+    for expr in results:
+        if isinstance(expr, AffineDimExpr):
+            dims.append(expr.position)
+        elif isinstance(expr, AffineConstantExpr) and expr.value == 0:
+            dims.append(None)
+        else:
+            return None
+    return dims
+
+
 def decode_transfer(op: Operation) -> Transfer | None:
     is_write = op.name == "vector.transfer_write"
     if op.name not in ("vector.transfer_read", "vector.transfer_write") or (is_write and op.results):
@@ -82,14 +96,9 @@ def decode_transfer(op: Operation) -> Transfer | None:
         if isinstance(permutation, AffineMapAttr)
         else tuple(AffineDimExpr(rank - vector_rank + k) for k in range(vector_rank))
     )
-    dims: list[int | None] = []
-    for expr in results:
-        if isinstance(expr, AffineDimExpr):
-            dims.append(expr.position)
-        elif isinstance(expr, AffineConstantExpr) and expr.value == 0:
-            dims.append(None)
-        else:
-            return None
+    dims = permutation_dims(results)
+    if dims is None:
+        return None
     first = 2 if is_write else 1
     rest = list(op.operands[first + rank :])
     segments = op.properties["operandSegmentSizes"].get_values()  # type: ignore[attr-defined]
@@ -227,7 +236,7 @@ class TransferReadPermutationLowering(RewritePattern):
             transfer, read_type, transfer.indices, [transfer.dims[k] for k in order], [transfer.in_bounds[k] for k in order], transfer.mask
         )
         rewriter.insert(read)
-        rewriter.replace_op(op, [], [vector_ir.transpose(rewriter, read.results[0], [order.index(k) for k in range(len(order))])])
+        rewriter.replace(op, [], [vector_ir.transpose(rewriter, read.results[0], [order.index(k) for k in range(len(order))])])
 
 
 @dataclass
@@ -247,7 +256,7 @@ class TransferReadBroadcastLowering(RewritePattern):
         read_type = VectorType(transfer.vector_type.element_type, shape[kept:])
         read = new_transfer(transfer, read_type, transfer.indices, transfer.dims[kept:], transfer.in_bounds[kept:], transfer.mask)
         rewriter.insert(read)
-        rewriter.replace_op(op, [], [vector_ir.broadcast(rewriter, read.results[0], transfer.vector_type)])
+        rewriter.replace(op, [], [vector_ir.broadcast(rewriter, read.results[0], transfer.vector_type)])
 
 
 @dataclass
@@ -273,7 +282,7 @@ class TransferWritePermutationLowering(RewritePattern):
             transfer.mask,
             value,
         )
-        rewriter.replace_op(op, write)
+        rewriter.replace(op, write)
 
 
 @dataclass
@@ -312,7 +321,7 @@ class TransferSplitter(RewritePattern):
             row_value = guarded(rewriter, condition, [row], fallback)
             if not transfer.is_write:
                 result = vector_ir.insert(rewriter, row_value, result, position)  # type: ignore[arg-type]
-        rewriter.replace_op(op, [], [] if transfer.is_write else [result])  # type: ignore[list-item]
+        rewriter.replace(op, [], [] if transfer.is_write else [result])  # type: ignore[list-item]
 
 
 @dataclass
@@ -346,7 +355,7 @@ class StridedTransferLowering(RewritePattern):
             load = memref.LoadOp.get(transfer.source, indices)
             scalar = guarded(rewriter, condition, [load], transfer.padding)
             result = vector_ir.insert(rewriter, scalar, result, [lane])  # type: ignore[arg-type]
-        rewriter.replace_op(op, [], [] if transfer.is_write else [result])  # type: ignore[list-item]
+        rewriter.replace(op, [], [] if transfer.is_write else [result])  # type: ignore[list-item]
 
 
 def transfer_permutation_patterns() -> list[RewritePattern]:

@@ -39,16 +39,11 @@ def _transfer_dims(op: Operation) -> tuple[int, list[int | None]] | None:
     segments = op.properties["operandSegmentSizes"].get_values()  # type: ignore[attr-defined]
     if segments[-1]:
         return None
+    from mlopt.passes.conversion.vector_to_scf import permutation_dims
+
     permutation: AffineMap = op.properties["permutation_map"].data  # type: ignore[attr-defined]
-    dims: list[int | None] = []
-    for expr in permutation.results:
-        if isinstance(expr, AffineDimExpr):
-            dims.append(expr.position)
-        elif isinstance(expr, AffineConstantExpr) and expr.value == 0:
-            dims.append(None)
-        else:
-            return None
-    return permutation.num_dims, dims
+    dims = permutation_dims(permutation.results)
+    return None if dims is None else (permutation.num_dims, dims)
 
 
 def _in_bounds(op: Operation) -> list[bool]:
