@@ -185,6 +185,10 @@ def _aggregate_literal(values: list, type_: Attribute, where: object) -> str:
             parts = [_aggregate_literal(values[i * per : (i + 1) * per], inner, where) for i in range(count)]
         spelled = llvm_type(inner, where)
         return "[" + ", ".join(f"{spelled} {p}" for p in parts) + "]"
+    if isinstance(type_, xllvm.LLVMStructType) and len(values) == 1 and isinstance(values[0], tuple):
+        # A complex number: {re, im}.
+        fields = type_.types.data
+        return "{ " + ", ".join(f"{llvm_type(t, where)} {scalar_literal(v, t)}" for t, v in zip(fields, values[0])) + " }"
     if len(values) == 1:
         return scalar_literal(values[0], type_)
     raise DiagnosticError.at(where, f"cannot translate a dense constant to the type {type_}")
