@@ -261,7 +261,29 @@ def tile_op_at(
     slices taken of each operand."""
     slices = operand_slices(emit, op, offsets, sizes)
     sliced = [v if s is None else extract_slice(emit, v, s.offsets, s.sizes) for v, s in zip(operands, slices)]
-    return emit.add(clone_with_operands(op, sliced)), slices
+    tiled = emit.add(clone_with_operands(op, sliced))
+    _offset_indices(tiled, offsets)
+    return tiled, slices
+
+
+def _offset_indices(op: Operation, offsets: Sequence[Mixed]) -> None:
+    """In the tile's body, ``linalg.index d`` is relative to the tile: add the
+    tile's offset along d (upstream's offsetIndices)."""
+    d0, s0 = AffineDimExpr(0), AffineSymExpr(0)
+    for index_op in [o for o in op.regions[0].walk() if o.name == "linalg.index"] if op.regions else []:
+        if index_op.parent_op() is not op:
+            continue
+        offset = offsets[index_op.properties["dim"].value.data]  # type: ignore[attr-defined]
+        if offset == 0:
+            continue
+        block = index_op.parent_block()
+        assert block is not None
+        after = index_op.next_op
+        emit = Emitter(block, after, index_op.location)
+        uses = list(index_op.results[0].uses)
+        shifted = emit.affine("apply", AffineMap(1, 1, (d0 + s0,)), [offset, index_op.results[0]])
+        for use in uses:
+            use.operation.operands[use.index] = shifted  # type: ignore[index]
 
 
 # --------------------------------------------------------------------------- loops

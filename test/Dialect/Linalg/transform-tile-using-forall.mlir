@@ -88,3 +88,35 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// linalg.index in a tile is relative to the tile: the offset is added back.
+
+// CHECK-LABEL: func.func @index
+//       CHECK: scf.forall (%[[T:.*]]) in (3) shared_outs
+//       CHECK:   %[[O:.*]] = affine.apply affine_map<(d0) -> (d0 * 3)>(%[[T]])
+//       CHECK:   linalg.generic
+//       CHECK:     %[[I:.*]] = linalg.index 0 : index
+//       CHECK:     %[[G:.*]] = affine.apply affine_map<(d0)[s0] -> (d0 + s0)>(%[[O]])[%[[I]]]
+//       CHECK:     %[[J:.*]] = linalg.index 1 : index
+//       CHECK:     arith.subi %[[G]], %[[J]] : index
+#map = affine_map<(d0, d1) -> (d0, d1)>
+func.func @index(%c: tensor<7x4xindex>) -> tensor<7x4xindex> {
+  %0 = linalg.generic {indexing_maps = [#map], iterator_types = ["parallel", "parallel"]} outs(%c : tensor<7x4xindex>) {
+  ^bb0(%out: index):
+    %i = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %s = arith.subi %i, %j : index
+    linalg.yield %s : index
+  } -> tensor<7x4xindex>
+  return %0 : tensor<7x4xindex>
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.generic"]} in %root : (!transform.any_op) -> !transform.any_op
+    %t, %l = transform.structured.tile_using_forall %m tile_sizes [3] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
