@@ -91,6 +91,7 @@ PASSES: dict[str, str] = {
     "inline": "mlopt.passes.transforms.inline:InlinerPass",
     "sccp": "mlopt.passes.transforms.sccp:SCCP",
     "linalg-fuse-elementwise-ops": "mlopt.passes.transforms.linalg_fuse_elementwise_ops:LinalgElementwiseOpFusionPass",
+    "affine-loop-tile": "mlopt.passes.transforms.affine_loop_tile:LoopTiling",
 }
 
 PIPELINES: dict[str, str] = {

@@ -188,8 +188,9 @@ def _map_producer_indices(
     """The producer's linalg.index ops, in the fused loops: the fused loop's
     index where the loop map gives one, else an affine.apply of the map (what
     upstream's pattern and its affine.apply canonicalization leave)."""
-    from xdsl.dialects import affine
     from xdsl.dialects.builtin import IndexType, i64
+
+    from mlopt.dialects import affine
     from xdsl.ir.affine import AffineDimExpr
 
     indices: dict[int, SSAValue] = {}
