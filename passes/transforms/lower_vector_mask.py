@@ -41,7 +41,7 @@ class MaskedTransfer(RewritePattern):
             properties=properties,
             attributes=dict(op.attributes),
         )
-        rewriter.replace_op(root, transfer)
+        rewriter.replace(root, transfer)
 
 
 @dataclass
@@ -63,7 +63,7 @@ class MaskedGather(RewritePattern):
             properties=dict(inner.properties),
             attributes=dict(inner.attributes),
         )
-        rewriter.replace_op(root, gather)
+        rewriter.replace(root, gather)
 
 
 def mask_lowering_patterns() -> list[RewritePattern]:

@@ -100,7 +100,7 @@ class MoveReducedDims(RewritePattern):
         source = vector_ir.transpose(rewriter, reduction.source, order)
         mask = vector_ir.transpose(rewriter, reduction.mask, order) if reduction.mask is not None else None
         new_reduced = [order.index(d) for d in reduced]
-        rewriter.replace_op(reduction.root, [], [multi_reduction(rewriter, reduction, source, reduction.acc, sorted(new_reduced), mask)])
+        rewriter.replace(reduction.root, [], [multi_reduction(rewriter, reduction, source, reduction.acc, sorted(new_reduced), mask)])
 
 
 @dataclass
@@ -125,7 +125,7 @@ class CombineLeadingReducedRows(RewritePattern):
                 lanes = vector_ir.extract(rewriter, reduction.mask, position)
                 combined = vector_ir.emit(rewriter, SelectOp(lanes, combined, result))
             result = combined
-        rewriter.replace_op(reduction.root, [], [result])
+        rewriter.replace(reduction.root, [], [result])
 
 
 @dataclass
@@ -144,7 +144,7 @@ class ReduceAllAsOneRow(RewritePattern):
         mask = vector_ir.shape_cast(rewriter, reduction.mask, [1, total]) if reduction.mask is not None else None
         acc = vector_ir.broadcast(rewriter, reduction.acc, VectorType(reduction.acc.type, [1]))
         row = multi_reduction(rewriter, reduction, source, acc, [1], mask)
-        rewriter.replace_op(reduction.root, [], [vector_ir.extract(rewriter, row, [0])])
+        rewriter.replace(reduction.root, [], [vector_ir.extract(rewriter, row, [0])])
 
 
 @dataclass
@@ -180,7 +180,7 @@ class FlattenToRows(RewritePattern):
         result = multi_reduction(rewriter, reduction, source, acc, flat_reduced, mask)
         if parallel_shape:
             result = vector_ir.shape_cast(rewriter, result, parallel_shape)
-        rewriter.replace_op(reduction.root, [], [result])
+        rewriter.replace(reduction.root, [], [result])
 
 
 @dataclass
@@ -197,7 +197,7 @@ class ReduceRows(RewritePattern):
         shape = reduction.shape
         if len(shape) == 1 and reduction.reduced == [0]:
             value = vector_ir.reduction(rewriter, reduction.kind, reduction.source, reduction.acc, reduction.mask)
-            rewriter.replace_op(reduction.root, [], [value])
+            rewriter.replace(reduction.root, [], [value])
             return
         if len(shape) != 2 or reduction.reduced != [1]:
             return
@@ -210,7 +210,7 @@ class ReduceRows(RewritePattern):
             lanes = vector_ir.extract(rewriter, reduction.mask, [row_index]) if reduction.mask is not None else None
             value = vector_ir.reduction(rewriter, reduction.kind, row, start, lanes)
             result = vector_ir.insert(rewriter, value, result, [row_index])
-        rewriter.replace_op(reduction.root, [], [result])
+        rewriter.replace(reduction.root, [], [result])
 
 
 def multi_reduction_patterns(strategy: Strategy) -> list[RewritePattern]:

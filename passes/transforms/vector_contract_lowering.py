@@ -115,7 +115,7 @@ class ContractionToOuterProducts(RewritePattern):
         size = x.type.get_shape()[0]  # type: ignore[attr-defined]
         for k in range(size):
             acc = outerproduct(rewriter, contraction.kind, vector_ir.extract(rewriter, x, [k]), vector_ir.extract(rewriter, y, [k]), acc)
-        rewriter.replace_op(op, [], [acc])
+        rewriter.replace(op, [], [acc])
 
 
 @dataclass
@@ -150,7 +150,7 @@ class ContractionToDots(RewritePattern):
                 result = value
             else:
                 result = vector_ir.insert(rewriter, value, result, list(position))  # type: ignore[arg-type]
-        rewriter.replace_op(op, [], [result])  # type: ignore[list-item]
+        rewriter.replace(op, [], [result])  # type: ignore[list-item]
 
 
 def contraction_patterns(strategy: str) -> list[RewritePattern]:

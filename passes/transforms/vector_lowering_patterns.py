@@ -54,7 +54,7 @@ class MaskedReductionToSelect(RewritePattern):
         neutral = vector_ir.emit(rewriter, arith.ConstantOp(attr, source_type))
         selected = vector_ir.emit(rewriter, SelectOp(mask, source, neutral))
         acc = op.operands[1] if len(op.operands) > 1 else None
-        rewriter.replace_op(root, [], [vector_ir.reduction(rewriter, kind, selected, acc)])
+        rewriter.replace(root, [], [vector_ir.reduction(rewriter, kind, selected, acc)])
 
 
 @dataclass
@@ -77,10 +77,10 @@ class ZeroDTransferLowering(RewritePattern):
         indices = list(op.operands[2 if is_write else 1 :][: source.type.get_num_dims()])
         if is_write:
             scalar = vector_ir.extract(rewriter, op.operands[0], [])
-            rewriter.replace_op(op, memref.StoreOp.get(scalar, source, indices))
+            rewriter.replace(op, memref.StoreOp.get(scalar, source, indices))
             return
         scalar = vector_ir.emit(rewriter, memref.LoadOp.get(source, indices))
-        rewriter.replace_op(op, [], [vector_ir.broadcast(rewriter, scalar, vector_type)])
+        rewriter.replace(op, [], [vector_ir.broadcast(rewriter, scalar, vector_type)])
 
 
 @dataclass
@@ -104,7 +104,7 @@ class UnrollGather(RewritePattern):
                 properties=dict(op.properties),
             )
             result = vector_ir.insert(rewriter, vector_ir.emit(rewriter, gather), result, [row])
-        rewriter.replace_op(op, [], [result])
+        rewriter.replace(op, [], [result])
 
 
 def int_list(op: Operation, name: str) -> list[int]:
@@ -165,7 +165,7 @@ class ExtractStridedSliceLowering(RewritePattern):
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         value = extract_slice(rewriter, op.operands[0], int_list(op, "offsets"), int_list(op, "sizes"), int_list(op, "strides"))
-        rewriter.replace_op(op, [], [value])
+        rewriter.replace(op, [], [value])
 
 
 @dataclass
@@ -177,7 +177,7 @@ class InsertStridedSliceLowering(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         source, dest = op.operands
         value = insert_slice(rewriter, source, dest, int_list(op, "offsets"), int_list(op, "strides"))
-        rewriter.replace_op(op, [], [value])
+        rewriter.replace(op, [], [value])
 
 
 @dataclass
@@ -198,7 +198,7 @@ class OuterProductToFMA(RewritePattern):
         kind = vector_ir.kind_name(op)
         if not isinstance(rhs.type, VectorType):
             row_type = VectorType(result_type.element_type, result_type.get_shape()[-1:])
-            rewriter.replace_op(op, [], [self.scaled(rewriter, kind, lhs, vector_ir.broadcast(rewriter, rhs, row_type), acc)])
+            rewriter.replace(op, [], [self.scaled(rewriter, kind, lhs, vector_ir.broadcast(rewriter, rhs, row_type), acc)])
             return
         row_type = rhs.type
         result = vector_ir.zeros(rewriter, result_type)
@@ -206,7 +206,7 @@ class OuterProductToFMA(RewritePattern):
             scale = vector_ir.broadcast(rewriter, vector_ir.extract(rewriter, lhs, [i]), row_type)
             row = self.scaled(rewriter, kind, scale, rhs, vector_ir.extract(rewriter, acc, [i]) if acc is not None else None)
             result = vector_ir.insert(rewriter, row, result, [i])
-        rewriter.replace_op(op, [], [result])
+        rewriter.replace(op, [], [result])
 
     @staticmethod
     def scaled(rewriter: PatternRewriter, kind: str, x: SSAValue, y: SSAValue, acc: SSAValue | None) -> SSAValue:
@@ -227,7 +227,7 @@ class FoldExtractOfExtract(RewritePattern):
         if not isinstance(inner, Operation) or inner.name != "vector.extract" or len(op.operands) > 1 or len(inner.operands) > 1:
             return
         position = [*inner.properties["static_position"].get_values(), *op.properties["static_position"].get_values()]  # type: ignore[attr-defined]
-        rewriter.replace_op(op, xvector.ExtractOp(inner.operands[0], position, op.results[0].type))
+        rewriter.replace(op, xvector.ExtractOp(inner.operands[0], position, op.results[0].type))
 
 
 @dataclass
@@ -247,7 +247,7 @@ class FoldExtractOfTranspose(RewritePattern):
         source_position = [0] * len(position)
         for result_dim, source_dim in enumerate(permutation):
             source_position[source_dim] = position[result_dim]
-        rewriter.replace_op(op, xvector.ExtractOp(transpose.operands[0], source_position, op.results[0].type))
+        rewriter.replace(op, xvector.ExtractOp(transpose.operands[0], source_position, op.results[0].type))
 
 
 @dataclass
@@ -265,13 +265,13 @@ class FoldExtractOfInsert(RewritePattern):
         wanted = list(op.properties["static_position"].get_values())  # type: ignore[attr-defined]
         common = min(len(inserted), len(wanted))
         if inserted[:common] != wanted[:common]:
-            rewriter.replace_op(op, xvector.ExtractOp(insert.operands[1], wanted, op.results[0].type))
+            rewriter.replace(op, xvector.ExtractOp(insert.operands[1], wanted, op.results[0].type))
         elif len(wanted) >= len(inserted):
             rest = wanted[len(inserted) :]
             if rest:
-                rewriter.replace_op(op, xvector.ExtractOp(insert.operands[0], rest, op.results[0].type))
+                rewriter.replace(op, xvector.ExtractOp(insert.operands[0], rest, op.results[0].type))
             else:
-                rewriter.replace_op(op, [], [insert.operands[0]])
+                rewriter.replace(op, [], [insert.operands[0]])
 
 
 def erase_dead_vector_ops(root: Operation) -> None:
