@@ -50,7 +50,6 @@ from mlopt.dialects.syntax import (
     build_op,
     parse_attr_dict,
     parse_function_signature,
-    parse_keyword_of,
     print_attr_dict,
     print_function_signature,
 )
@@ -143,7 +142,12 @@ class NamedSequenceOp(TransformOp, IRDLOperation):
 def _parse_failure_mode(parser: Parser) -> IntegerAttr:
     parser.parse_keyword("failures")
     parser.parse_punctuation("(")
-    mode = parse_keyword_of(parser, list(FAILURE_MODES.values()), "failure propagation mode")
+    mode = parser.parse_optional_identifier()
+    if mode not in FAILURE_MODES.values():
+        parser.raise_error(
+            "expected string or keyword containing one of the following enum values for attribute "
+            "'failure_propagation_mode' [propagate, suppress]"
+        )
     parser.parse_punctuation(")")
     return IntegerAttr({v: k for k, v in FAILURE_MODES.items()}[mode], 32)
 

@@ -245,7 +245,7 @@ class TileUsingForOp(TransformOp, IRDLOperation):
         if expected != len(self.loops):
             raise VerifyException(f"expected number of loops to tile ({expected}) to match number of `loops` results ({len(self.loops)})")
         if sorted(_values(self.interchange)) != list(range(len(_values(self.interchange)))):
-            raise VerifyException("expects interchange to be a permutation, found " + str(_values(self.interchange)))
+            raise VerifyException("expects interchange to be a permutation, found " + ", ".join(map(str, _values(self.interchange))))
 
     def apply(self, state: TransformState) -> None:
         from mlopt.dialects.transform.tiling import TilingError, tile_using_for
@@ -297,9 +297,7 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
     def parse(cls, parser: Parser) -> TileUsingForallOp:
         target = parser.parse_unresolved_operand()
         keyword = parser.parse_optional_keyword("num_threads") or parser.parse_optional_keyword("tile_sizes")
-        if keyword is None:
-            parser.raise_error("expected 'num_threads' or 'tile_sizes'")
-        values = _parse_sizes(parser)
+        values = _parse_sizes(parser) if keyword is not None else []
         mapping = _parse_mapping(parser)
         attributes = parse_attr_dict(parser)
         function_type = _parse_functional_type(parser)
@@ -308,7 +306,7 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
             operands=[parser.resolve_operand(target, function_type.inputs.data[0]), [], [], [], []],
             result_types=list(function_type.outputs),
             properties={
-                f"static_{keyword}": DenseArrayBase.from_list(i64, values),
+                f"static_{keyword}": DenseArrayBase.from_list(i64, values) if keyword is not None else None,
                 "mapping": mapping,
             },
             attributes=attributes,
@@ -438,7 +436,7 @@ class InterchangeOp(TransformOp, IRDLOperation):
     def verify_(self) -> None:
         permutation = _values(self.iterator_interchange)
         if sorted(permutation) != list(range(len(permutation))):
-            raise VerifyException("expects iterator_interchange to be a permutation, found " + str(permutation))
+            raise VerifyException("expects iterator_interchange to be a permutation, found " + ", ".join(map(str, permutation)))
 
     def apply(self, state: TransformState) -> None:
         from mlopt.dialects.linalg import GenericOp

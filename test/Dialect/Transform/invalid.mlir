@@ -1,0 +1,43 @@
+// RUN: mlopt %s --split-input-file --verify-diagnostics
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error @below {{expected number of loops to tile (2) to match number of `loops` results (3)}}
+    %t, %l:3 = transform.structured.tile_using_for %m tile_sizes [4, 8, 0] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.generic"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error @below {{expects iterator_interchange to be a permutation, found 1, 1}}
+    %i = transform.structured.interchange %m iterator_interchange = [1, 1] : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    // expected-error @below {{':'}}
+    %t, %f = transform.structured.tile_using_forall %root mapping [4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    // expected-error @below {{expected string or keyword containing one of the following enum values for attribute 'failure_propagation_mode' [propagate, suppress]}}
+    transform.sequence %root : !transform.any_op failures(ignore) {
+    ^bb0(%arg0: !transform.any_op):
+    }
+    transform.yield
+  }
+}
