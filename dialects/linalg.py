@@ -34,7 +34,7 @@ from xdsl.dialects.linalg import Linalg as XLinalg
 from xdsl.dialects.linalg import attrs as xattrs
 from xdsl.dialects.linalg import ops as xops
 from xdsl.ir import Attribute, Block, BlockArgument, Dialect, Operation, Region, SSAValue
-from xdsl.ir.affine import AffineDimExpr, AffineMap
+from xdsl.ir.affine import AffineDimExpr, AffineExpr, AffineMap
 from xdsl.irdl import (
     AttrSizedOperandSegments,
     SameVariadicOperandSize,
@@ -56,6 +56,7 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure, RecursiveMemoryEffect
 from xdsl.utils.exceptions import VerifyException
 
+from mlopt.dialects.builtin import affine_map_text
 from mlopt.dialects.extension import extend_op, replace_ops
 from mlopt.dialects.syntax import build_op, enum_attribute, parse_attr_dict, parse_type_list, print_attr_dict, resolve
 
@@ -335,6 +336,13 @@ def verify_static_shapes(op: Operation, maps: Sequence[AffineMap]) -> None:
     for index, (map, shape) in enumerate(zip(maps, shapes)):
         first = map.eval([0] * num_loops, [])
         last = map.eval([r - 1 for r in ranges], [])
+        for position, (low, high) in enumerate(zip(first, last)):
+            if shape[position] == 0:
+                continue  # upstream ignores empty dimensions
+            if min(low, high) < 0:
+                raise VerifyException(
+                    f"unexpected result less than 0 at expression #{position} in {affine_map_text(map)}"
+                )
         for dim, size in enumerate(shape):
             if size <= 0:
                 continue
@@ -485,6 +493,8 @@ class _NamedSyntax:
         attributes_start = parser.pos
         attributes = parse_attr_dict(parser)
         _check_window_attributes(parser, cls.name, attributes, attributes_start)
+        if cls.name == "linalg.contract" and "indexing_maps" not in properties:
+            parser.raise_error(f"custom op '{cls.name}' expected 'indexing_maps' attribute")
         operands_start = parser.pos
         inputs = _parse_operand_group(parser, "ins")
         outputs = _parse_operand_group(parser, "outs")
@@ -551,6 +561,8 @@ class _NamedSyntax:
             _verify_fill(self)
         if self.name in _MATMUL_FAMILY:
             _verify_matmul_maps(self)
+        if self.name == "linalg.contract":
+            _verify_contract_maps(self)
         verify_static_shapes(self, indexing_maps(self))
         block = self.regions[0].block
         if len(block.args) != len(self.operands):
@@ -755,8 +767,6 @@ def _window_factors(op: Operation, name: str, count: int) -> list[int]:
 
 
 def _layout_maps(op: Operation, layout: str) -> list[AffineMap]:
-    from xdsl.ir.affine import AffineExpr
-
     iterators, *operands = layout.split("|")
     windows = max(operand.count("+") for operand in operands)
     strides = _window_factors(op, "strides", windows)
@@ -1028,12 +1038,43 @@ def _verify_matmul_maps(op: Operation) -> None:
     for affine_map, dims in zip(maps, allowed):
         if any(not isinstance(e, AffineDimExpr) or e.position not in dims for e in affine_map.results):
             raise VerifyException("Unexpected dim expression in map result.")
+        if op.name == "linalg.matmul" and len(affine_map.results) == 1 and affine_map.results[0] != AffineExpr.dimension(k):
+            raise VerifyException(f"Invalid broadcast requested, should be (d{k}).")
+        if op.name == "linalg.batch_matmul" and len(affine_map.results) < 2:
+            raise VerifyException("Invalid broadcast requested.")
+    if op.name == "linalg.batch_matmul" and maps[2] != AffineMap(4, 0, tuple(AffineExpr.dimension(d) for d in range(3))):
+        raise VerifyException("Invalid output map result dimension.")
+
+
+def _verify_contract_maps(op: Operation) -> None:
+    """Each map picks operand dims among the loops; every loop indexes the
+    output (parallel) or both inputs (contracted). Upstream reports these
+    without the op prefix."""
+    from mlopt.diagnostics import DiagnosticError
+
+    maps = indexing_maps(op)
+    if any(not m.is_projected_permutation() for m in maps):
+        raise DiagnosticError.at(op, "provided affine_map is not a projected permutation")
+    if any(m.num_dims != maps[0].num_dims for m in maps):
+        raise DiagnosticError.at(op, "iteration spaces of provided affine_maps differ")
+    for value, affine_map in zip(op.operands, maps):
+        if not isinstance(value.type, ShapedType) and affine_map.results:
+            raise DiagnosticError.at(op, "affine_map specifies shaped access while operand has non-shaped type")
+        if isinstance(value.type, ShapedType) and len(_shape(value.type)) != len(affine_map.results):
+            raise DiagnosticError.at(op, "ranks of shaped operand and results of corresponding affine_map differ")
+    lhs, rhs, out = ({e.position for e in m.results} for m in maps)  # type: ignore[attr-defined]
+    for dim in range(maps[0].num_dims):
+        if dim not in lhs | rhs | out:
+            raise DiagnosticError.at(op, f"iteration space dim at index {dim} not used to access any operand")
+        if dim not in out and not (dim in lhs and dim in rhs):
+            raise DiagnosticError.at(
+                op,
+                f"iteration space dim at index {dim} is neither a contracting dim nor of parallel iteration type"
+            )
 
 
 def verify_invertible(op: Operation, maps: Sequence[AffineMap]) -> None:
     """Every loop is some operand dimension, so the loop ranges follow from the shapes."""
-    from mlopt.dialects.builtin import affine_map_text
-
     if not maps:
         return
     concatenated = AffineMap(maps[0].num_dims, 0, tuple(e for m in maps for e in m.results))
@@ -1121,8 +1162,13 @@ def _verify_broadcast(op: Operation) -> None:
 
 
 def _verify_reduce(op: Operation) -> None:
-    verify_destination_style(op)
     dimensions = list(op.dimensions.get_values())  # type: ignore[attr-defined]
+    if any(a >= b for a, b in zip(dimensions, dimensions[1:])):
+        raise VerifyException(
+            "attribute 'dimensions' failed to satisfy constraint: i64 dense array attribute should be in increasing "
+            "order"
+        )
+    verify_destination_style(op)
     input_shape, init_shape = _shape(op.inputs[0].type), _shape(op.outputs[0].type)  # type: ignore[attr-defined]
     if any(not 0 <= d < len(input_shape) for d in dimensions):
         raise VerifyException(f"dimensions for reduction should be in the range [0, {len(input_shape) - 1}].")
