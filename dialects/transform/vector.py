@@ -68,7 +68,7 @@ class VectorizeOp(TransformOp, IRDLOperation):
         def run(target: Operation) -> list[list[Operation]]:
             values = vectorize_linalg_op(target, Builder(InsertPoint.before(target)), sizes, self.vectorize_nd_extract is not None)
             if isinstance(values, str):
-                raise SilenceableFailure(self, "Attempted to vectorize, but failed", [(target, values)])
+                raise SilenceableFailure(target, "Attempted to vectorize, but failed", [(target, values)])
             state.replace_payload_op(target, None)
             Rewriter.replace_op(target, [], values)
             return []

@@ -134,7 +134,7 @@ def plan(op: Operation, vector_sizes: Sequence[int] | None, vectorize_nd_extract
     if not all(m.is_projected_permutation() for m in maps):
         return (
             f"'{op.name}': only indexing maps that are projected permutations vectorize "
-            "(convolutions and other index arithmetic are not supported)"
+            "(of the convolutions, only 1-D ones in the NWC layout)"
         )
     if any(isinstance(v.type, ShapedType) and not isinstance(v.type, (TensorType, MemRefType)) for v in op.operands):
         return f"'{op.name}': operands must be tensors, memrefs or scalars"
@@ -447,6 +447,11 @@ def vectorize_linalg_op(
 
     Returns the values that replace ``op``'s results (the caller replaces and
     erases it), or the reason it cannot be vectorized, with the IR untouched."""
+    from mlopt.passes.transforms import linalg_conv_vectorization as conv
+
+    if conv.kind_of(op) is not None:
+        reason = conv.failure(op, vector_sizes)
+        return reason if reason is not None else conv.vectorize_conv_1d(op, builder)
     found = plan(op, vector_sizes, vectorize_nd_extract)
     if isinstance(found, str):
         return found

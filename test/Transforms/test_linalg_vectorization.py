@@ -177,12 +177,20 @@ CHECK: vector.transfer_read %t{{.*}}permutation_map = affine_map<(d0, d1) -> (d1
     ("source", "sizes", "reason"),
     [
         (
+            """func.func @f(%i: memref<1x8x8x4xf32>, %w: memref<3x3x4x2xf32>, %o: memref<1x6x6x2xf32>) {
+  linalg.conv_2d_nhwc_hwcf ins(%i, %w : memref<1x8x8x4xf32>, memref<3x3x4x2xf32>) outs(%o : memref<1x6x6x2xf32>)
+  return
+}""",
+            None,
+            "only indexing maps that are projected permutations vectorize (of the convolutions, only 1-D ones in the NWC layout)",
+        ),
+        (
             """func.func @f(%i: memref<1x8x4xf32>, %w: memref<3x4x2xf32>, %o: memref<1x6x2xf32>) {
   linalg.conv_1d_nwc_wcf ins(%i, %w : memref<1x8x4xf32>, memref<3x4x2xf32>) outs(%o : memref<1x6x2xf32>)
   return
 }""",
-            None,
-            "only indexing maps that are projected permutations vectorize",
+            [1, 6, 2, 3, 4],
+            "masked vectorization (vector sizes) of convolutions is not supported",
         ),
         (matmul(0, 0, 0, dynamic=True), None, "dynamic shapes vectorize only with vector sizes"),
         (matmul(8, 4, 16), [4, 4, 16], "vector sizes [4, 4, 16] are smaller than the static loop ranges [8, 4, 16]"),
@@ -376,3 +384,47 @@ def test_scalar_output_transposed_output_and_leading_reduction():
     x, row_max = random(6, 3), np.full(3, -100, np.float32)
     engine.max_over_rows(x, row_max)
     np.testing.assert_array_equal(row_max, x.max(axis=0))
+
+
+CONVOLUTIONS = """
+func.func @conv(%i: memref<2x{IW}x5xf32>, %w: memref<3x5x3xf32>, %o: memref<2x{OW}x3xf32>) {{
+  linalg.conv_1d_nwc_wcf {{dilations = dense<{D}> : tensor<1xi64>, strides = dense<{S}> : tensor<1xi64>}}
+    ins(%i, %w : memref<2x{IW}x5xf32>, memref<3x5x3xf32>) outs(%o : memref<2x{OW}x3xf32>)
+  return
+}}
+func.func @depthwise(%i: memref<2x{IW}x5xf32>, %w: memref<3x5xf32>, %o: memref<2x{OW}x5xf32>) {{
+  linalg.depthwise_conv_1d_nwc_wc {{dilations = dense<{D}> : tensor<1xi64>, strides = dense<{S}> : tensor<1xi64>}}
+    ins(%i, %w : memref<2x{IW}x5xf32>, memref<3x5xf32>) outs(%o : memref<2x{OW}x5xf32>)
+  return
+}}
+func.func @max_pool(%i: memref<2x{IW}x5xf32>, %w: memref<3xf32>, %o: memref<2x{OW}x5xf32>) {{
+  linalg.pooling_nwc_max {{dilations = dense<{D}> : tensor<1xi64>, strides = dense<{S}> : tensor<1xi64>}}
+    ins(%i, %w : memref<2x{IW}x5xf32>, memref<3xf32>) outs(%o : memref<2x{OW}x5xf32>)
+  return
+}}
+"""
+
+
+@pytest.mark.parametrize(("width", "stride", "dilation"), [(11, 1, 1), (13, 2, 1), (9, 1, 2), (12, 3, 2)])
+def test_1d_convolutions_and_pooling(width, stride, dilation):
+    out_width = (width - 2 * dilation - 1) // stride + 1
+    text, failures = vectorize(CONVOLUTIONS.format(IW=width, OW=out_width, S=stride, D=dilation))
+    assert not failures and "linalg." not in text
+    engine = mlopt.ExecutionEngine(text, opt_level=2)
+    x = random(2, width, 5)
+    windows = np.stack([x[:, k * dilation : k * dilation + (out_width - 1) * stride + 1 : stride] for k in range(3)])
+
+    w, o = random(3, 5, 3), random(2, out_width, 3)
+    expected = o + np.einsum("knwc,kcf->nwf", windows, w)
+    engine.conv(x, w, o)
+    np.testing.assert_allclose(o, expected, rtol=1e-5, atol=1e-5)
+
+    w, o = random(3, 5), random(2, out_width, 5)
+    expected = o + np.einsum("knwc,kc->nwc", windows, w)
+    engine.depthwise(x, w, o)
+    np.testing.assert_allclose(o, expected, rtol=1e-5, atol=1e-5)
+
+    o = random(2, out_width, 5)
+    expected = np.maximum(o, windows.max(axis=0))
+    engine.max_pool(x, np.zeros(3, np.float32), o)
+    np.testing.assert_array_equal(o, expected)

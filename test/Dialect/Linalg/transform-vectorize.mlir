@@ -100,18 +100,46 @@ module attributes {transform.with_named_sequence} {
 
 // -----
 
-// A convolution is not vectorized (upstream's 1-D convolution vectorization
-// is not implemented): a silenceable failure at the transform op.
+// A 1-D convolution with stride 2, as upstream's Conv1DGenerator: the input
+// window read once, then per filter tap and output column a strided slice of it
+// contracted over the channels into the output column.
 
-func.func @conv(%i: memref<1x8x4xf32>, %w: memref<3x4x2xf32>, %o: memref<1x6x2xf32>) {
-  // expected-note@below {{only indexing maps that are projected permutations vectorize}}
-  linalg.conv_1d_nwc_wcf ins(%i, %w : memref<1x8x4xf32>, memref<3x4x2xf32>) outs(%o : memref<1x6x2xf32>)
+// CHECK-LABEL: func.func @conv_1d
+//       CHECK: %[[IN:.*]] = vector.transfer_read {{.*}} : memref<1x8x4xf32>, vector<1x7x4xf32>
+//       CHECK: %[[W:.*]] = vector.transfer_read {{.*}} : memref<3x4x2xf32>, vector<3x4x2xf32>
+//       CHECK: %[[OUT:.*]] = vector.transfer_read {{.*}} : memref<1x3x2xf32>, vector<1x3x2xf32>
+//       CHECK: vector.extract_strided_slice %[[IN]] {offsets = [0, 0, 0], sizes = [1, 1, 4], strides = [1, 1, 1]} : vector<1x7x4xf32> to vector<1x1x4xf32>
+//       CHECK: vector.extract_strided_slice %[[IN]] {offsets = [0, 2, 0], sizes = [1, 1, 4], strides = [1, 1, 1]}
+//       CHECK: %[[W0:.*]] = vector.extract %[[W]][0] : vector<4x2xf32> from vector<3x4x2xf32>
+// CHECK-COUNT-9: vector.contract
+//       CHECK: vector.insert_strided_slice {{.*}}, %[[OUT]] {offsets = [0, 0, 0], strides = [1, 1, 1]} : vector<1x1x2xf32> into vector<1x3x2xf32>
+//       CHECK: vector.transfer_write
+func.func @conv_1d(%i: memref<1x8x4xf32>, %w: memref<3x4x2xf32>, %o: memref<1x3x2xf32>) {
+  linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>} ins(%i, %w : memref<1x8x4xf32>, memref<3x4x2xf32>) outs(%o : memref<1x3x2xf32>)
   return
 }
 module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
     %0 = transform.structured.match ops{["linalg.conv_1d_nwc_wcf"]} in %root : (!transform.any_op) -> !transform.any_op
-    // expected-error@below {{Attempted to vectorize, but failed}}
+    transform.structured.vectorize %0 : !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// A 2-D convolution is not vectorized (upstream neither: decompose it to 1-D
+// first): upstream's silenceable failure at the op, with the reason as a note.
+
+func.func @conv_2d(%i: memref<1x8x8x4xf32>, %w: memref<3x3x4x2xf32>, %o: memref<1x6x6x2xf32>) {
+  // expected-error@below {{Attempted to vectorize, but failed}}
+  // expected-note@below {{only indexing maps that are projected permutations vectorize}}
+  linalg.conv_2d_nhwc_hwcf ins(%i, %w : memref<1x8x8x4xf32>, memref<3x3x4x2xf32>) outs(%o : memref<1x6x6x2xf32>)
+  return
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %0 = transform.structured.match ops{["linalg.conv_2d_nhwc_hwcf"]} in %root : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %0 : !transform.any_op
     transform.yield
   }
