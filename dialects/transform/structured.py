@@ -11,12 +11,13 @@ from xdsl.dialects.builtin import (
     DenseArrayBase,
     DictionaryAttr,
     FunctionType,
+    IntegerAttr,
     StringAttr,
     i1,
     i64,
 )
-from xdsl.dialects.transform import TransformHandleType, TransformOpHandleType
-from xdsl.ir import Attribute, Operation
+from xdsl.dialects.transform import TransformHandleType, TransformOpHandleType, TransformParamHandleType
+from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.irdl import (
     AttrSizedOperandSegments,
     IRDLOperation,
@@ -34,7 +35,7 @@ from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import DiagnosticError
-from mlopt.dialects.syntax import build_op, parse_attr_dict, print_attr_dict
+from mlopt.dialects.syntax import DYNAMIC, build_op, parse_attr_dict, print_attr_dict
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
 
 INTERFACES = ("LinalgOp", "TilingInterface", "LoopLikeInterface")
@@ -182,11 +183,50 @@ class MatchOp(TransformOp, IRDLOperation):
 # --------------------------------------------------------------------------- tiling
 
 
-def _parse_sizes(parser: Parser) -> list[int]:
+def _parse_sizes(parser: Parser) -> tuple[list[int], list]:
+    """``[4, %p, 0]``: static sizes (DYNAMIC where a param handle stands) and
+    the handles."""
     start = parser.pos
-    if parser.parse_optional_punctuation("*") or parser._current_token.text.startswith("%"):  # noqa: SLF001
-        parser.raise_error("dynamic tile sizes are not supported yet", start, parser.pos)
-    return _parse_int_list(parser)
+    if parser.parse_optional_punctuation("*"):
+        parser.raise_error("packed tile sizes are not supported", start, parser.pos)
+    static: list[int] = []
+    dynamic: list = []
+
+    def entry() -> None:
+        operand = parser.parse_optional_unresolved_operand()
+        if operand is None:
+            static.append(parser.parse_integer())
+        else:
+            static.append(DYNAMIC)
+            dynamic.append(operand)
+
+    parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, entry)
+    return static, dynamic
+
+
+def _print_sizes(printer: Printer, static: Sequence[int], dynamic: Sequence[SSAValue]) -> None:
+    handles = iter(dynamic)
+    printer.print_string("[")
+    printer.print_list(static, lambda s: printer.print_operand(next(handles)) if s == DYNAMIC else printer.print_string(str(s)))
+    printer.print_string("]")
+
+
+def _resolve_sizes(state: TransformState, op: Operation, static: Sequence[int], dynamic: Sequence[SSAValue]) -> list[int]:
+    """The sizes, with each param handle's integer in place."""
+    handles = iter(dynamic)
+    sizes: list[int] = []
+    for size in static:
+        if size != DYNAMIC:
+            sizes.append(size)
+            continue
+        handle = next(handles)
+        if not isinstance(handle.type, TransformParamHandleType):
+            raise DiagnosticError.at(op, "tile sizes given by op handles are not supported; use a !transform.param")
+        params = state.payload_params(handle)
+        if len(params) != 1 or not isinstance(params[0], IntegerAttr):
+            raise DiagnosticError.at(op, f"expected a single integer parameter as a tile size, got {len(params)} values")
+        sizes.append(params[0].value.data)
+    return sizes
 
 
 @irdl_op_definition
@@ -208,7 +248,7 @@ class TileUsingForOp(TransformOp, IRDLOperation):
     def parse(cls, parser: Parser) -> TileUsingForOp:
         target = parser.parse_unresolved_operand()
         parser.parse_keyword("tile_sizes")
-        sizes = _parse_sizes(parser)
+        sizes, dynamic = _parse_sizes(parser)
         interchange = None
         if parser.parse_optional_keyword("interchange"):
             parser.parse_punctuation("=")
@@ -216,9 +256,10 @@ class TileUsingForOp(TransformOp, IRDLOperation):
         attributes = parse_attr_dict(parser)
         function_type = _parse_functional_type(parser)
         outputs = list(function_type.outputs)
+        inputs = list(function_type.inputs)
         return build_op(
             cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0]), []],
+            operands=[parser.resolve_operand(target, inputs[0]), [parser.resolve_operand(o, t) for o, t in zip(dynamic, inputs[1:], strict=True)]],
             result_types=[outputs[0], outputs[1:]],
             properties={
                 "static_sizes": DenseArrayBase.from_list(i64, sizes),
@@ -232,7 +273,7 @@ class TileUsingForOp(TransformOp, IRDLOperation):
         printer.print_string(" ")
         printer.print_operand(self.target)
         printer.print_string(" tile_sizes ")
-        _print_int_list(printer, _values(self.static_sizes))
+        _print_sizes(printer, _values(self.static_sizes), self.dynamic_sizes)
         if self.interchange is not None and _values(self.interchange):
             printer.print_string(" interchange = ")
             _print_int_list(printer, _values(self.interchange))
@@ -250,7 +291,7 @@ class TileUsingForOp(TransformOp, IRDLOperation):
     def apply(self, state: TransformState) -> None:
         from mlopt.dialects.transform.tiling import TilingError, tile_using_for
 
-        sizes = _values(self.static_sizes)
+        sizes = _resolve_sizes(state, self, _values(self.static_sizes), self.dynamic_sizes)
 
         def tile(target: Operation) -> list[list[Operation]]:
             try:
@@ -297,13 +338,21 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
     def parse(cls, parser: Parser) -> TileUsingForallOp:
         target = parser.parse_unresolved_operand()
         keyword = parser.parse_optional_keyword("num_threads") or parser.parse_optional_keyword("tile_sizes")
-        values = _parse_sizes(parser) if keyword is not None else []
+        values, dynamic = _parse_sizes(parser) if keyword is not None else ([], [])
         mapping = _parse_mapping(parser)
         attributes = parse_attr_dict(parser)
         function_type = _parse_functional_type(parser)
+        inputs = list(function_type.inputs)
+        handles = [parser.resolve_operand(o, t) for o, t in zip(dynamic, inputs[1:], strict=True)]
         return build_op(
             cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0]), [], [], [], []],
+            operands=[
+                parser.resolve_operand(target, inputs[0]),
+                handles if keyword == "num_threads" else [],
+                handles if keyword == "tile_sizes" else [],
+                [],
+                [],
+            ],
             result_types=list(function_type.outputs),
             properties={
                 f"static_{keyword}": DenseArrayBase.from_list(i64, values) if keyword is not None else None,
@@ -317,7 +366,7 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
         printer.print_operand(self.target)
         threads = _values(self.static_num_threads)
         printer.print_string(" num_threads " if threads else " tile_sizes ")
-        _print_int_list(printer, threads or _values(self.static_tile_sizes))
+        _print_sizes(printer, threads or _values(self.static_tile_sizes), self.num_threads if threads else self.tile_sizes)
         if self.mapping is not None:
             printer.print_string("(mapping = ")
             printer.print_attribute(self.mapping)
@@ -332,13 +381,14 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
     def apply(self, state: TransformState) -> None:
         from mlopt.dialects.transform.tiling import TilingError, tile_using_forall
 
-        threads = _values(self.static_num_threads)
+        threads = _resolve_sizes(state, self, _values(self.static_num_threads), self.num_threads)
+        sizes = _resolve_sizes(state, self, _values(self.static_tile_sizes), self.tile_sizes)
 
         def tile(target: Operation) -> list[list[Operation]]:
             try:
                 tiled, forall = tile_using_forall(
                     target,
-                    tile_sizes=None if threads else _values(self.static_tile_sizes),
+                    tile_sizes=None if threads else sizes,
                     num_threads=threads or None,
                     mapping=self.mapping,
                 )

@@ -122,3 +122,25 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// A tile size given by a param handle.
+
+// CHECK-LABEL: func.func @param_size
+//       CHECK: %[[C6:.*]] = arith.constant 6 : index
+//       CHECK: scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %[[C6]]
+//       CHECK:   affine.min affine_map<(d0) -> (-d0 + 20, 6)>(%[[I]])
+func.func @param_size(%x: tensor<20xf32>, %y: tensor<20xf32>) -> tensor<20xf32> {
+  %0 = linalg.exp ins(%x : tensor<20xf32>) outs(%y : tensor<20xf32>) -> tensor<20xf32>
+  return %0 : tensor<20xf32>
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.exp"]} in %root : (!transform.any_op) -> !transform.any_op
+    %six = transform.param.constant 6 : i64 -> !transform.param<i64>
+    %t, %l = transform.structured.tile_using_for %m tile_sizes [%six] : (!transform.any_op, !transform.param<i64>) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
