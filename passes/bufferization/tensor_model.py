@@ -312,14 +312,19 @@ class ReassociativeReshapeModel(BufferizableOpModel):
         return memref_type_for(value.type)
 
     def bufferize(self, op, bufferizer):
-        buffer = bufferizer.get_buffer(op.operands[0])
-        if not _is_identity(buffer.type):
-            contiguous = bufferizer.alloc_like(buffer)
-            bufferizer.copy(buffer, contiguous)
-            buffer = contiguous
+        buffer = _contiguous(bufferizer, bufferizer.get_buffer(op.operands[0]))
         result_type = memref_type_for(op.results[0].type)
         reshape = rebuild_reshape(op, buffer, result_type)
         bufferizer.replace(op, list(bufferizer.insert(reshape).results))
+
+
+def _contiguous(bufferizer, buffer: SSAValue) -> SSAValue:
+    """``buffer``, or a contiguous copy of it when its layout may have gaps."""
+    if _is_identity(buffer.type):
+        return buffer
+    contiguous = bufferizer.alloc_like(buffer)
+    bufferizer.copy(buffer, contiguous)
+    return contiguous
 
 
 def rebuild_reshape(op: Operation, buffer: SSAValue, result_type) -> Operation:
@@ -486,16 +491,8 @@ class ReshapeModel(BufferizableOpModel):
         return [(op.results[0], BufferRelation.EQUIVALENT)] if index == 0 else []
 
     def bufferize(self, op, bufferizer):
-        source = bufferizer.get_buffer(op.operands[0])
-        if not _is_identity(source.type):
-            contiguous = bufferizer.alloc_like(source)
-            bufferizer.copy(source, contiguous)
-            source = contiguous
-        shape = bufferizer.get_buffer(op.operands[1])
-        if not _is_identity(shape.type):
-            contiguous = bufferizer.alloc_like(shape)
-            bufferizer.copy(shape, contiguous)
-            shape = contiguous
+        source = _contiguous(bufferizer, bufferizer.get_buffer(op.operands[0]))
+        shape = _contiguous(bufferizer, bufferizer.get_buffer(op.operands[1]))
         reshape = _memref().ReshapeOp.create(operands=[source, shape], result_types=[memref_type_for(op.results[0].type)])
         bufferizer.replace(op, list(bufferizer.insert(reshape).results))
 
