@@ -160,7 +160,17 @@ class TransformState:
         consumed = [op.operands.index(getattr(op, name)) for name in op.CONSUMED_OPERANDS if getattr(op, name) is not None]
         for index in consumed:
             self._invalidate(op.operands[index], op, index)
-        op.apply(self)
+        try:
+            op.apply(self)
+        finally:
+            self._forget_erased()
+
+    def _forget_erased(self) -> None:
+        """Payload ops erased by a transform (patterns, DCE) leave the handles
+        that held them, as upstream's tracking listener does."""
+        for handle, ops in self.ops.items():
+            if any(op.parent is None and op is not self.payload_root for op in ops):
+                self.ops[handle] = [op for op in ops if op.parent is not None or op is self.payload_root]
 
     def _invalidate(self, handle: SSAValue, consumer: Operation, operand: int) -> None:
         if not isinstance(handle.type, TransformOpHandleType):
