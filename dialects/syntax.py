@@ -307,8 +307,11 @@ DYNAMIC = -(2**63)
 """Upstream's ShapedType::kDynamic (INT64_MIN): a dynamic entry of a static_* array."""
 
 
-def parse_mixed_list(parser: Parser) -> tuple[list[int], list[UnresolvedOperand]]:
-    """``(4, %n)``: static values, with DYNAMIC where an operand stands."""
+def parse_mixed_list(
+    parser: Parser, delimiter: Parser.Delimiter = Parser.Delimiter.PAREN
+) -> tuple[list[int], list[UnresolvedOperand]]:
+    """``(4, %n)`` (or another ``delimiter``): static values, with DYNAMIC
+    where an operand stands."""
     static: list[int] = []
     dynamic: list[UnresolvedOperand] = []
 
@@ -320,16 +323,16 @@ def parse_mixed_list(parser: Parser) -> tuple[list[int], list[UnresolvedOperand]
             static.append(DYNAMIC)
             dynamic.append(operand)
 
-    parser.parse_comma_separated_list(Parser.Delimiter.PAREN, entry)
+    parser.parse_comma_separated_list(delimiter, entry)
     return static, dynamic
 
 
-def print_mixed_list(printer: Printer, static: Sequence[int], dynamic: Sequence[SSAValue]) -> None:
+def print_mixed_list(printer: Printer, static: Sequence[int], dynamic: Sequence[SSAValue], brackets: str = "()") -> None:
     """The inverse of :func:`parse_mixed_list`."""
     values = iter(dynamic)
-    printer.print_string("(")
+    printer.print_string(brackets[0])
     printer.print_list(static, lambda s: printer.print_operand(next(values)) if s == DYNAMIC else printer.print_string(str(s)))
-    printer.print_string(")")
+    printer.print_string(brackets[1])
 
 
 def parse_prefetch_hints(parser: Parser) -> dict[str, Attribute]:

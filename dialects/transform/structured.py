@@ -35,7 +35,7 @@ from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import DiagnosticError
-from mlopt.dialects.syntax import DYNAMIC, build_op, parse_attr_dict, print_attr_dict
+from mlopt.dialects.syntax import DYNAMIC, build_op, parse_attr_dict, parse_mixed_list, print_attr_dict, print_mixed_list
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
 
 INTERFACES = ("LinalgOp", "TilingInterface", "LoopLikeInterface")
@@ -189,26 +189,7 @@ def _parse_sizes(parser: Parser) -> tuple[list[int], list]:
     start = parser.pos
     if parser.parse_optional_punctuation("*"):
         parser.raise_error("packed tile sizes are not supported", start, parser.pos)
-    static: list[int] = []
-    dynamic: list = []
-
-    def entry() -> None:
-        operand = parser.parse_optional_unresolved_operand()
-        if operand is None:
-            static.append(parser.parse_integer())
-        else:
-            static.append(DYNAMIC)
-            dynamic.append(operand)
-
-    parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, entry)
-    return static, dynamic
-
-
-def _print_sizes(printer: Printer, static: Sequence[int], dynamic: Sequence[SSAValue]) -> None:
-    handles = iter(dynamic)
-    printer.print_string("[")
-    printer.print_list(static, lambda s: printer.print_operand(next(handles)) if s == DYNAMIC else printer.print_string(str(s)))
-    printer.print_string("]")
+    return parse_mixed_list(parser, Parser.Delimiter.SQUARE)
 
 
 def _resolve_sizes(state: TransformState, op: Operation, static: Sequence[int], dynamic: Sequence[SSAValue]) -> list[int]:
@@ -273,7 +254,7 @@ class TileUsingForOp(TransformOp, IRDLOperation):
         printer.print_string(" ")
         printer.print_operand(self.target)
         printer.print_string(" tile_sizes ")
-        _print_sizes(printer, _values(self.static_sizes), self.dynamic_sizes)
+        print_mixed_list(printer, _values(self.static_sizes), self.dynamic_sizes, "[]")
         if self.interchange is not None and _values(self.interchange):
             printer.print_string(" interchange = ")
             _print_int_list(printer, _values(self.interchange))
@@ -366,7 +347,7 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
         printer.print_operand(self.target)
         threads = _values(self.static_num_threads)
         printer.print_string(" num_threads " if threads else " tile_sizes ")
-        _print_sizes(printer, threads or _values(self.static_tile_sizes), self.num_threads if threads else self.tile_sizes)
+        print_mixed_list(printer, threads or _values(self.static_tile_sizes), self.num_threads if threads else self.tile_sizes, "[]")
         if self.mapping is not None:
             printer.print_string("(mapping = ")
             printer.print_attribute(self.mapping)
