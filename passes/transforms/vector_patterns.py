@@ -173,6 +173,162 @@ class EraseUnusedTransferRead(RewritePattern):
             rewriter.erase(op)
 
 
+def _leading_ones(type_) -> int:
+    """How many leading unit dimensions a vector type can drop (keeping rank 1)."""
+    if not isinstance(type_, VectorType):
+        return 0
+    shape = type_.get_shape()
+    count = 0
+    while count < len(shape) - 1 and shape[count] == 1:
+        count += 1
+    return count
+
+
+def _dropped(type_: VectorType, count: int) -> VectorType:
+    return VectorType(type_.element_type, type_.get_shape()[count:])
+
+
+def _transfer_without_leading_dims(op: Operation, count: int, value: SSAValue | None) -> Operation:
+    """``op`` (an unmasked transfer) over its vector's dimensions past the first ``count``."""
+    permutation: AffineMap = op.properties["permutation_map"].data  # type: ignore[attr-defined]
+    properties = dict(op.properties)
+    properties["permutation_map"] = AffineMapAttr(AffineMap(permutation.num_dims, 0, permutation.results[count:]))
+    properties["in_bounds"] = ArrayAttr(list(op.properties["in_bounds"].data[count:]))  # type: ignore[attr-defined]
+    operands = list(op.operands)
+    result_types = list(op.result_types)
+    if value is None:
+        result_types = [_dropped(op.results[0].type, count)]  # type: ignore[arg-type]
+    else:
+        operands[0] = value
+    return type(op).create(operands=operands, result_types=result_types, properties=properties, attributes=dict(op.attributes))
+
+
+@dataclass
+class CastAwayTransferLeadingOneDim(RewritePattern):
+    """A transfer of a vector with leading unit dimensions → the transfer of
+    the rest (a broadcast back after a read, an extract before a write)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if op.name not in ("vector.transfer_read", "vector.transfer_write") or vector_ir.enclosing_mask(op) is not None:
+            return
+        if op.properties["operandSegmentSizes"].get_values()[-1]:  # type: ignore[attr-defined]
+            return
+        is_write = op.name.endswith("write")
+        vector_type = op.operands[0].type if is_write else op.results[0].type
+        count = _leading_ones(vector_type)
+        if not count:
+            return
+        if is_write:
+            value = vector_ir.extract(rewriter, op.operands[0], [0] * count)
+            rewriter.replace(op, _transfer_without_leading_dims(op, count, value))
+            return
+        read = _transfer_without_leading_dims(op, count, None)
+        rewriter.insert(read)
+        rewriter.replace(op, [], [vector_ir.broadcast(rewriter, read.results[0], vector_type)])  # type: ignore[arg-type]
+
+
+@dataclass
+class CastAwayElementwiseLeadingOneDim(RewritePattern):
+    """An arith or math op on vectors with leading unit dimensions → the op on
+    their rows, broadcast back."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if not op.name.startswith(("arith.", "math.")) or op.name == "arith.constant" or len(op.results) != 1:
+            return
+        result_type = op.results[0].type
+        count = _leading_ones(result_type)
+        if not count:
+            return
+        operands = [
+            vector_ir.extract(rewriter, v, [0] * count)
+            if isinstance(v.type, VectorType) and v.type.get_shape() == result_type.get_shape()  # type: ignore[attr-defined]
+            else v
+            for v in op.operands
+        ]
+        new = op.create(
+            operands=operands,
+            result_types=[_dropped(result_type, count)],  # type: ignore[arg-type]
+            properties=dict(op.properties),
+            attributes=dict(op.attributes),
+        )
+        rewriter.insert(new)
+        rewriter.replace(op, [], [vector_ir.broadcast(rewriter, new.results[0], result_type)])  # type: ignore[arg-type]
+
+
+@dataclass
+class CastAwayContractionLeadingOneDim(RewritePattern):
+    """A contraction whose accumulator starts with a unit parallel dimension
+    that leads (or is absent from) both operands → the contraction without
+    that loop, broadcast back."""
+
+    source_name: ClassVar[str] = "vector.contract"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        from mlopt.dialects.vector import ContractionOp
+
+        acc = op.operands[2]
+        if op.name != "vector.contract" or vector_ir.enclosing_mask(op) is not None or not _leading_ones(acc.type):
+            return
+        maps = [m.data for m in op.properties["indexing_maps"].data]  # type: ignore[attr-defined]
+        loop = maps[2].results[0]
+        if not isinstance(loop, AffineDimExpr):
+            return
+        operands = []
+        for value, map_ in zip(op.operands[:3], maps):
+            if loop not in map_.results:
+                operands.append(value)
+            elif map_.results[0] == loop and len(map_.results) > 1:
+                operands.append(vector_ir.extract(rewriter, value, [0]))
+            else:
+                return
+        d = loop.position
+        rank = maps[0].num_dims
+
+        def renumbered(map_: AffineMap) -> AffineMap:
+            results = tuple(AffineDimExpr(e.position - (e.position > d)) for e in map_.results if e != loop)  # type: ignore[attr-defined]
+            return AffineMap(rank - 1, 0, results)
+
+        iterators = [t for k, t in enumerate(op.properties["iterator_types"].data) if k != d]  # type: ignore[attr-defined]
+        contract = ContractionOp.build(
+            operands=[*operands, []],
+            result_types=[operands[2].type],
+            properties={
+                "indexing_maps": ArrayAttr([AffineMapAttr(renumbered(m)) for m in maps]),
+                "iterator_types": ArrayAttr(iterators),
+                "kind": op.properties["kind"],
+            },
+        )
+        rewriter.insert(contract)
+        rewriter.replace(op, [], [vector_ir.broadcast(rewriter, contract.results[0], acc.type)])  # type: ignore[arg-type]
+
+
+@dataclass
+class FoldExtractOfBroadcast(RewritePattern):
+    """extract(broadcast(x)) at the leading dimensions the broadcast added → x
+    (upstream's fold of vector.extract)."""
+
+    source_name: ClassVar[str] = "vector.extract"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        broadcast = op.operands[0].owner
+        if op.name != "vector.extract" or len(op.operands) > 1 or not isinstance(broadcast, Operation):
+            return
+        if broadcast.name == "vector.broadcast" and broadcast.operands[0].type == op.results[0].type:
+            rewriter.replace(op, [], [broadcast.operands[0]])
+
+
+def _cast_away_vector_leading_one_dim() -> list[RewritePattern]:
+    from mlopt.passes.transforms.vector_lowering_patterns import FoldExtractOfExtract
+
+    return [
+        CastAwayTransferLeadingOneDim(),
+        CastAwayElementwiseLeadingOneDim(),
+        CastAwayContractionLeadingOneDim(),
+        FoldExtractOfBroadcast(),
+        FoldExtractOfExtract(),
+    ]
+
+
 def reduction_to_contract_patterns() -> list[RewritePattern]:
     return [MultiReduceToContract()]
 
@@ -230,6 +386,7 @@ PATTERN_SETS: dict[str, Callable[..., list[RewritePattern]]] = {
     "vector.lower_transpose": _lowered_by_convert_vector_to_llvm,
     "vector.lower_broadcast": _lowered_by_convert_vector_to_llvm,
     "vector.reduction_to_contract": reduction_to_contract_patterns,
+    "vector.cast_away_vector_leading_one_dim": _cast_away_vector_leading_one_dim,
 }
 """``transform.apply_patterns.<name>`` → the factory of its patterns (options as keywords)."""
 

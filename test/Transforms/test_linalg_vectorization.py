@@ -405,10 +405,19 @@ func.func @max_pool(%i: memref<2x{IW}x5xf32>, %w: memref<3xf32>, %o: memref<2x{O
 """
 
 
-@pytest.mark.parametrize(("width", "stride", "dilation"), [(11, 1, 1), (13, 2, 1), (9, 1, 2), (12, 3, 2)])
-def test_1d_convolutions_and_pooling(width, stride, dilation):
+@pytest.mark.parametrize(
+    ("width", "stride", "dilation", "pattern_sets"),
+    [
+        (11, 1, 1, ()),
+        (13, 2, 1, ()),
+        (9, 1, 2, ()),
+        (12, 3, 2, ()),
+        (13, 2, 1, ("vector.cast_away_vector_leading_one_dim", "vector.lower_contraction")),
+    ],
+)
+def test_1d_convolutions_and_pooling(width, stride, dilation, pattern_sets):
     out_width = (width - 2 * dilation - 1) // stride + 1
-    text, failures = vectorize(CONVOLUTIONS.format(IW=width, OW=out_width, S=stride, D=dilation))
+    text, failures = vectorize(CONVOLUTIONS.format(IW=width, OW=out_width, S=stride, D=dilation), None, *pattern_sets)
     assert not failures and "linalg." not in text
     engine = mlopt.ExecutionEngine(text, opt_level=2)
     x = random(2, width, 5)
@@ -428,3 +437,30 @@ def test_1d_convolutions_and_pooling(width, stride, dilation):
     expected = np.maximum(o, windows.max(axis=0))
     engine.max_pool(x, np.zeros(3, np.float32), o)
     np.testing.assert_array_equal(o, expected)
+
+
+def test_cast_away_leading_unit_dims():
+    from mlopt.ir import print_to_string
+    from mlopt.passes.transforms.vector_patterns import apply_patterns
+
+    ctx, module = _parse("""
+func.func @f(%m: memref<4x8xf32>, %a: vector<1x8xf32>, %c: vector<1x1x4xf32>, %w: vector<4x2xf32>, %r: vector<1x1x2xf32>) -> vector<1x1x2xf32> {
+  %c0 = arith.constant 0 : index
+  %p = arith.constant 0.0 : f32
+  %0 = vector.transfer_read %m[%c0, %c0], %p {in_bounds = [true, true]} : memref<4x8xf32>, vector<1x8xf32>
+  %1 = arith.addf %0, %a : vector<1x8xf32>
+  vector.transfer_write %1, %m[%c0, %c0] {in_bounds = [true, true]} : vector<1x8xf32>, memref<4x8xf32>
+  %2 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>, affine_map<(d0, d1, d2, d3) -> (d3, d2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel", "reduction"], kind = #vector.kind<add>} %c, %w, %r : vector<1x1x4xf32>, vector<4x2xf32> into vector<1x1x2xf32>
+  return %2 : vector<1x1x2xf32>
+}
+""")
+    apply_patterns(module, ["vector.cast_away_vector_leading_one_dim"], ctx)
+    check(print_to_string(module), """
+CHECK: %[[R:.*]] = vector.transfer_read %m{{.*}} {in_bounds = [true]} : memref<4x8xf32>, vector<8xf32>
+CHECK: %[[A:.*]] = vector.extract %a[0] : vector<8xf32> from vector<1x8xf32>
+CHECK: %[[S:.*]] = arith.addf %[[R]], %[[A]] : vector<8xf32>
+CHECK: vector.transfer_write %[[S]], %m{{.*}} {in_bounds = [true]} : vector<8xf32>, memref<4x8xf32>
+CHECK: %[[C:.*]] = vector.extract %c[0, 0] : vector<4xf32> from vector<1x1x4xf32>
+CHECK: %[[ACC:.*]] = vector.extract %r[0, 0] : vector<2xf32> from vector<1x1x2xf32>
+CHECK: vector.contract {indexing_maps = [affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d1, d0)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"], kind = #vector.kind<add>} %[[C]], %w, %[[ACC]] : vector<4xf32>, vector<4x2xf32> into vector<2xf32>
+""")
