@@ -5,6 +5,9 @@
 // RUN: mlopt %s --affine-loop-tile="tile-size=4" | mlrun - -e main --entry-point-result=void | FileCheck %s
 // RUN: mlopt %s --affine-loop-tile="tile-sizes=3,2,5" | mlrun - -e main --entry-point-result=void | FileCheck %s
 // RUN: mlopt %s --affine-loop-tile="cache-size=1" | mlrun - -e main --entry-point-result=void | FileCheck %s
+// Unrolling by 3 (cleanup loops for every trip count here) keeps them too.
+// RUN: mlopt %s --affine-loop-unroll="unroll-factor=3" | mlrun - -e main --entry-point-result=void | FileCheck %s
+// RUN: mlopt %s --affine-loop-tile="tile-size=4" --affine-loop-unroll="unroll-factor=3 unroll-num-reps=2" | mlrun - -e main --entry-point-result=void | FileCheck %s
 
 func.func private @printMemrefF32(memref<*xf32>)
 
