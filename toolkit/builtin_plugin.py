@@ -69,6 +69,7 @@ PASSES: dict[str, str] = {
     "gpu-async-region": "mlopt.passes.transforms.gpu_async_region:GpuAsyncRegionPass",
     "one-shot-bufferize": "mlopt.passes.bufferization.one_shot_bufferize:OneShotBufferizePass",
     "generate-runtime-verification": "mlopt.passes.transforms.generate_runtime_verification:GenerateRuntimeVerificationPass",
+    "test-cf-assert": "mlopt.passes.conversion.test_cf_assert:TestCfAssertPass",
     "bufferize-tensors": "mlopt.passes.bufferization.bufferize_tensors:BufferizeTensorsPass",
     "eliminate-empty-tensors": "mlopt.passes.bufferization.eliminate_empty_tensors:EliminateEmptyTensorsPass",
     "ownership-based-buffer-deallocation": "mlopt.passes.bufferization.ownership_based_buffer_deallocation:OwnershipBasedBufferDeallocationPass",
@@ -94,6 +95,7 @@ PASSES: dict[str, str] = {
     "linalg-fuse-elementwise-ops": "mlopt.passes.transforms.linalg_fuse_elementwise_ops:LinalgElementwiseOpFusionPass",
     "affine-loop-tile": "mlopt.passes.transforms.affine_loop_tile:LoopTiling",
     "affine-loop-unroll": "mlopt.passes.transforms.affine_loop_unroll:LoopUnroll",
+    "affine-scalrep": "mlopt.passes.transforms.affine_scalrep:AffineScalarReplacement",
 }
 
 PIPELINES: dict[str, str] = {
