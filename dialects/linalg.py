@@ -1544,7 +1544,8 @@ class _RelayoutSyntax:
         if perm is not None and perm.get_values() and sorted(perm.get_values()) != list(range(len(plain))):
             raise DiagnosticError.at(self, "outer_dims_perm must be a permutation or empty")
         if len(packed) != len(plain) + len(tiles):
-            raise VerifyException(
+            raise DiagnosticError.at(
+                self,
                 f"packed rank != (unpacked rank + num tiling factors), got {len(packed)} != {len(plain) + len(tiles)}"
             )
         for tile, size in zip(tiles, packed[len(plain) :]):

@@ -569,3 +569,11 @@ func.func @contract_dim_neither_contracted_nor_parallel(%lhs: tensor<8x4x1xf32>,
   %0 = linalg.contract indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d2, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1)>] ins(%lhs, %rhs : tensor<8x4x1xf32>, tensor<1x64xf32>) outs(%init : tensor<4x64xf32>) -> tensor<4x64xf32>
   return
 }
+
+// -----
+
+func.func @pack_rank_mismatch(%s: tensor<2x2xf32>, %c: tensor<2x2xf32>) -> tensor<2x2xf32> {
+  // expected-error@+1 {{packed rank != (unpacked rank + num tiling factors), got 2 != 3}}
+  %0 = linalg.pack %s inner_dims_pos = [0] inner_tiles = [2] into %c : tensor<2x2xf32> -> tensor<2x2xf32>
+  return %0 : tensor<2x2xf32>
+}
