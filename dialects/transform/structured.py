@@ -13,6 +13,7 @@ from xdsl.dialects.builtin import (
     FunctionType,
     IntegerAttr,
     StringAttr,
+    UnitAttr,
     i1,
     i64,
 )
@@ -425,6 +426,85 @@ class FuseIntoContainingOp(TransformOp, IRDLOperation):
         state.set_results(self, [fused_ops, [container]])
 
 
+@irdl_op_definition
+class FuseOp(TransformOp, IRDLOperation):
+    """transform.structured.fuse: tile the target with scf.for loops, then
+    fuse its linalg producers greedily into the loop nest; (tiled op, loops...)."""
+
+    name = "transform.structured.fuse"
+    target = operand_def(TransformHandleType)
+    tile_sizes = var_operand_def(TransformHandleType)
+    tile_interchange = var_operand_def(TransformHandleType)
+    static_tile_sizes = opt_prop_def(DenseArrayBase.constr(i64))
+    static_tile_interchange = opt_prop_def(DenseArrayBase.constr(i64))
+    apply_cleanup = opt_prop_def(UnitAttr)
+    use_forall = opt_prop_def(UnitAttr)
+    transformed = result_def(TransformOpHandleType)
+    loops = var_result_def(TransformOpHandleType)
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> FuseOp:
+        target = parser.parse_unresolved_operand()
+        sizes, dynamic_sizes = _parse_sizes(parser) if parser.parse_optional_keyword("tile_sizes") else ([], [])
+        interchange, dynamic_interchange = (
+            _parse_sizes(parser) if parser.parse_optional_keyword("interchange") else ([], [])
+        )
+        attributes = parse_attr_dict(parser)
+        function_type = _parse_functional_type(parser)
+        inputs = list(function_type.inputs)
+        handles = [parser.resolve_operand(o, t) for o, t in zip([*dynamic_sizes, *dynamic_interchange], inputs[1:], strict=True)]
+        outputs = list(function_type.outputs)
+        return build_op(
+            cls,
+            operands=[parser.resolve_operand(target, inputs[0]), handles[: len(dynamic_sizes)], handles[len(dynamic_sizes) :]],
+            result_types=[outputs[0], outputs[1:]],
+            properties={
+                "static_tile_sizes": DenseArrayBase.from_list(i64, sizes),
+                "static_tile_interchange": DenseArrayBase.from_list(i64, interchange),
+            },
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.target)
+        if _values(self.static_tile_sizes):
+            printer.print_string(" tile_sizes ")
+            print_mixed_list(printer, _values(self.static_tile_sizes), self.tile_sizes, "[]")
+        if _values(self.static_tile_interchange):
+            printer.print_string(" interchange ")
+            print_mixed_list(printer, _values(self.static_tile_interchange), self.tile_interchange, "[]")
+        print_attr_dict(printer, self, ("static_tile_sizes", "static_tile_interchange"))
+        _print_functional_type(printer, self)
+
+    def verify_(self) -> None:
+        expected = sum(1 for s in _values(self.static_tile_sizes) if s != 0)
+        if expected != len(self.loops):
+            raise VerifyException(f"expects {expected} loop results, got {len(self.loops)}")
+        if self.use_forall is not None:
+            raise VerifyException("use_forall is not supported")
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.dialects.transform.fusion import fuse_greedily
+        from mlopt.dialects.transform.tiling import TilingError, tile_using_for
+
+        sizes = _resolve_sizes(state, self, _values(self.static_tile_sizes), self.tile_sizes)
+        interchange = _resolve_sizes(state, self, _values(self.static_tile_interchange), self.tile_interchange)
+
+        def fuse(target: Operation) -> list[list[Operation]]:
+            try:
+                tiled, loops = tile_using_for(target, sizes, interchange)
+            except TilingError as error:
+                raise _tiling_failure(self, target, str(error)) from None
+            if loops and tiled.results:
+                fuse_greedily(loops)
+            return [[tiled], *([loop] for loop in loops)]
+
+        apply_each(state, self, state.payload_ops(self.target), fuse)
+
+
 # --------------------------------------------------------------------------- rewrites of one op
 
 
@@ -576,5 +656,5 @@ class GeneralizeOp(TransformOp, IRDLOperation):
 
 
 OPS: tuple[type[Operation], ...] = (
-    MatchOp, TileUsingForOp, TileUsingForallOp, FuseIntoContainingOp, InterchangeOp, GeneralizeOp,
+    MatchOp, TileUsingForOp, TileUsingForallOp, FuseIntoContainingOp, FuseOp, InterchangeOp, GeneralizeOp,
 )  # fmt: skip
