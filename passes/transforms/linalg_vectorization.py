@@ -33,6 +33,8 @@ from xdsl.dialects import arith, memref, tensor
 from xdsl.dialects import vector as xvector
 from xdsl.dialects.builtin import (
     AffineMapAttr,
+    AnyFloat,
+    DenseIntOrFPElementsAttr,
     ArrayAttr,
     BoolAttr,
     DenseArrayBase,
@@ -168,10 +170,9 @@ def _check_body(plan_: _Plan, vectorize_nd_extract: bool) -> str | None:
         if body_op.name == "linalg.yield" or body_op.name == "linalg.index":
             continue
         if body_op.name == "tensor.extract":
-            return (
-                f"'{op.name}': tensor.extract in the body (gather vectorization"
-                f"{', n-D extracts' if vectorize_nd_extract else ''}) is not supported"
-            )
+            if len(body_op.operands) > 2 and not vectorize_nd_extract:
+                return f"'{op.name}': tensor.extract of more than one index vectorizes only with vectorize_nd_extract"
+            continue
         if not body_op.name.startswith(VECTORIZABLE_DIALECTS) or body_op.regions:
             return f"'{op.name}': unsupported op in the body: '{body_op.name}'"
         if any(isinstance(t, ShapedType) for t in (*body_op.result_types, *(v.type for v in body_op.operands))):
@@ -370,6 +371,7 @@ class _Emitter:
         def lookup(value: SSAValue) -> tuple[SSAValue, tuple[int, ...]]:
             return values.get(value, (value, ()))  # defined above the op: a scalar
 
+        full = tuple(range(plan_.rank))
         for body_op in block.ops:
             if body_op.name == "linalg.yield":
                 break
@@ -379,6 +381,9 @@ class _Emitter:
 
                 step = self.emit(StepOp.build(result_types=[self.vector_type(IndexType(), [d])]))
                 values[body_op.results[0]] = (step, (d,))
+                continue
+            if body_op.name == "tensor.extract":
+                values[body_op.results[0]] = (self.gather(body_op, [lookup(v) for v in body_op.operands[1:]]), full)
                 continue
             if isinstance(body_op, arith.ConstantOp):
                 values[body_op.results[0]] = (self.emit(body_op.clone()), ())
@@ -413,6 +418,31 @@ class _Emitter:
             if written is not None:
                 results.append(written)
         return results
+
+    def gather(self, extract: Operation, indices: list[tuple[SSAValue, tuple[int, ...]]]) -> SSAValue:
+        """tensor.extract at vectors of indices → vector.gather at their
+        linearized offsets (as upstream: ``offset * dim(k) + index(k)``), under
+        the iteration space's mask."""
+        from mlopt.dialects.vector import GatherOp
+
+        source = extract.operands[0]
+        full = tuple(range(self.plan.rank))
+        index_type = self.vector_type(IndexType(), full)
+        offset = self.to_dims(*indices[0], full)
+        for k, (index, dims) in enumerate(indices[1:], 1):
+            extent = source.type.get_shape()[k]  # type: ignore[attr-defined]
+            size = self.index(extent) if extent >= 0 else self.emit(tensor.DimOp(source, self.index(k)))
+            scaled = self.emit(arith.MuliOp(offset, self.emit(xvector.BroadcastOp(size, index_type))))
+            offset = self.emit(arith.AddiOp(self.to_dims(index, dims, full), scaled))
+        element = extract.results[0].type
+        all_true = self.emit(arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(self.vector_type(i1, full), [1])))
+        zero_attr = DenseIntOrFPElementsAttr.from_list(self.vector_type(element, full), [0.0 if isinstance(element, AnyFloat) else 0])
+        pass_through = self.emit(arith.ConstantOp(zero_attr))
+        gather = GatherOp.build(
+            operands=[source, self.zero_indices(len(indices)), offset, all_true, pass_through],
+            result_types=[self.vector_type(element, full)],
+        )
+        return self.masked(gather, self.mask(full))  # type: ignore[return-value]
 
     def reduce(self, combiner: Operation, output: int, lookup) -> tuple[SSAValue, tuple[int, ...]]:
         from mlopt.dialects.vector import MultiDimReductionOp

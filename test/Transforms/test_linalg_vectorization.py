@@ -26,7 +26,7 @@ def _parse(text: str):
     return ctx, parse_source(ctx, SourceManager().add("input.mlir", text))
 
 
-def vectorize(text: str, vector_sizes=None, *pattern_sets: str) -> tuple[str, list[str]]:
+def vectorize(text: str, vector_sizes=None, *pattern_sets: str, nd_extract: bool = False) -> tuple[str, list[str]]:
     """Each structured linalg op vectorized in place, as transform.structured.vectorize
     on all of them, then the pattern sets applied: the printed module and the
     failure reasons."""
@@ -39,7 +39,7 @@ def vectorize(text: str, vector_sizes=None, *pattern_sets: str) -> tuple[str, li
     ctx, module = _parse(text)
     failures = []
     for op in [op for op in module.walk() if is_structured(op)]:
-        values = vectorize_linalg_op(op, Builder(InsertPoint.before(op)), vector_sizes)
+        values = vectorize_linalg_op(op, Builder(InsertPoint.before(op)), vector_sizes, nd_extract)
         if isinstance(values, str):
             failures.append(values)
         else:
@@ -464,3 +464,56 @@ CHECK: %[[C:.*]] = vector.extract %c[0, 0] : vector<4xf32> from vector<1x1x4xf32
 CHECK: %[[ACC:.*]] = vector.extract %r[0, 0] : vector<2xf32> from vector<1x1x2xf32>
 CHECK: vector.contract {indexing_maps = [affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d1, d0)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"], kind = #vector.kind<add>} %[[C]], %w, %[[ACC]] : vector<4xf32>, vector<4x2xf32> into vector<2xf32>
 """)
+
+
+GATHERS = """
+func.func @rows(%ids: tensor<3xindex>, %o: tensor<3x4xf32>) -> tensor<3x4xf32> {{
+  %table = arith.constant dense<{TABLE}> : tensor<5x7xf32>
+  %0 = linalg.generic {{indexing_maps = [affine_map<(d0, d1) -> (d0)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}}
+      ins(%ids : tensor<3xindex>) outs(%o : tensor<3x4xf32>) {{
+  ^bb0(%i: index, %out: f32):
+    %j = linalg.index 1 : index
+    %c2 = arith.constant 2 : index
+    %k = arith.addi %j, %c2 : index
+    %v = tensor.extract %table[%i, %k] : tensor<5x7xf32>
+    linalg.yield %v : f32
+  }} -> tensor<3x4xf32>
+  return %0 : tensor<3x4xf32>
+}}
+func.func @reversed(%o: tensor<6xf32>) -> tensor<6xf32> {{
+  %v = arith.constant dense<[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]> : tensor<6xf32>
+  %0 = linalg.generic {{indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]}} outs(%o : tensor<6xf32>) {{
+  ^bb0(%out: f32):
+    %i = linalg.index 0 : index
+    %c5 = arith.constant 5 : index
+    %r = arith.subi %c5, %i : index
+    %x = tensor.extract %v[%r] : tensor<6xf32>
+    linalg.yield %x : f32
+  }} -> tensor<6xf32>
+  return %0 : tensor<6xf32>
+}}
+"""
+
+
+def test_tensor_extract_becomes_a_gather():
+    # Constant tables: a gather needs a unit-stride source to lower (as upstream),
+    # which a function's tensor argument does not bufferize to.
+    table = np.arange(35, dtype=np.float32).reshape(5, 7)
+    source = GATHERS.format(TABLE=np.array2string(table, separator=", ", threshold=100).replace("\n", ""))
+    text, failures = vectorize(source)
+    assert failures == ["'linalg.generic': tensor.extract of more than one index vectorizes only with vectorize_nd_extract"]
+    text, failures = vectorize(source, nd_extract=True)
+    assert not failures and "linalg." not in text
+    check(text, """
+CHECK-LABEL: func.func @rows
+CHECK: %[[IDS:.*]] = vector.transfer_read %ids{{.*}}permutation_map = affine_map<(d0) -> (d0, 0)>} : tensor<3xindex>, vector<3x4xindex>
+CHECK: %[[ROW:.*]] = arith.muli %[[IDS]], %{{.*}} : vector<3x4xindex>
+CHECK: %[[OFF:.*]] = arith.addi %{{.*}}, %[[ROW]] : vector<3x4xindex>
+CHECK: vector.gather %table[%{{.*}}, %{{.*}}] [%[[OFF]]], %{{.*}}, %{{.*}} : tensor<5x7xf32>, vector<3x4xindex>, vector<3x4xi1>, vector<3x4xf32> into vector<3x4xf32>
+CHECK-LABEL: func.func @reversed
+CHECK: vector.gather %v[%{{.*}}] [%{{.*}}], %{{.*}}, %{{.*}} : tensor<6xf32>, vector<6xindex>, vector<6xi1>, vector<6xf32> into vector<6xf32>
+""")
+    engine = mlopt.ExecutionEngine(text, opt_level=2)
+    ids = np.array([4, 0, 2], dtype=np.intp)
+    np.testing.assert_array_equal(engine.rows(ids, np.zeros((3, 4), np.float32)), table[ids, 2:6])
+    np.testing.assert_array_equal(engine.reversed(np.zeros(6, np.float32)), np.arange(6, 0, -1, dtype=np.float32))
