@@ -554,11 +554,11 @@ class PrintOp(TransformOp, IRDLOperation):
         targets = state.payload_ops(self.target) if self.target is not None else [state.payload_root]
         out = sys.stdout
         if self.target is None:
-            out.write(header + "top-level ]]]\n" + print_to_string(state.payload_root) + "\n")
+            out.write(header + "top-level ]]]\n" + print_to_string(state.payload_root).rstrip("\n") + "\n")
             return
         out.write(header + "]]]\n")
         for target in targets:
-            out.write(print_to_string(target) + "\n")
+            out.write(print_to_string(target).rstrip("\n") + "\n")
         out.flush()
 
 
