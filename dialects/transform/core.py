@@ -71,6 +71,11 @@ class YieldOp(TransformOp, IRDLOperation):
     traits = traits_def(IsTerminator())
     assembly_format = "attr-dict ($operands_^ `:` type($operands_))?"
 
+    def verify_(self) -> None:
+        parent = self.parent_op()
+        if isinstance(parent, NamedSequenceOp) and len(self.operands) != len(parent.function_type.outputs):
+            raise VerifyException("expected terminator to have as many operands as the parent op has results")
+
 
 @irdl_op_definition
 class NamedSequenceOp(TransformOp, IRDLOperation):
@@ -118,6 +123,9 @@ class NamedSequenceOp(TransformOp, IRDLOperation):
             printer.print_region(self.body, print_entry_block_args=False)
 
     def verify_(self) -> None:
+        parent = self.parent_op()
+        if parent is not None and "transform.with_named_sequence" not in parent.attributes:
+            raise VerifyException("expects the parent symbol table to have the 'transform.with_named_sequence' attribute")
         if not self.body.blocks:
             return
         block = self.body.block
@@ -125,8 +133,10 @@ class NamedSequenceOp(TransformOp, IRDLOperation):
             raise VerifyException("expected the types of block arguments to match the function signature")
         last = block.last_op
         if not isinstance(last, YieldOp):
-            raise VerifyException("expected the body to end with 'transform.yield'")
-        if tuple(v.type for v in last.operands) != tuple(self.function_type.outputs):
+            raise VerifyException("expected 'transform.yield' as terminator")
+        if len(last.operands) == len(self.function_type.outputs) and any(
+            v.type != t for v, t in zip(last.operands, self.function_type.outputs)
+        ):
             raise VerifyException("expected the types of the terminator operands to match the function results")
 
     def argument_attribute(self, index: int, name: str) -> bool:
