@@ -125,7 +125,12 @@ class NamedSequenceOp(TransformOp, IRDLOperation):
     def verify_(self) -> None:
         parent = self.parent_op()
         if parent is not None and "transform.with_named_sequence" not in parent.attributes:
-            raise VerifyException("expects the parent symbol table to have the 'transform.with_named_sequence' attribute")
+            raise DiagnosticError.at(
+                self,
+                "'transform.named_sequence' op expects the parent symbol table to have the "
+                "'transform.with_named_sequence' attribute",
+                notes=[(parent, "symbol table operation")],
+            )
         if not self.body.blocks:
             return
         block = self.body.block
@@ -133,7 +138,9 @@ class NamedSequenceOp(TransformOp, IRDLOperation):
             raise VerifyException("expected the types of block arguments to match the function signature")
         last = block.last_op
         if not isinstance(last, YieldOp):
-            raise VerifyException("expected 'transform.yield' as terminator")
+            raise DiagnosticError.at(
+                self, "'transform.named_sequence' op expected 'transform.yield' as terminator", notes=[(last, "terminator")]
+            )
         if len(last.operands) == len(self.function_type.outputs) and any(
             v.type != t for v, t in zip(last.operands, self.function_type.outputs)
         ):

@@ -44,6 +44,7 @@ module attributes {transform.with_named_sequence} {
 
 // -----
 
+// expected-note @below {{symbol table operation}}
 module {
   // expected-error @below {{expects the parent symbol table to have the 'transform.with_named_sequence' attribute}}
   transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
@@ -65,6 +66,7 @@ module attributes {transform.with_named_sequence} {
 module attributes {transform.with_named_sequence} {
   // expected-error @below {{expected 'transform.yield' as terminator}}
   transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    // expected-note @below {{terminator}}
     %0 = transform.structured.match ops{["x.y"]} in %root : (!transform.any_op) -> !transform.any_op
   }
 }
