@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from xdsl.dialects import vector as xvector
-from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr, BoolAttr, ShapedType, VectorType
+from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr, BoolAttr, MemRefType, NoneAttr, ShapedType, VectorType
 from xdsl.ir import Operation, SSAValue
 from xdsl.ir.affine import AffineConstantExpr, AffineDimExpr, AffineMap
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
@@ -329,6 +329,60 @@ def _cast_away_vector_leading_one_dim() -> list[RewritePattern]:
     ]
 
 
+@dataclass
+class TransferDropUnitDims(RewritePattern):
+    """A transfer at index 0 of a memref with unit dimensions → the transfer of
+    a rank-reducing memref.subview without them, with a vector.shape_cast (as
+    upstream's TransferRead/WriteDropUnitDimsPattern)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        from xdsl.dialects import memref as xmemref
+
+        from mlopt.dialects.memref import SubviewOp
+        from mlopt.passes.conversion.vector_to_scf import constant_index
+
+        if op.name not in ("vector.transfer_read", "vector.transfer_write") or vector_ir.enclosing_mask(op) is not None:
+            return
+        is_write = op.name.endswith("write")
+        vector_type = op.operands[0].type if is_write else op.results[0].type
+        source = op.operands[1] if is_write else op.operands[0]
+        if op.properties["operandSegmentSizes"].get_values()[-1] or not isinstance(source.type, MemRefType):  # type: ignore[attr-defined]
+            return
+        shape = source.type.get_shape()
+        permutation: AffineMap = op.properties["permutation_map"].data  # type: ignore[attr-defined]
+        first = 2 if is_write else 1
+        indices = op.operands[first : first + len(shape)]
+        unit = [d for d, n in enumerate(shape) if n == 1]
+        if (
+            not unit
+            or len(unit) == len(shape)
+            or permutation != AffineMap.identity(len(shape))
+            or any(constant_index(i) != 0 for i in indices)
+            or any(vector_type.get_shape()[d] != 1 for d in unit)  # type: ignore[attr-defined]
+        ):
+            return
+        rank = len(shape) - len(unit)
+        zeros, ones = [0] * len(shape), [1] * len(shape)
+        result_type = xmemref.SubviewOp.infer_result_type(source.type, zeros, list(shape), ones, reduce_rank=True)
+        if isinstance(source.type.layout, NoneAttr):  # a contiguous source: so is the subview
+            result_type = MemRefType(result_type.element_type, result_type.get_shape(), memory_space=result_type.memory_space)
+        built = xmemref.SubviewOp.get(source, zeros, list(shape), ones, result_type)
+        subview = SubviewOp.create(operands=list(built.operands), result_types=[result_type], properties=dict(built.properties))
+        rewriter.insert(subview)
+        kept = [d for d in range(len(shape)) if d not in unit]
+        reduced = VectorType(vector_type.element_type, [vector_type.get_shape()[d] for d in kept])  # type: ignore[attr-defined]
+        in_bounds = ArrayAttr([op.properties["in_bounds"].data[d] for d in kept])  # type: ignore[attr-defined]
+        identity = AffineMapAttr(AffineMap.identity(rank))
+        new_indices = list(indices[:rank])
+        if is_write:
+            value = vector_ir.shape_cast(rewriter, op.operands[0], reduced.get_shape())
+            rewriter.replace(op, xvector.TransferWriteOp(value, subview.results[0], new_indices, in_bounds, None, identity))
+            return
+        read = xvector.TransferReadOp(subview.results[0], new_indices, op.operands[first + len(shape)], reduced, in_bounds, identity)
+        rewriter.insert(read)
+        rewriter.replace(op, [], [vector_ir.shape_cast(rewriter, read.results[0], vector_type.get_shape())])  # type: ignore[attr-defined]
+
+
 def reduction_to_contract_patterns() -> list[RewritePattern]:
     return [MultiReduceToContract()]
 
@@ -387,6 +441,7 @@ PATTERN_SETS: dict[str, Callable[..., list[RewritePattern]]] = {
     "vector.lower_broadcast": _lowered_by_convert_vector_to_llvm,
     "vector.reduction_to_contract": reduction_to_contract_patterns,
     "vector.cast_away_vector_leading_one_dim": _cast_away_vector_leading_one_dim,
+    "vector.rank_reducing_subview_patterns": lambda: [TransferDropUnitDims()],
 }
 """``transform.apply_patterns.<name>`` → the factory of its patterns (options as keywords)."""
 

@@ -517,3 +517,27 @@ CHECK: vector.gather %v[%{{.*}}] [%{{.*}}], %{{.*}}, %{{.*}} : tensor<6xf32>, ve
     ids = np.array([4, 0, 2], dtype=np.intp)
     np.testing.assert_array_equal(engine.rows(ids, np.zeros((3, 4), np.float32)), table[ids, 2:6])
     np.testing.assert_array_equal(engine.reversed(np.zeros(6, np.float32)), np.arange(6, 0, -1, dtype=np.float32))
+
+
+def test_rank_reducing_subview_patterns():
+    from mlopt.ir import print_to_string
+    from mlopt.passes.transforms.vector_patterns import apply_patterns
+
+    ctx, module = _parse("""
+func.func @f(%m: memref<1x8x1x4xf32>, %v: vector<1x8x1x4xf32>) -> vector<1x8x1x4xf32> {
+  %c0 = arith.constant 0 : index
+  %p = arith.constant 0.0 : f32
+  %0 = vector.transfer_read %m[%c0, %c0, %c0, %c0], %p {in_bounds = [true, true, true, true]} : memref<1x8x1x4xf32>, vector<1x8x1x4xf32>
+  vector.transfer_write %v, %m[%c0, %c0, %c0, %c0] {in_bounds = [true, true, true, true]} : vector<1x8x1x4xf32>, memref<1x8x1x4xf32>
+  return %0 : vector<1x8x1x4xf32>
+}
+""")
+    apply_patterns(module, ["vector.rank_reducing_subview_patterns"], ctx)
+    check(print_to_string(module), """
+CHECK: %[[S:.*]] = memref.subview %m[0, 0, 0, 0] [1, 8, 1, 4] [1, 1, 1, 1] : memref<1x8x1x4xf32> to memref<8x4xf32>
+CHECK: %[[R:.*]] = vector.transfer_read %[[S]][%{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true, true]} : memref<8x4xf32>, vector<8x4xf32>
+CHECK: vector.shape_cast %[[R]] : vector<8x4xf32> to vector<1x8x1x4xf32>
+CHECK: %[[S2:.*]] = memref.subview %m
+CHECK: %[[V:.*]] = vector.shape_cast %v : vector<1x8x1x4xf32> to vector<8x4xf32>
+CHECK: vector.transfer_write %[[V]], %[[S2]][%{{.*}}, %{{.*}}] {in_bounds = [true, true]} : vector<8x4xf32>, memref<8x4xf32>
+""")
