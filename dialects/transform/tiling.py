@@ -29,6 +29,7 @@ from xdsl.dialects.builtin import (
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.ir.affine import AffineConstantExpr, AffineDimExpr, AffineExpr, AffineMap, AffineSymExpr
 
+from mlopt.diagnostics import DiagnosticError
 from mlopt.dialects.syntax import DYNAMIC
 
 Mixed = int | SSAValue
@@ -406,7 +407,8 @@ def tile_using_forall(
     given += [0] * (loops_count - len(given))
     dims = [d for d in range(loops_count) if given[d]]
     if mapping is not None and len(mapping.data) != len(dims):
-        raise TilingError("mapping size must match the number of tiled loops")
+        # Upstream builds the loop, whose verifier then fails at the op.
+        raise DiagnosticError.at(op, "'scf.forall' op mapping attribute size must match op rank")
     block = op.parent_block()
     assert block is not None
     emit = Emitter(block, op, op.location)

@@ -54,8 +54,13 @@ class TransformInterpreterPass(ModulePass):
                 raise DiagnosticError.at(op, f"expected one payload to be bound to the first argument, got {len(tagged)}")
             root = tagged[0]
         arguments = entry.regions[0].block.args if entry.regions[0].blocks else ()
+        if not arguments:
+            raise DiagnosticError.at(entry, "'transform.named_sequence' op expects the entry block to have at least one argument")
         if len(arguments) != 1:
-            raise DiagnosticError.at(entry, f"expected the entry point to have exactly one argument, got {len(arguments)}")
+            raise DiagnosticError.at(
+                entry,
+                f"operation expects {len(arguments) - 1} extra value bindings, but 0 were provided to the interpreter",
+            )
         state = TransformState(root, ctx, expensive_checks=not self.disable_expensive_checks)
         try:
             entry.invoke(state, [[root]])  # type: ignore[attr-defined]
