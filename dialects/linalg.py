@@ -1529,6 +1529,16 @@ class _RelayoutSyntax:
         perm = self.properties.get("outer_dims_perm")
         return list(perm.get_values()) if perm is not None and perm.get_values() else list(range(rank))
 
+    def _packed_shape(self, plain: Sequence[int], tiles: Sequence[int]) -> list[int]:
+        """The packed shape the plain shape and tiles give: tiled dims divided
+        (rounding up), the outer dims permuted, the tiles appended; -1 where unknown."""
+        tile_of = self.tile_of_dims()
+        outer = []
+        for dim, size in enumerate(plain):
+            tile = tile_of.get(dim)
+            outer.append(size if tile is None else -1 if size < 0 or tile < 0 else -(-size // tile))
+        return [outer[d] for d in self.outer_permutation()] + [t if t >= 0 else -1 for t in tiles]
+
     def verify_(self) -> None:
         from mlopt.diagnostics import DiagnosticError
         from mlopt.dialects.syntax import DYNAMIC
@@ -1557,6 +1567,13 @@ class _RelayoutSyntax:
                 raise DiagnosticError.at(
                     self, "mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type"
                 )
+        expected = self._packed_shape(plain, tiles)
+        if any(a != b and a >= 0 and b >= 0 for a, b in zip(expected, packed)):
+            packed_type = self.packed_and_unpacked()[0].type
+            expected_type = type(packed_type)(_element_type(packed_type), expected)
+            raise DiagnosticError.at(
+                self, f"expected '{expected_type}' for the packed domain value, got '{packed_type}'"
+            )
         if self.PACK and getattr(self, "padding_value", None) is None:
             outer = self.outer_permutation()
             tile_of = self.tile_of_dims()

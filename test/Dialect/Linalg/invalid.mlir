@@ -577,3 +577,19 @@ func.func @pack_rank_mismatch(%s: tensor<2x2xf32>, %c: tensor<2x2xf32>) -> tenso
   %0 = linalg.pack %s inner_dims_pos = [0] inner_tiles = [2] into %c : tensor<2x2xf32> -> tensor<2x2xf32>
   return %0 : tensor<2x2xf32>
 }
+
+// -----
+
+func.func @pack_padded_outer_dim_too_large(%s: tensor<30x17xf32>, %d: tensor<5x3x8x6xf32>, %p: f32) -> tensor<5x3x8x6xf32> {
+  // expected-error@+1 {{expected 'tensor<4x3x8x6xf32>' for the packed domain value, got 'tensor<5x3x8x6xf32>'}}
+  %0 = linalg.pack %s padding_value(%p : f32) inner_dims_pos = [0, 1] inner_tiles = [8, 6] into %d : tensor<30x17xf32> -> tensor<5x3x8x6xf32>
+  return %0 : tensor<5x3x8x6xf32>
+}
+
+// -----
+
+func.func @unpack_outer_dims_too_small(%s: tensor<64x16xf32>, %d: tensor<4x16x8xf32>) -> tensor<64x16xf32> {
+  // expected-error@+1 {{expected 'tensor<8x16x8xf32>' for the packed domain value, got 'tensor<4x16x8xf32>'}}
+  %0 = linalg.unpack %d inner_dims_pos = [0] inner_tiles = [8] into %s : tensor<4x16x8xf32> -> tensor<64x16xf32>
+  return %0 : tensor<64x16xf32>
+}

@@ -50,3 +50,17 @@ func.func @pack_dynamic_tile(%src: tensor<8x?xf32>, %dest: tensor<8x?x?xf32>, %t
   %0 = linalg.pack %src inner_dims_pos = [1] inner_tiles = [%tile] into %dest : tensor<8x?xf32> -> tensor<8x?x?xf32>
   return %0 : tensor<8x?x?xf32>
 }
+
+// -----
+
+// Dynamic sizes, a partial last tile of an unpack, transposed inner dims.
+// CHECK-LABEL: func.func @relayout_dynamic
+// CHECK: linalg.pack %{{.*}} inner_dims_pos = [0, 1] inner_tiles = [8, 2] into %{{.*}} : tensor<?x?xf32> -> tensor<?x?x8x2xf32>
+// CHECK: linalg.unpack %{{.*}} outer_dims_perm = [1, 0] inner_dims_pos = [1, 0] inner_tiles = [8, 2] into %{{.*}} : tensor<?x?x8x2xf32> -> tensor<?x?xf32>
+// CHECK: linalg.unpack %{{.*}} inner_dims_pos = [0] inner_tiles = [8] into %{{.*}} : tensor<4x16x8xf32> -> tensor<31x16xf32>
+func.func @relayout_dynamic(%s: tensor<?x?xf32>, %d: tensor<?x?x8x2xf32>, %packed: tensor<4x16x8xf32>, %plain: tensor<31x16xf32>) -> (tensor<?x?x8x2xf32>, tensor<?x?xf32>, tensor<31x16xf32>) {
+  %0 = linalg.pack %s inner_dims_pos = [0, 1] inner_tiles = [8, 2] into %d : tensor<?x?xf32> -> tensor<?x?x8x2xf32>
+  %1 = linalg.unpack %0 outer_dims_perm = [1, 0] inner_dims_pos = [1, 0] inner_tiles = [8, 2] into %s : tensor<?x?x8x2xf32> -> tensor<?x?xf32>
+  %2 = linalg.unpack %packed inner_dims_pos = [0] inner_tiles = [8] into %plain : tensor<4x16x8xf32> -> tensor<31x16xf32>
+  return %0, %1, %2 : tensor<?x?x8x2xf32>, tensor<?x?xf32>, tensor<31x16xf32>
+}
