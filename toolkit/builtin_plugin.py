@@ -96,6 +96,7 @@ PASSES: dict[str, str] = {
     "affine-loop-tile": "mlopt.passes.transforms.affine_loop_tile:LoopTiling",
     "affine-loop-unroll": "mlopt.passes.transforms.affine_loop_unroll:LoopUnroll",
     "affine-scalrep": "mlopt.passes.transforms.affine_scalrep:AffineScalarReplacement",
+    "affine-loop-fusion": "mlopt.passes.transforms.affine_loop_fusion:LoopFusion",
 }
 
 PIPELINES: dict[str, str] = {

@@ -89,12 +89,14 @@ class SwitchLowering(BranchLowering):
 
 class AssertLowering(RewritePattern):
     """cf.assert %c, "msg" → cond_br %c to the rest of the block, or to a
-    block doing puts("msg"); abort(); unreachable."""
+    block doing puts("msg"); abort(); unreachable (or, without ``abort``,
+    puts("msg") and on to the rest of the block)."""
 
     source_name = "cf.assert"
 
-    def __init__(self, converter: LLVMTypeConverter):
+    def __init__(self, converter: LLVMTypeConverter, *, abort: bool = True):
         self.converter = converter
+        self.abort = abort
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if op.name != self.source_name:
@@ -104,7 +106,6 @@ class AssertLowering(RewritePattern):
         message = op.properties.get("msg", op.attributes.get("msg"))
         assert isinstance(message, StringAttr)
         puts = declare_function(op, "puts", [PTR])
-        abort = declare_function(op, "abort", [])
         global_name = message_global(op, message.data)
 
         continuation = block.split_before(op)
@@ -115,8 +116,12 @@ class AssertLowering(RewritePattern):
         address = b.value(llvm.AddressOfOp(global_name, PTR))
         text = b.gep(address, [0], global_name_type(op, global_name))
         b.call(puts.sym_name.data, [text])
-        b.call(abort.sym_name.data, [])
-        b.op(llvm.UnreachableOp())
+        if self.abort:
+            abort = declare_function(op, "abort", [])
+            b.call(abort.sym_name.data, [])
+            b.op(llvm.UnreachableOp())
+        else:
+            b.op(llvm.BrOp(continuation))
         condition = convert_value(rewriter, self.converter, op.operands[0])
         rewriter.insert(llvm.CondBrOp(condition, continuation, [], failure, []), InsertPoint.at_end(block))
         rewriter.erase(op)
