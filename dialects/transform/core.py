@@ -3,6 +3,7 @@ the pattern application ops), each with its ``apply`` for the interpreter."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from xdsl.dialects.builtin import (
@@ -10,12 +11,15 @@ from xdsl.dialects.builtin import (
     I64,
     ArrayAttr,
     BoolAttr,
+    DenseArrayBase,
     DictionaryAttr,
     FunctionType,
     IntegerAttr,
     StringAttr,
     SymbolRefAttr,
     UnitAttr,
+    i1,
+    i64,
 )
 from xdsl.dialects.transform import (
     TransformHandleType,
@@ -23,7 +27,7 @@ from xdsl.dialects.transform import (
     TransformParamHandleType,
     TransformValueHandleType,
 )
-from xdsl.ir import Attribute, Block, Operation, Region
+from xdsl.ir import Attribute, Block, BlockArgument, Operation, OpResult, Region, SSAValue
 from xdsl.irdl import (
     AttrSizedOperandSegments,
     IRDLOperation,
@@ -134,6 +138,13 @@ class NamedSequenceOp(TransformOp, IRDLOperation):
         if not self.body.blocks:
             return
         block = self.body.block
+        for index, argument in enumerate(block.args):
+            consumed = any(
+                any(getattr(use.operation, name, None) is argument for name in getattr(use.operation, "CONSUMED_OPERANDS", ()))
+                for use in argument.uses
+            )
+            if consumed and not self.argument_attribute(index, "transform.consumed"):
+                raise DiagnosticError.at(self, f"argument #{index} is consumed in the body but is not marked as such")
         if tuple(a.type for a in block.args) != tuple(self.function_type.inputs):
             raise VerifyException("expected the types of block arguments to match the function signature")
         last = block.last_op
@@ -533,6 +544,208 @@ class GetConsumersOfResultOp(TransformOp, IRDLOperation):
         state.set_payload(self.consumers, [use.operation for use in targets[0].results[number].uses])
 
 
+def _parse_positions(parser: Parser) -> dict[str, Attribute]:
+    """``[0, 2]``, ``[all]`` or ``[except(1)]``: upstream's TransformMatchDims."""
+    properties: dict[str, Attribute] = {}
+    parser.parse_punctuation("[")
+    if parser.parse_optional_keyword("all"):
+        properties["is_all"] = UnitAttr()
+        positions: list[int] = []
+    else:
+        inverted = parser.parse_optional_keyword("except") is not None
+        if inverted:
+            properties["is_inverted"] = UnitAttr()
+            parser.parse_punctuation("(")
+        positions = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_integer)
+        if inverted:
+            parser.parse_punctuation(")")
+    parser.parse_punctuation("]")
+    properties["raw_position_list"] = DenseArrayBase.from_list(i64, positions)
+    return properties
+
+
+def _print_positions(printer: Printer, op: Operation) -> None:
+    positions = ", ".join(str(p) for p in op.properties["raw_position_list"].get_values())  # type: ignore[attr-defined]
+    if "is_all" in op.properties:
+        printer.print_string("[all]")
+    elif "is_inverted" in op.properties:
+        printer.print_string(f"[except({positions})]")
+    else:
+        printer.print_string(f"[{positions}]")
+
+
+class _PositionSyntax:
+    """``$target[positions] attr-dict : functional-type`` of get_result/get_operand."""
+
+    @classmethod
+    def parse(cls, parser: Parser) -> Operation:
+        target = parser.parse_unresolved_operand()
+        properties = _parse_positions(parser)
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        function_type = parser.parse_type()
+        if not isinstance(function_type, FunctionType):
+            parser.raise_error("expected a function type")
+        return build_op(
+            cls,  # type: ignore[arg-type]
+            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
+            result_types=list(function_type.outputs),
+            properties=properties,
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.operands[0])  # type: ignore[attr-defined]
+        _print_positions(printer, self)  # type: ignore[arg-type]
+        print_attr_dict(printer, self, ("raw_position_list", "is_all", "is_inverted"))  # type: ignore[arg-type]
+        printer.print_string(" : ")
+        printer.print_attribute(FunctionType.from_lists([self.operands[0].type], [self.results[0].type]))  # type: ignore[attr-defined]
+
+    def selected(self, values: Sequence[SSAValue]) -> list[SSAValue]:
+        """The values at the op's positions (all, or all but them)."""
+        positions = list(self.properties["raw_position_list"].get_values())  # type: ignore[attr-defined]
+        if "is_all" in self.properties:  # type: ignore[attr-defined]
+            return list(values)
+        if "is_inverted" in self.properties:  # type: ignore[attr-defined]
+            return [v for i, v in enumerate(values) if i not in positions]
+        for position in positions:
+            if position >= len(values):
+                raise SilenceableFailure(self, f"position {position} overflow (have {len(values)})", [(values[0].owner if values else self, "when applied to this op")])
+        return [values[p] for p in positions]
+
+
+@irdl_op_definition
+class GetResultOp(_PositionSyntax, TransformOp, IRDLOperation):
+    """transform.get_result: value handles to results of the payload ops."""
+
+    name = "transform.get_result"
+    target = operand_def(TransformOpHandleType)
+    raw_position_list = prop_def(DenseArrayBase.constr(i64))
+    is_inverted = opt_prop_def(UnitAttr)
+    is_all = opt_prop_def(UnitAttr)
+    result = result_def(TransformValueHandleType)
+
+    def apply(self, state: TransformState) -> None:
+        state.set_payload(self.result, [v for op in state.payload_ops(self.target) for v in self.selected(list(op.results))])
+
+
+@irdl_op_definition
+class GetOperandOp(_PositionSyntax, TransformOp, IRDLOperation):
+    """transform.get_operand: value handles to operands of the payload ops."""
+
+    name = "transform.get_operand"
+    target = operand_def(TransformOpHandleType)
+    raw_position_list = prop_def(DenseArrayBase.constr(i64))
+    is_inverted = opt_prop_def(UnitAttr)
+    is_all = opt_prop_def(UnitAttr)
+    result = result_def(TransformValueHandleType)
+
+    def apply(self, state: TransformState) -> None:
+        state.set_payload(self.result, [v for op in state.payload_ops(self.target) for v in self.selected(list(op.operands))])
+
+
+@irdl_op_definition
+class GetDefiningOp(TransformOp, IRDLOperation):
+    """transform.get_defining_op: the ops defining the payload values."""
+
+    name = "transform.get_defining_op"
+    target = operand_def(TransformValueHandleType)
+    result = result_def(TransformOpHandleType)
+    assembly_format = "$target attr-dict `:` functional-type(operands, results)"
+
+    def apply(self, state: TransformState) -> None:
+        owners: list[Operation] = []
+        for value in state.payload_values(self.target):
+            if not isinstance(value.owner, Operation):
+                state.set_payload(self.result, [])
+                raise SilenceableFailure(self, "cannot get defining op of block argument", [(value.owner.parent_op(), "target value")])
+            owners.append(value.owner)
+        state.set_payload(self.result, owners)
+
+
+@irdl_op_definition
+class ApplyRegisteredPassOp(TransformOp, IRDLOperation):
+    """transform.apply_registered_pass: run a registered pass on each payload op."""
+
+    name = "transform.apply_registered_pass"
+    pass_name = prop_def(StringAttr)
+    options = opt_prop_def(DictionaryAttr)
+    target = operand_def(TransformOpHandleType)
+    result = result_def(TransformOpHandleType)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> ApplyRegisteredPassOp:
+        pass_name = parser.parse_str_literal()
+        options = None
+        if parser.parse_optional_keyword("with"):
+            parser.parse_keyword("options")
+            parser.parse_punctuation("=")
+            options = parser.parse_attribute()
+            if not isinstance(options, DictionaryAttr):
+                parser.raise_error("expected a dictionary of pass options")
+        parser.parse_keyword("to")
+        target = parser.parse_unresolved_operand()
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        function_type = parser.parse_type()
+        if not isinstance(function_type, FunctionType):
+            parser.raise_error("expected a function type")
+        return build_op(
+            cls,
+            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
+            result_types=list(function_type.outputs),
+            properties={"pass_name": StringAttr(pass_name), "options": options},
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_string_literal(self.pass_name.data)
+        if self.options is not None:
+            printer.print_string(" with options = ")
+            printer.print_attribute(self.options)
+        printer.print_string(" to ")
+        printer.print_operand(self.target)
+        print_attr_dict(printer, self, ("pass_name", "options"))
+        printer.print_string(" : ")
+        printer.print_attribute(FunctionType.from_lists([self.target.type], [self.result.type]))
+
+    def pipeline_text(self, anchor: str) -> str:
+        """``anchor(pass{key=value ...})``."""
+        options = " ".join(f"{key}={_option_text(value)}" for key, value in (self.options.data if self.options else {}).items())
+        return f"{anchor}({self.pass_name.data}{{{options}}})" if options else f"{anchor}({self.pass_name.data})"
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.passes.bufferization.one_shot_bufferize import registry_of
+        from mlopt.passmanager import PassRunner
+        from mlopt.pipeline import PipelineBuilder
+        from mlopt.registry import PASS
+
+        registry = registry_of(state.context)
+        if self.pass_name.data not in registry.entries(PASS):
+            raise DiagnosticError.at(self, f"unknown pass or pass pipeline: {self.pass_name.data}")
+        targets = state.payload_ops(self.target)
+        for target in targets:
+            manager = PipelineBuilder(registry).from_text(self.pipeline_text(target.name))
+            PassRunner(state.context).run(manager, target)
+        state.set_payload(self.result, targets)
+
+
+def _option_text(value: Attribute) -> str:
+    """A pass option's value in pipeline syntax."""
+    if isinstance(value, StringAttr):
+        return value.data
+    if isinstance(value, IntegerAttr):
+        if value.type == i1:
+            return "true" if value.value.data else "false"
+        return str(value.value.data)
+    if isinstance(value, ArrayAttr):
+        return ",".join(_option_text(v) for v in value.data)
+    return str(value)
+
+
 # --------------------------------------------------------------------------- params and debugging
 
 
@@ -609,11 +822,27 @@ class EmitRemarkAtOp(TransformOp, IRDLOperation):
     assembly_format = "$at `,` $message attr-dict `:` type($at)"
 
     def apply(self, state: TransformState) -> None:
+        from mlopt.diagnostics import Diagnostic, emit, location_of
+
         for payload in state.payload_of(self.at):
-            where = payload if isinstance(payload, Operation) else getattr(payload, "owner", None)
-            if where is not None and not isinstance(where, Operation):
-                where = where.parent_op()
-            emit_remark(where if where is not None else self, self.message.data)
+            if isinstance(payload, Operation):
+                emit_remark(payload, self.message.data)
+            elif isinstance(payload, OpResult):
+                remark = Diagnostic("remark", self.message.data, location_of(payload.owner), op=payload.owner)
+                remark.notes = [Diagnostic("note", f"value handle points to an op result #{payload.index}", location_of(payload.owner))]
+                emit(remark)
+            elif isinstance(payload, BlockArgument):
+                owner = payload.block.parent_op()
+                remark = Diagnostic("remark", self.message.data, location_of(owner), op=owner)
+                block = payload.block
+                region = block.parent
+                block_index = region.blocks.index(block) if region is not None else 0
+                region_index = owner.regions.index(region) if owner is not None and region is not None else 0
+                remark.notes = [Diagnostic("note", f"value handle points to a block argument #{payload.index} in block "
+                                           f"#{block_index} in region #{region_index}", location_of(owner))]  # fmt: skip
+                emit(remark)
+            else:
+                emit_remark(self, self.message.data)
 
 
 # --------------------------------------------------------------------------- patterns and cleanups
@@ -937,5 +1166,5 @@ OPS: tuple[type[Operation], ...] = (
     YieldOp, NamedSequenceOp, SequenceOp, IncludeOp, SplitHandleOp, MergeHandlesOp, CastOp, GetParentOp,
     GetProducerOfOperandOp, GetConsumersOfResultOp, ParamConstantOp, PrintOp, AnnotateOp, EmitRemarkAtOp,
     ApplyCanonicalizationPatternsOp, ApplyPatternsOp, ApplyCSEOp, ApplyDCEOp, ApplyLICMOp, MatchOperationNameOp,
-    ForeachMatchOp, AlternativesOp,
+    ForeachMatchOp, AlternativesOp, GetResultOp, GetOperandOp, GetDefiningOp, ApplyRegisteredPassOp,
 )  # fmt: skip

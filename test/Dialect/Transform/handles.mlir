@@ -183,3 +183,35 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// Value handles: results and operands of payload ops, their defining ops; a
+// registered pass applied to a payload op.
+
+// CHECK-LABEL: func.func @values
+//       CHECK:   %[[M:.*]] = arith.muli %{{.*}}, %{{.*}} : index
+//  CHECK-NEXT:   return %[[M]]
+func.func @values(%x: index) -> index {
+  %c0 = arith.constant 0 : index
+  // expected-remark @below {{defining}}
+  %0 = arith.addi %x, %c0 : index
+  // expected-remark @below {{result}}
+  // expected-note @below {{value handle points to an op result #0}}
+  %1 = arith.muli %0, %x : index
+  return %1 : index
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %mul = transform.structured.match ops{["arith.muli"]} in %root : (!transform.any_op) -> !transform.any_op
+    %v = transform.get_result %mul[0] : (!transform.any_op) -> !transform.any_value
+    %o = transform.get_operand %mul[except(1)] : (!transform.any_op) -> !transform.any_value
+    %d = transform.get_defining_op %o : (!transform.any_value) -> !transform.any_op
+    transform.debug.emit_remark_at %d, "defining" : !transform.any_op
+    transform.debug.emit_remark_at %v, "result" : !transform.any_value
+    %f = transform.structured.match ops{["func.func"]} in %root : (!transform.any_op) -> !transform.any_op
+    %g = transform.apply_registered_pass "canonicalize" with options = {"top-down" = false} to %f : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

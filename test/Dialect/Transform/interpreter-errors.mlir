@@ -170,3 +170,31 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+func.func @block_argument(%x: index) -> index {
+  // expected-note @above {{target value}}
+  %0 = arith.muli %x, %x : index
+  return %0 : index
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %mul = transform.structured.match ops{["arith.muli"]} in %root : (!transform.any_op) -> !transform.any_op
+    %o = transform.get_operand %mul[0] : (!transform.any_op) -> !transform.any_value
+    // expected-error @below {{cannot get defining op of block argument}}
+    %d = transform.get_defining_op %o : (!transform.any_value) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.consumed}) {
+    // expected-error @below {{unknown pass or pass pipeline: no-such-pass}}
+    %g = transform.apply_registered_pass "no-such-pass" to %root : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

@@ -70,3 +70,13 @@ module attributes {transform.with_named_sequence} {
     %0 = transform.structured.match ops{["x.y"]} in %root : (!transform.any_op) -> !transform.any_op
   }
 }
+
+// -----
+
+module attributes {transform.with_named_sequence} {
+  // expected-error @below {{argument #0 is consumed in the body but is not marked as such}}
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %g = transform.apply_registered_pass "canonicalize" to %root : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
