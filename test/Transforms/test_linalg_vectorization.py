@@ -541,3 +541,51 @@ CHECK: %[[S2:.*]] = memref.subview %m
 CHECK: %[[V:.*]] = vector.shape_cast %v : vector<1x8x1x4xf32> to vector<8x4xf32>
 CHECK: vector.transfer_write %[[V]], %[[S2]][%{{.*}}, %{{.*}}] {in_bounds = [true, true]} : vector<8x4xf32>, memref<8x4xf32>
 """)
+
+
+CONTRACTIONS = """
+func.func @dot(%a: memref<7xf32>, %b: memref<7xf32>, %c: memref<f32>) {
+  linalg.dot ins(%a, %b : memref<7xf32>, memref<7xf32>) outs(%c : memref<f32>)
+  return
+}
+func.func @matvec(%a: memref<5x7xf32>, %b: memref<7xf32>, %c: memref<5xf32>) {
+  linalg.matvec ins(%a, %b : memref<5x7xf32>, memref<7xf32>) outs(%c : memref<5xf32>)
+  return
+}
+func.func @batch_matmul(%a: memref<2x3x5xf32>, %b: memref<2x5x4xf32>, %c: memref<2x3x4xf32>) {
+  linalg.batch_matmul ins(%a, %b : memref<2x3x5xf32>, memref<2x5x4xf32>) outs(%c : memref<2x3x4xf32>)
+  return
+}
+func.func @matmul_i8(%a: memref<3x5xi8>, %b: memref<5x4xi8>, %c: memref<3x4xi32>) {
+  linalg.matmul ins(%a, %b : memref<3x5xi8>, memref<5x4xi8>) outs(%c : memref<3x4xi32>)
+  return
+}
+"""
+
+
+@pytest.mark.parametrize("children", [False, True])
+def test_dot_matvec_batch_matmul_and_integer_matmul(children):
+    text = CONTRACTIONS
+    text = vectorize_children(text, LOWER, "vector.lower_contraction") if children else vectorize(text, None, LOWER)[0]
+    assert "linalg." not in text
+    engine = mlopt.ExecutionEngine(text, opt_level=2)
+
+    a, b, c = random(7), random(7), np.full((), 2.0, np.float32)
+    engine.dot(a, b, c)
+    np.testing.assert_allclose(c, 2 + a @ b, rtol=1e-5)
+
+    a, b, c = random(5, 7), random(7), random(5)
+    expected = c + a @ b
+    engine.matvec(a, b, c)
+    np.testing.assert_allclose(c, expected, rtol=1e-5, atol=1e-6)
+
+    a, b, c = random(2, 3, 5), random(2, 5, 4), random(2, 3, 4)
+    expected = c + a @ b
+    engine.batch_matmul(a, b, c)
+    np.testing.assert_allclose(c, expected, rtol=1e-5, atol=1e-5)
+
+    rng = np.random.default_rng(7)
+    a, b = rng.integers(-128, 128, (3, 5), dtype=np.int8), rng.integers(-128, 128, (5, 4), dtype=np.int8)
+    c = np.ones((3, 4), np.int32)
+    engine.matmul_i8(a, b, c)
+    np.testing.assert_array_equal(c, 1 + a.astype(np.int32) @ b.astype(np.int32))
