@@ -28,6 +28,7 @@ func.func @main() {
   // CHECK-NEXT: ERROR: Runtime op verification failed
   // CHECK-NEXT: memref.cast %{{.*}} : memref<?xf32> to memref<3xf32>
   // CHECK-NEXT: ^ size mismatch of dim 0
+  // CHECK-NEXT: Location: loc({{.*}}runtime-verification.mlir":32:11)
   %cast = memref.cast %d : memref<?xf32> to memref<3xf32>
   // CHECK-NEXT: done
   vector.print str "done\n"
