@@ -167,6 +167,16 @@ class NamedSequenceOp(TransformOp, IRDLOperation):
         return state.run_block(self.body.block, arguments)
 
 
+def _lookup_sequence(op: Operation, symbol: SymbolRefAttr, problem: str) -> NamedSequenceOp:
+    """The named sequence ``symbol`` refers to from ``op``."""
+    from xdsl.traits import SymbolTable
+
+    found = SymbolTable.lookup_symbol(op, symbol)
+    if not isinstance(found, NamedSequenceOp):
+        raise DiagnosticError.at(op, f"'{op.name}' op {problem}")
+    return found
+
+
 def _parse_failure_mode(parser: Parser) -> IntegerAttr:
     parser.parse_keyword("failures")
     parser.parse_punctuation("(")
@@ -329,15 +339,11 @@ class IncludeOp(TransformOp, IRDLOperation):
         printer.print_attribute(FunctionType.from_lists([v.type for v in self.operands], list(self.result_types)))
 
     def callee(self) -> NamedSequenceOp:
-        from xdsl.traits import SymbolTable
-
-        found = SymbolTable.lookup_symbol(self, self.target)
-        if not isinstance(found, NamedSequenceOp):
-            raise DiagnosticError.at(self, "'transform.include' op does not reference a named transform sequence")
-        return found
+        return _lookup_sequence(self, self.target, "does not reference a named transform sequence")
 
     def verify_(self) -> None:
         _verify_failure_mode(self)
+        self.callee()
 
     def apply(self, state: TransformState) -> None:
         callee = self.callee()
@@ -996,13 +1002,6 @@ def _parse_symbol_pairs(parser: Parser) -> tuple[list[SymbolRefAttr], list[Symbo
     return matchers, actions
 
 
-def _lookup_sequence(op: Operation, symbol: SymbolRefAttr) -> NamedSequenceOp:
-    from xdsl.traits import SymbolTable
-
-    found = SymbolTable.lookup_symbol(op, symbol)
-    if not isinstance(found, NamedSequenceOp):
-        raise DiagnosticError.at(op, f"unresolved matcher or action symbol @{symbol.root_reference.data}")
-    return found
 
 
 @irdl_op_definition
@@ -1062,7 +1061,10 @@ class ForeachMatchOp(TransformOp, IRDLOperation):
         printer.print_attribute(FunctionType.from_lists([v.type for v in self.operands], list(self.result_types)))
 
     def apply(self, state: TransformState) -> None:
-        pairs = [(_lookup_sequence(self, m), _lookup_sequence(self, a)) for m, a in zip(self.matchers.data, self.actions.data)]  # type: ignore[arg-type]
+        pairs = [
+            (_lookup_sequence(self, m, "unresolved matcher symbol"), _lookup_sequence(self, a, "unresolved action symbol"))  # type: ignore[arg-type]
+            for m, a in zip(self.matchers.data, self.actions.data)
+        ]
         roots = state.payload_ops(self.root)
         extra = [state.payload_of(v) for v in self.forwarded_inputs]
         matched: list[tuple[NamedSequenceOp, list[list]]] = []

@@ -461,8 +461,8 @@ class FuseOp(TransformOp, IRDLOperation):
             operands=[parser.resolve_operand(target, inputs[0]), handles[: len(dynamic_sizes)], handles[len(dynamic_sizes) :]],
             result_types=[outputs[0], outputs[1:]],
             properties={
-                "static_tile_sizes": DenseArrayBase.from_list(i64, sizes),
-                "static_tile_interchange": DenseArrayBase.from_list(i64, interchange),
+                "static_tile_sizes": DenseArrayBase.from_list(i64, sizes) if sizes else None,
+                "static_tile_interchange": DenseArrayBase.from_list(i64, interchange) if interchange else None,
             },
             attributes=attributes,
         )
