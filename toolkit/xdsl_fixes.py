@@ -13,6 +13,9 @@ wrong upstream in xDSL and can go when xDSL fixes it.
   which raises OverflowError where IEEE rounding (and upstream's APFloat) gives
   an infinity, so ``arith.constant 1.0e39 : f32`` and a folded
   ``3.0e38 + 3.0e38`` were errors or crashes. They round to ±inf here.
+- Hexadecimal elements of float dense attributes (``dense<0xFF800000> :
+  vector<8xf32>``, which upstream's vectorizer prints for -inf) are bit
+  patterns in upstream; xDSL read them as integers converted to floats.
 """
 
 from __future__ import annotations
@@ -82,7 +85,40 @@ def _fix_float_overflow() -> None:
         float_type.pack_into = pack_into
 
 
+def float_from_bits(bits: int, float_type) -> float:
+    """The float whose bit pattern is ``bits`` (upstream's hexadecimal float literals)."""
+    import struct
+
+    from xdsl.dialects.builtin import BFloat16Type, Float16Type, Float32Type
+
+    if isinstance(float_type, BFloat16Type):
+        return struct.unpack("<f", struct.pack("<I", (bits & 0xFFFF) << 16))[0]
+    if isinstance(float_type, Float16Type):
+        return struct.unpack("<e", struct.pack("<H", bits & 0xFFFF))[0]
+    if isinstance(float_type, Float32Type):
+        return struct.unpack("<f", struct.pack("<I", bits & 0xFFFFFFFF))[0]
+    return struct.unpack("<d", struct.pack("<Q", bits & 0xFFFFFFFFFFFFFFFF))[0]
+
+
+def _fix_hex_float_elements() -> None:
+    """In ``dense<0xFF800000> : vector<4xf32>`` the literal is the elements' bit
+    pattern (-inf), as in upstream; xDSL reads it as the integer 4286578688."""
+    from xdsl.dialects.builtin import AnyFloat
+    from xdsl.parser.attribute_parser import AttrParser
+
+    element = AttrParser._TensorLiteralElement
+    to_type = element.to_type
+
+    def to_type_with_hex_floats(self, parser, type):
+        if isinstance(type, AnyFloat) and isinstance(self.value, int) and self.span.text[:2].lower() == "0x":
+            return float_from_bits(self.value, type)
+        return to_type(self, parser, type)
+
+    element.to_type = to_type_with_hex_floats
+
+
 @functools.cache
 def apply() -> None:
     _fix_string_literals()
     _fix_float_overflow()
+    _fix_hex_float_elements()
