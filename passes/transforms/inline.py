@@ -21,9 +21,9 @@ from xdsl.context import Context
 from xdsl.dialects import cf
 from xdsl.ir import Block, Operation
 from xdsl.passes import ModulePass
-from xdsl.traits import IsTerminator, SingleBlockImplicitTerminator, SymbolTable
+from xdsl.traits import IsTerminator, SingleBlockImplicitTerminator
 
-from mlopt.passes.transforms.symbol_dce import symbol_uses, visibility
+from mlopt.passes.transforms.symbol_dce import own_references, visibility
 
 _UNLIMITED = 4294967295
 
@@ -234,8 +234,7 @@ class InlinerPass(ModulePass):
 def _erase_unused_private_functions(root: Operation) -> None:
     """Erases private func.func definitions no symbol reference reaches, until none is left."""
     while True:
-        used = {ref.root_reference.data for table in root.walk() if table.has_trait(SymbolTable)
-                for child in _children(table) for ref in symbol_uses(child)}  # fmt: skip
+        used = {ref.root_reference.data for op in root.walk() for ref in own_references(op)}
         dead = [
             f for f in _functions(root)
             if f.regions[0].blocks and visibility(f) == "private" and f.properties["sym_name"].data not in used  # type: ignore[union-attr]
@@ -244,9 +243,3 @@ def _erase_unused_private_functions(root: Operation) -> None:
             return
         for function in dead:
             _drop(function)
-
-
-def _children(table: Operation) -> Iterator[Operation]:
-    for region in table.regions:
-        for block in region.blocks:
-            yield from block.ops
