@@ -81,8 +81,12 @@ def permutation_dims(results: Sequence[AffineExpr]) -> list[int | None] | None:
 
 
 def decode_transfer(op: Operation) -> Transfer | None:
+    """The transfer ``op`` on a memref, decoded; None for other ops and for a
+    transfer inside vector.mask (lower-vector-mask folds the mask in first)."""
     is_write = op.name == "vector.transfer_write"
     if op.name not in ("vector.transfer_read", "vector.transfer_write") or (is_write and op.results):
+        return None
+    if vector_ir.enclosing_mask(op) is not None:
         return None
     vector_type = op.operands[0].type if is_write else op.results[0].type
     source = op.operands[1] if is_write else op.operands[0]

@@ -424,8 +424,9 @@ def _lower_masked_transfers() -> list[RewritePattern]:
 
 
 def _lowered_by_convert_vector_to_llvm(**_options) -> list[RewritePattern]:
-    """vector.transpose and vector.broadcast: convert-vector-to-llvm lowers
-    them directly (as upstream's lowering produces them), so the set is empty."""
+    """vector.transpose, vector.broadcast and n-D vector.create_mask:
+    convert-vector-to-llvm lowers them directly (as upstream's lowering
+    produces them), so the set is empty."""
     return []
 
 
@@ -439,6 +440,7 @@ PATTERN_SETS: dict[str, Callable[..., list[RewritePattern]]] = {
     "vector.lower_masked_transfers": _lower_masked_transfers,
     "vector.lower_transpose": _lowered_by_convert_vector_to_llvm,
     "vector.lower_broadcast": _lowered_by_convert_vector_to_llvm,
+    "vector.lower_masks": _lowered_by_convert_vector_to_llvm,
     "vector.reduction_to_contract": reduction_to_contract_patterns,
     "vector.cast_away_vector_leading_one_dim": _cast_away_vector_leading_one_dim,
     "vector.rank_reducing_subview_patterns": lambda: [TransferDropUnitDims()],
