@@ -7,7 +7,9 @@ control): the fused generic runs the consumer's loops over the producer's
 inputs (their maps composed through the consumer's), computes the producer's
 body and then the consumer's. A chain of elementwise generics so becomes one.
 Splat-constant inputs fold into the body as scalars, as upstream's
-FoldScalarOrSplatConstant. Named ops fuse after ``linalg-generalize-named-ops``
+FoldScalarOrSplatConstant, repeated inputs are read once and outputs the
+body does not read start from tensor.empty, as upstream's generic
+canonicalization and RemoveOutsDependency. Named ops fuse after ``linalg-generalize-named-ops``
 (upstream 22 fuses generics only); reshape propagation is not done.
 """
 
@@ -300,6 +302,41 @@ class DeduplicateInputs(RewritePattern):
             _drop_inputs(op, dropped, rewriter)
 
 
+class RemoveOutsDependency(RewritePattern):
+    """An output whose value the body never reads starts from a tensor.empty
+    of its shape (upstream's RemoveOutsDependency): the generic no longer
+    depends on what produced it."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: linalg.GenericOp, rewriter: PatternRewriter, /) -> None:
+        from xdsl.dialects import arith
+        from xdsl.dialects.builtin import IndexType
+
+        from mlopt.dialects import tensor
+
+        if not _pure_tensor(op):
+            return
+        args = op.body.block.args
+        first = len(op.inputs)
+        operands = list(op.operands)
+        for index, value in enumerate(op.outputs):
+            owner = value.owner
+            if args[first + index].uses or (isinstance(owner, Operation) and owner.name == "tensor.empty"):
+                continue
+            sizes = []
+            for dim, extent in enumerate(value.type.get_shape()):  # type: ignore[attr-defined]
+                if extent < 0:
+                    position = arith.ConstantOp(IntegerAttr(dim, IndexType()))
+                    size = tensor.DimOp(value, position)
+                    rewriter.insert_op([position, size], InsertPoint.before(op))
+                    sizes.append(size.result)
+            empty = tensor.EmptyOp(sizes, value.type)
+            rewriter.insert_op(empty, InsertPoint.before(op))
+            operands[first + index] = empty.tensor
+        if operands != list(op.operands):
+            rewriter.replace_op(op, op.clone(value_mapper=dict(zip(op.operands, operands))))
+
+
 class LinalgElementwiseOpFusionPass(ModulePass):
     """Fuse elementwise operations on tensors"""
 
@@ -311,6 +348,8 @@ class LinalgElementwiseOpFusionPass(ModulePass):
         from xdsl.transforms.dead_code_elimination import region_dce
 
         PatternRewriteWalker(
-            GreedyRewritePatternApplier([FuseElementwiseOps(), FoldScalarOrSplatConstant(), DeduplicateInputs()]),
+            GreedyRewritePatternApplier(
+                [FuseElementwiseOps(), FoldScalarOrSplatConstant(), DeduplicateInputs(), RemoveOutsDependency()]
+            ),
             post_walk_func=region_dce,
         ).rewrite_module(op)

@@ -142,3 +142,23 @@ func.func @shared_producer(%x: tensor<4x8xf32>) -> (tensor<4x8xf32>, tensor<4x8x
   } -> tensor<4x8xf32>
   return %0, %1 : tensor<4x8xf32>, tensor<4x8xf32>
 }
+
+// -----
+
+// An output the body never reads starts from a tensor.empty of its shape.
+// CHECK-LABEL: func.func @unread_output
+// CHECK-SAME: (%[[X:.+]]: tensor<4x?xf32>, %[[O:.+]]: tensor<4x?xf32>)
+// CHECK: %[[ONE:.+]] = arith.constant 1 : index
+// CHECK-NEXT: %[[D:.+]] = tensor.dim %[[O]], %[[ONE]] : tensor<4x?xf32>
+// CHECK-NEXT: %[[E:.+]] = tensor.empty(%[[D]]) : tensor<4x?xf32>
+// CHECK-NEXT: linalg.generic
+// CHECK-SAME: ins(%[[X]] : tensor<4x?xf32>) outs(%[[E]] : tensor<4x?xf32>)
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @unread_output(%x: tensor<4x?xf32>, %o: tensor<4x?xf32>) -> tensor<4x?xf32> {
+  %0 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<4x?xf32>) outs(%o : tensor<4x?xf32>) {
+  ^bb0(%a: f32, %out: f32):
+    %m = math.exp %a : f32
+    linalg.yield %m : f32
+  } -> tensor<4x?xf32>
+  return %0 : tensor<4x?xf32>
+}
