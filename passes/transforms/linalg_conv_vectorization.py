@@ -163,8 +163,10 @@ class _Conv1D:
             if isinstance(res.type.element_type, AnyFloat):  # type: ignore[attr-defined]
                 return self.emit(xvector.FMAOp(lhs, scale, res))
             return self.emit(arith.AddiOp(self.emit(arith.MuliOp(lhs, scale)), res))
+        from mlopt.passes.transforms.linalg_vectorization import vector_class
+
         body_op = next(o for o in self.op.regions[0].block.ops if o.name not in _CASTS)
-        return self.emit(body_op.create(operands=[lhs, res], result_types=[res.type], properties=dict(body_op.properties)))
+        return self.emit(vector_class(body_op).create(operands=[lhs, res], result_types=[res.type], properties=dict(body_op.properties)))
 
 
 _CASTS = ("arith.extf", "arith.truncf", "arith.sitofp", "arith.uitofp", "arith.extsi", "arith.extui", "arith.trunci", "arith.fptosi", "arith.fptoui")

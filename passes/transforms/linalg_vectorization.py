@@ -400,7 +400,7 @@ class _Emitter:
                 for old, result in zip(body_op.results, new.results):
                     values[old] = (result, ())
                 continue
-            new = _vector_class(body_op).create(
+            new = vector_class(body_op).create(
                 operands=[self.to_dims(v, dims, target) for v, dims in operands],
                 result_types=[self.vector_type(t, target) for t in body_op.result_types],
                 properties=dict(body_op.properties),
@@ -469,7 +469,7 @@ class _Emitter:
         return self.masked(reduction, self.mask(full)), target  # type: ignore[return-value]
 
 
-def _vector_class(op: Operation) -> type[Operation]:
+def vector_class(op: Operation) -> type[Operation]:
     """The class mlopt registers for ``op``'s name: bodies built by xDSL's
     helpers may hold xDSL's classes, whose verifiers take scalars only."""
     from mlopt.dialects.arith import Arith
