@@ -241,6 +241,24 @@ def test_masked_matmul_on_dynamic_shapes():
         np.testing.assert_allclose(c, expected, rtol=1e-5, atol=1e-5)
 
 
+def test_masked_matmul_on_dynamic_tensors():
+    # one-shot-bufferize takes masked transfers on tensors once the masks are
+    # folded into them (lower_masked_transfers), not vector.mask regions.
+    text, failures = vectorize(
+        """
+func.func @mm(%a: tensor<?x?xf32>, %b: tensor<?x?xf32>, %c: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<?x?xf32>, tensor<?x?xf32>) outs(%c : tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}""",
+        [8, 4, 8],
+        LOWER,
+        "vector.lower_masked_transfers",
+    )
+    assert not failures
+    a, b, c = random(5, 7), random(7, 3), random(5, 3)
+    np.testing.assert_allclose(mlopt.ExecutionEngine(text).mm(a, b, c), c + a @ b, rtol=1e-5, atol=1e-5)
+
+
 ELEMENTWISE_AND_ROWS = """
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #row = affine_map<(d0, d1) -> (d0)>
