@@ -63,6 +63,21 @@ FAILURE_MODES = {1: "propagate", 2: "suppress"}
 """transform.failures enum values, as upstream's FailurePropagationMode."""
 
 
+def parse_functional_type(parser: Parser) -> FunctionType:
+    """``: (operand types) -> result types``, as transform ops end."""
+    parser.parse_punctuation(":")
+    type = parser.parse_type()
+    if not isinstance(type, FunctionType):
+        parser.raise_error("expected a functional type")
+    return type
+
+
+def print_functional_type(printer: Printer, op: Operation) -> None:
+    """The inverse of :func:`parse_functional_type` for ``op``."""
+    printer.print_string(" : ")
+    printer.print_attribute(FunctionType.from_lists([v.type for v in op.operands], list(op.result_types)))
+
+
 # --------------------------------------------------------------------------- sequences
 
 
@@ -315,10 +330,7 @@ class IncludeOp(TransformOp, IRDLOperation):
         mode = _parse_failure_mode(parser)
         operands = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, parser.parse_unresolved_operand)
         attributes = parse_attr_dict(parser)
-        parser.parse_punctuation(":")
-        function_type = parser.parse_type()
-        if not isinstance(function_type, FunctionType):
-            parser.raise_error("expected a function type")
+        function_type = parse_functional_type(parser)
         resolved = [parser.resolve_operand(o, t) for o, t in zip(operands, function_type.inputs, strict=True)]
         return build_op(
             cls,
@@ -335,8 +347,7 @@ class IncludeOp(TransformOp, IRDLOperation):
         printer.print_list(self.operands, printer.print_operand)
         printer.print_string(")")
         print_attr_dict(printer, self, ("target", "failure_propagation_mode"))
-        printer.print_string(" : ")
-        printer.print_attribute(FunctionType.from_lists([v.type for v in self.operands], list(self.result_types)))
+        print_functional_type(printer, self)
 
     def callee(self) -> NamedSequenceOp:
         return _lookup_sequence(self, self.target, "does not reference a named transform sequence")
@@ -580,20 +591,24 @@ def _print_positions(printer: Printer, op: Operation) -> None:
         printer.print_string(f"[{positions}]")
 
 
-class _PositionSyntax:
-    """``$target[positions] attr-dict : functional-type`` of get_result/get_operand."""
+class _PositionOp(TransformOp, IRDLOperation):
+    """get_result and get_operand: ``$target[positions] attr-dict :
+    functional-type``, value handles to some of the payload ops' values."""
+
+    target = operand_def(TransformOpHandleType)
+    raw_position_list = prop_def(DenseArrayBase.constr(i64))
+    is_inverted = opt_prop_def(UnitAttr)
+    is_all = opt_prop_def(UnitAttr)
+    result = result_def(TransformValueHandleType)
 
     @classmethod
-    def parse(cls, parser: Parser) -> Operation:
+    def parse(cls, parser: Parser) -> _PositionOp:
         target = parser.parse_unresolved_operand()
         properties = _parse_positions(parser)
         attributes = parse_attr_dict(parser)
-        parser.parse_punctuation(":")
-        function_type = parser.parse_type()
-        if not isinstance(function_type, FunctionType):
-            parser.raise_error("expected a function type")
+        function_type = parse_functional_type(parser)
         return build_op(
-            cls,  # type: ignore[arg-type]
+            cls,
             operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
             result_types=list(function_type.outputs),
             properties=properties,
@@ -602,53 +617,48 @@ class _PositionSyntax:
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
-        printer.print_operand(self.operands[0])  # type: ignore[attr-defined]
-        _print_positions(printer, self)  # type: ignore[arg-type]
-        print_attr_dict(printer, self, ("raw_position_list", "is_all", "is_inverted"))  # type: ignore[arg-type]
-        printer.print_string(" : ")
-        printer.print_attribute(FunctionType.from_lists([self.operands[0].type], [self.results[0].type]))  # type: ignore[attr-defined]
+        printer.print_operand(self.target)
+        _print_positions(printer, self)
+        print_attr_dict(printer, self, ("raw_position_list", "is_all", "is_inverted"))
+        print_functional_type(printer, self)
 
-    def selected(self, values: Sequence[SSAValue]) -> list[SSAValue]:
-        """The values at the op's positions (all, or all but them)."""
-        positions = list(self.properties["raw_position_list"].get_values())  # type: ignore[attr-defined]
-        if "is_all" in self.properties:  # type: ignore[attr-defined]
-            return list(values)
-        if "is_inverted" in self.properties:  # type: ignore[attr-defined]
+    def values_of(self, op: Operation) -> Sequence[SSAValue]:
+        raise NotImplementedError
+
+    def apply(self, state: TransformState) -> None:
+        state.set_payload(self.result, [v for op in state.payload_ops(self.target) for v in self._selected(op)])
+
+    def _selected(self, op: Operation) -> list[SSAValue]:
+        values = list(self.values_of(op))
+        positions = list(self.raw_position_list.get_values())
+        if self.is_all is not None:
+            return values
+        if self.is_inverted is not None:
             return [v for i, v in enumerate(values) if i not in positions]
         for position in positions:
             if position >= len(values):
-                raise SilenceableFailure(self, f"position {position} overflow (have {len(values)})", [(values[0].owner if values else self, "when applied to this op")])
+                raise SilenceableFailure(self, f"position {position} overflow (have {len(values)})", [(op, "when applied to this op")])
         return [values[p] for p in positions]
 
 
 @irdl_op_definition
-class GetResultOp(_PositionSyntax, TransformOp, IRDLOperation):
+class GetResultOp(_PositionOp):
     """transform.get_result: value handles to results of the payload ops."""
 
     name = "transform.get_result"
-    target = operand_def(TransformOpHandleType)
-    raw_position_list = prop_def(DenseArrayBase.constr(i64))
-    is_inverted = opt_prop_def(UnitAttr)
-    is_all = opt_prop_def(UnitAttr)
-    result = result_def(TransformValueHandleType)
 
-    def apply(self, state: TransformState) -> None:
-        state.set_payload(self.result, [v for op in state.payload_ops(self.target) for v in self.selected(list(op.results))])
+    def values_of(self, op: Operation) -> Sequence[SSAValue]:
+        return op.results
 
 
 @irdl_op_definition
-class GetOperandOp(_PositionSyntax, TransformOp, IRDLOperation):
+class GetOperandOp(_PositionOp):
     """transform.get_operand: value handles to operands of the payload ops."""
 
     name = "transform.get_operand"
-    target = operand_def(TransformOpHandleType)
-    raw_position_list = prop_def(DenseArrayBase.constr(i64))
-    is_inverted = opt_prop_def(UnitAttr)
-    is_all = opt_prop_def(UnitAttr)
-    result = result_def(TransformValueHandleType)
 
-    def apply(self, state: TransformState) -> None:
-        state.set_payload(self.result, [v for op in state.payload_ops(self.target) for v in self.selected(list(op.operands))])
+    def values_of(self, op: Operation) -> Sequence[SSAValue]:
+        return op.operands
 
 
 @irdl_op_definition
@@ -694,10 +704,7 @@ class ApplyRegisteredPassOp(TransformOp, IRDLOperation):
         parser.parse_keyword("to")
         target = parser.parse_unresolved_operand()
         attributes = parse_attr_dict(parser)
-        parser.parse_punctuation(":")
-        function_type = parser.parse_type()
-        if not isinstance(function_type, FunctionType):
-            parser.raise_error("expected a function type")
+        function_type = parse_functional_type(parser)
         return build_op(
             cls,
             operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
@@ -715,8 +722,7 @@ class ApplyRegisteredPassOp(TransformOp, IRDLOperation):
         printer.print_string(" to ")
         printer.print_operand(self.target)
         print_attr_dict(printer, self, ("pass_name", "options"))
-        printer.print_string(" : ")
-        printer.print_attribute(FunctionType.from_lists([self.target.type], [self.result.type]))
+        print_functional_type(printer, self)
 
     def pipeline_text(self, anchor: str) -> str:
         """``anchor(pass{key=value ...})``."""
@@ -1031,10 +1037,7 @@ class ForeachMatchOp(TransformOp, IRDLOperation):
         operands = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_unresolved_operand)
         matchers, actions = _parse_symbol_pairs(parser)
         attributes = parse_attr_dict(parser)
-        parser.parse_punctuation(":")
-        function_type = parser.parse_type()
-        if not isinstance(function_type, FunctionType):
-            parser.raise_error("expected a function type")
+        function_type = parse_functional_type(parser)
         resolved = [parser.resolve_operand(o, t) for o, t in zip(operands, function_type.inputs, strict=True)]
         outputs = list(function_type.outputs)
         return build_op(
@@ -1057,8 +1060,7 @@ class ForeachMatchOp(TransformOp, IRDLOperation):
             lambda pair: printer.print_string(f"@{pair[0].root_reference.data} -> @{pair[1].root_reference.data}"),  # type: ignore[attr-defined]
         )
         print_attr_dict(printer, self, ("restrict_root", "flatten_results", "matchers", "actions"))
-        printer.print_string(" : ")
-        printer.print_attribute(FunctionType.from_lists([v.type for v in self.operands], list(self.result_types)))
+        print_functional_type(printer, self)
 
     def apply(self, state: TransformState) -> None:
         pairs = [

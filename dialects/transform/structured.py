@@ -37,22 +37,10 @@ from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import DiagnosticError
 from mlopt.dialects.syntax import DYNAMIC, build_op, parse_attr_dict, parse_mixed_list, print_attr_dict, print_mixed_list
+from mlopt.dialects.transform.core import parse_functional_type, print_functional_type
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
 
 INTERFACES = ("LinalgOp", "TilingInterface", "LoopLikeInterface")
-
-
-def _parse_functional_type(parser: Parser) -> FunctionType:
-    parser.parse_punctuation(":")
-    type = parser.parse_type()
-    if not isinstance(type, FunctionType):
-        parser.raise_error("expected a functional type")
-    return type
-
-
-def _print_functional_type(printer: Printer, op: Operation) -> None:
-    printer.print_string(" : ")
-    printer.print_attribute(FunctionType.from_lists([v.type for v in op.operands], list(op.result_types)))
 
 
 def _parse_int_list(parser: Parser) -> list[int]:
@@ -126,7 +114,7 @@ class MatchOp(TransformOp, IRDLOperation):
         parser.parse_keyword("in")
         target = parser.parse_unresolved_operand()
         attributes = parse_attr_dict(parser)
-        function_type = _parse_functional_type(parser)
+        function_type = parse_functional_type(parser)
         return build_op(
             cls,
             operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
@@ -153,7 +141,7 @@ class MatchOp(TransformOp, IRDLOperation):
         printer.print_string(" in ")
         printer.print_operand(self.target)
         print_attr_dict(printer, self, ("ops", "interface", "op_attrs", "filter_result_type", "filter_operand_types"))
-        _print_functional_type(printer, self)
+        print_functional_type(printer, self)
 
     def _matches(self, op: Operation) -> bool:
         if self.ops is not None and op.name not in {n.data for n in self.ops.data}:  # type: ignore[attr-defined]
@@ -236,7 +224,7 @@ class TileUsingForOp(TransformOp, IRDLOperation):
             parser.parse_punctuation("=")
             interchange = _parse_int_list(parser)
         attributes = parse_attr_dict(parser)
-        function_type = _parse_functional_type(parser)
+        function_type = parse_functional_type(parser)
         outputs = list(function_type.outputs)
         inputs = list(function_type.inputs)
         return build_op(
@@ -260,7 +248,7 @@ class TileUsingForOp(TransformOp, IRDLOperation):
             printer.print_string(" interchange = ")
             _print_int_list(printer, _values(self.interchange))
         print_attr_dict(printer, self, ("static_sizes", "interchange", "scalable_sizes"))
-        _print_functional_type(printer, self)
+        print_functional_type(printer, self)
 
     def verify_(self) -> None:
         sizes = _values(self.static_sizes)
@@ -323,7 +311,7 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
         values, dynamic = _parse_sizes(parser) if keyword is not None else ([], [])
         mapping = _parse_mapping(parser)
         attributes = parse_attr_dict(parser)
-        function_type = _parse_functional_type(parser)
+        function_type = parse_functional_type(parser)
         inputs = list(function_type.inputs)
         handles = [parser.resolve_operand(o, t) for o, t in zip(dynamic, inputs[1:], strict=True)]
         return build_op(
@@ -354,7 +342,7 @@ class TileUsingForallOp(TransformOp, IRDLOperation):
             printer.print_attribute(self.mapping)
             printer.print_string(")")
         print_attr_dict(printer, self, ("static_num_threads", "static_tile_sizes", "mapping"))
-        _print_functional_type(printer, self)
+        print_functional_type(printer, self)
 
     def verify_(self) -> None:
         if bool(_values(self.static_num_threads)) == bool(_values(self.static_tile_sizes)):
@@ -452,7 +440,7 @@ class FuseOp(TransformOp, IRDLOperation):
             _parse_sizes(parser) if parser.parse_optional_keyword("interchange") else ([], [])
         )
         attributes = parse_attr_dict(parser)
-        function_type = _parse_functional_type(parser)
+        function_type = parse_functional_type(parser)
         inputs = list(function_type.inputs)
         handles = [parser.resolve_operand(o, t) for o, t in zip([*dynamic_sizes, *dynamic_interchange], inputs[1:], strict=True)]
         outputs = list(function_type.outputs)
@@ -477,7 +465,7 @@ class FuseOp(TransformOp, IRDLOperation):
             printer.print_string(" interchange ")
             print_mixed_list(printer, _values(self.static_tile_interchange), self.tile_interchange, "[]")
         print_attr_dict(printer, self, ("static_tile_sizes", "static_tile_interchange"))
-        _print_functional_type(printer, self)
+        print_functional_type(printer, self)
 
     def verify_(self) -> None:
         expected = sum(1 for s in _values(self.static_tile_sizes) if s != 0)
@@ -526,7 +514,7 @@ class InterchangeOp(TransformOp, IRDLOperation):
             parser.parse_punctuation("=")
             interchange = _parse_int_list(parser)
         attributes = parse_attr_dict(parser)
-        function_type = _parse_functional_type(parser)
+        function_type = parse_functional_type(parser)
         return build_op(
             cls,
             operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
@@ -542,7 +530,7 @@ class InterchangeOp(TransformOp, IRDLOperation):
             printer.print_string(" iterator_interchange = ")
             _print_int_list(printer, _values(self.iterator_interchange))
         print_attr_dict(printer, self, ("iterator_interchange",))
-        _print_functional_type(printer, self)
+        print_functional_type(printer, self)
 
     def verify_(self) -> None:
         permutation = _values(self.iterator_interchange)
@@ -638,7 +626,7 @@ class GeneralizeOp(TransformOp, IRDLOperation):
         printer.print_string(" ")
         printer.print_operand(self.target)
         print_attr_dict(printer, self)
-        _print_functional_type(printer, self)
+        print_functional_type(printer, self)
 
     def apply(self, state: TransformState) -> None:
         from mlopt.passes.transforms.linalg_generalize_named_ops import NOT_GENERALIZABLE, generalize
