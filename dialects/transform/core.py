@@ -72,6 +72,20 @@ def parse_functional_type(parser: Parser) -> FunctionType:
     return type
 
 
+def parse_single_target_tail(cls: type[IRDLOperation], parser: Parser, target, properties: dict) -> Operation:
+    """``attr-dict : (types) -> (types)`` ending an op on one handle ``target``
+    (an unresolved operand): the op, built."""
+    attributes = parse_attr_dict(parser)
+    function_type = parse_functional_type(parser)
+    return build_op(
+        cls,
+        operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
+        result_types=list(function_type.outputs),
+        properties=properties,
+        attributes=attributes,
+    )
+
+
 def print_functional_type(printer: Printer, op: Operation) -> None:
     """The inverse of :func:`parse_functional_type` for ``op``."""
     printer.print_string(" : ")
@@ -605,15 +619,7 @@ class _PositionOp(TransformOp, IRDLOperation):
     def parse(cls, parser: Parser) -> _PositionOp:
         target = parser.parse_unresolved_operand()
         properties = _parse_positions(parser)
-        attributes = parse_attr_dict(parser)
-        function_type = parse_functional_type(parser)
-        return build_op(
-            cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
-            result_types=list(function_type.outputs),
-            properties=properties,
-            attributes=attributes,
-        )
+        return parse_single_target_tail(cls, parser, target, properties)
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
@@ -703,15 +709,7 @@ class ApplyRegisteredPassOp(TransformOp, IRDLOperation):
                 parser.raise_error("expected a dictionary of pass options")
         parser.parse_keyword("to")
         target = parser.parse_unresolved_operand()
-        attributes = parse_attr_dict(parser)
-        function_type = parse_functional_type(parser)
-        return build_op(
-            cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
-            result_types=list(function_type.outputs),
-            properties={"pass_name": StringAttr(pass_name), "options": options},
-            attributes=attributes,
-        )
+        return parse_single_target_tail(cls, parser, target, {"pass_name": StringAttr(pass_name), "options": options})
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")

@@ -37,7 +37,7 @@ from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import DiagnosticError
 from mlopt.dialects.syntax import DYNAMIC, build_op, parse_attr_dict, parse_mixed_list, print_attr_dict, print_mixed_list
-from mlopt.dialects.transform.core import parse_functional_type, print_functional_type
+from mlopt.dialects.transform.core import parse_functional_type, parse_single_target_tail, print_functional_type
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
 
 INTERFACES = ("LinalgOp", "TilingInterface", "LoopLikeInterface")
@@ -113,15 +113,7 @@ class MatchOp(TransformOp, IRDLOperation):
             properties["filter_operand_types"] = ArrayAttr(parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_type))
         parser.parse_keyword("in")
         target = parser.parse_unresolved_operand()
-        attributes = parse_attr_dict(parser)
-        function_type = parse_functional_type(parser)
-        return build_op(
-            cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
-            result_types=list(function_type.outputs),
-            properties=properties,
-            attributes=attributes,
-        )
+        return parse_single_target_tail(cls, parser, target, properties)
 
     def print(self, printer: Printer) -> None:
         if self.ops is not None:
@@ -513,15 +505,7 @@ class InterchangeOp(TransformOp, IRDLOperation):
         if parser.parse_optional_keyword("iterator_interchange"):
             parser.parse_punctuation("=")
             interchange = _parse_int_list(parser)
-        attributes = parse_attr_dict(parser)
-        function_type = parse_functional_type(parser)
-        return build_op(
-            cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
-            result_types=list(function_type.outputs),
-            properties={"iterator_interchange": DenseArrayBase.from_list(i64, interchange) if interchange is not None else None},
-            attributes=attributes,
-        )
+        return parse_single_target_tail(cls, parser, target, {"iterator_interchange": DenseArrayBase.from_list(i64, interchange) if interchange is not None else None})
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
