@@ -42,6 +42,9 @@ class LowerToLLVMPipeline(PassPipelineDefinition):
         return ",".join(
             [
                 "bufferize-tensors",
+                # what vectorized code holds that the conversions below do not take
+                "func.func(lower-vector-mask)",
+                "func.func(lower-vector-multi-reduction)",
                 "func.func(convert-vector-to-scf)",
                 "func.func(convert-linalg-to-loops)",
                 "lower-affine",

@@ -18,6 +18,16 @@ from mlopt.passes.bufferization.rebuild import rebuilt
 from mlopt.passes.bufferization.interface import DestinationStyleModel, is_tensor
 
 class LinalgModel(DestinationStyleModel):
+    def init_indices(self, op):
+        """Where the op's ``outputs`` stand among its operands: last for most
+        ops, second for pack and unpack (source, dest, padding, tiles)."""
+        outputs = list(op.outputs)  # type: ignore[attr-defined]
+        count = len(outputs)
+        for start in range(len(op.operands) - count, -1, -1):
+            if all(a is b for a, b in zip(op.operands[start : start + count], outputs)):
+                return list(range(start, start + count))
+        return super().init_indices(op)
+
     def reads(self, op, index, state):
         if not op.regions or not op.regions[0].blocks:
             # pack, unpack, softmax: read their inputs, overwrite their inits
