@@ -304,17 +304,87 @@ class CastAwayContractionLeadingOneDim(RewritePattern):
 
 @dataclass
 class FoldExtractOfBroadcast(RewritePattern):
-    """extract(broadcast(x)) at the leading dimensions the broadcast added → x
+    """extract(broadcast(x)) at positions covering the dimensions the broadcast
+    added (and not stretching x) → x, or the extract of x at the rest
     (upstream's fold of vector.extract)."""
 
     source_name: ClassVar[str] = "vector.extract"
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         broadcast = op.operands[0].owner
-        if op.name != "vector.extract" or len(op.operands) > 1 or not isinstance(broadcast, Operation):
+        if op.name != "vector.extract" or len(op.operands) > 1 or not isinstance(broadcast, Operation) or broadcast.name != "vector.broadcast":
             return
-        if broadcast.name == "vector.broadcast" and broadcast.operands[0].type == op.results[0].type:
-            rewriter.replace(op, [], [broadcast.operands[0]])
+        source = broadcast.operands[0]
+        position = list(op.properties["static_position"].get_values())  # type: ignore[attr-defined]
+        shape = broadcast.results[0].type.get_shape()  # type: ignore[attr-defined]
+        source_shape = source.type.get_shape() if isinstance(source.type, VectorType) else ()
+        added = len(shape) - len(source_shape)
+        if len(position) < added or tuple(shape[added:]) != tuple(source_shape):
+            return
+        rest = position[added:]
+        rewriter.replace(op, [], [vector_ir.extract(rewriter, source, rest) if rest else source])
+
+
+@dataclass
+class FoldBroadcastOfBroadcast(RewritePattern):
+    """broadcast(broadcast(x)) → broadcast(x) (upstream's canonicalization)."""
+
+    source_name: ClassVar[str] = "vector.broadcast"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        inner = op.operands[0].owner
+        if op.name == "vector.broadcast" and isinstance(inner, Operation) and inner.name == "vector.broadcast":
+            rewriter.replace(op, [], [vector_ir.broadcast(rewriter, inner.operands[0], op.results[0].type)])  # type: ignore[arg-type]
+
+
+@dataclass
+class FoldWholeStridedSlice(RewritePattern):
+    """A strided slice of a whole vector (extract: the source; insert: the
+    inserted value), as upstream's folds."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if op.name in ("vector.extract_strided_slice", "vector.insert_strided_slice") and op.operands[0].type == op.results[0].type:
+            rewriter.replace(op, [], [op.operands[0]])
+
+
+@dataclass
+class CastAwayStridedSliceLeadingOneDim(RewritePattern):
+    """extract_strided_slice / insert_strided_slice of vectors with leading unit
+    dimensions → the slice of the rows at their offsets, broadcast back (as
+    upstream's CastAway{Extract,Insert}StridedSliceLeadingOneDim)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        from mlopt.dialects.vector import ExtractStridedSliceOp, InsertStridedSliceOp
+        from mlopt.passes.transforms.vector_lowering_patterns import int_list
+
+        if op.name == "vector.extract_strided_slice":
+            result_type = op.results[0].type
+            count = _leading_ones(result_type)
+            if not count:
+                return
+            rows = vector_ir.extract(rewriter, op.operands[0], int_list(op, "offsets")[:count])
+            new = ExtractStridedSliceOp.build(
+                operands=[rows],
+                result_types=[_dropped(result_type, count)],  # type: ignore[arg-type]
+                properties={key: ArrayAttr(op.properties[key].data[count:]) for key in ("offsets", "sizes", "strides")},  # type: ignore[attr-defined]
+            )
+        elif op.name == "vector.insert_strided_slice":
+            source, dest = op.operands
+            source_count, dest_count = _leading_ones(source.type), _leading_ones(dest.type)
+            if not dest_count or len(source.type.get_shape()) - source_count > len(dest.type.get_shape()) - dest_count:  # type: ignore[attr-defined]
+                return
+            new = InsertStridedSliceOp.build(
+                operands=[vector_ir.extract(rewriter, source, [0] * source_count), vector_ir.extract(rewriter, dest, [0] * dest_count)],
+                result_types=[_dropped(dest.type, dest_count)],  # type: ignore[arg-type]
+                properties={
+                    "offsets": ArrayAttr(op.properties["offsets"].data[dest_count:]),  # type: ignore[attr-defined]
+                    "strides": ArrayAttr(op.properties["strides"].data[source_count:]),  # type: ignore[attr-defined]
+                },
+            )
+        else:
+            return
+        rewriter.insert(new)
+        rewriter.replace(op, [], [vector_ir.broadcast(rewriter, new.results[0], op.results[0].type)])  # type: ignore[arg-type]
 
 
 def _cast_away_vector_leading_one_dim() -> list[RewritePattern]:
@@ -324,7 +394,10 @@ def _cast_away_vector_leading_one_dim() -> list[RewritePattern]:
         CastAwayTransferLeadingOneDim(),
         CastAwayElementwiseLeadingOneDim(),
         CastAwayContractionLeadingOneDim(),
+        CastAwayStridedSliceLeadingOneDim(),
         FoldExtractOfBroadcast(),
+        FoldBroadcastOfBroadcast(),
+        FoldWholeStridedSlice(),
         FoldExtractOfExtract(),
     ]
 
