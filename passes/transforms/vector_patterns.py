@@ -13,7 +13,15 @@ the transfer ops' in-bounds fold:
   ``b`` (``vector.broadcast``, ``vector.transpose``, or a transfer_read's
   permutation map) folded into its indexing maps;
 - ``TransferInBounds``: a static transfer that provably stays inside its
-  source is marked in bounds (upstream's fold of transfer ops).
+  source is marked in bounds (upstream's fold of transfer ops);
+- ``vector.cast_away_vector_leading_one_dim``: transfers, arith/math ops,
+  contractions and strided slices without their leading unit dimensions;
+- ``vector.rank_reducing_subview_patterns``: transfers of memrefs with unit
+  dimensions through a rank-reducing subview.
+
+Patterns with a ``source_name`` are tried only on ops of that name (the
+convention of mlopt's vector patterns); ``ByName`` applies a list that way
+under xDSL's greedy driver.
 """
 
 from __future__ import annotations
