@@ -1,9 +1,10 @@
-"""Fusing a producer into a containing loop at the slices the loop extracts
-from its result (upstream's ``tileAndFuseFirstExtractUse``)."""
+"""Fusing producers into loops: at the slices a containing loop extracts from
+their results (upstream's fuse_into_containing_op), and greedily after
+tiling a consumer (upstream's tileConsumerAndFuseProducersUsingSCF)."""
 
 from __future__ import annotations
 
-from xdsl.ir import Operation, OpResult, SSAValue
+from xdsl.ir import Operation, OpResult, Region, SSAValue
 from xdsl.ir.affine import AffineDimExpr
 
 from mlopt.dialects.transform.tiling import Emitter, Mixed, loop_ranges, tile_op_at
@@ -29,20 +30,131 @@ def _mixed(static, dynamic) -> list[Mixed]:
     return [next(values) if s == DYNAMIC else s for s in static]
 
 
-def fuse_into_containing_op(producer: Operation, container: Operation) -> list[Operation] | None:
-    """Tile ``producer`` at the first ``tensor.extract_slice`` of its result
-    inside ``container``, replacing the slice by the tiled producer; the tiled
-    ops, or None when no such use exists."""
-    if not producer.name.startswith("linalg.") or not producer.results:
+def uses_in(producer: Operation, container: Operation) -> int:
+    """How many uses of ``producer``'s results are in ``container`` (itself included)."""
+    return sum(1 for r in producer.results for u in r.uses if u.operation is container or _is_inside(u.operation, container))
+
+
+def fuse_into_containing_op(producer: Operation, container: Operation) -> tuple[list[Operation], Operation] | None:
+    """Fuse one use of ``producer`` into ``container``, as upstream tries in
+    turn: tile it at the first ``tensor.extract_slice`` of its result inside
+    (adding a shared output to an scf.forall when the result is also used
+    after it), tile it at the first slice of the forall block argument its
+    result initializes, or clone it before its first use inside. The fused
+    ops and the (possibly new) containing op, or None when none applies."""
+    if not _is_linalg(producer) or not producer.results:
         return None
     for result in producer.results:
         for use in list(result.uses):
             slice_op = use.operation
-            if slice_op.name == "tensor.extract_slice" and _is_inside(slice_op, container):
-                tiled = tile_producer_at_slice(slice_op, result, through_loop_arguments=True)
-                if tiled is not None:
-                    return [tiled]
+            if slice_op.name != "tensor.extract_slice" or not _is_inside(slice_op, container):
+                continue
+            offsets = _mixed(slice_op.static_offsets.get_values(), slice_op.offsets)  # type: ignore[attr-defined]
+            sizes = _mixed(slice_op.static_sizes.get_values(), slice_op.sizes)  # type: ignore[attr-defined]
+            tiled = tile_producer_at_slice(slice_op, result, through_loop_arguments=True)
+            if tiled is not None:
+                new = _forall_with_new_output(producer, result, container, tiled.results[result.index], offsets, sizes)
+                return [tiled], new or container
+    tiled = _fuse_through_block_argument(producer, container)
+    if tiled is not None:
+        return [tiled], container
+    cloned = _clone_into_first_use(producer, container)
+    return ([cloned], container) if cloned is not None else None
+
+
+def _forall_with_new_output(
+    producer: Operation, result: OpResult, forall: Operation, tile: SSAValue, offsets: list[Mixed], sizes: list[Mixed]
+) -> Operation | None:
+    """Upstream's replaceForAllWithNewSignature: when a linalg.generic's
+    result is also used after the scf.forall, the forall gets a shared
+    output for it (initialized with the producer's init), the fused tile is
+    inserted there, and those uses take the new result. The new forall."""
+    from mlopt.dialects.scf import ForallOp
+    from mlopt.dialects.transform.tiling import insert_slice
+
+    block = forall.parent_block()
+    later = [u for u in result.uses if u.operation is not forall and not _is_inside(u.operation, forall) and _after(forall, u.operation)]
+    if forall.name != "scf.forall" or producer.name != "linalg.generic" or not later or block is None:
+        return None
+    init = producer.operands[len(producer.operands) - len(producer.results) + result.index]
+    body = forall.regions[0].block
+    argument = body.insert_arg(init.type, len(body.args))
+    for use in list(init.uses):
+        if _is_inside(use.operation, forall):
+            use.operation.operands[use.index] = argument
+    properties = {k: v for k, v in forall.properties.items() if k != "operandSegmentSizes"}
+    new = ForallOp.build(
+        operands=[list(forall.dynamicLowerBound), list(forall.dynamicUpperBound), list(forall.dynamicStep), [*forall.outputs, init]],  # type: ignore[attr-defined]
+        result_types=[[*forall.result_types, init.type]],
+        properties=properties,
+        attributes=dict(forall.attributes),
+        regions=[Region()],
+    )
+    new.location = forall.location
+    forall.regions[0].move_blocks(new.regions[0])
+    terminator = body.last_op
+    assert terminator is not None
+    insert_slice(Emitter(terminator.regions[0].block, terminator.regions[0].block.first_op, producer.location), tile, argument, offsets, sizes, parallel=True)
+    block.insert_op_before(new, forall)
+    for old, value in zip(forall.results, new.results):
+        old.replace_all_uses_with(value)
+    for use in later:
+        use.operation.operands[use.index] = new.results[-1]
+    forall.detach()
+    forall.erase()
+    return new
+
+
+def _after(anchor: Operation, op: Operation) -> bool:
+    """Whether ``op`` (or its ancestor in ``anchor``'s block) comes after ``anchor``."""
+    block = anchor.parent_block()
+    while op is not None and op.parent_block() is not block:
+        op = op.parent_op()  # type: ignore[assignment]
+    return op is not None and anchor.is_before_in_block(op)
+
+
+def _fuse_through_block_argument(producer: Operation, forall: Operation) -> Operation | None:
+    """Upstream's tileAndFuseFirstExtractUseThroughContainingOpBlockArgument:
+    a result initializing a shared output of the scf.forall is tiled at the
+    first slice of the block argument, computing in it, and the forall starts
+    from the producer's own init."""
+    if forall.name != "scf.forall":
+        return None
+    outputs = list(forall.outputs)  # type: ignore[attr-defined]
+    for result in producer.results:
+        if result not in outputs:
+            continue
+        index = outputs.index(result)
+        args = forall.regions[0].block.args
+        argument = args[len(args) - len(outputs) + index]
+        slice_op = next((u.operation for u in argument.uses if u.operation.name == "tensor.extract_slice"), None)
+        if slice_op is None:
+            continue
+        tiled = tile_producer_at_slice(slice_op, result, destination=argument)
+        if tiled is None:
+            continue
+        init = producer.operands[len(producer.operands) - len(producer.results) + result.index]
+        forall.operands[len(forall.operands) - len(outputs) + index] = init
+        return tiled
     return None
+
+
+def _clone_into_first_use(producer: Operation, container: Operation) -> Operation | None:
+    """Upstream's cloneAndFuseFirstUse: a copy of the producer right before its
+    first use inside the container (never when the container itself uses it)."""
+    uses = [u for r in producer.results for u in r.uses]
+    if any(u.operation is container for u in uses):
+        return None
+    inside = [u for u in uses if _is_inside(u.operation, container)]
+    if not inside:
+        return None
+    use = inside[0]
+    clone = producer.clone()
+    block = use.operation.parent_block()
+    assert block is not None
+    block.insert_op_before(clone, use.operation)
+    use.operation.operands[use.index] = clone.results[producer.results.index(use.operation.operands[use.index])]
+    return clone
 
 
 def tile_producer_at_slice(

@@ -379,7 +379,7 @@ class FuseIntoContainingOp(TransformOp, IRDLOperation):
     CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("producer_op",)
 
     def apply(self, state: TransformState) -> None:
-        from mlopt.dialects.transform.fusion import fuse_into_containing_op
+        from mlopt.dialects.transform.fusion import fuse_into_containing_op, uses_in
 
         producers = state.payload_ops(self.producer_op)
         containers = state.payload_ops(self.containing_op)
@@ -388,21 +388,25 @@ class FuseIntoContainingOp(TransformOp, IRDLOperation):
         container = containers[0]
         fused_ops: list[Operation] = []
         remaining = list(producers)
-        # Upstream fuses producers in reverse topological order, as their uses appear.
+        # As upstream: take any producer used in the container; one used more
+        # than once stays, to be fused again for its next use.
         while remaining:
-            progress = False
-            for producer in list(remaining):
-                fused = fuse_into_containing_op(producer, container)
-                if fused is None:
-                    continue
-                remaining.remove(producer)
-                fused_ops.extend(fused)
-                progress = True
-            if not progress:
+            producer = next((p for p in remaining if uses_in(p, container)), None)
+            if producer is None:
                 state.set_results(self, [[], []])
                 raise SilenceableFailure(
                     self, "could not find next producer to fuse into container", [(container, "containing op")]
                 )
+            if uses_in(producer, container) == 1:
+                remaining.remove(producer)
+            fused = fuse_into_containing_op(producer, container)
+            if fused is None:
+                state.set_results(self, [[], []])
+                raise SilenceableFailure(self, f"could not fuse {producer.name} into {container.name}", [(producer, "producer")])
+            fused_ops.extend(fused[0])
+            if fused[1] is not container:
+                state.replace_payload_op(container, fused[1])
+                container = fused[1]
         state.set_results(self, [fused_ops, [container]])
 
 

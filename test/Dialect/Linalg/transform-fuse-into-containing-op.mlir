@@ -77,3 +77,103 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// The fill initializes the forall's shared output: it is tiled at the slice of
+// the block argument, and the forall starts from the fill's init.
+
+// CHECK-LABEL: func.func @fill_through_shared_output
+//       CHECK: %[[E:.*]] = tensor.empty() : tensor<13x19xf32>
+//       CHECK: scf.forall (%{{.*}}, %{{.*}}) in (4, 3) shared_outs(%[[OUT:.*]] = %[[E]]) -> (tensor<13x19xf32>) {
+//       CHECK:   %[[S:.*]] = tensor.extract_slice %[[OUT]]
+//       CHECK:   %[[F:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[S]] : tensor<?x?xf32>) -> tensor<?x?xf32>
+//       CHECK:   linalg.matmul {{.*}} outs(%[[F]] : tensor<?x?xf32>)
+func.func @fill_through_shared_output(%a: tensor<13x17xf32>, %b: tensor<17x19xf32>) -> tensor<13x19xf32> {
+  %cst = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<13x19xf32>
+  %f = linalg.fill ins(%cst : f32) outs(%e : tensor<13x19xf32>) -> tensor<13x19xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<13x17xf32>, tensor<17x19xf32>) outs(%f : tensor<13x19xf32>) -> tensor<13x19xf32>
+  return %0 : tensor<13x19xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %mm = transform.structured.match ops{["linalg.matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    %fill = transform.structured.match ops{["linalg.fill"]} in %root : (!transform.any_op) -> !transform.any_op
+    %t, %l = transform.structured.tile_using_forall %mm tile_sizes [4, 8] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f, %l2 = transform.structured.fuse_into_containing_op %fill into %l : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// A linalg.generic whose result is also used after the forall: the forall
+// gets a shared output for it, and the later use reads that result.
+
+// CHECK-LABEL: func.func @used_after_the_forall
+//       CHECK: %[[E:.*]] = tensor.empty() : tensor<10xf32>
+//       CHECK: %[[R:.*]], %[[G:.*]] = scf.forall (%{{.*}}) in (3) shared_outs(%[[A:.*]] = %{{.*}}, %[[B:.*]] = %[[E]]) -> (tensor<10xf32>, tensor<10xf32>) {
+//       CHECK:   %[[O:.*]] = affine.apply
+//       CHECK:   %[[T:.*]] = affine.min
+//       CHECK:   %[[S:.*]] = tensor.extract_slice %[[B]][%[[O]]] [%[[T]]] [1]
+//       CHECK:   %[[TILE:.*]] = linalg.generic {{.*}} outs(%[[S]] : tensor<?xf32>)
+//       CHECK:   %[[ADD:.*]] = linalg.add ins(%[[TILE]], %{{.*}} : tensor<?xf32>, tensor<?xf32>)
+//       CHECK:   scf.forall.in_parallel {
+//  CHECK-NEXT:     tensor.parallel_insert_slice %[[TILE]] into %[[B]][%[[O]]] [%[[T]]] [1]
+//  CHECK-NEXT:     tensor.parallel_insert_slice %[[ADD]] into %[[A]][%[[O]]] [%[[T]]] [1]
+//       CHECK: linalg.exp ins(%[[G]] : tensor<10xf32>)
+#id = affine_map<(d0) -> (d0)>
+func.func @used_after_the_forall(%x: tensor<10xf32>, %y: tensor<10xf32>) -> (tensor<10xf32>, tensor<10xf32>) {
+  %e = tensor.empty() : tensor<10xf32>
+  %0 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]} ins(%x : tensor<10xf32>) outs(%e : tensor<10xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.mulf %in, %in : f32
+    linalg.yield %m : f32
+  } -> tensor<10xf32>
+  %1 = linalg.add ins(%0, %y : tensor<10xf32>, tensor<10xf32>) outs(%y : tensor<10xf32>) -> tensor<10xf32>
+  %2 = linalg.exp ins(%0 : tensor<10xf32>) outs(%e : tensor<10xf32>) -> tensor<10xf32>
+  return %1, %2 : tensor<10xf32>, tensor<10xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %add = transform.structured.match ops{["linalg.add"]} in %root : (!transform.any_op) -> !transform.any_op
+    %g = transform.structured.match ops{["linalg.generic"]} in %root : (!transform.any_op) -> !transform.any_op
+    %t, %l = transform.structured.tile_using_forall %add tile_sizes [4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f, %l2 = transform.structured.fuse_into_containing_op %g into %l : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// No slice of the result is taken inside: the producer is cloned before its
+// first use in the loop.
+
+// CHECK-LABEL: func.func @clone
+//       CHECK: scf.forall
+//       CHECK:   %[[C:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<8xf32>) -> tensor<8xf32>
+//  CHECK-NEXT:   tensor.extract %[[C]]
+func.func @clone(%x: tensor<8xf32>, %s: f32) -> tensor<8xf32> {
+  %e = tensor.empty() : tensor<8xf32>
+  %0 = linalg.fill ins(%s : f32) outs(%e : tensor<8xf32>) -> tensor<8xf32>
+  %1 = scf.forall (%i) in (2) shared_outs(%o = %x) -> (tensor<8xf32>) {
+    %off = affine.apply affine_map<(d0) -> (d0 * 4)>(%i)
+    %v = tensor.extract %0[%off] : tensor<8xf32>
+    %t = tensor.extract_slice %o[%off] [4] [1] : tensor<8xf32> to tensor<4xf32>
+    %r = linalg.fill ins(%v : f32) outs(%t : tensor<4xf32>) -> tensor<4xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %r into %o[%off] [4] [1] : tensor<4xf32> into tensor<8xf32>
+    }
+  }
+  return %1 : tensor<8xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %fills = transform.structured.match ops{["linalg.fill"]} in %root : (!transform.any_op) -> !transform.any_op
+    %first, %second = transform.split_handle %fills : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %l = transform.structured.match ops{["scf.forall"]} in %root : (!transform.any_op) -> !transform.any_op
+    %f, %l2 = transform.structured.fuse_into_containing_op %first into %l : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
