@@ -80,9 +80,11 @@ def test_generated_code_tables(quick_run):
     rows = _rows(_section(report, "GFLOP/s (% of the measured single-core peak)"))
     header, body = rows[0], {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
     assert set(body) == {kernel.name for kernel in kernel_set(quick=True)}
+    # Any figures will do (a busy machine can put numpy above the measured peak).
+    figure = r"[\d.]+(?:e[+-]?\d+)? \([\d.]+(?:e[+-]?\d+)?%\)"
     for name, row in body.items():
-        assert re.match(r"[\d.]+ \([\d.]+%\)", row["mlopt + mlrun"]), f"{name}: mlopt did not run: {row}"
-        assert re.match(r"[\d.]+ \([\d.]+%\)", row["numpy"]), f"{name}: numpy did not run"
+        assert re.match(figure, row["mlopt + mlrun"]), f"{name}: mlopt did not run: {row}"
+        assert re.match(figure, row["numpy"]), f"{name}: numpy did not run"
     details = _rows(_section(report, "Details"))[1:]
     for row in details:
         if row[2] != "could not run":
