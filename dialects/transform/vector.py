@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from xdsl.dialects.builtin import DenseArrayBase, FunctionType, IntegerAttr, StringAttr, UnitAttr, i64
+from xdsl.dialects.builtin import DenseArrayBase, IntegerAttr, StringAttr, UnitAttr, i64
 from xdsl.dialects.transform import TransformOpHandleType
 from xdsl.ir import Attribute, Operation
 from xdsl.irdl import IRDLOperation, irdl_op_definition, opt_prop_def, operand_def, result_def
@@ -17,6 +17,7 @@ from xdsl.printer import Printer
 
 from mlopt.dialects.syntax import build_op, parse_attr_dict, print_attr_dict
 from mlopt.dialects.transform import core
+from mlopt.dialects.transform.core import parse_single_target_tail, print_functional_type
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
 from mlopt.passes.transforms.vector_patterns import PATTERN_SETS
 
@@ -93,19 +94,10 @@ class VectorizeChildrenAndApplyPatternsOp(TransformOp, IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> VectorizeChildrenAndApplyPatternsOp:
-        target = parser.parse_unresolved_operand()
-        attributes = parse_attr_dict(parser)
-        properties = {name: attributes.pop(name) for name in list(attributes) if name in cls.get_irdl_definition().properties}
-        parser.parse_punctuation(":")
-        function_type = parser.parse_type()
-        assert isinstance(function_type, FunctionType)
-        return build_op(
-            cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
-            result_types=list(function_type.outputs.data),
-            properties=properties,
-            attributes=attributes,
-        )
+        op = parse_single_target_tail(cls, parser, parser.parse_unresolved_operand(), {})
+        for name in [n for n in op.attributes if n in cls.get_irdl_definition().properties]:
+            op.properties[name] = op.attributes.pop(name)  # the unit flags, written in the attr-dict
+        return op  # type: ignore[return-value]
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
@@ -114,7 +106,7 @@ class VectorizeChildrenAndApplyPatternsOp(TransformOp, IRDLOperation):
         if flags:
             printer.print_string(" {" + ", ".join(flags) + "}")
         print_attr_dict(printer, self, tuple(flags))
-        printer.print_string(f" : ({self.target.type}) -> {self.transformed.type}")
+        print_functional_type(printer, self)
 
     def apply(self, state: TransformState) -> None:
         from xdsl.traits import IsolatedFromAbove
