@@ -286,10 +286,7 @@ class _ExecuteRegionSyntax:
 
 
 ExecuteRegionOp = extend_op(
-    xscf.ExecuteRegionOp,
-    fields={"no_inline": opt_prop_def(UnitAttr)},
-    mixin=_ExecuteRegionSyntax,
-    traits=[RecursiveMemoryEffect()],  # as upstream; xDSL's has no effect trait
+    xscf.ExecuteRegionOp, fields={"no_inline": opt_prop_def(UnitAttr)}, mixin=_ExecuteRegionSyntax
 )
 
 

@@ -224,6 +224,8 @@ def _split_list(text: str) -> list[str]:
 def format_option_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:e}"  # as LLVM prints a double option: 3.000000e-01
     if isinstance(value, tuple):
         return ",".join(format_option_value(v) for v in value)
     if value is None:

@@ -169,7 +169,6 @@ class LoopFusion(ModulePass):
 
     name = "affine-loop-fusion"
     display_name: ClassVar[str] = "LoopFusion"
-    anchor: ClassVar[str] = "func.func"
 
     compute_tolerance: float = field(
         default=0.3, metadata={"help": "Fractional increase in additional computation tolerated while fusing"}
