@@ -16,6 +16,8 @@ from xdsl.dialects.builtin import TensorType
 from xdsl.ir import Operation
 from xdsl.passes import ModulePass
 
+from xdsl.utils.exceptions import VerifyException
+
 from mlopt.diagnostics import DiagnosticError
 from mlopt_toy.dialect import ShapeInferenceOpInterface
 
@@ -40,6 +42,12 @@ class ShapeInferencePass(ModulePass):
                     ready, "unable to infer shape of operation without shape inference interface"
                 )
             ready.infer_shapes()
+            # Shapes that meet only now (adding a 2-vector to a 3-vector) are
+            # an error in the program, reported at the op as its verifier says.
+            try:
+                ready.verify_()
+            except VerifyException as error:
+                raise DiagnosticError.at(ready, f"'{ready.name}' op {error}") from None
         if pending:
             raise DiagnosticError.at(
                 op,
