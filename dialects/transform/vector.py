@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from xdsl.dialects.builtin import DenseArrayBase, IntegerAttr, StringAttr, UnitAttr, i64
+from xdsl.dialects.builtin import BoolAttr, DenseArrayBase, IntegerAttr, UnitAttr, i1, i32, i64
 from xdsl.dialects.transform import TransformOpHandleType
 from xdsl.ir import Attribute, Operation
 from xdsl.irdl import IRDLOperation, irdl_op_definition, opt_prop_def, operand_def, result_def
@@ -30,6 +30,7 @@ class VectorizeOp(TransformOp, IRDLOperation):
     name = "transform.structured.vectorize"
     target = operand_def(TransformOpHandleType)
     static_vector_sizes = opt_prop_def(DenseArrayBase)
+    scalable_sizes = opt_prop_def(DenseArrayBase)
     vectorize_nd_extract = opt_prop_def(UnitAttr)
     CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
 
@@ -40,6 +41,7 @@ class VectorizeOp(TransformOp, IRDLOperation):
         if parser.parse_optional_keyword("vector_sizes"):
             sizes = parser.parse_comma_separated_list(parser.Delimiter.SQUARE, parser.parse_integer)
             properties["static_vector_sizes"] = DenseArrayBase.from_list(i64, sizes)
+            properties["scalable_sizes"] = DenseArrayBase.from_list(i1, [False] * len(sizes))
         attributes = parse_attr_dict(parser)
         if "vectorize_nd_extract" in attributes:
             properties["vectorize_nd_extract"] = attributes.pop("vectorize_nd_extract")
@@ -54,7 +56,7 @@ class VectorizeOp(TransformOp, IRDLOperation):
             printer.print_string(f" vector_sizes [{', '.join(map(str, self.static_vector_sizes.get_values()))}]")
         if self.vectorize_nd_extract is not None:
             printer.print_string(" {vectorize_nd_extract}")
-        print_attr_dict(printer, self, ("static_vector_sizes", "vectorize_nd_extract"))
+        print_attr_dict(printer, self, ("static_vector_sizes", "scalable_sizes", "vectorize_nd_extract"))
         printer.print_string(" : ")
         printer.print_attribute(self.target.type)
 
@@ -135,6 +137,14 @@ class VectorizeChildrenAndApplyPatternsOp(TransformOp, IRDLOperation):
 
 OPTION_NAMES = ("lowering_strategy", "max_transfer_rank", "full_unroll", "avx2_lowering_strategy")
 
+STRATEGIES = {
+    "vector.lower_contraction": ("dot", "matmul", "outerproduct", "parallelarith"),
+    "vector.lower_multi_reduction": ("innerparallel", "innerreduction"),
+    "vector.lower_transpose": ("eltwise", "flat_transpose", "shuffle_1d", "shuffle_16x16"),
+}
+"""Each set's ``lowering_strategy`` names, in the order of upstream's enum:
+the generic form holds the position as an i32, as mlir-opt writes it."""
+
 
 class _PatternSetSyntax:
     """``transform.apply_patterns.vector.NAME (key = value)* attr-dict``: the
@@ -143,24 +153,45 @@ class _PatternSetSyntax:
     @classmethod
     def parse(cls, parser: Parser):
         options: dict[str, Attribute] = {}
+        strategies = STRATEGIES.get(cls.name.removeprefix("transform.apply_patterns."), ())
         while (key := next((k for k in OPTION_NAMES if parser.parse_optional_keyword(k)), None)) is not None:
             parser.parse_punctuation("=")
             number = parser.parse_optional_integer()
             if number is not None:
                 options[key] = IntegerAttr(number, i64)
+                continue
+            name = parser.parse_optional_str_literal() or parser.parse_identifier()
+            if key == "lowering_strategy" and name in strategies:
+                options[key] = IntegerAttr(strategies.index(name), i32)
+            elif name in ("true", "false"):
+                options[key] = BoolAttr.from_bool(name == "true")
             else:
-                text = parser.parse_optional_str_literal()
-                options[key] = StringAttr(text if text is not None else parser.parse_identifier())
-        return build_op(cls, attributes={**options, **parse_attr_dict(parser)})
+                parser.raise_error(f"unknown {key} '{name}'")
+        return build_op(cls, properties=options, attributes=parse_attr_dict(parser))
 
     def print(self, printer: Printer) -> None:
-        for key, value in self.attributes.items():  # type: ignore[attr-defined]
-            printer.print_string(f" {key} = {value.data if isinstance(value, StringAttr) else value.value.data}")  # type: ignore[attr-defined]
+        for key, value in self.properties.items():
+            printer.print_string(f" {key} = {option_value(self, key, value)}")
+        print_attr_dict(printer, self, tuple(self.properties))
+
+
+def option_value(op: Operation, key: str, value: Attribute) -> object:
+    """An option as the set's function takes it (a strategy by name)."""
+    number = value.value.data  # type: ignore[attr-defined]
+    if key == "lowering_strategy" and value.type == i32:  # type: ignore[attr-defined]
+        return STRATEGIES[op.name.removeprefix("transform.apply_patterns.")][number]
+    if value.type == i1:  # type: ignore[attr-defined]
+        return "true" if number else "false"
+    return number
 
 
 def _pattern_set_op(set_name: str) -> type[IRDLOperation]:
     op_name = f"transform.apply_patterns.{set_name}"
-    namespace = {"name": op_name, "__doc__": f"{op_name}: upstream's pattern set of that name."}
+    namespace = {
+        "name": op_name,
+        "__doc__": f"{op_name}: upstream's pattern set of that name.",
+        **{option: opt_prop_def(IntegerAttr) for option in OPTION_NAMES},
+    }
     return irdl_op_definition(type(f"Apply_{set_name.replace('.', '_')}", (_PatternSetSyntax, IRDLOperation), namespace))
 
 
@@ -168,10 +199,8 @@ def pattern_set(descriptor: Operation) -> list:
     """The patterns of a ``transform.apply_patterns.vector.*`` descriptor, with its options."""
     from mlopt.passes.transforms.vector_patterns import ByName
 
-    options = {
-        key: value.data if isinstance(value, StringAttr) else value.value.data  # type: ignore[attr-defined]
-        for key, value in descriptor.attributes.items()
-    }
+    options = {key: option_value(descriptor, key, value) for key, value in descriptor.properties.items()}
+    options = {key: value == "true" if value in ("true", "false") else value for key, value in options.items()}
     try:
         return [ByName(PATTERN_SETS[descriptor.name.removeprefix("transform.apply_patterns.")](**options))]
     except TypeError as error:
