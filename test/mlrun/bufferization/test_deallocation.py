@@ -70,7 +70,8 @@ def peak_rss_mb(iterations: int, passes: list[str]) -> float:
     """Peak resident memory of mlrun running the allocating loop, in MB."""
     program = ALLOCATING_LOOP.format(iterations=iterations, floats=MEGABYTE_FLOATS)
     lowered = run([*MLOPT, "-", *passes, "--lower-to-llvm"], program)
-    process = subprocess.Popen([*MLRUN, "-", *RUN_FLAGS], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    # -O0: LLVM may drop an allocation that is filled and never read.
+    process = subprocess.Popen([*MLRUN, "-", *RUN_FLAGS, "-O0"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
     process.stdin.write(lowered.encode())
     process.stdin.close()
     _, status, usage = os.wait4(process.pid, 0)
