@@ -24,7 +24,7 @@ from mlopt.passes.bufferization.interface import has_tensor_types
 
 @dataclass(frozen=True)
 class BufferizeTensorsPass(ModulePass):
-    """When the module holds tensors: one-shot-bufferize across function boundaries, buffer-deallocation-pipeline, convert-bufferization-to-memref"""
+    """When the module holds tensors: convert-elementwise-to-linalg, one-shot-bufferize across function boundaries, buffer-deallocation-pipeline, convert-bufferization-to-memref"""
 
     name = "bufferize-tensors"
     display_name: ClassVar[str] = "BufferizeTensorsPass"
@@ -40,7 +40,7 @@ class BufferizeTensorsPass(ModulePass):
     def steps(self) -> str:
         allow = "true" if self.allow_return_allocs_from_loops else "false"
         return (
-            "builtin.module(one-shot-bufferize{bufferize-function-boundaries=true "
+            "builtin.module(func.func(convert-elementwise-to-linalg),one-shot-bufferize{bufferize-function-boundaries=true "
             f"function-boundary-type-conversion={self.function_boundary_type_conversion} "
             f"allow-return-allocs-from-loops={allow}}},"
             "buffer-deallocation-pipeline,convert-bufferization-to-memref)"
