@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+import shlex
 import subprocess
 import sys
 
@@ -43,10 +44,45 @@ def run(command: list[str], stdin: str | None = None) -> subprocess.CompletedPro
     return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=TIMEOUT)
 
 
-def oracle_lowering(program: str) -> str:
-    lowered = run([llvm_tool("mlir-opt"), "--test-lower-to-llvm", os.path.join(CORPUS_DIR, program)])
-    assert lowered.returncode == 0, lowered.stderr
-    return lowered.stdout
+def succeeded(command: list[str], stdin: str | None = None) -> str:
+    result = run(command, stdin)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def directive(path: str, name: str) -> str | None:
+    """The text of a ``// NAME: text`` line of a test program."""
+    prefix = f"// {name}:"
+    with open(path) as file:
+        return next((line[len(prefix) :].strip() for line in file if line.startswith(prefix)), None)
+
+
+def oracle_lowering(path: str, flags: list[str]) -> str:
+    """``path`` lowered by mlir-opt 22 with ``flags`` (skips without mlir-opt)."""
+    if reason := llvm_tool_missing("mlir-opt"):
+        pytest.skip(reason)
+    return succeeded([llvm_tool("mlir-opt"), *flags, path])
+
+
+def oracle_output(path: str, flags: list[str]) -> str:
+    """What mlir-runner prints, with upstream's libraries, for ``path`` lowered
+    by mlir-opt 22 with ``flags``, addresses masked."""
+    if reason := llvm_tool_missing("mlir-runner"):
+        pytest.skip(reason)
+    lowered = oracle_lowering(path, flags)
+    libraries = ",".join(runner_libraries())
+    return masked(succeeded([llvm_tool("mlir-runner"), *RUN_FLAGS, f"-shared-libs={libraries}"], lowered))
+
+
+def program_oracle_output(directory: str, program: str, default_flags: list[str]) -> str:
+    """:func:`oracle_output` of a program, or of the program its
+    ``// REFERENCE:`` line names (for ops upstream cannot lower as written),
+    with that file's ``// ORACLE:`` flags or ``default_flags``."""
+    path = os.path.join(directory, program)
+    reference = directive(path, "REFERENCE")
+    source = os.path.join(directory, reference) if reference else path
+    flags = directive(source, "ORACLE")
+    return oracle_output(source, shlex.split(flags) if flags else default_flags)
 
 
 _expected: dict[str, str] = {}
@@ -54,21 +90,15 @@ _expected: dict[str, str] = {}
 
 def expected_output(program: str) -> str:
     """What mlir-runner prints for the program, with upstream's libraries."""
-    for tool in ("mlir-opt", "mlir-runner"):
-        if reason := llvm_tool_missing(tool):
-            pytest.skip(reason)
     if program not in _expected:
-        libs = ",".join(runner_libraries())
-        result = run([llvm_tool("mlir-runner"), *RUN_FLAGS, f"-shared-libs={libs}"], oracle_lowering(program))
-        assert result.returncode == 0, result.stderr
-        _expected[program] = masked(result.stdout)
+        _expected[program] = oracle_output(os.path.join(CORPUS_DIR, program), ["--test-lower-to-llvm"])
     return _expected[program]
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_codegen_matches_mlir_runner(program: str) -> None:
     expected = expected_output(program)
-    result = run([*MLRUN, "-", *RUN_FLAGS], oracle_lowering(program))
+    result = run([*MLRUN, "-", *RUN_FLAGS], oracle_lowering(os.path.join(CORPUS_DIR, program), ["--test-lower-to-llvm"]))
     assert result.returncode == 0, result.stderr
     assert masked(result.stdout) == expected
 

@@ -11,36 +11,19 @@ from __future__ import annotations
 
 import glob
 import os
-import shlex
 import sys
 
 import pytest
-from test_corpus import masked, run, runner_libraries
-from test_linalg_programs import directive, succeeded
-
-from mlopt.testing.features import llvm_tool, llvm_tool_missing
+from test_corpus import RUN_FLAGS, masked, program_oracle_output, run, succeeded
 
 PROGRAM_DIR = os.path.join(os.path.dirname(__file__), "tensor")
 PROGRAMS = sorted(os.path.basename(p) for p in glob.glob(os.path.join(PROGRAM_DIR, "*.mlir")))
-RUN_FLAGS = ["-e", "main", "--entry-point-result=void"]
-UPSTREAM_BUFFERIZATION = (
-    '--one-shot-bufferize="bufferize-function-boundaries allow-return-allocs-from-loops" '
-    "--buffer-deallocation-pipeline --convert-bufferization-to-memref --test-lower-to-llvm"
-)
-
-
-def oracle_output(program: str) -> str:
-    for tool in ("mlir-opt", "mlir-runner"):
-        if reason := llvm_tool_missing(tool):
-            pytest.skip(reason)
-    path = os.path.join(PROGRAM_DIR, program)
-    reference = directive(path, "REFERENCE")
-    source = os.path.join(PROGRAM_DIR, reference) if reference else path
-    flags = shlex.split(directive(source, "ORACLE") or UPSTREAM_BUFFERIZATION)
-    lowered = succeeded([llvm_tool("mlir-opt"), *flags, source])
-    libraries = ",".join(runner_libraries())
-    runner = [llvm_tool("mlir-runner"), "-e", "main", "-entry-point-result=void", f"-shared-libs={libraries}"]
-    return masked(succeeded(runner, lowered))
+UPSTREAM_BUFFERIZATION = [
+    "--one-shot-bufferize=bufferize-function-boundaries allow-return-allocs-from-loops",
+    "--buffer-deallocation-pipeline",
+    "--convert-bufferization-to-memref",
+    "--test-lower-to-llvm",
+]
 
 
 def test_programs_are_found():
@@ -49,7 +32,7 @@ def test_programs_are_found():
 
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_tensor_program_matches_mlir_runner(program: str) -> None:
-    expected = oracle_output(program)
+    expected = program_oracle_output(PROGRAM_DIR, program, UPSTREAM_BUFFERIZATION)
     output = succeeded([sys.executable, "-m", "mlopt.tools.mlrun", os.path.join(PROGRAM_DIR, program), *RUN_FLAGS])
     assert masked(output) == expected
 

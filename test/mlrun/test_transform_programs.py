@@ -11,10 +11,7 @@ import shlex
 import sys
 
 import pytest
-from test_corpus import masked, runner_libraries
-from test_linalg_programs import directive, succeeded
-
-from mlopt.testing.features import llvm_tool, llvm_tool_missing
+from test_corpus import RUN_FLAGS, directive, masked, oracle_output, succeeded
 
 PROGRAM_DIR = os.path.join(os.path.dirname(__file__), "transform")
 PROGRAMS = sorted(os.path.basename(p) for p in glob.glob(os.path.join(PROGRAM_DIR, "*.mlir")))
@@ -27,15 +24,10 @@ def test_programs_are_found():
 
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_scheduled_program_matches_mlir_runner(program: str) -> None:
-    for tool in ("mlir-opt", "mlir-runner"):
-        if reason := llvm_tool_missing(tool):
-            pytest.skip(reason)
     path = os.path.join(PROGRAM_DIR, program)
     flags = directive(path, "ORACLE")
     assert flags, f"{program} has no // ORACLE: line"
-    lowered = succeeded([llvm_tool("mlir-opt"), *shlex.split(flags), path])
-    runner = [llvm_tool("mlir-runner"), "-e", "main", "-entry-point-result=void", f"-shared-libs={','.join(runner_libraries())}"]
-    expected = masked(succeeded(runner, lowered))
+    expected = oracle_output(path, shlex.split(flags))
     transformed = succeeded([sys.executable, "-m", "mlopt.tools.mlopt", path, *SCHEDULE])
-    output = succeeded([sys.executable, "-m", "mlopt.tools.mlrun", "-", "-e", "main", "--entry-point-result=void"], transformed)
+    output = succeeded([sys.executable, "-m", "mlopt.tools.mlrun", "-", *RUN_FLAGS], transformed)
     assert masked(output) == expected
