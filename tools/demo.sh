@@ -23,6 +23,12 @@ head -n 12 "$OUT/matmul.ll"
 step "Run it with mlrun (as mlir-runner would; the runner utilities are built in)"
 show mlrun $DEMO/matmul.mlir -e main --entry-point-result=void -O3
 
+step "A tensor program (a dense layer, as an ML frontend writes it): bufferized and run"
+show mlopt $DEMO/dense.mlir --one-shot-bufferize="bufferize-function-boundaries test-analysis-only" -o "$OUT/analysis.mlir"
+printf '$ grep -c "__inplace_operands_attr__" analysis.mlir   # ops annotated with in-place decisions\n'
+grep -c "__inplace_operands_attr__" "$OUT/analysis.mlir"
+show mlrun $DEMO/dense.mlir -e main --entry-point-result=void
+
 step "Bad input gets a located error, not a traceback"
 show mlopt $DEMO/buggy.mlir || echo "(exit code $?)"
 
