@@ -235,9 +235,6 @@ class AnalysisState:
         model = self.model(value.op)
         return True if model is None else model.result_writes(value.op, value, self)
 
-    def is_in_place(self, operand: Operand) -> bool:
-        return operand in self.in_place
-
     def is_in_place_write(self, operand: Operand) -> bool:
         return self.writes(operand) and operand in self.in_place
 

@@ -40,10 +40,6 @@ def is_tensor(value_or_type: SSAValue | Attribute) -> bool:
     return isinstance(type_, TensorType | UnrankedTensorType)
 
 
-def tensor_operands(op: Operation) -> list[Operand]:
-    return [(op, index) for index, value in enumerate(op.operands) if is_tensor(value)]
-
-
 def has_tensor_semantics(op: Operation) -> bool:
     return any(is_tensor(v) for v in op.operands) or any(is_tensor(r) for r in op.results)
 
