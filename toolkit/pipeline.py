@@ -79,6 +79,14 @@ class OpPassManager:
             else:
                 yield item
 
+    def textual(self) -> str:
+        """The pipeline on one line, as pipeline text (``builtin.module(func.func(cse))``)."""
+        items = (
+            item.textual() if isinstance(item, OpPassManager) else f"{item.argument}{format_options(item.instance)}"
+            for item in self.items
+        )
+        return f"{self.op_name}({','.join(items)})"
+
     def dump(self) -> str:
         """The pipeline as ``--dump-pass-pipeline`` prints it."""
         return f"Pass Manager with {len(self.items)} passes:\n" + self._dump(0) + "\n\n"
@@ -441,6 +449,15 @@ class PipelineBuilder:
         root = OpPassManager(root_element.op_name)
         self._add_items(root, root_element.items, source, implicit=False)
         return root
+
+    def add_text(self, pm: OpPassManager, text: str, *, source_name: str | None = None) -> None:
+        """Append unanchored pipeline text (``func.func(cse),canonicalize``) to ``pm``."""
+        source = self._register_source(source_name or self.source_name, text)
+        try:
+            items = parse_pipeline_text(text, anchored=False)
+        except PipelineSyntaxError as err:
+            raise self._error(source, err.offset, str(err)) from None
+        self._add_items(pm, items, source, implicit=False)
 
     def add_flag(self, root: OpPassManager, name: str, options: str | None, flag_text: str) -> None:
         """Add a ``--pass-name[=options]`` flag, nesting implicitly as mlir-opt does."""
