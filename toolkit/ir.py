@@ -49,6 +49,10 @@ class LocatingParser(Parser):
 
     def __init__(self, ctx: Context, source: SourceText, start: int = 0, end: int | None = None):
         text, location_aliases = _hoist_location_aliases(ctx, source.text[start:end], source.name)
+        if "{-#" in text:
+            from mlopt.reproducer import split_external_resources
+
+            text, _ = split_external_resources(text)  # xDSL's parser rejects external resources
         super().__init__(ctx, text, source.name)
         self.attribute_aliases.update(location_aliases)
         self._source = source

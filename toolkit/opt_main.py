@@ -58,6 +58,9 @@ OPTIONS = (
     Option("mlir-print-ir-module-scope", "Dump the whole module, not just the op the pass ran on", group="IR dumps"),
     Option("mlir-timing", "Print a per-pass execution time report to stderr", group="IR dumps"),
     Option("mlir-disable-threading", "Accepted for compatibility; mlopt runs passes on one thread", group="IR dumps"),
+    Option("mlir-pass-pipeline-crash-reproducer", "When a pass crashes or fails, write a reproducer (the IR and the pipeline) to this file", kind="value", metavar="file", group="Reproducers"),
+    Option("mlir-pass-pipeline-local-reproducer", "Make the reproducer the IR right before the failing pass, with only that pass", group="Reproducers"),
+    Option("run-reproducer", "Run the pipeline stored in the input's reproducer resource", group="Reproducers"),
     *PLUGIN_OPTIONS,
     Option("help", "Show this help", short="h"),
     Option("version", "Show the version"),
@@ -97,6 +100,10 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     if len(args.positionals) > 1:
         raise UsageError(f"expected one input file, got {len(args.positionals)}: {' '.join(args.positionals)}")
     source = session.read_source(args.positionals[0] if args.positionals else "-", stdin)
+    if args.run_reproducer:
+        from mlopt.reproducer import reproducer_pass_manager
+
+        pm = reproducer_pass_manager(session, args, source, pm)
     return process_source(session, args, pm, source)
 
 
@@ -164,6 +171,10 @@ def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -
         instrumentations.append(printing)
     if timing:
         instrumentations.append(timing)
+    from mlopt.reproducer import PassCounter
+
+    counter = PassCounter()
+    instrumentations.append(counter)
     runner = PassRunner(context, instrumentations, verify_each=args.verify_each, timing=timing)
     frontend = frontend_for(session, source.name)
     if frontend is not None and args.split_input_file:
@@ -188,7 +199,14 @@ def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -
         try:
             with diagnostics.handling(handler):
                 op = _parse(session, args, context, frontend, source, start, end, timing)
-                runner.run(pm, op)
+                counter.failed = None
+                try:
+                    runner.run(pm, op)
+                except (DiagnosticError, InternalError) as err:
+                    from mlopt.reproducer import with_reproducer
+
+                    reload = lambda: _parse(session, args, context, frontend, source, start, end, None)  # noqa: B023, E731
+                    raise with_reproducer(err, args, reload, pm, context, counter) from None
                 with timing.measure("Output") if timing else contextlib.nullcontext():
                     # mlir-opt ends each output with a blank line.
                     text = _print(args, context, op) + "\n"
