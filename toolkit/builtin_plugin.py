@@ -51,6 +51,7 @@ PASSES: dict[str, str] = {
     "convert-vector-to-llvm": "mlopt.passes.conversion.vector_to_llvm:ConvertVectorToLLVMPass",
     "convert-vector-to-scf": "mlopt.passes.conversion.vector_to_scf:ConvertVectorToSCFPass",
     "lower-vector-multi-reduction": "mlopt.passes.transforms.lower_vector_multi_reduction:LowerVectorMultiReductionPass",
+    "test-math-polynomial-approximation": "mlopt.passes.transforms.math_polynomial_approximation:TestMathPolynomialApproximationPass",
     "lower-vector-mask": "mlopt.passes.transforms.lower_vector_mask:LowerVectorMaskPass",
     "expand-strided-metadata": "mlopt.passes.transforms.expand_strided_metadata:ExpandStridedMetadataPass",
     "lower-affine": "mlopt.passes.conversion.lower_affine:LowerAffinePass",
