@@ -19,11 +19,11 @@ from xdsl.dialects.transform import (
 )
 from xdsl.ir import Dialect
 
-from mlopt.dialects.transform import bufferization, core, structured, vector
+from mlopt.dialects.transform import bufferization, core, packing, structured, vector
 
 Transform = Dialect(
     "transform",
-    [*core.OPS, *structured.OPS, *vector.OPS, *bufferization.OPS],
+    [*core.OPS, *structured.OPS, *vector.OPS, *bufferization.OPS, *packing.OPS],
     [AnyOpType, OperationType, AnyValueType, AnyParamType, ParamType, TypeParamType, AffineMapType],
 )
 

@@ -1,0 +1,436 @@
+"""transform.structured.pack, lower_pack and lower_unpack: data tiling of
+linalg ops into linalg.pack / linalg.generic / linalg.unpack, and the
+lowering of pack and unpack to tensor reshapes and transposes (upstream's
+``linalg::pack``, ``lowerPack`` and ``lowerUnPack``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from xdsl.dialects.builtin import BoolAttr, DenseArrayBase, i64
+from xdsl.dialects.transform import TransformHandleType
+from xdsl.dialects.utils import DynamicIndexList
+from xdsl.ir import Attribute, Operation, SSAValue
+from xdsl.irdl import IRDLOperation, ParsePropInAttrDict, irdl_op_definition, operand_def, prop_def, result_def, var_operand_def
+
+from mlopt.diagnostics import DiagnosticError
+from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
+
+
+def zero_of(element_type: Attribute) -> Attribute:
+    """The zero of a scalar type, as upstream's ``Builder::getZeroAttr``."""
+    from xdsl.dialects.builtin import FloatAttr, IntegerAttr, IntegerType
+
+    if isinstance(element_type, IntegerType) or element_type.name == "index":
+        return IntegerAttr(0, element_type)  # type: ignore[arg-type]
+    return FloatAttr(0.0, element_type)  # type: ignore[arg-type]
+
+
+def _constant(emit, attr: Attribute) -> SSAValue:
+    from xdsl.dialects import arith
+
+    return emit.add(arith.ConstantOp(attr)).results[0]
+
+
+def transpose(emit, source: SSAValue, dest: SSAValue, permutation: Sequence[int]) -> Operation:
+    """``linalg.transpose ins(source) outs(dest) permutation = ...``."""
+    from mlopt.dialects.linalg import TransposeOp
+    from mlopt.passes.transforms.linalg_specialize_generic_ops import _build_relayout
+
+    return emit.add(_build_relayout(TransposeOp, [[source], [dest]], [[dest.type]], "permutation", list(permutation)))
+
+
+def copy(emit, source: SSAValue, dest: SSAValue) -> Operation:
+    """``linalg.copy ins(source) outs(dest)``."""
+    from mlopt.dialects.linalg import NAMED_OP_CLASSES
+    from mlopt.passes.transforms.linalg_specialize_generic_ops import _build_named
+
+    return emit.add(_build_named(NAMED_OP_CLASSES["linalg.copy"], [source], [dest], [[dest.type]]))
+
+
+def pad(emit, source: SSAValue, high: Sequence[int], value: SSAValue, *, nofold: bool = False) -> Operation:
+    """``tensor.pad source low[0...] high[high...]`` yielding ``value``."""
+    from xdsl.dialects.builtin import IndexType, UnitAttr
+    from xdsl.ir import Block, Region
+
+    from mlopt.dialects.tensor import PadOp, YieldOp, inferred_pad_type
+
+    rank = len(high)
+    body = Block(arg_types=[IndexType()] * rank)
+    body.add_op(YieldOp(value))
+    result_type = inferred_pad_type(source.type, [0] * rank, list(high))  # type: ignore[arg-type]
+    return emit.add(PadOp(source, [], [], Region(body), [0] * rank, list(high), result_type, UnitAttr() if nofold else None))
+
+
+def _empty(emit, shape: Sequence[int], element_type: Attribute) -> SSAValue:
+    from xdsl.dialects.builtin import TensorType
+
+    from mlopt.dialects.tensor import EmptyOp
+
+    return emit.add(EmptyOp([], TensorType(element_type, list(shape)))).results[0]
+
+
+def _reassociation(groups: Sequence[Sequence[int]]):
+    from xdsl.dialects.builtin import ArrayAttr, IntegerAttr
+
+    return ArrayAttr(ArrayAttr(IntegerAttr(i, i64) for i in group) for group in groups)
+
+
+# --------------------------------------------------------------------------- layout of a pack
+
+
+class _Layout:
+    """Where each dim of the plain operand of a pack/unpack goes: the
+    strip-mined shape (the plain dims, each tiled one split into outer and
+    tile, in plain order) and its positions in the packed shape."""
+
+    def __init__(self, op: Operation):
+        from mlopt.dialects.tensor import _shape
+
+        packed, plain = op.packed_and_unpacked()  # type: ignore[attr-defined]
+        self.packed_shape = list(_shape(packed.type))
+        self.plain_shape = list(_shape(plain.type))
+        self.inner_pos = list(op.inner_dims_pos.get_values())  # type: ignore[attr-defined]
+        self.tiles = list(op.static_inner_tiles.get_values())  # type: ignore[attr-defined]
+        self.outer_perm = op.outer_permutation()  # type: ignore[attr-defined]
+        rank = len(self.plain_shape)
+        self.groups: list[list[int]] = []
+        self.strip_to_packed: list[int] = []
+        for dim in range(rank):
+            group = [len(self.strip_to_packed)]
+            self.strip_to_packed.append(self.outer_perm.index(dim))
+            if dim in self.inner_pos:
+                group.append(len(self.strip_to_packed))
+                self.strip_to_packed.append(rank + self.inner_pos.index(dim))
+            self.groups.append(group)
+
+    @property
+    def strip_shape(self) -> list[int]:
+        return [self.packed_shape[p] for p in self.strip_to_packed]
+
+    def padded_shape(self) -> list[int]:
+        """The plain shape rounded up to whole tiles."""
+        shape = self.strip_shape
+        sizes = []
+        for group in self.groups:
+            size = 1
+            for index in group:
+                size *= shape[index]
+            sizes.append(size)
+        return sizes
+
+    def is_static(self) -> bool:
+        from mlopt.dialects.syntax import DYNAMIC
+
+        return all(s >= 0 for s in self.packed_shape + self.plain_shape) and DYNAMIC not in self.tiles
+
+    def is_pad_like(self) -> bool:
+        """Tiles the leading dims in order, with all outer dims 1: the packed
+        tensor is the padded one with unit dims in front (upstream's isLikePad)."""
+        count = len(self.inner_pos)
+        if self.inner_pos != list(range(count)):
+            return False
+        return all(s == 1 for s in self.packed_shape[: len(self.packed_shape) - count])
+
+
+def lower_pack(op: Operation, *, pad_like_with_insert_slice: bool = True) -> tuple[Operation, Operation | None, Operation | None]:
+    """Replace the linalg.pack ``op`` by tensor.pad + tensor.expand_shape +
+    linalg.transpose (or pad + insert_slice when it only pads); the new ops."""
+    from xdsl.dialects.builtin import TensorType
+
+    from mlopt.dialects.tensor import ExpandShapeOp, rank_reduction_mask
+    from mlopt.dialects.transform.tiling import Emitter, insert_slice
+
+    layout = _Layout(op)
+    block = op.parent_block()
+    assert block is not None
+    emit = Emitter(block, op, op.location)
+    element_type = op.dest.type.element_type  # type: ignore[attr-defined]
+    padding = op.padding_value if op.padding_value is not None else _constant(emit, zero_of(element_type))  # type: ignore[attr-defined]
+    padded_shape = layout.padded_shape()
+    high = [p - s for p, s in zip(padded_shape, layout.plain_shape)]
+    pad_op = pad(emit, op.source, high, padding)  # type: ignore[attr-defined]
+    if (
+        pad_like_with_insert_slice
+        and layout.is_pad_like()
+        and rank_reduction_mask(layout.packed_shape, padded_shape) is not None
+    ):
+        rank = len(layout.packed_shape)
+        inserted = insert_slice(emit, pad_op.results[0], op.dest, [0] * rank, layout.packed_shape)  # type: ignore[attr-defined]
+        _replace_results(op, inserted)
+        return pad_op, None, None
+    strip_shape = layout.strip_shape
+    expand = emit.add(
+        ExpandShapeOp(pad_op.results[0], [], _reassociation(layout.groups), strip_shape, TensorType(element_type, strip_shape))
+    )
+    permutation = [layout.strip_to_packed.index(p) for p in range(len(strip_shape))]
+    transposed = transpose(emit, expand.results[0], op.dest, permutation)  # type: ignore[attr-defined]
+    _replace_results(op, transposed)
+    return pad_op, expand, transposed
+
+
+def lower_unpack(op: Operation, *, unpad_like_with_extract_slice: bool = True) -> tuple[Operation | None, ...]:
+    """Replace the linalg.unpack ``op`` by tensor.empty + linalg.transpose +
+    tensor.collapse_shape + tensor.extract_slice + linalg.copy (or one
+    extract_slice when it only unpads); (empty, transpose, collapse, extract_slice)."""
+    from xdsl.dialects.builtin import TensorType
+
+    from mlopt.dialects.tensor import CollapseShapeOp
+    from mlopt.dialects.transform.tiling import Emitter, extract_slice
+
+    layout = _Layout(op)
+    block = op.parent_block()
+    assert block is not None
+    emit = Emitter(block, op, op.location)
+    element_type = op.dest.type.element_type  # type: ignore[attr-defined]
+    packed_rank, rank = len(layout.packed_shape), len(layout.plain_shape)
+    if unpad_like_with_extract_slice and layout.is_pad_like():
+        from mlopt.dialects.tensor import ExtractSliceOp
+
+        sizes = [1] * (packed_rank - rank) + layout.plain_shape
+        unpadded = emit.add(
+            ExtractSliceOp.build(
+                operands=[op.source, [], [], []],  # type: ignore[attr-defined]
+                result_types=[op.dest.type],  # type: ignore[attr-defined]
+                properties={
+                    "static_offsets": DenseArrayBase.from_list(i64, [0] * packed_rank),
+                    "static_sizes": DenseArrayBase.from_list(i64, sizes),
+                    "static_strides": DenseArrayBase.from_list(i64, [1] * packed_rank),
+                },
+            )
+        )
+        _replace_results(op, unpadded)
+        return None, None, None, unpadded
+    strip_shape = layout.strip_shape
+    empty = _empty(emit, strip_shape, element_type)
+    transposed = transpose(emit, op.source, empty, layout.strip_to_packed)  # type: ignore[attr-defined]
+    collapsed_type = TensorType(element_type, layout.padded_shape())
+    collapse = emit.add(
+        CollapseShapeOp.build(
+            operands=[transposed.results[0]],
+            result_types=[collapsed_type],
+            properties={"reassociation": _reassociation(layout.groups)},
+        )
+    )
+    sliced = extract_slice(emit, collapse.results[0], [0] * rank, layout.plain_shape)
+    copied = copy(emit, sliced, op.dest)  # type: ignore[attr-defined]
+    _replace_results(op, copied)
+    return empty.owner, transposed, collapse, sliced.owner  # type: ignore[return-value]
+
+
+def _replace_results(op: Operation, new: Operation) -> None:
+    for old, result in zip(op.results, new.results):
+        old.replace_all_uses_with(result)
+    op.detach()
+    op.erase()
+
+
+# --------------------------------------------------------------------------- packing a linalg op
+
+
+class PackingError(Exception):
+    """The op's indexing cannot be packed (upstream's "data tiling failed")."""
+
+
+def pack_linalg_op(op: Operation, packed_sizes: Sequence[int]) -> tuple[list[Operation], Operation, list[Operation]]:
+    """Pack each loop of the structured op ``op`` with a non-zero size into a
+    new innermost loop of that size: its operands are packed with linalg.pack
+    (padded with zero where the sizes do not divide), it becomes a
+    linalg.generic on the packed operands, and its results are unpacked into
+    the original inits; (packs, generic, unpacks)."""
+    from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr, MemRefType, TensorType
+    from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
+    from xdsl.ir.affine import AffineDimExpr, AffineMap
+
+    from mlopt.dialects.linalg import GenericOp, PackOp, UnPackOp, indexing_maps, iterator_types
+    from mlopt.dialects.transform.tiling import Emitter
+
+    maps = indexing_maps(op)
+    iterators = iterator_types(op)
+    operands = [*op.inputs, *op.outputs]  # type: ignore[attr-defined]
+    if any(isinstance(v.type, MemRefType) for v in operands):
+        raise PackingError("packing needs tensor semantics")
+    packed_positions: list[list[int]] = [[] for _ in operands]
+    packed_tiles: list[list[int]] = [[] for _ in operands]
+    for loop, size in enumerate(packed_sizes):
+        if size == 0:
+            continue
+        new_dim = len(iterators)
+        iterators.append(iterators[loop])
+        new_maps = []
+        for index, affine_map in enumerate(maps):
+            shifted = AffineMap(affine_map.num_dims + 1, affine_map.num_symbols, affine_map.results)
+            position = next((i for i, e in enumerate(shifted.results) if loop in e.used_dims()), None)
+            if position is None:
+                new_maps.append(shifted)
+                continue
+            if not isinstance(shifted.results[position], AffineDimExpr):
+                raise PackingError(f"cannot pack the non-dimension access of loop {loop}")
+            new_maps.append(AffineMap(shifted.num_dims, shifted.num_symbols, (*shifted.results, AffineDimExpr(new_dim))))
+            packed_positions[index].append(position)
+            packed_tiles[index].append(size)
+        maps = new_maps
+    block = op.parent_block()
+    assert block is not None
+    emit = Emitter(block, op, op.location)
+    packs: list[Operation] = []
+    new_operands: list[SSAValue] = []
+    for operand, positions, tiles in zip(operands, packed_positions, packed_tiles):
+        if not positions:
+            new_operands.append(operand)
+            continue
+        shape = list(operand.type.get_shape())  # type: ignore[attr-defined]
+        outer = [-(-size // tiles[positions.index(d)]) if d in positions and size >= 0 else size for d, size in enumerate(shape)]
+        pack_type = TensorType(operand.type.element_type, outer + list(tiles))  # type: ignore[attr-defined]
+        if any(s < 0 for s in pack_type.get_shape()):
+            raise PackingError("packing dynamic shapes is not supported")
+        dest = _empty(emit, pack_type.get_shape(), pack_type.element_type)
+        needs_padding = any(operand.type.get_shape()[p] % t for p, t in zip(positions, tiles))  # type: ignore[attr-defined]
+        padding = [_constant(emit, zero_of(pack_type.element_type))] if needs_padding else []
+        pack_op = emit.add(
+            PackOp.build(
+                operands=[operand, dest, padding, []],
+                result_types=[[pack_type]],
+                properties={
+                    "inner_dims_pos": DenseArrayBase.from_list(i64, positions),
+                    "static_inner_tiles": DenseArrayBase.from_list(i64, tiles),
+                },
+            )
+        )
+        packs.append(pack_op)
+        new_operands.append(pack_op.results[0])
+    count = len(op.inputs)  # type: ignore[attr-defined]
+    inits = new_operands[count:]
+    generic = emit.add(
+        GenericOp(
+            new_operands[:count],
+            inits,
+            op.regions[0].clone(),
+            ArrayAttr([AffineMapAttr(m) for m in maps]),
+            ArrayAttr([IteratorTypeAttr(IteratorType(t)) for t in iterators]),
+            [v.type for v in inits] if op.results else [],
+        )
+    )
+    unpacks: list[Operation] = []
+    results: list[SSAValue] = []
+    for result, init in zip(generic.results, inits):
+        pack_op = init.owner if isinstance(init.owner, PackOp) else None
+        if pack_op is None:
+            results.append(result)
+            continue
+        unpack = emit.add(
+            UnPackOp.build(
+                operands=[result, pack_op.source, []],
+                result_types=[[pack_op.source.type]],
+                properties={"inner_dims_pos": pack_op.inner_dims_pos, "static_inner_tiles": pack_op.static_inner_tiles},
+            )
+        )
+        unpacks.append(unpack)
+        results.append(unpack.results[0])
+    for old, new in zip(op.results, results):
+        old.replace_all_uses_with(new)
+    op.detach()
+    op.erase()
+    return packs, generic, unpacks
+
+
+# --------------------------------------------------------------------------- transform ops
+
+
+@irdl_op_definition
+class PackOp(TransformOp, IRDLOperation):
+    """transform.structured.pack: pack a linalg op's loops by ``packed_sizes``
+    (0 leaves a loop alone); the packed linalg.generic."""
+
+    name = "transform.structured.pack"
+    target = operand_def(TransformHandleType)
+    packed_sizes = var_operand_def(TransformHandleType)
+    static_packed_sizes = prop_def(DenseArrayBase.constr(i64), default_value=DenseArrayBase.from_list(i64, []))
+    packed_op = result_def(TransformHandleType)
+    assembly_format = (
+        "$target `packed_sizes` `=` custom<DynamicIndexList>($packed_sizes, $static_packed_sizes) "
+        "attr-dict `:` functional-type(operands, results)"
+    )
+    custom_directives = (DynamicIndexList,)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.dialects.transform.structured import _implements, _resolve_sizes
+
+        targets = state.payload_ops(self.target)
+        if not targets:
+            state.set_results(self, [[]])
+            return
+        if len(targets) != 1 or not _implements(targets[0], "LinalgOp"):
+            raise SilenceableFailure(self, f"requires target to map to exactly 1 LinalgOp (got {len(targets)})")
+        target = targets[0]
+        from mlopt.dialects.linalg import iterator_types
+
+        sizes = _resolve_sizes(state, self, list(self.static_packed_sizes.get_values()), self.packed_sizes)
+        loops = len(iterator_types(target))
+        if len(sizes) != loops:
+            raise SilenceableFailure(
+                self, f"requires number of packed sizes match the number of loops ({len(sizes)} vs {loops})"
+            )
+        try:
+            _, generic, _ = pack_linalg_op(target, sizes)
+        except PackingError:
+            raise DiagnosticError.at(self, "data tiling failed") from None
+        state.set_results(self, [[generic]])
+
+
+@irdl_op_definition
+class LowerPackOp(TransformOp, IRDLOperation):
+    """transform.structured.lower_pack: linalg.pack becomes tensor.pad +
+    tensor.expand_shape + linalg.transpose; (pad, expand_shape, transpose)."""
+
+    name = "transform.structured.lower_pack"
+    target = operand_def(TransformHandleType)
+    lowerPadLikeWithInsertSlice = prop_def(BoolAttr, default_value=BoolAttr.from_bool(True))
+    pad_op = result_def(TransformHandleType)
+    expand_shape_op = result_def(TransformHandleType)
+    transpose_op = result_def(TransformHandleType)
+    assembly_format = "$target attr-dict `:` functional-type(operands, results)"
+    irdl_options = (ParsePropInAttrDict(),)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    def apply(self, state: TransformState) -> None:
+        def lower(target: Operation) -> list[list[Operation]]:
+            if target.name != "linalg.pack" or not target.results or not _Layout(target).is_static():
+                raise SilenceableFailure(target, "cannot lower to pad + expand + transpose")
+            new = lower_pack(target, pad_like_with_insert_slice=self.lowerPadLikeWithInsertSlice.value.data != 0)
+            return [[o] if o is not None else [] for o in new]
+
+        apply_each(state, self, state.payload_ops(self.target), lower)
+
+
+@irdl_op_definition
+class LowerUnPackOp(TransformOp, IRDLOperation):
+    """transform.structured.lower_unpack: linalg.unpack becomes tensor.empty +
+    linalg.transpose + tensor.collapse_shape + tensor.extract_slice (+ a copy
+    into its destination); (empty, transpose, collapse_shape, extract_slice)."""
+
+    name = "transform.structured.lower_unpack"
+    target = operand_def(TransformHandleType)
+    lowerUnpadLikeWithExtractSlice = prop_def(BoolAttr, default_value=BoolAttr.from_bool(True))
+    empty_op = result_def(TransformHandleType)
+    transpose_op = result_def(TransformHandleType)
+    collapse_shape_op = result_def(TransformHandleType)
+    extract_slice_op = result_def(TransformHandleType)
+    assembly_format = "$target attr-dict `:` functional-type(operands, results)"
+    irdl_options = (ParsePropInAttrDict(),)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    def apply(self, state: TransformState) -> None:
+        def lower(target: Operation) -> list[list[Operation]]:
+            if target.name != "linalg.unpack" or not target.results or not _Layout(target).is_static():
+                raise SilenceableFailure(target, "cannot lower to empty + transpose + reshape + extract_slice")
+            new = lower_unpack(target, unpad_like_with_extract_slice=self.lowerUnpadLikeWithExtractSlice.value.data != 0)
+            return [[o] if o is not None else [] for o in new]
+
+        apply_each(state, self, state.payload_ops(self.target), lower)
+
+
+OPS: tuple[type[Operation], ...] = (PackOp, LowerPackOp, LowerUnPackOp)
