@@ -50,18 +50,25 @@ def copy(emit, source: SSAValue, dest: SSAValue) -> Operation:
     return emit.add(_build_named(NAMED_OP_CLASSES["linalg.copy"], [source], [dest], [[dest.type]]))
 
 
-def pad(emit, source: SSAValue, high: Sequence[int], value: SSAValue, *, nofold: bool = False) -> Operation:
-    """``tensor.pad source low[0...] high[high...]`` yielding ``value``."""
+def pad(emit, source: SSAValue, high: Sequence[int | SSAValue], value: SSAValue, *, nofold: bool = False,
+        result_type: Attribute | None = None) -> Operation:
+    """``tensor.pad source low[0...] high[high...]`` yielding ``value``; of
+    ``result_type`` (needed where a ``high`` is dynamic) or the inferred type."""
     from xdsl.dialects.builtin import IndexType, UnitAttr
     from xdsl.ir import Block, Region
 
+    from mlopt.dialects.syntax import DYNAMIC
     from mlopt.dialects.tensor import PadOp, YieldOp, inferred_pad_type
 
     rank = len(high)
     body = Block(arg_types=[IndexType()] * rank)
     body.add_op(YieldOp(value))
-    result_type = inferred_pad_type(source.type, [0] * rank, list(high))  # type: ignore[arg-type]
-    return emit.add(PadOp(source, [], [], Region(body), [0] * rank, list(high), result_type, UnitAttr() if nofold else None))
+    static_high = [h if isinstance(h, int) else DYNAMIC for h in high]
+    dynamic_high = [h for h in high if not isinstance(h, int)]
+    result_type = result_type or inferred_pad_type(source.type, [0] * rank, static_high)  # type: ignore[arg-type]
+    return emit.add(
+        PadOp(source, [], dynamic_high, Region(body), [0] * rank, static_high, result_type, UnitAttr() if nofold else None)
+    )
 
 
 def _empty(emit, shape: Sequence[int], element_type: Attribute) -> SSAValue:
