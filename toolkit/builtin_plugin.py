@@ -90,6 +90,7 @@ PASSES: dict[str, str] = {
     "scf-forall-to-for": "mlopt.passes.transforms.scf_forall_to_for:SCFForallToForLoop",
     "scf-forall-to-parallel": "mlopt.passes.transforms.scf_forall_to_parallel:SCFForallToParallelLoop",
     "loop-invariant-code-motion": "mlopt.passes.transforms.loop_invariant_code_motion:LoopInvariantCodeMotion",
+    "loop-invariant-subset-hoisting": "mlopt.passes.transforms.loop_invariant_subset_hoisting:LoopInvariantSubsetHoistingPass",
     "symbol-dce": "mlopt.passes.transforms.symbol_dce:SymbolDCE",
     "inline": "mlopt.passes.transforms.inline:InlinerPass",
     "sccp": "mlopt.passes.transforms.sccp:SCCP",
