@@ -27,7 +27,7 @@ from typing import Any
 from mlopt.plugins import AUTOLOAD_ENV
 from mlopt.testing.features import llvm_tool, llvm_tool_missing, nvidia_gpu_missing, ptxas_missing
 
-TOOLS = ("mlopt", "mlrun", "mltranslate", "mlopt-bench")
+TOOLS = ("mlopt", "mlrun", "mltranslate", "mlopt-bench", "mlopt-bisect", "mlopt-reduce")
 PLUGIN_AWARE_TOOLS = frozenset({"mlopt", "mlrun", "mltranslate"})
 """The tools that take ``--load-plugin``."""
 

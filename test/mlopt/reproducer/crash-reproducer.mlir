@@ -10,7 +10,8 @@
 // RUN: FileCheck %s --check-prefix=FULL < %t.full.mlir
 
 // Without a file named, the reproducer goes to a temporary file.
-// RUN: not mlopt %s --load-plugin=%S/../Inputs/planted_bugs.py --cse --planted-crash-on-muli 2>&1 | FileCheck %s --check-prefix=TEMP
+// RUN: rm -rf %t.tmpdir && mkdir -p %t.tmpdir
+// RUN: env TMPDIR=%t.tmpdir not mlopt %s --load-plugin=%S/../Inputs/planted_bugs.py --cse --planted-crash-on-muli 2>&1 | FileCheck %s --check-prefix=TEMP
 
 // CRASH: mlopt: internal error: pass 'planted-crash-on-muli' (plugin 'planted_bugs'
 // CRASH-SAME: crashed on 'builtin.module': RuntimeError: planted crash on arith.muli
@@ -37,7 +38,7 @@
 // FULL: pipeline: "builtin.module(cse,planted-crash-on-muli)",
 // FULL-NEXT: disable_threading: false,
 
-// TEMP: reproducer generated at `{{.*}}mlopt-reproducer-{{.*}}.mlir`
+// TEMP: reproducer generated at `{{.*}}tmpdir{{/|\\}}mlopt-reproducer-{{.*}}.mlir`
 
 func.func @square_of_double(%a: i32) -> i32 {
   %0 = arith.addi %a, %a : i32
