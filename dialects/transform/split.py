@@ -1,0 +1,276 @@
+"""Reductions split into partial ones: transform.structured.tile_reduction_using_for
+(upstream's ``scf::tileReductionUsingScf``: a loop over tiles of the
+reduction dims accumulating into a partial tensor, merged by a
+linalg.reduce after the loop) and transform.structured.split_reduction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, i64
+from xdsl.dialects.transform import TransformHandleType
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
+from xdsl.irdl import IRDLOperation, irdl_op_definition, operand_def, prop_def, result_def, var_result_def
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+
+from mlopt.diagnostics import Diagnostic, DiagnosticError, location_of
+from mlopt.dialects.transform.state import TransformOp, TransformState
+
+_ONES = {"arith.addf": 0.0, "arith.mulf": 1.0, "arith.addi": 0, "arith.ori": 0, "arith.xori": 0, "arith.muli": 1,
+         "arith.andi": -1, "arith.maxui": 0, "arith.minui": -1}  # fmt: skip
+_FLOAT_BOUNDS = {"arith.maximumf": float("-inf"), "arith.maxnumf": float("-inf"), "arith.minimumf": float("inf"),
+                 "arith.minnumf": float("inf")}  # fmt: skip
+
+
+class ReductionError(Exception):
+    """The op cannot be split as asked; the message is reported at the op."""
+
+
+def combiner(op: Operation) -> Operation:
+    """The op of the body of the single-output structured op ``op`` that
+    combines a value into the accumulator (upstream's matchReduction)."""
+    block = op.regions[0].block
+    terminator = block.last_op
+    if len(op.outputs) != 1 or terminator is None or len(terminator.operands) != 1:  # type: ignore[attr-defined]
+        raise ReductionError("Failed to anaysis the reduction operation.")
+    combining = terminator.operands[0].owner
+    if not isinstance(combining, Operation) or block.args[-1] not in combining.operands or len(combining.operands) != 2:
+        raise ReductionError("Failed to anaysis the reduction operation.")
+    return combining
+
+
+def neutral_element(combining: Operation) -> Attribute:
+    """The identity of the combining op (upstream's getNeutralElement)."""
+    from xdsl.dialects.builtin import FloatAttr, IntegerAttr, IntegerType
+
+    element_type = combining.results[0].type
+    if combining.name in _FLOAT_BOUNDS:
+        return FloatAttr(_FLOAT_BOUNDS[combining.name], element_type)  # type: ignore[arg-type]
+    if combining.name in ("arith.maxsi", "arith.minsi") and isinstance(element_type, IntegerType):
+        width = element_type.width.data
+        return IntegerAttr(-(2 ** (width - 1)) if combining.name == "arith.maxsi" else 2 ** (width - 1) - 1, element_type)
+    if combining.name not in _ONES:
+        raise ReductionError("Failed to get an identity value for the reduction operation.")
+    value = _ONES[combining.name]
+    if isinstance(value, float):
+        return FloatAttr(value, element_type)  # type: ignore[arg-type]
+    if value == -1 and isinstance(element_type, IntegerType):
+        return IntegerAttr(-1 if element_type.width.data > 1 else 1, element_type, truncate_bits=True)
+    return IntegerAttr(value, element_type)  # type: ignore[arg-type]
+
+
+def merge_reduce(emit, partial: SSAValue, init: SSAValue, dimensions: Sequence[int], combining: Operation) -> Operation:
+    """``linalg.reduce ins(partial) outs(init) dimensions = ...`` whose body is
+    ``combining`` on (value, accumulator), whatever its operand order in the
+    original body, as upstream builds the merge."""
+    from xdsl.dialects.builtin import DenseArrayBase
+
+    from mlopt.dialects.linalg import ReduceOp, YieldOp
+
+    element_type = init.type.element_type  # type: ignore[attr-defined]
+    body = Block(arg_types=[element_type, element_type])
+    merged = combining.clone()
+    merged.operands = list(body.args)
+    body.add_op(merged)
+    body.add_op(YieldOp(merged.results[0]))
+    return emit.add(
+        ReduceOp.build(
+            operands=[[partial], [init]],
+            result_types=[[init.type]],
+            properties={"dimensions": DenseArrayBase.from_list(i64, list(dimensions))},
+            regions=[Region(body)],
+        )
+    )
+
+
+def _check_tileable(op: Operation, sizes: Sequence[int], dims: Sequence[int]) -> None:
+    from mlopt.dialects.linalg import iterator_types
+
+    iterators = iterator_types(op)
+    if any(size and iterators[d] != "reduction" for d, size in enumerate(sizes)):
+        raise ReductionError("tiling parallel dimensions is not supported with partial reduction tiling strategies")
+    if not dims:
+        raise ReductionError("no reduction dimension to tile")
+    if not op.results:
+        raise ReductionError("expected operation to have tensor semantics")
+
+
+def tile_reduction_using_for(op: Operation, sizes: Sequence[int]) -> tuple[list[Operation], Operation, Operation, Operation]:
+    """Tile the reduction dims of ``op`` with a non-zero size into scf.for
+    loops accumulating into a partial tensor (the init with one trailing dim
+    per tiled reduction dim, of the tile's size), filled with the
+    combiner's identity, then merged into the init by linalg.reduce;
+    (fills, tiled op, merging reduce, outermost loop)."""
+    from xdsl.dialects import scf as xscf
+    from xdsl.dialects.builtin import AffineMapAttr, IndexType, TensorType
+    from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
+    from xdsl.ir.affine import AffineDimExpr, AffineMap
+
+    from mlopt.dialects.linalg import NAMED_OP_CLASSES, GenericOp, indexing_maps, iterator_types
+    from mlopt.dialects.scf import ForOp
+    from mlopt.dialects.transform.packing import _constant, _empty
+    from mlopt.dialects.transform.tiling import (
+        Emitter,
+        _size_in_tile,
+        extract_slice,
+        insert_slice,
+        loop_ranges,
+        operand_slices,
+    )
+    from mlopt.passes.transforms.linalg_specialize_generic_ops import _build_named
+
+    sizes = list(sizes) + [0] * (len(iterator_types(op)) - len(sizes))
+    dims = [d for d, size in enumerate(sizes) if size]
+    _check_tileable(op, sizes, dims)
+    combining = combiner(op)
+    identity = neutral_element(combining)
+    maps = indexing_maps(op)
+    init = op.outputs[0]  # type: ignore[attr-defined]
+    init_shape = list(init.type.get_shape())
+    partial_map = AffineMap(maps[-1].num_dims, 0, (*maps[-1].results, *(AffineDimExpr(d) for d in dims)))
+    block = op.parent_block()
+    assert block is not None
+    emit = Emitter(block, op, op.location)
+    element_type = init.type.element_type
+    empty = _empty(emit, init_shape + [sizes[d] for d in dims], element_type)
+    fill = emit.add(_build_named(NAMED_OP_CLASSES["linalg.fill"], [_constant(emit, identity)], [empty], [[empty.type]]))
+    ranges = loop_ranges(emit, op)
+    loops: list[Operation] = []
+    carried = fill.results[0]
+    offsets: list = [0] * len(sizes)
+    extents: list = list(ranges)
+    inner = emit
+    for dim in dims:
+        body = Block(arg_types=[IndexType(), carried.type])
+        loop = ForOp(inner.index(0), inner.value(ranges[dim]), inner.index(sizes[dim]), [carried], Region(body))
+        inner.add(loop)
+        if loops:
+            inner.add(xscf.YieldOp(loop.results[0]))
+        loops.append(loop)
+        inner = Emitter(body, None, op.location)
+        carried = body.args[1]
+        offsets[dim] = body.args[0]
+    for dim in dims:
+        extents[dim] = _size_in_tile(inner, offsets[dim], sizes[dim], ranges[dim])
+    slices = operand_slices(inner, op, offsets, extents)
+    inputs = [
+        v if s is None else extract_slice(inner, v, s.offsets, s.sizes)
+        for v, s in zip(op.inputs, slices)  # type: ignore[attr-defined]
+    ]
+    init_slice = slices[-1]
+    partial_sizes = (list(init_slice.sizes) if init_slice is not None else []) + [extents[d] for d in dims]
+    partial_offsets = [0] * len(partial_sizes)
+    partial = extract_slice(inner, carried, partial_offsets, partial_sizes)
+    tiled = inner.add(
+        GenericOp(
+            inputs,
+            [partial],
+            op.regions[0].clone(),
+            ArrayAttr([AffineMapAttr(m) for m in [*maps[:-1], partial_map]]),
+            ArrayAttr([IteratorTypeAttr(IteratorType.PARALLEL if d in dims else IteratorType(t)) for d, t in enumerate(iterator_types(op))]),
+            [partial.type],
+        )
+    )
+    inserted = insert_slice(inner, tiled.results[0], carried, partial_offsets, partial_sizes)
+    inner.add(xscf.YieldOp(inserted.results[0]))
+    merged = merge_reduce(emit, loops[0].results[0], init, list(range(len(init_shape), len(init_shape) + len(dims))), combining)
+    assert isinstance(init.type, TensorType)
+    op.results[0].replace_all_uses_with(merged.results[0])
+    op.detach()
+    op.erase()
+    return [fill], tiled, merged, loops[0]
+
+
+def _parse_int_array(parser: Parser) -> ArrayAttr:
+    return ArrayAttr(IntegerAttr(v, i64) for v in parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer))
+
+
+def _ints(array: ArrayAttr) -> list[int]:
+    return [a.value.data for a in array.data]  # type: ignore[attr-defined]
+
+
+def _report(transform: Operation, target: Operation, error: ReductionError, failure: str) -> DiagnosticError:
+    """Upstream reports the reason at the payload op, then the failure at the transform op."""
+    return DiagnosticError(
+        Diagnostic("error", f"'{target.name}' op {error}", location_of(target), op=target),
+        Diagnostic("error", failure, location_of(transform), op=transform),
+    )
+
+
+@irdl_op_definition
+class TileReductionUsingForOp(TransformOp, IRDLOperation):
+    """transform.structured.tile_reduction_using_for: tile the reduction dims
+    into scf.for loops over a partial accumulator merged after the loop;
+    (fill, tiled op, merging op, loop)."""
+
+    name = "transform.structured.tile_reduction_using_for"
+    target = operand_def(TransformHandleType)
+    reduction_dims = prop_def(ArrayAttr, default_value=ArrayAttr([]))
+    tile_sizes = prop_def(ArrayAttr, default_value=ArrayAttr([]))
+    fill_op = var_result_def(TransformHandleType)
+    split_op = result_def(TransformHandleType)
+    combining_op = result_def(TransformHandleType)
+    for_op = result_def(TransformHandleType)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> TileReductionUsingForOp:
+        from mlopt.dialects.syntax import build_op, parse_attr_dict
+        from mlopt.dialects.transform.core import parse_functional_type
+
+        target = parser.parse_unresolved_operand()
+        parser.parse_keyword("by")
+        properties: dict[str, Attribute] = {}
+        for keyword in ("reduction_dims", "tile_sizes"):
+            if keyword == "tile_sizes" or parser.parse_optional_keyword(keyword):
+                if keyword == "tile_sizes":
+                    parser.parse_keyword(keyword)
+                parser.parse_punctuation("=")
+                properties[keyword] = _parse_int_array(parser)
+        attributes = parse_attr_dict(parser)
+        function_type = parse_functional_type(parser)
+        outputs = list(function_type.outputs)
+        return build_op(
+            cls,
+            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
+            result_types=[outputs[:-3], *outputs[-3:]],
+            properties=properties,
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        from mlopt.dialects.syntax import print_attr_dict
+        from mlopt.dialects.transform.core import print_functional_type
+
+        printer.print_string(" ")
+        printer.print_operand(self.target)
+        printer.print_string(" by")
+        if self.reduction_dims.data:
+            printer.print_string(" reduction_dims = [" + ", ".join(map(str, _ints(self.reduction_dims))) + "]")
+        printer.print_string(" tile_sizes = [" + ", ".join(map(str, _ints(self.tile_sizes))) + "]")
+        print_attr_dict(printer, self, ("reduction_dims", "tile_sizes"))
+        print_functional_type(printer, self)
+
+    def apply(self, state: TransformState) -> None:
+        results: list[list[Operation]] = [[] for _ in range(4)]
+        for target in state.payload_ops(self.target):
+            sizes = _ints(self.tile_sizes)
+            chosen = _ints(self.reduction_dims)
+            if chosen:
+                sizes = [size if d in chosen else 0 for d, size in enumerate(sizes)]
+            try:
+                fills, tiled, merged, loop = tile_reduction_using_for(target, sizes)
+            except ReductionError as error:
+                raise _report(self, target, error, "failed to tile using partial reduction") from None
+            for into, payload in zip(results, (fills, [tiled], [merged], [loop])):
+                into.extend(payload)
+        for handle in self.fill_op:
+            state.set_payload(handle, results[0])
+        for handle, payload in zip((self.split_op, self.combining_op, self.for_op), results[1:]):
+            state.set_payload(handle, payload)
+
+
+OPS: tuple[type[Operation], ...] = (TileReductionUsingForOp,)
