@@ -1,7 +1,9 @@
 """Reductions split into partial ones: transform.structured.tile_reduction_using_for
 (upstream's ``scf::tileReductionUsingScf``: a loop over tiles of the
 reduction dims accumulating into a partial tensor, merged by a
-linalg.reduce after the loop) and transform.structured.split_reduction.
+linalg.reduce after the loop) and transform.structured.split_reduction
+(upstream's ``splitReduction``: the reduction dim split in two, one of them
+parallel, the partials reduced by a second linalg.generic).
 """
 
 from __future__ import annotations
@@ -9,15 +11,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, i64
+from xdsl.dialects.builtin import I64, ArrayAttr, IntegerAttr, UnitAttr, i64
 from xdsl.dialects.transform import TransformHandleType
 from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
-from xdsl.irdl import IRDLOperation, irdl_op_definition, operand_def, prop_def, result_def, var_result_def
+from xdsl.irdl import (
+    IRDLOperation,
+    ParsePropInAttrDict,
+    irdl_op_definition,
+    operand_def,
+    opt_prop_def,
+    prop_def,
+    result_def,
+    var_result_def,
+)
 from xdsl.parser import Parser
 from xdsl.printer import Printer
+from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import Diagnostic, DiagnosticError, location_of
-from mlopt.dialects.transform.state import TransformOp, TransformState
+from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
 
 _ONES = {"arith.addf": 0.0, "arith.mulf": 1.0, "arith.addi": 0, "arith.ori": 0, "arith.xori": 0, "arith.muli": 1,
          "arith.andi": -1, "arith.maxui": 0, "arith.minui": -1}  # fmt: skip
@@ -184,6 +196,112 @@ def tile_reduction_using_for(op: Operation, sizes: Sequence[int]) -> tuple[list[
     return [fill], tiled, merged, loops[0]
 
 
+def split_reduction(
+    op: Operation, ratio: int, index: int, *, inner_parallel: bool = False
+) -> tuple[Operation, Operation, Operation, Operation]:
+    """Split the single reduction dim r of ``op`` into a parallel dim of size
+    ``ratio`` (inserted at loop and output position ``index``; right after
+    r when ``inner_parallel``) and a reduction of size ``|r| / ratio``: the
+    inputs are expanded along r, the op reduces into a partial output filled
+    with the combiner's identity, and a linalg.generic reduces the partials
+    into the original init (upstream's ``splitReduction``);
+    (tensor.empty, fill, split op, combining op)."""
+    from xdsl.dialects.builtin import AffineMapAttr, TensorType
+    from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
+    from xdsl.ir.affine import AffineDimExpr, AffineMap
+
+    from mlopt.dialects.linalg import NAMED_OP_CLASSES, GenericOp, YieldOp, indexing_maps, iterator_types
+    from mlopt.dialects.tensor import ExpandShapeOp
+    from mlopt.dialects.transform.packing import _constant, _empty, _reassociation
+    from mlopt.dialects.transform.tiling import Emitter
+    from mlopt.passes.transforms.linalg_specialize_generic_ops import _build_named
+
+    iterators = iterator_types(op)
+    reductions = [d for d, t in enumerate(iterators) if t == "reduction"]
+    if len(reductions) != 1 or ratio <= 1 or not op.results:
+        raise ReductionError("needs a single reduction dimension and a split ratio above 1")
+    reduction = reductions[0]
+    combining = combiner(op)
+    identity = neutral_element(combining)
+    split_dim = reduction + 1 if inner_parallel else index
+
+    def shifted(dim: int) -> AffineDimExpr:
+        return AffineDimExpr(dim if dim < split_dim else dim + 1)
+
+    maps = indexing_maps(op)
+    block = op.parent_block()
+    assert block is not None
+    emit = Emitter(block, op, op.location)
+    new_maps: list[AffineMap] = []
+    inputs: list[SSAValue] = []
+    for operand, affine_map in zip(op.inputs, maps):  # type: ignore[attr-defined]
+        if not all(isinstance(e, AffineDimExpr) for e in affine_map.results) or not isinstance(operand.type, TensorType):
+            raise ReductionError("needs projected permutation maps on tensors")
+        shape, exprs, groups = [], [], []
+        for size, expr in zip(operand.type.get_shape(), affine_map.results):
+            if expr.position == reduction:  # type: ignore[attr-defined]
+                if size < 0 or size % ratio:
+                    raise ReductionError("the split ratio does not divide the reduction size")
+                pair = [(size // ratio, shifted(reduction)), (ratio, AffineDimExpr(split_dim))]
+                for extent, new_expr in pair if inner_parallel else reversed(pair):
+                    shape.append(extent)
+                    exprs.append(new_expr)
+                groups.append([len(shape) - 2, len(shape) - 1])
+                continue
+            shape.append(size)
+            exprs.append(shifted(expr.position))  # type: ignore[attr-defined]
+            groups.append([len(shape) - 1])
+        new_maps.append(AffineMap(affine_map.num_dims + 1, 0, tuple(exprs)))
+        if len(shape) == len(operand.type.get_shape()):
+            inputs.append(operand)
+            continue
+        expanded_type = TensorType(operand.type.element_type, shape)
+        inputs.append(emit.add(ExpandShapeOp(operand, [], _reassociation(groups), shape, expanded_type)).results[0])
+    init = op.outputs[0]  # type: ignore[attr-defined]
+    init_shape = list(init.type.get_shape())
+    output_exprs = [shifted(e.position) for e in maps[-1].results]  # type: ignore[attr-defined]
+    output_exprs.insert(index, AffineDimExpr(split_dim))
+    new_maps.append(AffineMap(maps[-1].num_dims + 1, 0, tuple(output_exprs)))
+    partial_shape = init_shape[:index] + [ratio] + init_shape[index:]
+    empty = _empty(emit, partial_shape, init.type.element_type)
+    fill = emit.add(_build_named(NAMED_OP_CLASSES["linalg.fill"], [_constant(emit, identity)], [empty], [[empty.type]]))
+    new_iterators = list(iterators)
+    new_iterators.insert(split_dim, "parallel")
+    split_op = emit.add(
+        GenericOp(
+            inputs,
+            [fill.results[0]],
+            op.regions[0].clone(),
+            ArrayAttr([AffineMapAttr(m) for m in new_maps]),
+            ArrayAttr([IteratorTypeAttr(IteratorType(t)) for t in new_iterators]),
+            [empty.type],
+        )
+    )
+    rank = len(partial_shape)
+    identity_map = AffineMap.identity(rank)
+    output_map = AffineMap(rank, 0, tuple(AffineDimExpr(d) for d in range(rank) if d != index))
+    element_type = init.type.element_type
+    body = Block(arg_types=[element_type, element_type])
+    merged = combining.clone()
+    merged.operands = list(body.args)
+    body.add_op(merged)
+    body.add_op(YieldOp(merged.results[0]))
+    combining_op = emit.add(
+        GenericOp(
+            [split_op.results[0]],
+            [init],
+            Region(body),
+            ArrayAttr([AffineMapAttr(identity_map), AffineMapAttr(output_map)]),
+            ArrayAttr([IteratorTypeAttr(IteratorType.REDUCTION if d == index else IteratorType.PARALLEL) for d in range(rank)]),
+            [init.type],
+        )
+    )
+    op.results[0].replace_all_uses_with(combining_op.results[0])
+    op.detach()
+    op.erase()
+    return empty.owner, fill, split_op, combining_op  # type: ignore[return-value]
+
+
 def _parse_int_array(parser: Parser) -> ArrayAttr:
     return ArrayAttr(IntegerAttr(v, i64) for v in parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer))
 
@@ -273,4 +391,46 @@ class TileReductionUsingForOp(TransformOp, IRDLOperation):
             state.set_payload(handle, payload)
 
 
-OPS: tuple[type[Operation], ...] = (TileReductionUsingForOp,)
+@irdl_op_definition
+class SplitReductionOp(TransformOp, IRDLOperation):
+    """transform.structured.split_reduction: split the reduction dim in two,
+    one of them parallel, and reduce the partial results with a second op;
+    (init, fill, split op, combining op)."""
+
+    name = "transform.structured.split_reduction"
+    target = operand_def(TransformHandleType)
+    split_factor = prop_def(IntegerAttr[I64], default_value=IntegerAttr(0, i64))
+    insert_split_dimension = prop_def(IntegerAttr[I64], default_value=IntegerAttr(0, i64))
+    inner_parallel = opt_prop_def(UnitAttr)
+    use_scaling_algorithm = opt_prop_def(UnitAttr)
+    use_alloc = opt_prop_def(UnitAttr)
+    init_or_alloc_op = result_def(TransformHandleType)
+    fill_op = result_def(TransformHandleType)
+    split_linalg_op = result_def(TransformHandleType)
+    combining_linalg_op = result_def(TransformHandleType)
+    assembly_format = "$target attr-dict `:` functional-type(operands, results)"
+    irdl_options = (ParsePropInAttrDict(),)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    def verify_(self) -> None:
+        for unsupported in ("use_scaling_algorithm", "use_alloc"):
+            if self.properties.get(unsupported) is not None:
+                raise VerifyException(f"{unsupported} is not supported")
+
+    def apply(self, state: TransformState) -> None:
+        def split(target: Operation) -> list[list[Operation]]:
+            try:
+                new = split_reduction(
+                    target,
+                    self.split_factor.value.data,
+                    self.insert_split_dimension.value.data,
+                    inner_parallel=self.inner_parallel is not None,
+                )
+            except ReductionError:
+                raise SilenceableFailure(self, "failed to apply", [(target, "attempted to apply to this op")]) from None
+            return [[o] for o in new]
+
+        apply_each(state, self, state.payload_ops(self.target), split)
+
+
+OPS: tuple[type[Operation], ...] = (TileReductionUsingForOp, SplitReductionOp)
