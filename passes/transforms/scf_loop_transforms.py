@@ -151,7 +151,9 @@ def peel_last_iteration(loop: Operation) -> Operation | None:
             return None
         split = emit.constant(high - (high - low) % stride)  # type: ignore[operator]
     else:
-        map = AffineMap(0, 3, (AffineSymExpr(1) - (AffineSymExpr(1) - AffineSymExpr(0)) % AffineSymExpr(2),))
+        lower_s, upper_s, step_s = (AffineSymExpr(i) for i in range(3))
+        remainder = AffineBinaryOpExpr(AffineBinaryOpKind.Mod, upper_s - lower_s, step_s)
+        map = AffineMap(0, 3, (upper_s - remainder,))
         from mlopt.dialects import affine
 
         split = emit.insert(affine.ApplyOp([lower, upper, step], AffineMapAttr(map)))
@@ -308,8 +310,8 @@ def outline(loop: Operation, name: str) -> tuple[Operation, Operation]:
     """Upstream's outlineSingleBlockRegion of ``loop``: a public function
     ``name`` (made unique in the symbol table) taking the values the loop
     uses from above, in the order they are first used, and returning its
-    results; the loop becomes a call in an scf.execute_region. Constants the
-    loop uses are cloned into the function too. Returns (function, call)."""
+    results; the loop becomes a call in an scf.execute_region. Index constants
+    the loop uses are cloned into the function too. Returns (function, call)."""
     from xdsl.dialects.scf import YieldOp
     from xdsl.ir import Block, Region
 
@@ -325,13 +327,15 @@ def outline(loop: Operation, name: str) -> tuple[Operation, Operation]:
         function_op = function_op.parent_op()
     table = function_op.parent_op() if function_op is not None else None
     assert function_op is not None and table is not None
-    taken = {op.sym_name.data for op in table.regions[0].block.ops if hasattr(op, "sym_name")}  # type: ignore[attr-defined]
+    from xdsl.traits import SymbolTable
+
     unique, suffix = name, 0
-    while unique in taken:
+    while SymbolTable.lookup_symbol(table, unique) is not None:
         unique, suffix = f"{name}_{suffix}", suffix + 1
     result_types = list(loop.result_types)
     body = Block(arg_types=[v.type for v in captured])
     call = func.CallOp(unique, list(captured), result_types)
+    call.location = loop.location  # type: ignore[attr-defined]
     wrapper = scf.ExecuteRegionOp.create(result_types=result_types, regions=[Region(Block([call, YieldOp(*call.results)]))])
     loop.parent_block().insert_op_before(wrapper, loop)  # type: ignore[union-attr]
     _replace_results(loop, list(wrapper.results))
@@ -342,7 +346,7 @@ def outline(loop: Operation, name: str) -> tuple[Operation, Operation]:
             if loop.is_ancestor(use.operation):
                 use.operation.operands[use.index] = argument
     for value, argument in zip(captured, body.args):
-        if isinstance(value.owner, arith.ConstantOp):
+        if isinstance(value.owner, arith.ConstantOp) and isinstance(value.type, IndexType):
             constant = value.owner.clone()
             body.insert_op_before(constant, body.first_op)  # type: ignore[arg-type]
             argument.replace_all_uses_with(constant.results[0])
