@@ -659,10 +659,9 @@ class DelinearizeIndexOp(IRDLOperation):
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
         types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
-        type = types[0]
         return build_op(
             cls,
-            operands=[resolve(parser, [linear], type)[0], resolve(parser, dynamic, type)],
+            operands=[resolve(parser, [linear], IndexType())[0], resolve(parser, dynamic, IndexType())],
             result_types=[types],
             properties={"static_basis": DenseArrayBase.from_list(i64, static)},
             attributes=attributes,
@@ -678,6 +677,9 @@ class DelinearizeIndexOp(IRDLOperation):
         printer.print_list(self.result_types, printer.print_attribute)
 
     def verify_(self) -> None:
+        for index, type in enumerate(self.result_types):
+            if not isinstance(type, IndexType):
+                raise VerifyException(f"result #{index} must be variadic of index, but got '{type}'")
         basis = len(self.static_basis.get_values())
         if len(self.results) not in (basis, basis + 1):
             raise VerifyException("should return an index for each basis element and up to one extra index")

@@ -284,7 +284,10 @@ class SelectObjectAttr(ParametrizedAttribute):
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
         if parser.parse_optional_punctuation("<") is None:
             return (UnitAttr(),)
+        start = parser._current_token.span.start
         target = parser.parse_attribute()
+        if isinstance(target, IntegerAttr) and target.value.data < 0:
+            parser.raise_error("the object index must be positive", start, start + 1)
         parser.parse_punctuation(">")
         return (target,)
 
@@ -593,7 +596,22 @@ def _print_terminator_operands(self, printer: Printer):
 
 
 _TERMINATOR_SYNTAX = {"parse": classmethod(_parse_terminator_operands), "print": _print_terminator_operands}
-ReturnOp = extend_op(xgpu.ReturnOp, methods=_TERMINATOR_SYNTAX)
+
+
+def _verify_return(self) -> None:
+    function = self.parent_op()
+    if not isinstance(function, xgpu.FuncOp):
+        return
+    result_types = function.function_type.outputs.data
+    if len(result_types) != len(self.operands):
+        raise VerifyException(f"expected {len(result_types)} result operands")
+    for index, (result_type, operand) in enumerate(zip(result_types, self.operands)):
+        if result_type != operand.type:
+            # Upstream streams the quoted type inside its own backquotes.
+            raise VerifyException(f"unexpected type `'{operand.type}'' for operand #{index}")
+
+
+ReturnOp = extend_op(xgpu.ReturnOp, methods={**_TERMINATOR_SYNTAX, "verify_": _verify_return})
 # Upstream leaves checking the yielded types to the parent: a warp region
 # yields per-lane types that differ from its distributed results.
 YieldOp = extend_op(xgpu.YieldOp, methods={**_TERMINATOR_SYNTAX, "verify_": lambda self: None})

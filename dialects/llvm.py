@@ -38,6 +38,7 @@ from xdsl.irdl import (
 from xdsl.parser import AttrParser, Parser, UnresolvedOperand
 from xdsl.printer import Printer
 from xdsl.traits import IsTerminator, NoMemoryEffect, Pure
+from xdsl.utils.exceptions import VerifyException
 
 from mlopt.dialects.extension import extend_op, replace_ops
 
@@ -536,6 +537,41 @@ FCmpOp = extend_op(
 SelectOp = extend_op(xllvm.SelectOp, constraints={"cond": I1 | VectorType.constr(I1)})
 """``llvm.select``, also with a vector of conditions (xDSL's takes an i1 only)."""
 
+
+
+def _verify_call(self) -> None:
+    """Upstream's CallOp::verifySymbolUses: the arguments and result match the callee."""
+    from xdsl.traits import SymbolTable
+
+    if self.callee is None:
+        return
+    callee = SymbolTable.lookup_symbol(self, self.callee)
+    if not isinstance(callee, xllvm.FuncOp):
+        return  # the symbol-use trait reports it
+    function_type = callee.function_type
+    params = function_type.inputs.data
+    if not function_type.is_variadic and len(self.args) != len(params):
+        raise VerifyException(f"incorrect number of operands ({len(self.args)}) for callee (expecting: {len(params)})")
+    if len(self.args) < len(params):
+        raise VerifyException(
+            f"incorrect number of operands ({len(self.args)}) for varargs callee (expecting at least: {len(params)})"
+        )
+    for index, (arg, param) in enumerate(zip(self.args, params)):
+        if arg.type != param:
+            raise VerifyException(f"operand type mismatch for operand {index}: '{arg.type}' != '{param}'")
+    callee_result = function_type.output
+    if isinstance(callee_result, xllvm.LLVMVoidType):
+        if self.returned is not None:
+            raise VerifyException("calling function with void result must not produce values")
+    elif self.returned is None:
+        raise VerifyException("expected function call to produce a value")
+    elif self.returned.type != callee_result:
+        raise VerifyException(f"result type mismatch: '{self.returned.type}' != '{callee_result}'")
+
+
+CallOp = extend_op(xllvm.CallOp, methods={"verify_": _verify_call})
+"""``llvm.call``, checked against its callee's signature as upstream."""
+
 ATOMIC_BIN_OPS = (
     "xchg", "add", "sub", "_and", "nand", "_or", "_xor", "max", "min", "umax", "umin",
     "fadd", "fsub", "fmax", "fmin", "uinc_wrap", "udec_wrap", "usub_cond", "usub_sat", "fmaximum", "fminimum",
@@ -662,6 +698,7 @@ LLVM = replace_ops(
     MaskedScatterOp,
     FCmpOp,
     SelectOp,
+    CallOp,
     AtomicRMWOp,
     *INTRINSICS,
     attributes=[ConstantRangeAttr],

@@ -157,8 +157,22 @@ _SUBVIEW_VERIFY = xmemref.SubviewOp.verify_
 SubviewOp = extend_op(xmemref.SubviewOp, mixin=_SubviewVerifier)
 
 _ALIGNMENT = opt_prop_def(IntegerAttr[IntegerType])
-LoadOp = extend_op(xmemref.LoadOp, fields={"alignment": _ALIGNMENT})
-StoreOp = extend_op(xmemref.StoreOp, fields={"alignment": _ALIGNMENT})
+
+
+def _verify_load(self) -> None:
+    rank = self.memref.type.get_num_dims()
+    if len(self.indices) != rank:
+        raise VerifyException(f"incorrect number of indices for load, expected {rank} but got {len(self.indices)}")
+
+
+def _verify_store(self) -> None:
+    if len(self.indices) != self.memref.type.get_num_dims():
+        raise VerifyException("store index operand count not equal to memref rank")
+
+
+LoadOp = extend_op(xmemref.LoadOp, fields={"alignment": _ALIGNMENT}, methods={"verify_": _verify_load})
+StoreOp = extend_op(xmemref.StoreOp, fields={"alignment": _ALIGNMENT}, methods={"verify_": _verify_store})
+"""``memref.load``/``memref.store`` with upstream's index-count messages."""
 
 
 class _AllocaScopeSyntax:

@@ -13,6 +13,7 @@ from xdsl.dialects import vector as xvector
 from xdsl.dialects.builtin import (
     ArrayAttr,
     BoolAttr,
+    DYNAMIC_INDEX,
     DenseArrayBase,
     I64,
     IndexType,
@@ -26,6 +27,7 @@ from xdsl.dialects.builtin import (
 )
 from xdsl.ir import Attribute, Block, Dialect, Operation, SSAValue
 from xdsl.irdl import (
+    AnyAttr,
     IRDLOperation,
     ParsePropInAttrDict,
     VarConstraint,
@@ -857,6 +859,48 @@ class MaskOp(IRDLOperation):
             printer.print_list(self.result_types, printer.print_attribute)
 
 
+_POISON_POSITION = -1
+
+
+def _verify_positions(op: Operation, vector_type: VectorType, vector: str) -> None:
+    """At most one position per dimension, each indexing its dimension or
+    poison, as upstream's isValidPositiveIndexOrPoison."""
+    if len(op.static_position) > vector_type.get_num_dims():
+        raise VerifyException(f"expected position attribute of rank no greater than {vector} rank")
+    dimension = f"the corresponding {vector} dimension" + (" or poison (-1)" if vector == "vector" else "")
+    for index, (position, size) in enumerate(zip(op.static_position.get_values(), vector_type.get_shape())):
+        if position not in (DYNAMIC_INDEX, _POISON_POSITION) and not 0 <= position < size:
+            raise VerifyException(
+                f"expected position attribute #{index + 1} to be a non-negative integer smaller than {dimension}"
+            )
+
+
+def _verify_extract(self) -> None:
+    _verify_positions(self, self.vector.type, "vector")
+    xvector.ExtractOp.verify_(self)
+
+
+def _verify_insert(self) -> None:
+    _verify_positions(self, self.dest.type, "dest vector")
+    xvector.InsertOp.verify_(self)
+
+
+ExtractOp = extend_op(xvector.ExtractOp, methods={"verify_": _verify_extract})
+InsertOp = extend_op(xvector.InsertOp, methods={"verify_": _verify_insert})
+"""``vector.extract``/``vector.insert``: static positions within the vector, as upstream checks."""
+
+
+def _verify_reduction(self) -> None:
+    if self.vector.type.element_type != self.dest.type:
+        raise VerifyException("failed to verify that source operand and result have same element type")
+
+
+ReductionOp = extend_op(
+    xvector.ReductionOp, constraints={"vector": VectorType.constr(AnyAttr())}, methods={"verify_": _verify_reduction}
+)
+"""``vector.reduction`` with upstream's message for a result of another element type."""
+
+
 Vector: Dialect = replace_ops(
     xvector.Vector,
     LoadOp,
@@ -888,5 +932,8 @@ Vector: Dialect = replace_ops(
     CompressStoreOp,
     YieldOp,
     MaskOp,
+    ExtractOp,
+    InsertOp,
+    ReductionOp,
     attributes=[IteratorTypeAttr, PrintPunctuationAttr],
 )

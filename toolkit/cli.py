@@ -13,6 +13,7 @@ import difflib
 import errno
 import gc
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -247,17 +248,34 @@ class Session:
 def _decode(name: str, data: bytes, sources: SourceManager) -> str:
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        shown = data.decode("utf-8", errors="replace")
-        prefix = data[: err.start].decode("utf-8", errors="replace")
-        source = sources.add(name, shown)
+    except UnicodeDecodeError:
+        escaped = data.decode("utf-8", errors="surrogateescape")
+        offset = _first_raw_byte_outside_literals(escaped)
+        if offset is None:
+            # As mlir-opt, which takes string literals and comments as bytes;
+            # the lexer makes surrogate-escaped string literals BytesAttrs.
+            return escaped
+        # Each undecodable byte is one character in both decodings.
+        source = sources.add(name, data.decode("utf-8", errors="replace"))
         raise DiagnosticError(
             Diagnostic(
                 "error",
-                f"input is not valid UTF-8 (byte 0x{data[err.start]:02x})",
-                source.location(len(prefix)),
+                f"input is not valid UTF-8 (byte 0x{ord(escaped[offset]) - 0xDC00:02x})",
+                source.location(offset),
             )
         ) from None
+
+
+_STRING_LITERAL_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*|(?P<raw>[\udc80-\udcff])')
+
+
+def _first_raw_byte_outside_literals(text: str) -> int | None:
+    """Where the first surrogate-escaped (not UTF-8) byte of ``text`` lies
+    outside every one-line string literal and comment, if any does."""
+    for match in _STRING_LITERAL_OR_COMMENT.finditer(text):
+        if match.group("raw"):
+            return match.start()
+    return None
 
 
 def check_output_writable(path: str | None) -> None:

@@ -9,6 +9,8 @@ wrong upstream in xDSL and can go when xDSL fixes it.
   quantifiers here never backtrack into a run of characters. A bad string is
   reported as upstream's Lexer::lexString does: ``expected '"' in string literal`` at the line break
   or end of file, ``unknown escape in string literal`` at the backslash.
+  Bytes that are not UTF-8 inside a literal (the driver keeps them
+  surrogate-escaped) make a bytes literal, as upstream's strings are bytes.
 - f16/f32 values beyond the format's range: xDSL packs them with ``struct``,
   which raises OverflowError where IEEE rounding (and upstream's APFloat) gives
   an infinity, so ``arith.constant 1.0e39 : f32`` and a folded
@@ -16,6 +18,14 @@ wrong upstream in xDSL and can go when xDSL fixes it.
 - Hexadecimal elements of float dense attributes (``dense<0xFF800000> :
   vector<8xf32>``, which upstream's vectorizer prints for -inf) are bit
   patterns in upstream; xDSL read them as integers converted to floats.
+- Number literals and builtin types that upstream rejects and xDSL accepted
+  (or wrapped silently): a decimal integer literal for a float
+  (``arith.constant 1 : f32``, ``dense<1> : tensor<2xf32>``), an integer
+  beyond its type's width (``index`` is 64 bits), integer widths beyond
+  16777215 bits and non-positive or 64-bit-overflowing vector sizes; each is
+  reported with upstream's message at upstream's token.
+- Empty flag lists (``fastmath<>``, ``overflow<>``) and file locations whose
+  line or column does not fit upstream's 32 bits are errors in upstream.
 """
 
 from __future__ import annotations
@@ -26,6 +36,8 @@ import re
 
 _STRING_BODY = r'(?:[^"\\\n\v\f]++|\\(?:["nt\\]|[0-9A-Fa-f]{2}))*+'
 _STRING_LITERAL = re.compile(f'"{_STRING_BODY}"')
+_RAW_BYTE = re.compile("[\udc80-\udcff]")
+"""A byte that is not UTF-8, as the driver's surrogate-escaping decoder keeps it."""
 _STRING_PREFIX = re.compile(_STRING_BODY)
 
 
@@ -39,8 +51,8 @@ def _string_literal_error(text: str, start: int) -> tuple[int, str]:
 
 def _fix_string_literals() -> None:
     from xdsl.utils.exceptions import ParseError
-    from xdsl.utils.lexer import Span
-    from xdsl.utils.mlir_lexer import MLIRLexer
+    from xdsl.utils.lexer import Input, Span, Token
+    from xdsl.utils.mlir_lexer import MLIRLexer, MLIRTokenKind, StringLiteral
 
     lex_string_literal = MLIRLexer._lex_string_literal
     MLIRLexer._unescaped_characters_regex = _STRING_LITERAL
@@ -48,12 +60,26 @@ def _fix_string_literals() -> None:
     @functools.wraps(lex_string_literal)
     def lex_string_literal_as_upstream(self, start_pos):
         try:
-            return lex_string_literal(self, start_pos)
+            token = lex_string_literal(self, start_pos)
         except ParseError:  # the literal did not match
             position, message = _string_literal_error(self.input.content, start_pos)
             raise ParseError(Span(position, position + 1, self.input), message) from None
+        if _RAW_BYTE.search(token.text):
+            return Token(MLIRTokenKind.BYTES_LIT, token.span)
+        return token
 
     MLIRLexer._lex_string_literal = lex_string_literal_as_upstream
+
+    bytes_contents = StringLiteral.bytes_contents.fget
+
+    def bytes_contents_with_raw_bytes(self) -> bytes:
+        text = self.text
+        if not _RAW_BYTE.search(text):
+            return bytes_contents(self)
+        escaped = _RAW_BYTE.sub(lambda byte: f"\\{ord(byte.group()) - 0xDC00:02X}", text)
+        return bytes_contents(StringLiteral(0, len(escaped), Input(escaped, self.input.name)))
+
+    StringLiteral.bytes_contents = property(bytes_contents_with_raw_bytes)
 
 
 def _rounded(format: str, value: float) -> float:
@@ -110,11 +136,154 @@ def _fix_hex_float_elements() -> None:
     to_type = element.to_type
 
     def to_type_with_hex_floats(self, parser, type):
-        if isinstance(type, AnyFloat) and isinstance(self.value, int) and self.span.text[:2].lower() == "0x":
-            return float_from_bits(self.value, type)
+        if isinstance(type, AnyFloat) and isinstance(self.value, int):
+            if self.span.text[:2].lower() == "0x":
+                return float_from_bits(self.value, type)
+            raise _decimal_for_float_error(self.span)
         return to_type(self, parser, type)
 
     element.to_type = to_type_with_hex_floats
+
+
+_MAX_INTEGER_WIDTH = 16777215
+_INDEX_WIDTH = 64
+
+
+def _decimal_for_float_error(span):
+    from xdsl.utils.exceptions import ParseError
+
+    return ParseError(span, "unexpected decimal integer literal for a floating point value")
+
+
+def _integer_fits(value: int, type) -> bool:
+    """Whether ``value`` is representable in ``type`` as upstream's parser
+    checks it: signless integers take either signed or unsigned values, an
+    index only signed 64-bit ones."""
+    from xdsl.dialects.builtin import IndexType, Signedness
+
+    if isinstance(type, IndexType):
+        return -(1 << (_INDEX_WIDTH - 1)) <= value < 1 << (_INDEX_WIDTH - 1)
+    width = type.width.data
+    signedness = type.signedness.data
+    low = 0 if signedness == Signedness.UNSIGNED else -(1 << max(width - 1, 0))
+    high = (1 << (width - 1)) if signedness == Signedness.SIGNED else (1 << width)
+    return low <= value < high
+
+
+def _fix_number_literals() -> None:
+    from xdsl.dialects.builtin import AnyFloat, IndexType, IntegerType
+    from xdsl.parser.attribute_parser import AttrParser
+    from xdsl.utils.exceptions import ParseError, VerifyException
+    from xdsl.utils.lexer import Span
+    from xdsl.utils.mlir_lexer import MLIRTokenKind
+
+    parse_number_attr = AttrParser.parse_optional_builtin_int_or_float_attr
+
+    def parse_number_attr_checked(self):
+        # Upstream points at the digits, after a leading minus sign.
+        source = self._current_token.span.input
+        literal_start = self._current_token.span.start
+        if self._current_token.kind == MLIRTokenKind.MINUS:
+            literal_start = len(source.content) - len(source.content[literal_start + 1 :].lstrip())
+        literal = re.compile(r"[0-9][0-9A-Za-z_.+-]*").match(source.content, literal_start)
+        literal_span = Span(literal_start, literal.end() if literal else literal_start + 1, source)
+        out_of_range = ParseError(literal_span, "integer constant out of range for attribute")
+        try:
+            attr = parse_number_attr(self)
+        except VerifyException:  # xDSL's IntegerAttr range check, reported at the op
+            raise out_of_range from None
+        if attr is None or literal is None:
+            return attr
+        value = attr.value.data
+        if isinstance(attr.type, AnyFloat) and re.fullmatch(r"[0-9]+", literal.group()):
+            raise _decimal_for_float_error(literal_span)
+        if isinstance(attr.type, IntegerType | IndexType) and not _integer_fits(value, attr.type):
+            raise out_of_range
+        return attr
+
+    AttrParser.parse_optional_builtin_int_or_float_attr = parse_number_attr_checked
+
+    parse_scalar_type = AttrParser._parse_optional_integer_or_float_type
+
+    def parse_scalar_type_checked(self):
+        token = self._current_token
+        type = parse_scalar_type(self)
+        if isinstance(type, IntegerType) and type.width.data > _MAX_INTEGER_WIDTH:
+            raise ParseError(token.span, f"integer bitwidth is limited to {_MAX_INTEGER_WIDTH} bits")
+        return type
+
+    AttrParser._parse_optional_integer_or_float_type = parse_scalar_type_checked
+
+    parse_dimension = AttrParser.parse_shape_dimension
+
+    def parse_dimension_checked(self, allow_dynamic: bool = True) -> int:
+        token = self._current_token
+        dimension = parse_dimension(self, allow_dynamic)
+        if dimension >= 1 << 63:
+            raise ParseError(token.span, "invalid dimension")
+        return dimension
+
+    AttrParser.parse_shape_dimension = parse_dimension_checked
+
+    parse_vector = AttrParser._parse_vector_attrs
+
+    def parse_vector_checked(self):
+        content = self._current_token.span.input.content
+        keyword = content.rfind("vector", 0, self._current_token.span.start)
+        vector = parse_vector(self)
+        for size in vector.get_shape():
+            if size <= 0:
+                raise ParseError(
+                    Span(keyword, keyword + len("vector"), self._current_token.span.input),
+                    f"vector types must have positive constant sizes but got {size}",
+                )
+        return vector
+
+    AttrParser._parse_vector_attrs = parse_vector_checked
+
+
+def _fix_empty_flag_lists() -> None:
+    from xdsl.dialects.utils.bit_enum_attribute import BitEnumAttribute
+    from xdsl.utils.exceptions import ParseError
+    from xdsl.utils.lexer import Span
+
+    parse_flags = BitEnumAttribute.parse_parameter.__func__
+
+    @classmethod
+    def parse_nonempty_flags(cls, parser):
+        opening = parser._current_token.span
+        content = opening.input.content
+        if opening.text == "<":
+            closing = len(content) - len(content[opening.end :].lstrip())
+            if content.startswith(">", closing):
+                raise ParseError(Span(closing, closing + 1, opening.input), "expected valid keyword or string")
+        return parse_flags(cls, parser)
+
+    BitEnumAttribute.parse_parameter = parse_nonempty_flags
+
+
+_FILE_LOCATION = re.compile(r'"(?:[^"\\]|\\.)*"\s*:\s*([0-9]+)\s*:\s*([0-9]+)')
+
+
+def _fix_location_ranges() -> None:
+    from xdsl.parser.attribute_parser import AttrParser
+    from xdsl.utils.exceptions import ParseError
+    from xdsl.utils.lexer import Span
+
+    parse_location = AttrParser._parse_location
+
+    def parse_location_in_range(self):
+        start = self._current_token.span
+        if (match := _FILE_LOCATION.match(start.input.content, start.start)) is not None:
+            for group, what in ((1, "line"), (2, "column")):
+                if int(match.group(group)) >= 1 << 32:
+                    raise ParseError(
+                        Span(match.start(group), match.end(group), start.input),
+                        f"expected integer {what} number in FileLineColRange",
+                    )
+        return parse_location(self)
+
+    AttrParser._parse_location = parse_location_in_range
 
 
 @functools.cache
@@ -122,3 +291,6 @@ def apply() -> None:
     _fix_string_literals()
     _fix_float_overflow()
     _fix_hex_float_elements()
+    _fix_number_literals()
+    _fix_empty_flag_lists()
+    _fix_location_ranges()

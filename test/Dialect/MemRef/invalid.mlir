@@ -1,7 +1,7 @@
 // RUN: mlopt %s --split-input-file --verify-diagnostics
 
 func.func @load_indices(%m: memref<4x4xf32>, %i: index) {
-  // expected-error@+1 {{expected an index for each dimension}}
+  // expected-error@+1 {{incorrect number of indices for load, expected 2 but got 1}}
   %0 = memref.load %m[%i] : memref<4x4xf32>
   return
 }
