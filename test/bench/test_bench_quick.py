@@ -17,6 +17,7 @@ import sys
 
 import pytest
 
+from mlopt.bench import tensor_kernels
 from mlopt.bench.kernels import kernel_set
 from mlopt.bench.measure import python_tool
 from mlopt.testing.features import llvm_tool_missing
@@ -50,7 +51,8 @@ def _rows(section: str) -> list[list[str]]:
 
 def test_report_has_every_section(quick_run):
     _, report = quick_run
-    for title in ("Machine", "Method", "Peak (f32, one core)", "Compile speed", "Generated code (CPU)", "GPU", "Could not run", "Plots"):
+    titles = ("Machine", "Method", "Peak (f32, one core)", "Compile speed", "Generated code (CPU)", "Kernels on tensors (--optimize, numpy, IREE)")
+    for title in (*titles, "GPU", "Could not run", "Plots"):
         _section(report, title)
 
 
@@ -93,6 +95,22 @@ def test_generated_code_tables(quick_run):
     if not llvm_tool_missing("mlir-runner"):
         assert all(row[-1] == "ok" for row in details if row[2] != "could not run")
     assert header[1:] == ["mlopt + mlrun", "mlir-opt + mlrun", "mlir-opt + mlir-runner", "numpy", "numba"]
+
+
+def test_kernels_on_tensors_table(quick_run):
+    _, report = quick_run
+    rows = _rows(_section(report, "Speed against numpy (numpy's time / the contender's: above 1 is faster; median kernel time)"))
+    assert rows[0] == ["kernel", *tensor_kernels.CONTENDERS]
+    assert [row[0] for row in rows[1:]] == [kernel.name for kernel in tensor_kernels.kernel_set(quick=True)]
+    listed = _section(report, "Could not run")
+    for row in rows[1:]:
+        numpy = dict(zip(rows[0], row))[tensor_kernels.NUMPY]
+        assert numpy.startswith("1×"), f"{row[0]}: numpy did not run: {numpy}"
+        for name, value in zip(rows[0][1:], row[1:]):
+            if value == "could not run":
+                assert f"- {row[0]}: {name}:" in listed, f"{row[0]} / {name} did not run and is not listed"
+    raw = json.loads((quick_run[0] / "results.json").read_text())
+    assert [entry["kernel"] for entry in raw["kernels"]] == [row[0] for row in rows[1:]]
 
 
 def test_nothing_dropped_silently(quick_run):

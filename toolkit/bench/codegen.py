@@ -15,7 +15,6 @@ Run this section alone: ``python -m mlopt.bench.codegen [--quick] [--repeats N]`
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import json
 import os
@@ -26,8 +25,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mlopt.bench.kernels import Kernel, kernel_set
-from mlopt.bench.measure import Contender, CouldNotRun, Repeats, Sample, Series, alternate, python_tool, run_pipeline
-from mlopt.bench.python_kernels import SINGLE_THREAD_ENV
+from mlopt.bench.measure import (
+    SINGLE_THREAD_ENV,
+    Contender,
+    CouldNotRun,
+    Repeats,
+    Sample,
+    Series,
+    alternate,
+    python_tool,
+    run_pipeline,
+    section_main,
+    series_not_run,
+)
 from mlopt.testing.features import llvm_tool, llvm_tool_missing
 
 MLOPT = "mlopt + mlrun"
@@ -198,11 +208,7 @@ def measure_engine_latency() -> dict[str, float] | str:
 
 
 def not_run(results: CodegenResults) -> list[tuple[str, str]]:
-    found = []
-    for result in results.kernels:
-        for name, series in result.series.items():
-            if series.not_run:
-                found.append((f"{result.kernel.name}: {name}", series.not_run))
+    found = series_not_run(results.kernels)
     if isinstance(results.engine_latency, str):
         found.append(("ExecutionEngine latency", results.engine_latency))
     return found
@@ -211,18 +217,11 @@ def not_run(results: CodegenResults) -> list[tuple[str, str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     from mlopt.bench.report import codegen_tables
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes")
-    parser.add_argument("--repeats", type=int, default=5)
-    args = parser.parse_args(argv)
-    from mlopt.bench.machine import peak
+    def run_in_workdir(quick: bool, repeats: Repeats, log) -> CodegenResults:
+        with tempfile.TemporaryDirectory(prefix="mlopt-bench-") as workdir:
+            return run(quick, repeats, workdir, log=log)
 
-    with tempfile.TemporaryDirectory(prefix="mlopt-bench-") as workdir:
-        results = run(args.quick, Repeats(args.repeats, args.repeats, 0), workdir, log=lambda line: print(line, file=sys.stderr))
-    print("\n".join(codegen_tables(results, peak())))
-    for what, why in not_run(results):
-        print(f"- {what}: could not run: {why}")
-    return 0
+    return section_main(__doc__, argv, run_in_workdir, codegen_tables, not_run)
 
 
 if __name__ == "__main__":

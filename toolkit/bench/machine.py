@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mlopt.testing.features import llvm_tool
 
-PACKAGES = ("mlopt", "xdsl", "llvmlite", "numpy", "numba", "matplotlib", "cupy", "torch")
+PACKAGES = ("mlopt", "xdsl", "llvmlite", "numpy", "numba", "matplotlib", "cupy", "torch", "iree-base-compiler", "iree-base-runtime")
 
 
 def _read(path: str) -> str:

@@ -21,6 +21,12 @@ from dataclasses import dataclass, field
 
 PROCESS_TIMEOUT_S = 1800
 
+SINGLE_THREAD_ENV = {
+    name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS")
+}
+"""Every contender runs on one thread. BLAS libraries read these when they
+load, so a process must set them before it imports numpy."""
+
 
 class CouldNotRun(Exception):
     """A contender that cannot be measured here; the message says why."""
@@ -110,6 +116,35 @@ def alternate(contenders: Sequence[Contender], repeats: Repeats) -> dict[str, Se
                 active.remove(contender)
         rounds += 1
     return series
+
+
+def series_not_run(results: Sequence) -> list[tuple[str, str]]:
+    """("kernel: contender", why) for each series of each kernel result that did not run."""
+    return [
+        (f"{result.kernel.name}: {name}", series.not_run)
+        for result in results
+        for name, series in result.series.items()
+        if series.not_run
+    ]
+
+
+def section_main(doc: str, argv: Sequence[str] | None, run: Callable, tables: Callable, not_run: Callable) -> int:
+    """A section run alone (``--quick``, ``--repeats N``): its tables and what
+    did not run, on stdout. ``run(quick, repeats, log)`` measures;
+    ``tables(results, peak)`` and ``not_run(results)`` report."""
+    import argparse
+
+    from mlopt.bench.machine import peak
+
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    results = run(args.quick, Repeats(args.repeats, args.repeats, 0), lambda line: print(line, file=sys.stderr))
+    print("\n".join(tables(results, peak())))
+    for what, why in not_run(results):
+        print(f"- {what}: could not run: {why}")
+    return 0
 
 
 def installed_script(name: str) -> str | None:

@@ -22,10 +22,6 @@ import numpy as np
 
 from mlopt.bench.kernels import BUILDERS, Buffer, Kernel
 
-SINGLE_THREAD_ENV = {
-    name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS")
-}
-"""Every contender runs on one thread."""
 
 
 def make_array(buffer: Buffer) -> np.ndarray:

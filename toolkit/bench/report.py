@@ -6,11 +6,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mlopt.bench import codegen, compile_speed
+from mlopt.bench import codegen, compile_speed, tensor_kernels
 from mlopt.bench.codegen import CodegenResults
 from mlopt.bench.compile_speed import TASKS, TOOLS, CompileResults
 from mlopt.bench.machine import Peak
 from mlopt.bench.measure import Series, Stats
+from mlopt.bench.tensor_kernels import TensorKernelResults
 
 TOOL_COLORS = {"mlopt": "tab:blue", "xdsl-opt": "tab:orange", "mlir-opt": "tab:green"}
 
@@ -30,6 +31,7 @@ class Report:
     method: list[str]
     compile: CompileResults | None = None
     codegen: CodegenResults | None = None
+    kernels: TensorKernelResults | None = None
     gpu_lines: list[str] = field(default_factory=list)
     not_run: list[tuple[str, str]] = field(default_factory=list)
     plots: list[str] = field(default_factory=list)
@@ -69,6 +71,16 @@ def ratio(numerator: Series | None, denominator: Series | None) -> str:
 
 def number(value: float | None, digits: int = 3) -> str:
     return "–" if value is None else f"{value:.{digits}g}"
+
+
+def kernel_rows(results: Sequence, contenders: Sequence[str], describe) -> list[list[str]]:
+    """One row per kernel result: its name, then ``describe(result, contender)``
+    for each contender ("could not run" where that is None)."""
+    rows = []
+    for result in results:
+        values = (describe(result, name) for name in contenders)
+        rows.append([result.kernel.name, *("could not run" if value is None else value for value in values)])
+    return rows
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -124,14 +136,14 @@ def compile_tables(results: CompileResults) -> list[str]:
 def codegen_tables(results: CodegenResults, peak: Peak | None) -> list[str]:
     peak_gflops = peak.measured_gflops if peak else None
     lines = ["### GFLOP/s (% of the measured single-core peak)", ""]
-    rows = []
-    for result in results.kernels:
-        row = [result.kernel.name]
-        for name in codegen.CONTENDERS:
-            value = result.gflops(name)
-            row.append("could not run" if value is None else f"{value:.3g} ({100 * value / peak_gflops:.2g}%)" if peak_gflops else f"{value:.3g}")
-        rows.append(row)
-    lines += table(["kernel", *codegen.CONTENDERS], rows)
+
+    def rate(result, name: str) -> str | None:
+        value = result.gflops(name)
+        if value is None:
+            return None
+        return f"{value:.3g} ({100 * value / peak_gflops:.2g}%)" if peak_gflops else f"{value:.3g}"
+
+    lines += table(["kernel", *codegen.CONTENDERS], kernel_rows(results.kernels, codegen.CONTENDERS, rate))
     lines += ["", "### Details", ""]
     rows = []
     for result in results.kernels:
@@ -178,6 +190,55 @@ def codegen_tables(results: CodegenResults, peak: Peak | None) -> list[str]:
     return lines
 
 
+def tensor_kernel_tables(results: TensorKernelResults, peak: Peak | None) -> list[str]:
+    from mlopt.bench import tensor_kernels as tk
+
+    peak_gflops = peak.measured_gflops if peak else None
+    lines = ["### Speed against numpy (numpy's time / the contender's: above 1 is faster; median kernel time)", ""]
+
+    def speed(result, name: str) -> str | None:
+        value = result.speed_vs_numpy(name)
+        return None if value is None else f"{value:.3g}× ({seconds(result.seconds(name))})"
+
+    lines += table(["kernel", *tk.CONTENDERS], kernel_rows(results.kernels, tk.CONTENDERS, speed))
+    lines += ["", "### Kernels on tensors: details", ""]
+    rows = []
+    for result in results.kernels:
+        for name in tk.CONTENDERS:
+            series = result.series[name]
+            compile_s = seconds(result.compile_s.get(name)) if name in result.compile_s else "–"
+            if not series.ran:
+                rows.append([result.kernel.name, name, compile_s, "could not run", "–", "–", "–", "–"])
+                continue
+            gflops = result.gflops(name)
+            rows.append(
+                [
+                    result.kernel.name,
+                    name,
+                    compile_s,
+                    cell(series),
+                    number(gflops),
+                    number(100 * gflops / peak_gflops, 2) if peak_gflops and gflops else "–",
+                    number(result.gbytes(name)),
+                    number(result.speed_vs_numpy(name)),
+                ]
+            )
+    lines += table(["kernel", "contender", "compile", "kernel time, median [min–max]", "GFLOP/s", "% peak", "GB/s", "speed vs numpy"], rows)
+    lines += [
+        "",
+        f"Each contender is checked against a float64 numpy reference on its first call (a mismatch is listed under "
+        f"\"Could not run\" and never timed). Compile: `mlopt.ExecutionEngine(text, opt_level={tk.OPT_LEVEL}[, optimize=True])` "
+        f"construction; IREE: `iree.compiler.compile_str(text, target_backends=[\"llvm-cpu\"], extra_args=[{', '.join(tk.IREE_FLAGS)}, "
+        f"{tk.IREE_DATA_TILING_FLAG}=true|false])` and loading the module, run on the `local-sync` driver (one thread), "
+        f"inputs on the device before timing, the result copied to the host in the timing. numpy: {results.numpy_threads}.",
+        "",
+        "Kernels (one linalg op per step, on tensors):",
+        "",
+    ]
+    lines += [f"- **{r.kernel.name}**: {r.kernel.description}; {r.kernel.flops / 1e6:.4g} MFLOP, {r.kernel.bytes / 2**20:.4g} MiB least traffic" for r in results.kernels]
+    return lines
+
+
 NOT_ASKED = "Not run: not asked for (--only)."
 
 
@@ -205,6 +266,8 @@ def render(report: Report) -> str:
     lines += compile_tables(report.compile) if report.compile else [NOT_ASKED]
     lines += ["", "## Generated code (CPU)", ""]
     lines += codegen_tables(report.codegen, report.peak) if report.codegen else [NOT_ASKED]
+    lines += ["", "## Kernels on tensors (--optimize, numpy, IREE)", ""]
+    lines += tensor_kernel_tables(report.kernels, report.peak) if report.kernels else [NOT_ASKED]
     lines += ["", "## GPU", ""] + report.gpu_lines
     lines += ["", "## Could not run", ""]
     lines += [f"- {what}: {why}" for what, why in report.not_run] or ["Everything ran."]
@@ -221,6 +284,8 @@ def not_run(report: Report) -> list[tuple[str, str]]:
         found += compile_speed.not_run(report.compile)
     if report.codegen:
         found += codegen.not_run(report.codegen)
+    if report.kernels:
+        found += tensor_kernels.not_run(report.kernels)
     return found
 
 
