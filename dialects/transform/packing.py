@@ -71,6 +71,24 @@ def pad(emit, source: SSAValue, high: Sequence[int | SSAValue], value: SSAValue,
     )
 
 
+def extract_slice_as(emit, source: SSAValue, offsets: Sequence[int], sizes: Sequence[int], result_type: Attribute) -> SSAValue:
+    """A unit-stride tensor.extract_slice of static ``offsets``/``sizes``
+    whose result is ``result_type`` (rank-reduced where it drops unit dims)."""
+    from mlopt.dialects.tensor import ExtractSliceOp
+
+    return emit.add(
+        ExtractSliceOp.build(
+            operands=[source, [], [], []],
+            result_types=[result_type],
+            properties={
+                "static_offsets": DenseArrayBase.from_list(i64, list(offsets)),
+                "static_sizes": DenseArrayBase.from_list(i64, list(sizes)),
+                "static_strides": DenseArrayBase.from_list(i64, [1] * len(sizes)),
+            },
+        )
+    ).results[0]
+
+
 def _empty(emit, shape: Sequence[int], element_type: Attribute) -> SSAValue:
     from xdsl.dialects.builtin import TensorType
 
@@ -194,22 +212,10 @@ def lower_unpack(op: Operation, *, unpad_like_with_extract_slice: bool = True) -
     element_type = op.dest.type.element_type  # type: ignore[attr-defined]
     packed_rank, rank = len(layout.packed_shape), len(layout.plain_shape)
     if unpad_like_with_extract_slice and layout.is_pad_like():
-        from mlopt.dialects.tensor import ExtractSliceOp
-
         sizes = [1] * (packed_rank - rank) + layout.plain_shape
-        unpadded = emit.add(
-            ExtractSliceOp.build(
-                operands=[op.source, [], [], []],  # type: ignore[attr-defined]
-                result_types=[op.dest.type],  # type: ignore[attr-defined]
-                properties={
-                    "static_offsets": DenseArrayBase.from_list(i64, [0] * packed_rank),
-                    "static_sizes": DenseArrayBase.from_list(i64, sizes),
-                    "static_strides": DenseArrayBase.from_list(i64, [1] * packed_rank),
-                },
-            )
-        )
-        _replace_results(op, unpadded)
-        return None, None, None, unpadded
+        unpadded = extract_slice_as(emit, op.source, [0] * packed_rank, sizes, op.dest.type).owner  # type: ignore[attr-defined]
+        _replace_results(op, unpadded)  # type: ignore[arg-type]
+        return None, None, None, unpadded  # type: ignore[return-value]
     strip_shape = layout.strip_shape
     empty = _empty(emit, strip_shape, element_type)
     transposed = transpose(emit, op.source, empty, layout.strip_to_packed)  # type: ignore[attr-defined]
