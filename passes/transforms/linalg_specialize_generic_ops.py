@@ -45,10 +45,22 @@ def _yields_first_argument(op: Operation) -> bool:
     return len(ops) == 1 and list(ops[0].operands) == [block.args[0]]
 
 
+def specialized(op: Operation) -> Operation | None:
+    """The named op equivalent to the linalg.generic ``op`` (not inserted),
+    or None when it is none of those upstream recognises."""
+    if op.name != "linalg.generic" or len(op.outputs) != 1:  # type: ignore[attr-defined]
+        return None
+    return SpecializeGenericOp.named_form(op)
+
+
 class SpecializeGenericOp(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != "linalg.generic" or len(op.outputs) != 1:  # type: ignore[attr-defined]
-            return
+        named = specialized(op)
+        if named is not None:
+            rewriter.replace_op(op, named)
+
+    @classmethod
+    def named_form(cls, op: Operation) -> Operation | None:
         from mlopt.dialects import linalg
 
         inputs, outputs = list(op.inputs), list(op.outputs)  # type: ignore[attr-defined]
@@ -57,15 +69,13 @@ class SpecializeGenericOp(RewritePattern):
         all_parallel = all(t == "parallel" for t in iterators)
         output_identity = maps[-1] == AffineMap.identity(maps[-1].num_dims)
         result_types = [[t] for t in op.result_types] if op.result_types else [[]]
-        named = None
         if all_parallel and output_identity and len(inputs) == 1 and _yields_first_argument(op):
-            named = self._data_movement(linalg, inputs[0], outputs, maps[0], result_types)
-        elif all_parallel and output_identity and all(m == maps[-1] for m in maps):
-            named = self._elementwise(linalg, op, inputs, outputs, result_types)
-        elif len(inputs) == 2 and self._is_multiply_accumulate(op):
-            named = self._contraction(linalg, inputs, outputs, maps, iterators, result_types)
-        if named is not None:
-            rewriter.replace_op(op, named)
+            return cls._data_movement(linalg, inputs[0], outputs, maps[0], result_types)
+        if all_parallel and output_identity and all(m == maps[-1] for m in maps):
+            return cls._elementwise(linalg, op, inputs, outputs, result_types)
+        if len(inputs) == 2 and cls._is_multiply_accumulate(op):
+            return cls._contraction(linalg, inputs, outputs, maps, iterators, result_types)
+        return None
 
     @staticmethod
     def _data_movement(linalg, source, outputs, source_map: AffineMap, result_types) -> Operation | None:
@@ -93,6 +103,8 @@ class SpecializeGenericOp(RewritePattern):
     @staticmethod
     def _elementwise(linalg, op: Operation, inputs, outputs, result_types) -> Operation | None:
         args = op.regions[0].block.args
+        if len(inputs) not in (1, 2):
+            return None
         if len(inputs) == 1:
             payload = linalg.short_form_payload(op.regions[0].block, [args[0]])
             name = UNARY_OPS.get(payload.name) if payload is not None else None
