@@ -3,7 +3,8 @@
 reduction dims accumulating into a partial tensor, merged by a
 linalg.reduce after the loop) and transform.structured.split_reduction
 (upstream's ``splitReduction``: the reduction dim split in two, one of them
-parallel, the partials reduced by a second linalg.generic).
+parallel, the partials reduced by a second linalg.generic); and
+transform.structured.split, which splits any dim of the iteration domain.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from xdsl.irdl import (
     ParsePropInAttrDict,
     irdl_op_definition,
     operand_def,
+    opt_operand_def,
     opt_prop_def,
     prop_def,
     result_def,
@@ -302,6 +304,45 @@ def split_reduction(
     return empty.owner, fill, split_op, combining_op  # type: ignore[return-value]
 
 
+def split_at(op: Operation, dimension: int, point: int) -> list[Operation]:
+    """Split the iteration domain of the structured op ``op`` along
+    ``dimension`` at ``point``: the op on [0, point), then the op on
+    [point, size) writing into the first's result (upstream's
+    ``linalg::splitOp``); just ``op`` when the point is past the end."""
+    from mlopt.dialects.transform.tiling import Emitter, insert_slice, loop_ranges, tile_op_at
+
+    block = op.parent_block()
+    assert block is not None
+    emit = Emitter(block, op, op.location)
+    ranges = loop_ranges(emit, op)
+    size = ranges[dimension]
+    if isinstance(size, int) and point >= size:
+        return [op]
+    from xdsl.ir.affine import AffineConstantExpr, AffineDimExpr, AffineMap
+
+    d0 = AffineDimExpr(0)
+    first_size = emit.affine("min", AffineMap(1, 0, (AffineConstantExpr(point), d0)), [size])
+    second_size = emit.affine("apply", AffineMap(2, 0, (d0 - AffineDimExpr(1),)), [size, first_size])
+    parts: list[Operation] = []
+    operands = list(op.operands)
+    count = len(op.results)
+    for offset, extent in ((0, first_size), (point, second_size)):
+        offsets: list = [0] * len(ranges)
+        extents: list = list(ranges)
+        offsets[dimension], extents[dimension] = offset, extent
+        part, slices = tile_op_at(emit, op, operands, offsets, extents)
+        outputs = operands[len(operands) - count :]
+        for index, (result, dest, slice_) in enumerate(zip(part.results, outputs, slices[len(slices) - count :])):
+            inserted = result if slice_ is None else insert_slice(emit, result, dest, slice_.offsets, slice_.sizes).results[0]
+            operands[len(operands) - count + index] = inserted
+        parts.append(part)
+    for old, new in zip(op.results, operands[len(operands) - count :]):
+        old.replace_all_uses_with(new)
+    op.detach()
+    op.erase()
+    return parts
+
+
 def _parse_int_array(parser: Parser) -> ArrayAttr:
     return ArrayAttr(IntegerAttr(v, i64) for v in parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer))
 
@@ -433,4 +474,81 @@ class SplitReductionOp(TransformOp, IRDLOperation):
         apply_each(state, self, state.payload_ops(self.target), split)
 
 
-OPS: tuple[type[Operation], ...] = (TileReductionUsingForOp, SplitReductionOp)
+@irdl_op_definition
+class SplitOp(TransformOp, IRDLOperation):
+    """transform.structured.split: split a structured op's iteration domain
+    along ``dimension`` after ``chunk`` iterations into two ops; one handle
+    to both parts."""
+
+    name = "transform.structured.split"
+    target = operand_def(TransformHandleType)
+    dynamic_chunk_sizes = opt_operand_def(TransformHandleType)
+    dimension = prop_def(IntegerAttr[I64])
+    static_chunk_sizes = prop_def(IntegerAttr[I64])
+    multiway = opt_prop_def(UnitAttr)
+    split_list = result_def(TransformHandleType)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> SplitOp:
+        from mlopt.dialects.syntax import DYNAMIC, build_op, parse_attr_dict
+
+        target = parser.parse_unresolved_operand()
+        parser.parse_keyword("after")
+        handle = parser.parse_optional_unresolved_operand()
+        chunk = DYNAMIC if handle is not None else parser.parse_integer()
+        attributes = parse_attr_dict(parser)
+        parser.parse_punctuation(":")
+        target_type = parser.parse_type()
+        handle_type = parser.parse_type() if handle is not None and parser.parse_optional_punctuation(",") else None
+        dynamic = [parser.resolve_operand(handle, handle_type or target_type)] if handle is not None else []
+        return build_op(
+            cls,
+            operands=[parser.resolve_operand(target, target_type), dynamic],
+            result_types=[target_type],
+            properties={"static_chunk_sizes": IntegerAttr(chunk, i64)},
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        from mlopt.dialects.syntax import print_attr_dict
+
+        printer.print_string(" ")
+        printer.print_operand(self.target)
+        printer.print_string(" after ")
+        if self.dynamic_chunk_sizes is not None:
+            printer.print_operand(self.dynamic_chunk_sizes)
+        else:
+            printer.print_string(str(self.static_chunk_sizes.value.data))
+        print_attr_dict(printer, self, ("static_chunk_sizes",))
+        printer.print_string(" : ")
+        printer.print_attribute(self.target.type)
+        if self.dynamic_chunk_sizes is not None:
+            printer.print_string(", ")
+            printer.print_attribute(self.dynamic_chunk_sizes.type)
+
+    def verify_(self) -> None:
+        if self.multiway is not None:
+            raise VerifyException("multiway splitting is not supported")
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.dialects.linalg import iterator_types
+        from mlopt.dialects.transform.structured import _implements, _resolve_sizes
+
+        chunk = self.static_chunk_sizes.value.data
+        dynamic = [self.dynamic_chunk_sizes] if self.dynamic_chunk_sizes is not None else []
+        (point,) = _resolve_sizes(state, self, [chunk], dynamic)
+        dimension = self.dimension.value.data
+        parts: list[Operation] = []
+        for target in state.payload_ops(self.target):
+            if not _implements(target, "LinalgOp"):
+                state.set_results(self, [[]])
+                raise SilenceableFailure(self, "only applies to structured ops", [(target, "target op")])
+            if dimension >= len(iterator_types(target)):
+                state.set_results(self, [[]])
+                raise SilenceableFailure(self, f"dimension {dimension} does not exist in target op", [(target, "target op")])
+            parts.extend(split_at(target, dimension, point))
+        state.set_results(self, [parts])
+
+
+OPS: tuple[type[Operation], ...] = (TileReductionUsingForOp, SplitReductionOp, SplitOp)
