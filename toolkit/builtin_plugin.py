@@ -99,6 +99,7 @@ PASSES: dict[str, str] = {
     "affine-loop-unroll": "mlopt.passes.transforms.affine_loop_unroll:LoopUnroll",
     "affine-scalrep": "mlopt.passes.transforms.affine_scalrep:AffineScalarReplacement",
     "affine-loop-fusion": "mlopt.passes.transforms.affine_loop_fusion:LoopFusion",
+    "optimize": "mlopt.passes.optimize.pipeline:OptimizePass",
 }
 
 PIPELINES: dict[str, str] = {

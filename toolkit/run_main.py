@@ -67,6 +67,7 @@ COMMAND_LINE = CommandLine(
         "Built-in runtime: printMemref{F32,F64,I32,I64,Ind,C32,C64} and their _mlir_ciface_ forms,\n"
         "printF32/F64/I64/U64, printNewline/Open/Close/Comma/String, printFlops, rtclock,\n"
         "memrefCopy, mlirAlloc/mlirAlignedAlloc/mlirFree; plugins may add more.\n"
+        "--optimize[='options']: apply mlopt's default schedule (the optimize pass) before lowering.\n"
         "The entry point's result is printed like mlir-runner does (integers in decimal,\n"
         "floats as %e). Exit codes: 0 success, 1 error in the input or command line, 2 internal error."
     ),
@@ -78,6 +79,7 @@ DEFAULT_ENTRY_RESULT = "f32"
 
 
 def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
+    _take_optimize_flag(args)
     if args.extra_flags:
         raise COMMAND_LINE.unknown_flag_error(args.extra_flags[0][2], [])
     if args.host_supports_jit:
@@ -104,6 +106,10 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     gpu_op = first_gpu_op(module)
     if gpu_op is not None:
         _require_gpu(gpu_op)
+    if args.values.get("optimize") is not None:
+        from mlopt.passes.optimize.pipeline import pipeline_text
+
+        lower_to_llvm_dialect(module, session.registry, context, pipeline=pipeline_text(args.optimize), sources=session.sources)
     lower_to_llvm_dialect(module, session.registry, context, pipeline=pipeline, sources=session.sources)
     entry = _entry_point(module, args.entry_point, result_kind)
 
@@ -128,6 +134,14 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
         runner_utils.write(result)
     runner_utils.finish_output()
     return EXIT_ERROR if gpu_op is not None and _gpu_runtime_failed() else EXIT_OK
+
+
+def _take_optimize_flag(args: ParsedArgs) -> None:
+    """``--optimize[=options]`` (the optimize pass's options, as mlopt's pass
+    flag takes them) becomes ``args.optimize``: the schedule runs before lowering."""
+    for flag in [f for f in args.extra_flags if f[0] == "optimize"]:
+        args.extra_flags.remove(flag)
+        args.values["optimize"] = flag[1] or ""
 
 
 def _require_gpu(gpu_op) -> None:

@@ -1,0 +1,2 @@
+"""``--optimize``: the default schedule, generated as transform IR (one
+module per kernel family) and applied by the transform interpreter."""

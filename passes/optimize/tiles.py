@@ -1,0 +1,100 @@
+"""Tile sizes: cache and register tiles for one iteration space, and the
+transform ops that apply them (shared by the kernel families)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+def fitting_tile(extent: int, preferred: int) -> int:
+    """``preferred`` or, when it leaves a partial tile, the largest divisor of
+    ``extent`` not below half of it; 0 (untiled) when ``extent`` fits in one tile."""
+    if preferred <= 0 or extent <= preferred:
+        return 0
+    for size in range(preferred, max(1, preferred // 2) - 1, -1):
+        if extent % size == 0:
+            return size
+    return preferred
+
+
+@dataclass(frozen=True)
+class TilePlan:
+    """Tile sizes per loop (0: untiled) for the cache and the registers; the
+    register tile is the vector shape, masked where tiles can be partial."""
+
+    extents: tuple[int, ...]
+    cache: tuple[int, ...]
+    registers: tuple[int, ...]
+
+    @staticmethod
+    def choose(extents: Sequence[int], cache: Sequence[int], registers: Sequence[int]) -> TilePlan:
+        register_tiles = tuple(fitting_tile(e, r) for e, r in zip(extents, registers, strict=True))
+        cache_tiles = []
+        for extent, preferred, register in zip(extents, cache, register_tiles, strict=True):
+            # a cache tile holds whole register tiles, so that only the edge of the space is partial
+            size = fitting_tile(extent, preferred)
+            if size and register:
+                size = max(register, size - size % register)
+            cache_tiles.append(0 if size >= extent else size)
+        return TilePlan(tuple(extents), tuple(cache_tiles), register_tiles)
+
+    @property
+    def vector_sizes(self) -> tuple[int, ...]:
+        return tuple(r or min(c or e, e) for e, c, r in zip(self.extents, self.cache, self.registers, strict=True))
+
+    @property
+    def partial(self) -> bool:
+        """Some register tile is cut by the edge of its cache tile or of the space."""
+        for extent, cache, register in zip(self.extents, self.cache, self.registers, strict=True):
+            if register and ((cache or extent) % register or extent % register):
+                return True
+            if cache and extent % cache:
+                return True
+        return False
+
+
+def tile_using_for(handle: str, result: str, sizes: Sequence[int]) -> tuple[str, str]:
+    """The ``tile_using_for`` line tiling ``handle`` (``result``: the tiled op), and the tiled op's handle."""
+    loops = sum(1 for s in sizes if s)
+    if not loops:
+        return "", handle
+    loop_results = f"%{result}_loops" + (f":{loops}" if loops > 1 else "")
+    types = ", ".join(["!transform.any_op"] * (loops + 1))
+    line = (
+        f"%{result}, {loop_results} = transform.structured.tile_using_for {handle} tile_sizes "
+        f"[{', '.join(map(str, sizes))}] : (!transform.any_op) -> ({types})"
+    )
+    return line, f"%{result}"
+
+
+def tiling_steps(plan: TilePlan, handle: str = "%op") -> tuple[list[str], str]:
+    """Cache then register tiling of ``handle``: the lines and the register tile's handle."""
+    steps: list[str] = []
+    for result, sizes in (("cache_tile", plan.cache), ("register_tile", plan.registers)):
+        line, handle = tile_using_for(handle, result, sizes)
+        if line:
+            steps.append(line)
+    return steps, handle
+
+
+def masked_vectorize_steps(plan: TilePlan, handle: str, vector_sizes: Sequence[int] | None = None) -> list[str]:
+    """Register tiles that can be partial are vectorized here, masked to the
+    vector sizes; full tiles are left to the function-wide vectorization."""
+    if not plan.partial:
+        return []
+    sizes = plan.vector_sizes if vector_sizes is None else vector_sizes
+    return [f"transform.structured.vectorize {handle} vector_sizes [{', '.join(map(str, sizes))}] : !transform.any_op"]
+
+
+@dataclass(frozen=True)
+class Kernel:
+    """One payload op's schedule: a named sequence ``@name`` taking ``%op``."""
+
+    family: str
+    name: str
+    steps: tuple[str, ...]
+
+
+def shape_suffix(extents: Sequence[int]) -> str:
+    return "x".join(map(str, extents))
