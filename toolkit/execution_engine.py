@@ -22,7 +22,7 @@ directly in the llvm dialect take scalars.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,6 +146,7 @@ class ExecutionEngine:
         *,
         shared_libs: Sequence[str] = (),
         plugins: Sequence[str] = (),
+        optimize: bool | str | Mapping[str, Any] = False,
     ):
         from mlopt.codegen.jit import Jit
         from mlopt.codegen.lowering import first_gpu_op, lower_to_llvm_dialect
@@ -167,7 +168,8 @@ class ExecutionEngine:
             raise TypeError(f"expected MLIR source text or a module op, got {type(module_or_text).__name__}")
         verify(module)
         declared = _signatures(module)
-        if pipeline is None and _bufferize_tensor_functions(module, self.registry, context, sources):
+        optimized = optimize is not False and _optimize(module, optimize, self.registry, context, sources)
+        if pipeline is None and (_bufferize_tensor_functions(module, self.registry, context, sources) or optimized):
             self._signatures = _with_declared_types(_signatures(module), declared)
         else:
             self._signatures = declared
@@ -245,6 +247,19 @@ def _bufferize_tensor_functions(module: Operation, registry, context, sources) -
     from mlopt.codegen.lowering import lower_to_llvm_dialect
 
     lower_to_llvm_dialect(module, registry, context, pipeline="bufferize-tensors", sources=sources)
+    return True
+
+
+def _optimize(module: Operation, options, registry, context, sources) -> bool:
+    """Run ``optimize`` with ``options`` (True, pipeline option text or a
+    mapping), tensor arguments read-only as when bufferized; True."""
+    from mlopt.codegen.lowering import lower_to_llvm_dialect
+    from mlopt.passes.optimize.pipeline import pipeline_text
+
+    for op in module.walk():
+        if op.name == "func.func" and op.regions[0].blocks:
+            _make_tensor_arguments_read_only(op)
+    lower_to_llvm_dialect(module, registry, context, pipeline=pipeline_text(options), sources=sources)
     return True
 
 
