@@ -91,6 +91,8 @@ PASSES: dict[str, str] = {
     "scf-forall-to-parallel": "mlopt.passes.transforms.scf_forall_to_parallel:SCFForallToParallelLoop",
     "loop-invariant-code-motion": "mlopt.passes.transforms.loop_invariant_code_motion:LoopInvariantCodeMotion",
     "loop-invariant-subset-hoisting": "mlopt.passes.transforms.loop_invariant_subset_hoisting:LoopInvariantSubsetHoistingPass",
+    "fold-tensor-subset-ops": "mlopt.passes.transforms.fold_tensor_subset_ops:FoldTensorSubsetOpsPass",
+    "scf-for-loop-canonicalization": "mlopt.passes.transforms.scf_for_loop_canonicalization:SCFForLoopCanonicalizationPass",
     "symbol-dce": "mlopt.passes.transforms.symbol_dce:SymbolDCE",
     "inline": "mlopt.passes.transforms.inline:InlinerPass",
     "sccp": "mlopt.passes.transforms.sccp:SCCP",
