@@ -3,6 +3,7 @@ never a figure (the machine is shared and noisy)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import numpy as np
@@ -76,3 +77,11 @@ def test_report_tables(tiny_run):
     numpy_row = next(line for line in summary[1:] if line.startswith(f"| matmul-8 | {tk.NUMPY} |"))
     assert re.search(r"\| 1 \|$", numpy_row), "numpy's speed against itself is 1"
     assert "- **softmax**: 4x16 f32 row softmax" in text
+
+
+def test_a_kernel_that_does_not_compile_is_reported():
+    broken = dataclasses.replace(tk.matmul(4), name="broken", mlir="func.func @matmul(%A: tensor<4x4xf32>) {\n  linalg.bogus\n}\n")
+    result = tk.run(quick=True, repeats=ONE_ROUND, log=lambda line: None, kernels=[broken]).kernels[0]
+    series = result.series[tk.MLOPT_DEFAULT]
+    assert not series.samples and "bogus" in series.not_run, series.not_run
+    assert result.series[tk.NUMPY].ran

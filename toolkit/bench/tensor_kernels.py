@@ -299,10 +299,17 @@ class _Measured:
 
     def __call__(self) -> Sample:
         if self.prepared is None:
-            self.prepared = self.prepare()
-            start = time.perf_counter()
-            problem = mismatch(self.kernel, self.prepared.call(), self.expected)
-            once = time.perf_counter() - start
+            try:
+                self.prepared = self.prepare()
+                start = time.perf_counter()
+                first = self.prepared.call()
+                once = time.perf_counter() - start
+            except CouldNotRun:
+                raise
+            except Exception as err:  # noqa: BLE001 - a contender that fails to compile or run is reported, not fatal
+                first_line = (str(err).strip().splitlines() or [""])[0]
+                raise CouldNotRun(f"{type(err).__name__}: {first_line[:300]}") from None
+            problem = mismatch(self.kernel, first, self.expected)
             if problem:
                 raise CouldNotRun(problem)
             self.inner = max(1, math.ceil(self.sample_s / max(once, 1e-9)))
@@ -336,11 +343,7 @@ def _mlopt(kernel: TensorKernel, inputs: list, **options) -> _Prepared:
     from mlopt import ExecutionEngine
 
     start = time.perf_counter()
-    try:
-        engine = ExecutionEngine(kernel.mlir, opt_level=OPT_LEVEL, **options)
-    except Exception as err:  # noqa: BLE001 - any failure to compile is this contender's result
-        first_line = (str(err).strip().splitlines() or [type(err).__name__])[0]
-        raise CouldNotRun(f"ExecutionEngine failed: {first_line[:300]}") from None
+    engine = ExecutionEngine(kernel.mlir, opt_level=OPT_LEVEL, **options)
     compile_s = time.perf_counter() - start
     function = getattr(engine, kernel.function)
     return _Prepared(lambda: function(*inputs), compile_s)
