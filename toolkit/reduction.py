@@ -292,7 +292,12 @@ class Reducer:
 
     def drop_function_signature(self) -> bool:
         changed = False
-        signatures = [(op.sym_name.data, op.function_type) for op in walk_preorder(self.module) if isinstance(op, func.FuncOp)]
+        # Declarations stay as they are: their signature is the callee's, outside the module.
+        signatures = [
+            (op.sym_name.data, op.function_type)
+            for op in walk_preorder(self.module)
+            if isinstance(op, func.FuncOp) and op.body.blocks
+        ]
         for name, function_type in signatures:
             for result in reversed(range(len(function_type.outputs.data))):
                 changed |= self.attempt(drop_function_result(name, result), f"dropped result {result} of @{name}")
