@@ -1,7 +1,8 @@
-"""transform.structured.pack, lower_pack and lower_unpack: data tiling of
-linalg ops into linalg.pack / linalg.generic / linalg.unpack, and the
-lowering of pack and unpack to tensor reshapes and transposes (upstream's
-``linalg::pack``, ``lowerPack`` and ``lowerUnPack``).
+"""transform.structured.pack, pack_transpose, lower_pack and lower_unpack:
+data tiling of linalg ops into linalg.pack / linalg.generic / linalg.unpack,
+the transposition of a packed layout, and the lowering of pack and unpack to
+tensor reshapes and transposes (upstream's ``linalg::pack``,
+``packTranspose``, ``lowerPack`` and ``lowerUnPack``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,21 @@ from typing import ClassVar
 
 from xdsl.dialects.builtin import BoolAttr, DenseArrayBase, i64
 from xdsl.dialects.transform import TransformHandleType
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.utils.exceptions import VerifyException
 from xdsl.dialects.utils import DynamicIndexList
 from xdsl.ir import Attribute, Operation, SSAValue
-from xdsl.irdl import IRDLOperation, ParsePropInAttrDict, irdl_op_definition, operand_def, prop_def, result_def, var_operand_def
+from xdsl.irdl import (
+    IRDLOperation,
+    ParsePropInAttrDict,
+    irdl_op_definition,
+    operand_def,
+    opt_prop_def,
+    prop_def,
+    result_def,
+    var_operand_def,
+)
 
 from mlopt.diagnostics import DiagnosticError
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
@@ -349,6 +362,88 @@ def pack_linalg_op(op: Operation, packed_sizes: Sequence[int]) -> tuple[list[Ope
     return packs, generic, unpacks
 
 
+def _permuted(values: Sequence, permutation: Sequence[int]) -> list:
+    """``values`` reordered: entry i is ``values[permutation[i]]``
+    (upstream's applyPermutationToVector)."""
+    return [values[p] for p in permutation] if permutation else list(values)
+
+
+def _transposed_relayout(emit, op: Operation, source: SSAValue, dest: SSAValue | None,
+                         outer_perm: Sequence[int], inner_perm: Sequence[int]) -> Operation:
+    """A clone of the pack/unpack ``op`` with its outer dims permuted by
+    ``outer_perm`` and its tiles by ``inner_perm`` (a new tensor.empty as the
+    destination of a pack); upstream's createTransposedClone."""
+    from xdsl.dialects.builtin import TensorType
+
+    from mlopt.dialects.linalg import PackOp, UnPackOp
+
+    positions = _permuted(list(op.inner_dims_pos.get_values()), inner_perm)  # type: ignore[attr-defined]
+    tiles = _permuted(list(op.static_inner_tiles.get_values()), inner_perm)  # type: ignore[attr-defined]
+    outer = _permuted(op.outer_permutation(), outer_perm)  # type: ignore[attr-defined]
+    properties = {
+        "inner_dims_pos": DenseArrayBase.from_list(i64, positions),
+        "static_inner_tiles": DenseArrayBase.from_list(i64, tiles),
+        "outer_dims_perm": DenseArrayBase.from_list(i64, outer),
+    }
+    if isinstance(op, PackOp):
+        plain = list(source.type.get_shape())  # type: ignore[attr-defined]
+        tile_of = dict(zip(positions, tiles))
+        sizes = [-(-plain[d] // tile_of[d]) if d in tile_of else plain[d] for d in range(len(plain))]
+        dest = _empty(emit, [sizes[d] for d in outer] + tiles, source.type.element_type)  # type: ignore[attr-defined]
+        padding = [op.padding_value] if op.padding_value is not None else []
+        return emit.add(PackOp.build(operands=[source, dest, padding, []], result_types=[[dest.type]], properties=properties))
+    assert dest is not None and isinstance(dest.type, TensorType)
+    return emit.add(UnPackOp.build(operands=[source, dest, []], result_types=[[dest.type]], properties=properties))
+
+
+def pack_transpose(
+    pack: Operation, linalg_op: Operation, unpack: Operation | None, outer_perm: Sequence[int], inner_perm: Sequence[int]
+) -> tuple[Operation, Operation, Operation | None]:
+    """Transpose the outer dims and tiles of ``pack`` (used by ``linalg_op``,
+    whose indexing of that operand follows) and of ``unpack`` (of its
+    result, when given); (the new linalg.generic, pack, unpack)."""
+    from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr
+    from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
+    from xdsl.ir.affine import AffineMap
+
+    from mlopt.dialects.linalg import GenericOp, indexing_maps, iterator_types
+    from mlopt.dialects.transform.tiling import Emitter
+
+    def emitter_at(op: Operation) -> Emitter:
+        block = op.parent_block()
+        assert block is not None
+        return Emitter(block, op, op.location)
+
+    new_pack = _transposed_relayout(emitter_at(pack), pack, pack.source, None, outer_perm, inner_perm)  # type: ignore[attr-defined]
+    rank = len(pack.source.type.get_shape())  # type: ignore[attr-defined]
+    count = len(pack.inner_dims_pos.get_values())  # type: ignore[attr-defined]
+    permutation = list(outer_perm or range(rank)) + [rank + p for p in (inner_perm or range(count))]
+    position = next(i for i, v in enumerate(linalg_op.operands) if v is pack.results[0])
+    maps = indexing_maps(linalg_op)
+    maps[position] = AffineMap(maps[position].num_dims, 0, tuple(maps[position].results[p] for p in permutation))
+    operands = list(linalg_op.operands)
+    operands[position] = new_pack.results[0]
+    inputs = len(linalg_op.inputs)  # type: ignore[attr-defined]
+    generic = emitter_at(linalg_op).add(
+        GenericOp(
+            operands[:inputs],
+            operands[inputs:],
+            linalg_op.regions[0].clone(),
+            ArrayAttr([AffineMapAttr(m) for m in maps]),
+            ArrayAttr([IteratorTypeAttr(IteratorType(t)) for t in iterator_types(linalg_op)]),
+            [v.type for v in operands[inputs:]] if linalg_op.results else [],
+        )
+    )
+    new_unpack = None
+    if unpack is not None:
+        result = generic.results[position - inputs]
+        new_unpack = _transposed_relayout(emitter_at(unpack), unpack, result, unpack.dest, outer_perm, inner_perm)  # type: ignore[attr-defined]
+        _replace_results(unpack, new_unpack)
+    _replace_results(linalg_op, generic)
+    _replace_results(pack, new_pack)
+    return generic, new_pack, new_unpack
+
+
 # --------------------------------------------------------------------------- transform ops
 
 
@@ -446,4 +541,119 @@ class LowerUnPackOp(TransformOp, IRDLOperation):
         apply_each(state, self, state.payload_ops(self.target), lower)
 
 
-OPS: tuple[type[Operation], ...] = (PackOp, LowerPackOp, LowerUnPackOp)
+def _is_permutation(values: Sequence[int]) -> bool:
+    return sorted(values) == list(range(len(values)))
+
+
+@irdl_op_definition
+class PackTransposeOp(TransformOp, IRDLOperation):
+    """transform.structured.pack_transpose: permute the outer dims and the
+    tiles of a pack (or of the unpack of a packed op's result, and the pack
+    of its init) and the packed op's indexing of it; (packed op, pack, unpack)."""
+
+    name = "transform.structured.pack_transpose"
+    target_pack_or_un_pack_op = operand_def(TransformHandleType)
+    target_linalg_op = operand_def(TransformHandleType)
+    outer_perm = opt_prop_def(DenseArrayBase.constr(i64))
+    inner_perm = opt_prop_def(DenseArrayBase.constr(i64))
+    packed_op = result_def(TransformHandleType)
+    pack_op = result_def(TransformHandleType)
+    un_pack_op = result_def(TransformHandleType)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target_pack_or_un_pack_op", "target_linalg_op")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> PackTransposeOp:
+        from mlopt.dialects.syntax import build_op, parse_attr_dict
+        from mlopt.dialects.transform.core import parse_functional_type
+
+        target = parser.parse_unresolved_operand()
+        parser.parse_keyword("with_compute_op")
+        parser.parse_punctuation("(")
+        compute = parser.parse_unresolved_operand()
+        parser.parse_punctuation(")")
+        properties = {}
+        for keyword in ("outer_perm", "inner_perm"):
+            if parser.parse_optional_keyword(keyword):
+                parser.parse_punctuation("=")
+                values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+                properties[keyword] = DenseArrayBase.from_list(i64, values)
+        attributes = parse_attr_dict(parser)
+        function_type = parse_functional_type(parser)
+        inputs = list(function_type.inputs)
+        return build_op(
+            cls,
+            operands=[parser.resolve_operand(target, inputs[0]), parser.resolve_operand(compute, inputs[1])],
+            result_types=list(function_type.outputs),
+            properties=properties,
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        from mlopt.dialects.syntax import print_attr_dict
+        from mlopt.dialects.transform.core import print_functional_type
+
+        printer.print_string(" ")
+        printer.print_operand(self.target_pack_or_un_pack_op)
+        printer.print_string(" with_compute_op(")
+        printer.print_operand(self.target_linalg_op)
+        printer.print_string(")")
+        for keyword, values in zip(("outer_perm", "inner_perm"), self._permutations()):
+            if values:
+                printer.print_string(f" {keyword} = [" + ", ".join(map(str, values)) + "]")
+        print_attr_dict(printer, self, ("outer_perm", "inner_perm"))
+        print_functional_type(printer, self)
+
+    def _permutations(self) -> tuple[list[int], list[int]]:
+        return tuple([] if p is None else list(p.get_values()) for p in (self.outer_perm, self.inner_perm))  # type: ignore[return-value]
+
+    def verify_(self) -> None:
+        outer, inner = self._permutations()
+        if not _is_permutation(inner):
+            raise VerifyException("\"inner_perm\" is not a valid permutation")
+        if not _is_permutation(outer):
+            raise VerifyException("\"outer_perm\" is not a valid permutation")
+        if not inner and not outer:
+            raise VerifyException(" at least one of \"inner_perm\" or \"outer_perm\" must be specified")
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.dialects.linalg import PackOp as LinalgPackOp, UnPackOp as LinalgUnPackOp
+        from mlopt.dialects.transform.structured import _implements
+
+        relayouts = state.payload_ops(self.target_pack_or_un_pack_op)
+        computes = state.payload_ops(self.target_linalg_op)
+        if not relayouts:
+            state.set_results(self, [[], [], []])
+            return
+        if len(relayouts) != 1 or len(computes) != 1:
+            raise SilenceableFailure(
+                self,
+                f"requires target to map to exactly 1 packing op and 1 packed op (got {len(relayouts)} and {len(computes)})",
+            )
+        relayout, compute = relayouts[0], computes[0]
+        if not isinstance(relayout, LinalgPackOp | LinalgUnPackOp):
+            raise SilenceableFailure(self, "requires target to map to a linalg.pack or linalg.unpack")
+        if not _implements(compute, "LinalgOp"):
+            raise SilenceableFailure(self, "requires a LinalgOp target")
+        pack, unpack = (relayout, None) if isinstance(relayout, LinalgPackOp) else (None, relayout)
+        if pack is not None:
+            uses = list(pack.results[0].uses)
+            if len(uses) != 1 or uses[0].operation is not compute:
+                raise SilenceableFailure(self, "not a single use by the LinalgOp target")
+        else:
+            if unpack.source.owner is not compute:  # type: ignore[union-attr]
+                raise SilenceableFailure(self, "not produced by the LinalgOp target")
+            init = compute.outputs[unpack.source.index]  # type: ignore[attr-defined,union-attr]
+            pack = init.owner if isinstance(init.owner, LinalgPackOp) and len(list(init.uses)) == 1 else None
+            if pack is None:
+                raise SilenceableFailure(self, "could not find matching pack op")
+        outer, inner = self._permutations()
+        rank = len(pack.source.type.get_shape())  # type: ignore[attr-defined]
+        if outer and len(outer) != rank:
+            raise SilenceableFailure(self, "invalid outer_perm", [(relayout, "packing op")])
+        if inner and len(inner) != len(pack.inner_dims_pos.get_values()):  # type: ignore[attr-defined]
+            raise SilenceableFailure(self, "invalid inner_perm", [(relayout, "packing op")])
+        generic, new_pack, new_unpack = pack_transpose(pack, compute, unpack, outer, inner)
+        state.set_results(self, [[generic], [new_pack], [new_unpack] if new_unpack is not None else []])
+
+
+OPS: tuple[type[Operation], ...] = (PackOp, LowerPackOp, LowerUnPackOp, PackTransposeOp)

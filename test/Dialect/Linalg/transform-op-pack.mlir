@@ -187,3 +187,65 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// pack_transpose through the unpack of the result: the init's pack, the
+// packed op's indexing of it and the unpack all change; through a pack of
+// an input, only that pack and the op's indexing.
+
+//   CHECK-DAG: #[[$B:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d1, d5, d4)>
+//   CHECK-DAG: #[[$C:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d0, d4, d3)>
+// CHECK-LABEL: func.func @pack_transpose
+//  CHECK-SAME:     %[[A:[a-zA-Z0-9]+]]: tensor<16x8xf32>, %[[B:[a-zA-Z0-9]+]]: tensor<8x12xf32>, %[[C:[a-zA-Z0-9]+]]: tensor<16x12xf32>
+//       CHECK:   %[[EB:.*]] = tensor.empty() : tensor<4x4x2x3xf32>
+//       CHECK:   %[[PB:.*]] = linalg.pack %[[B]] outer_dims_perm = [0, 1] inner_dims_pos = [0, 1] inner_tiles = [2, 3] into %[[EB]] : tensor<8x12xf32> -> tensor<4x4x2x3xf32>
+//       CHECK:   %[[EC:.*]] = tensor.empty() : tensor<4x4x3x4xf32>
+//       CHECK:   %[[PC:.*]] = linalg.pack %[[C]] outer_dims_perm = [1, 0] inner_dims_pos = [1, 0] inner_tiles = [3, 4] into %[[EC]] : tensor<16x12xf32> -> tensor<4x4x3x4xf32>
+//       CHECK:   %[[G:.*]] = linalg.generic {indexing_maps = [#{{.*}}, #[[$B]], #[[$C]]], {{.*}} ins(%{{.*}}, %[[PB]] : tensor<4x4x4x2xf32>, tensor<4x4x2x3xf32>) outs(%[[PC]] : tensor<4x4x3x4xf32>)
+//       CHECK:   %[[U:.*]] = linalg.unpack %[[G]] outer_dims_perm = [1, 0] inner_dims_pos = [1, 0] inner_tiles = [3, 4] into %[[C]] : tensor<4x4x3x4xf32> -> tensor<16x12xf32>
+//       CHECK:   return %[[U]]
+func.func @pack_transpose(%a: tensor<16x8xf32>, %b: tensor<8x12xf32>, %c: tensor<16x12xf32>) -> tensor<16x12xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<16x8xf32>, tensor<8x12xf32>) outs(%c : tensor<16x12xf32>) -> tensor<16x12xf32>
+  return %0 : tensor<16x12xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    %g = transform.structured.pack %m packed_sizes = [4, 3, 2] : (!transform.any_op) -> !transform.op<"linalg.generic">
+    %u = transform.get_consumers_of_result %g[0] : (!transform.op<"linalg.generic">) -> !transform.op<"linalg.unpack">
+    %g2, %p2, %u2 = transform.structured.pack_transpose %u with_compute_op(%g) outer_perm = [1, 0] inner_perm = [1, 0] : (!transform.op<"linalg.unpack">, !transform.op<"linalg.generic">) -> (!transform.op<"linalg.generic">, !transform.op<"linalg.pack">, !transform.op<"linalg.unpack">)
+    %b = transform.get_producer_of_operand %g2[1] : (!transform.op<"linalg.generic">) -> !transform.op<"linalg.pack">
+    %g3, %p3, %u3 = transform.structured.pack_transpose %b with_compute_op(%g2) inner_perm = [1, 0] : (!transform.op<"linalg.pack">, !transform.op<"linalg.generic">) -> (!transform.op<"linalg.generic">, !transform.op<"linalg.pack">, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+func.func @pack_used_twice(%a: tensor<8x8xf32>, %e: tensor<2x2x4x4xf32>, %c: tensor<2x2x4x4xf32>) -> (tensor<2x2x4x4xf32>, tensor<2x2x4x4xf32>) {
+  %p = linalg.pack %a inner_dims_pos = [0, 1] inner_tiles = [4, 4] into %e : tensor<8x8xf32> -> tensor<2x2x4x4xf32>
+  %0 = linalg.copy ins(%p : tensor<2x2x4x4xf32>) outs(%c : tensor<2x2x4x4xf32>) -> tensor<2x2x4x4xf32>
+  return %0, %p : tensor<2x2x4x4xf32>, tensor<2x2x4x4xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %p = transform.structured.match ops{["linalg.pack"]} in %root : (!transform.any_op) -> !transform.op<"linalg.pack">
+    %c = transform.structured.match ops{["linalg.copy"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error@+1 {{not a single use by the LinalgOp target}}
+    %g, %p2, %u = transform.structured.pack_transpose %p with_compute_op(%c) inner_perm = [1, 0] : (!transform.op<"linalg.pack">, !transform.any_op) -> (!transform.any_op, !transform.op<"linalg.pack">, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %p = transform.structured.match ops{["linalg.pack"]} in %root : (!transform.any_op) -> !transform.op<"linalg.pack">
+    %c = transform.structured.match ops{["linalg.copy"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error@+1 {{"inner_perm" is not a valid permutation}}
+    %g, %p2, %u = transform.structured.pack_transpose %p with_compute_op(%c) inner_perm = [1, 1] : (!transform.op<"linalg.pack">, !transform.any_op) -> (!transform.any_op, !transform.op<"linalg.pack">, !transform.any_op)
+    transform.yield
+  }
+}
