@@ -299,7 +299,7 @@ def build_body(body: BodyFn, operands: Sequence[SSAValue], properties: dict[str,
 
 
 _MATMUL_FAMILY = ("linalg.matmul", "linalg.batch_matmul", "linalg.batch_reduce_matmul")
-"""Ops whose verifier checks operand ranks against their (user-given) maps itself, in its own words."""
+"""Ops whose user-given indexing maps are checked as upstream's matmul verifiers do."""
 
 
 def verify_static_shapes(op: Operation, maps: Sequence[AffineMap]) -> None:
@@ -313,14 +313,9 @@ def verify_static_shapes(op: Operation, maps: Sequence[AffineMap]) -> None:
             f"operands ({len(shapes)})"
         )
     for index, (map, shape) in enumerate(zip(maps, shapes)):
-        if len(map.results) != len(shape) and op.name in _MATMUL_FAMILY:
-            raise VerifyException(
-                f"expected operand #{index} rank ({len(shape)}) to match the result rank of indexing_map "
-                f"({len(map.results)})"
-            )
         if len(map.results) != len(shape):
             raise VerifyException(
-                f"expected operand rank ({len(shape)}) to match the result rank of indexing_map #{index} "
+                f"expected operand #{index} rank ({len(shape)}) to match the result rank of indexing_map "
                 f"({len(map.results)})"
             )
     num_loops = maps[0].num_dims if maps else 0

@@ -23,6 +23,7 @@ from xdsl.dialects import builtin
 from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
+from xdsl.utils.lexer import Span
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator, SymbolTable
 from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
@@ -59,6 +60,9 @@ class LocatingParser(Parser):
         self._start = start
         self._op_name_offsets: list[int] = []
         self._file_attr = builtin.StringAttr(source.name)
+        self.first_uses: dict[str, Span] = {}
+        """Where each value used before its definition is first used: upstream
+        reports an undeclared value there."""
 
     def location_at(self, offset: int) -> builtin.FileLineColLoc:
         loc = self._source.location(self._start + offset)
@@ -72,12 +76,25 @@ class LocatingParser(Parser):
         self._op_name_offsets.append(self._current_token.span.start)
         return results
 
+    def resolve_operand(self, operand, type):
+        if operand.operand_name not in self.ssa_values:
+            self.first_uses.setdefault(operand.operand_name, operand.span)
+        return super().resolve_operand(operand, type)
+
+    def _register_ssa_definition(self, name, values, span) -> None:
+        if name in self.ssa_values:
+            self.raise_error(f"redefinition of SSA value '%{name}'", span)
+        super()._register_ssa_definition(name, values, span)
+
     def parse_operation(self) -> Operation:
         depth = len(self._op_name_offsets)
+        start = self._current_token.span.start
         try:
             op = super().parse_operation()
             if isinstance(op.location, builtin.UnknownLoc):
                 op.location = self.location_at(self._op_name_offsets[depth])
+            if op.has_trait(IsolatedFromAbove):
+                self._check_uses_defined(start)
             return op
         except VerifyException as err:
             # A custom parser checking its operands' constraints: upstream's
@@ -88,6 +105,14 @@ class LocatingParser(Parser):
             self.raise_error(_exception_text(err), start, start + 1)
         finally:
             del self._op_name_offsets[depth:]
+
+    def _check_uses_defined(self, start: int) -> None:
+        """Values first used after ``start`` (inside an isolated op just parsed)
+        must be defined in it: upstream checks this as each such region ends."""
+        uses = [self.first_uses[name] for name in self.forward_ssa_references if self.first_uses[name].start >= start]
+        if uses:
+            first = min(uses, key=lambda span: span.start)
+            self.raise_error("use of undeclared SSA value name", first.start, first.end)
 
     def _get_op_by_name(self, name: str) -> type[Operation]:
         op_type = self.ctx.get_optional_op(name, dialect_stack=self._parser_state.dialect_stack)
@@ -158,8 +183,8 @@ def parse_source(
             )
         return module
     except ParseError as err:
-        if parser is not None and parser.forward_ssa_references:
-            raise DiagnosticError(_undefined_value_diagnostic(parser)) from None
+        if parser is not None and err.msg.startswith("values used but not defined"):
+            raise DiagnosticError(_undefined_value_diagnostic(parser, source, start)) from None
         raise DiagnosticError(_parse_error_diagnostic(err, source, start)) from None
     except RecursionError:
         raise DiagnosticError(_diagnostic_at_parser(parser, source, start, "input is nested too deeply to parse")) from None
@@ -197,17 +222,10 @@ def _diagnostic_at_parser(parser: LocatingParser | None, source: SourceText, sta
     return Diagnostic("error", message, source.location(start + offset))
 
 
-def _undefined_value_diagnostic(parser: LocatingParser) -> Diagnostic:
-    """Upstream's "use of undeclared SSA value", at the first use."""
-    from mlopt.diagnostics import location_of
-
-    name, values = next(iter(parser.forward_ssa_references.items()))
-    users = [use.operation for value in values.values() for use in value.uses]
-    return Diagnostic(
-        "error",
-        f"use of undeclared SSA value name '%{name}'",
-        location_of(users[0]) if users else None,
-    )
+def _undefined_value_diagnostic(parser: LocatingParser, source: SourceText, start: int) -> Diagnostic:
+    """Upstream's "use of undeclared SSA value name", at the first use."""
+    first = min((parser.first_uses[name] for name in parser.forward_ssa_references), key=lambda span: span.start)
+    return Diagnostic("error", "use of undeclared SSA value name", source.location(start + first.start, first.len))
 
 
 def _parse_single_top_level_op(parser: LocatingParser) -> Operation:

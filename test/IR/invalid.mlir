@@ -11,7 +11,7 @@ func.func @use_before_def() {
 // -----
 
 func.func @undefined() {
-  // expected-error@+1 {{use of undeclared SSA value name '%x'}}
+  // expected-error@+1 {{use of undeclared SSA value name}}
   %0 = arith.addi %x, %x : i32
   return
 }
@@ -93,7 +93,7 @@ func.func @wrong_type_use(%a: i32) {
 
 func.func @redefinition() {
   %0 = arith.constant 1 : i32
-  // expected-error@+1 {{SSA value %0 is already defined}}
+  // expected-error@+1 {{redefinition of SSA value '%0'}}
   %0 = arith.constant 2 : i32
   return
 }
@@ -104,7 +104,7 @@ func.func @region_use_in_nested(%c: i1) {
   scf.if %c {
     %x = arith.constant 1 : i32
   }
-  // expected-error@+1 {{use of undeclared SSA value name '%x'}}
+  // expected-error@+1 {{use of undeclared SSA value name}}
   %y = arith.addi %x, %x : i32
   return
 }
