@@ -132,7 +132,7 @@ class DecomposeOp(TransformOp, IRDLOperation):
         def run(target: Operation) -> list[list[Operation]]:
             new = decompose(target)
             if new is None:
-                raise SilenceableFailure(self, "failed to apply", [(target, "attempted to apply to this op")])
+                raise SilenceableFailure(self, f"{self.name} failed to apply", [(target, "when applied to this op")])
             return [[new]]
 
         apply_each(state, self, state.payload_ops(self.target), run)

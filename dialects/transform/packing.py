@@ -1,4 +1,4 @@
-"""transform.structured.pack, pack_transpose, lower_pack and lower_unpack:
+"""transform.structured.pack, pack_greedily, pack_transpose, lower_pack and lower_unpack:
 data tiling of linalg ops into linalg.pack / linalg.generic / linalg.unpack,
 the transposition of a packed layout, and the lowering of pack and unpack to
 tensor reshapes and transposes (upstream's ``linalg::pack``,
@@ -362,6 +362,70 @@ def pack_linalg_op(op: Operation, packed_sizes: Sequence[int]) -> tuple[list[Ope
     return packs, generic, unpacks
 
 
+def matmul_dims(op: Operation) -> tuple[int, int, int] | None:
+    """The most minor m, n and k loops of a contraction ``op`` (two inputs,
+    one init, dim-only maps; upstream's inferContractionDims), or None."""
+    from xdsl.ir.affine import AffineDimExpr
+
+    from mlopt.dialects.linalg import indexing_maps, iterator_types
+
+    if len(op.inputs) != 2 or len(op.outputs) != 1:  # type: ignore[attr-defined]
+        return None
+    maps = indexing_maps(op)
+    if not all(isinstance(e, AffineDimExpr) for m in maps for e in m.results):
+        return None
+    lhs, rhs, out = ({e.position for e in m.results} for m in maps)  # type: ignore[attr-defined]
+    iterators = iterator_types(op)
+    parallel = {d for d, t in enumerate(iterators) if t == "parallel"}
+    m_dims, n_dims = (lhs & out & parallel) - rhs, (rhs & out & parallel) - lhs
+    k_dims = (lhs & rhs) - out - parallel
+    if not (m_dims and n_dims and k_dims):
+        return None
+    return max(m_dims), max(n_dims), max(k_dims)
+
+
+def pack_greedily(op: Operation, sizes: Sequence[int], next_multiples: Sequence[int], order: Sequence[int]) -> Operation:
+    """Pack the matmul-like ``op`` along its most minor m, n, k loops, moved
+    innermost in ``order`` (m's, n's and k's positions among the three),
+    by ``sizes`` (or the loop's size rounded up to ``next_multiples``);
+    any other op is returned as it is (upstream's packMatmulGreedily)."""
+    from mlopt.dialects.transform.structured import _replace, interchange_generic
+    from mlopt.dialects.transform.tiling import Emitter, loop_ranges
+    from mlopt.passes.transforms.linalg_generalize_named_ops import generalize
+
+    dims = matmul_dims(op)
+    if dims is None:
+        return op
+    block = op.parent_block()
+    assert block is not None
+    ranges = loop_ranges(Emitter(block, op, op.location), op)
+    count = len(ranges)
+    desired = [count - 3 + o for o in order]
+    permutation: list[int | None] = [None] * count
+    for position, dim in zip(desired, dims):
+        permutation[position] = dim
+    rest = iter(d for d in range(count) if d not in dims)
+    permutation = [p if p is not None else next(rest) for p in permutation]
+    if op.name != "linalg.generic":
+        generic = generalize(op)
+        generic.location = op.location
+        _replace(op, generic)
+        op = generic
+    if permutation != list(range(count)):
+        op = interchange_generic(op, permutation)  # type: ignore[arg-type]
+    packed = [0] * count
+    for index, (position, dim) in enumerate(zip(desired, dims)):
+        multiple = next_multiples[index] if index < len(next_multiples) else 0
+        size = ranges[dim]
+        if multiple and isinstance(size, int):
+            packed[position] = -(-size // multiple) * multiple
+        elif index < len(sizes):
+            packed[position] = sizes[index]
+    if not any(packed):
+        return op
+    return pack_linalg_op(op, packed)[1]
+
+
 def _permuted(values: Sequence, permutation: Sequence[int]) -> list:
     """``values`` reordered: entry i is ``values[permutation[i]]``
     (upstream's applyPermutationToVector)."""
@@ -656,4 +720,95 @@ class PackTransposeOp(TransformOp, IRDLOperation):
         state.set_results(self, [[generic], [new_pack], [new_unpack] if new_unpack is not None else []])
 
 
-OPS: tuple[type[Operation], ...] = (PackOp, LowerPackOp, LowerUnPackOp, PackTransposeOp)
+@irdl_op_definition
+class PackGreedilyOp(TransformOp, IRDLOperation):
+    """transform.structured.pack_greedily: pack the m, n, k loops of
+    matmul-like ops, moved innermost in ``matmul_inner_dims_order``; other
+    ops pass through; the packed ops."""
+
+    name = "transform.structured.pack_greedily"
+    target = operand_def(TransformHandleType)
+    matmul_packed_sizes = var_operand_def(TransformHandleType)
+    static_matmul_packed_sizes = prop_def(DenseArrayBase.constr(i64), default_value=DenseArrayBase.from_list(i64, []))
+    matmul_padded_sizes_next_multiple_of = prop_def(
+        DenseArrayBase.constr(i64), default_value=DenseArrayBase.from_list(i64, [])
+    )
+    matmul_inner_dims_order = prop_def(DenseArrayBase.constr(i64), default_value=DenseArrayBase.from_list(i64, []))
+    packed_op = result_def(TransformHandleType)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> PackGreedilyOp:
+        from mlopt.dialects.syntax import build_op, parse_attr_dict, parse_mixed_list
+        from mlopt.dialects.transform.core import parse_functional_type
+
+        target = parser.parse_unresolved_operand()
+        properties: dict = {}
+        handles = []
+        if parser.parse_optional_keyword("matmul_packed_sizes"):
+            parser.parse_punctuation("=")
+            static, handles = parse_mixed_list(parser, Parser.Delimiter.SQUARE)
+            properties["static_matmul_packed_sizes"] = DenseArrayBase.from_list(i64, static)
+        for keyword in ("matmul_padded_sizes_next_multiple_of", "matmul_inner_dims_order"):
+            if keyword == "matmul_inner_dims_order" or parser.parse_optional_keyword(keyword):
+                if keyword == "matmul_inner_dims_order":
+                    parser.parse_keyword(keyword)
+                parser.parse_punctuation("=")
+                values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+                properties[keyword] = DenseArrayBase.from_list(i64, values)
+        attributes = parse_attr_dict(parser)
+        function_type = parse_functional_type(parser)
+        inputs = list(function_type.inputs)
+        return build_op(
+            cls,
+            operands=[parser.resolve_operand(target, inputs[0]), [parser.resolve_operand(h, t) for h, t in zip(handles, inputs[1:])]],
+            result_types=list(function_type.outputs),
+            properties=properties,
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        from mlopt.dialects.syntax import print_attr_dict, print_mixed_list
+        from mlopt.dialects.transform.core import print_functional_type
+
+        printer.print_string(" ")
+        printer.print_operand(self.target)
+        sizes = list(self.static_matmul_packed_sizes.get_values())
+        if sizes:
+            printer.print_string(" matmul_packed_sizes = ")
+            print_mixed_list(printer, sizes, self.matmul_packed_sizes, "[]")
+        multiples = list(self.matmul_padded_sizes_next_multiple_of.get_values())
+        if multiples:
+            printer.print_string(" matmul_padded_sizes_next_multiple_of = [" + ", ".join(map(str, multiples)) + "]")
+        order = list(self.matmul_inner_dims_order.get_values())
+        printer.print_string(" matmul_inner_dims_order = [" + ", ".join(map(str, order)) + "]")
+        print_attr_dict(
+            printer, self, ("static_matmul_packed_sizes", "matmul_padded_sizes_next_multiple_of", "matmul_inner_dims_order")
+        )
+        print_functional_type(printer, self)
+
+    def verify_(self) -> None:
+        if not _is_permutation(list(self.matmul_inner_dims_order.get_values())):
+            raise VerifyException("expects matmul_inner_dims_order to be a permutation")
+        if len(self.matmul_inner_dims_order.get_values()) != 3:
+            raise VerifyException("expects matmul_inner_dims_order to have 3 entries")
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.dialects.transform.structured import _implements, _resolve_sizes
+
+        sizes = _resolve_sizes(state, self, list(self.static_matmul_packed_sizes.get_values()), self.matmul_packed_sizes)
+        multiples = list(self.matmul_padded_sizes_next_multiple_of.get_values())
+        order = list(self.matmul_inner_dims_order.get_values())
+
+        def run(target: Operation) -> list[list[Operation]]:
+            if not _implements(target, "LinalgOp"):
+                return [[target]]
+            try:
+                return [[pack_greedily(target, sizes, multiples, order)]]
+            except PackingError:
+                raise DiagnosticError.at(self, "data tiling failed") from None
+
+        apply_each(state, self, state.payload_ops(self.target), run)
+
+
+OPS: tuple[type[Operation], ...] = (PackOp, PackGreedilyOp, LowerPackOp, LowerUnPackOp, PackTransposeOp)

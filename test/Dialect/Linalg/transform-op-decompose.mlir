@@ -60,14 +60,14 @@ module attributes {transform.with_named_sequence} {
 // -----
 
 func.func @no_unit_window(%i: tensor<1x4x4x3xf32>, %f: tensor<2x2x3x8xf32>, %o: tensor<1x3x3x8xf32>) -> tensor<1x3x3x8xf32> {
-  // expected-note@+1 {{attempted to apply to this op}}
+  // expected-note@+1 {{when applied to this op}}
   %0 = linalg.conv_2d_nhwc_hwcf ins(%i, %f : tensor<1x4x4x3xf32>, tensor<2x2x3x8xf32>) outs(%o : tensor<1x3x3x8xf32>) -> tensor<1x3x3x8xf32>
   return %0 : tensor<1x3x3x8xf32>
 }
 module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
     %m = transform.structured.match ops{["linalg.conv_2d_nhwc_hwcf"]} in %root : (!transform.any_op) -> !transform.any_op
-    // expected-error@+1 {{failed to apply}}
+    // expected-error@+1 {{transform.structured.decompose failed to apply}}
     %d = transform.structured.decompose %m : (!transform.any_op) -> !transform.any_op
     transform.yield
   }

@@ -249,3 +249,47 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// pack_greedily moves m, n, k innermost in the order [1, 2, 0] (k, m, n)
+// and packs them by [4, 3, 2]; an op that is no matmul passes through; a
+// padded size packs k by its size rounded up (8 to a multiple of 4).
+
+//   CHECK-DAG: #[[$A:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d0, d3, d4)>
+//   CHECK-DAG: #[[$B:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d2, d3, d5)>
+//   CHECK-DAG: #[[$C:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d2, d4, d5)>
+//   CHECK-DAG: #[[$BA:.+]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d3, d4, d6)>
+// CHECK-LABEL: func.func @greedy_matmul
+//       CHECK:   %[[PA:.*]] = linalg.pack %{{.*}} inner_dims_pos = [1, 0] inner_tiles = [2, 4] into %{{.*}} : tensor<16x8xf32> -> tensor<4x4x2x4xf32>
+//       CHECK:   %[[PB:.*]] = linalg.pack %{{.*}} inner_dims_pos = [0, 1] inner_tiles = [2, 3] into %{{.*}} : tensor<8x12xf32> -> tensor<4x4x2x3xf32>
+//       CHECK:   %[[PC:.*]] = linalg.pack %{{.*}} inner_dims_pos = [0, 1] inner_tiles = [4, 3] into %{{.*}} : tensor<16x12xf32> -> tensor<4x4x4x3xf32>
+//       CHECK:   linalg.generic {indexing_maps = [#[[$A]], #[[$B]], #[[$C]]], iterator_types = ["reduction", "parallel", "parallel", "reduction", "parallel", "parallel"]} ins(%[[PA]], %[[PB]] : {{.*}}) outs(%[[PC]] : tensor<4x4x4x3xf32>)
+//       CHECK:   linalg.unpack
+func.func @greedy_matmul(%a: tensor<16x8xf32>, %b: tensor<8x12xf32>, %c: tensor<16x12xf32>) -> tensor<16x12xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<16x8xf32>, tensor<8x12xf32>) outs(%c : tensor<16x12xf32>) -> tensor<16x12xf32>
+  return %0 : tensor<16x12xf32>
+}
+// CHECK-LABEL: func.func @greedy_batch
+//       CHECK:   linalg.pack %{{.*}} inner_dims_pos = [1, 2] inner_tiles = [4, 8] into %{{.*}} : tensor<3x16x8xf32> -> tensor<3x4x1x4x8xf32>
+//       CHECK:   linalg.pack %{{.*}} inner_dims_pos = [2, 1] inner_tiles = [3, 8] into %{{.*}} : tensor<3x8x12xf32> -> tensor<3x1x4x3x8xf32>
+//       CHECK:   linalg.generic {indexing_maps = [#[[$BA]], {{.*}}], iterator_types = ["parallel", "parallel", "parallel", "reduction", "parallel", "parallel", "reduction"]}
+func.func @greedy_batch(%a: tensor<3x16x8xf32>, %b: tensor<3x8x12xf32>, %c: tensor<3x16x12xf32>) -> tensor<3x16x12xf32> {
+  %0 = linalg.batch_matmul ins(%a, %b : tensor<3x16x8xf32>, tensor<3x8x12xf32>) outs(%c : tensor<3x16x12xf32>) -> tensor<3x16x12xf32>
+  return %0 : tensor<3x16x12xf32>
+}
+// CHECK-LABEL: func.func @not_a_matmul
+//       CHECK:   linalg.copy
+func.func @not_a_matmul(%a: tensor<16x8xf32>, %c: tensor<16x8xf32>) -> tensor<16x8xf32> {
+  %0 = linalg.copy ins(%a : tensor<16x8xf32>) outs(%c : tensor<16x8xf32>) -> tensor<16x8xf32>
+  return %0 : tensor<16x8xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    %g = transform.structured.pack_greedily %m matmul_packed_sizes = [4, 3, 2] matmul_inner_dims_order = [1, 2, 0] : (!transform.any_op) -> !transform.op<"linalg.generic">
+    %o = transform.structured.match ops{["linalg.copy", "linalg.batch_matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    %h = transform.structured.pack_greedily %o matmul_packed_sizes = [4, 3, 0] matmul_padded_sizes_next_multiple_of = [0, 0, 4] matmul_inner_dims_order = [0, 1, 2] : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
