@@ -50,6 +50,15 @@ def _folded(value: Mixed) -> Mixed:
     return value if constant is None else constant
 
 
+def _producer(op: Operation, name: str, producer_name: str) -> Operation | None:
+    """When ``op`` is a ``name`` op whose first operand a ``producer_name`` op
+    makes, that producer."""
+    if op.name != name:
+        return None
+    producer = op.operands[0].owner
+    return producer if isinstance(producer, Operation) and producer.name == producer_name else None
+
+
 def _unit_strides(op: Operation) -> bool:
     return all(s == 1 for s in _mixed(op, "stride"))
 
@@ -128,10 +137,8 @@ class TransferReadOfExtractSlice(RewritePattern):
     """``transfer_read (extract_slice %t)[i]`` → ``transfer_read %t[offset + i]``."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != "vector.transfer_read" or op.mask is not None:  # type: ignore[attr-defined]
-            return
-        slice_op = op.source.owner  # type: ignore[attr-defined]
-        if not isinstance(slice_op, Operation) or slice_op.name != "tensor.extract_slice" or not _unit_strides(slice_op):
+        slice_op = _producer(op, "vector.transfer_read", "tensor.extract_slice")
+        if slice_op is None or op.mask is not None or not _unit_strides(slice_op):  # type: ignore[attr-defined]
             return
         dropped = _dropped_dims(slice_op)
         remaining = iter(op.indices)  # type: ignore[attr-defined]
@@ -150,10 +157,8 @@ class InsertSliceOfTransferWrite(RewritePattern):
     vector filling all of %t → ``transfer_write %v, %d[offsets]``."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != "tensor.insert_slice" or not _unit_strides(op):
-            return
-        write = op.operands[0].owner
-        if not isinstance(write, Operation) or write.name != "vector.transfer_write" or write.mask is not None:  # type: ignore[attr-defined]
+        write = _producer(op, "tensor.insert_slice", "vector.transfer_write")
+        if write is None or write.mask is not None or not _unit_strides(op):  # type: ignore[attr-defined]
             return
         written = write.source.type  # type: ignore[attr-defined]
         vector = write.vector.type  # type: ignore[attr-defined]
@@ -196,10 +201,8 @@ class InsertSliceOfInsertSlice(RewritePattern):
     ``insert_slice %x into %z`` (upstream's InsertSliceOfInsertSliceFolder)."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != "tensor.insert_slice":
-            return
-        inner = op.operands[0].owner
-        if not isinstance(inner, Operation) or inner.name != "tensor.insert_slice":
+        inner = _producer(op, "tensor.insert_slice", "tensor.insert_slice")
+        if inner is None:
             return
         if not _unit_strides(op) or not _unit_strides(inner):
             return
@@ -219,10 +222,8 @@ class MergeConsecutiveExtractSlice(RewritePattern):
     """``extract_slice (extract_slice %t)`` → one extract_slice of %t."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != "tensor.extract_slice":
-            return
-        producer = op.operands[0].owner
-        if not isinstance(producer, Operation) or producer.name != "tensor.extract_slice":
+        producer = _producer(op, "tensor.extract_slice", "tensor.extract_slice")
+        if producer is None:
             return
         dropped = _dropped_dims(producer)
         inner = iter(zip(_mixed(op, "offset"), _mixed(op, "size"), _mixed(op, "stride")))
@@ -243,10 +244,8 @@ class MergeConsecutiveInsertSlice(RewritePattern):
     pure rank expansion → ``insert_slice %x into %z`` at the second's place."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != "tensor.insert_slice":
-            return
-        inner = op.operands[0].owner
-        if not isinstance(inner, Operation) or inner.name != "tensor.insert_slice":
+        inner = _producer(op, "tensor.insert_slice", "tensor.insert_slice")
+        if inner is None:
             return
         if not _unit_strides(op) or not _fills_destination(inner):
             return
@@ -259,10 +258,8 @@ class DropRankExpansionOnExtractSlice(RewritePattern):
     dimensions the insertion (filling %y) added → an extract_slice of %x."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != "tensor.extract_slice":
-            return
-        insert = op.operands[0].owner
-        if not isinstance(insert, Operation) or insert.name != "tensor.insert_slice":
+        insert = _producer(op, "tensor.extract_slice", "tensor.insert_slice")
+        if insert is None:
             return
         dropped = _dropped_dims(op)
         if not dropped or dropped != _dropped_dims(insert) or not insert.results[0].has_one_use() or not _fills_destination(insert):
@@ -278,10 +275,8 @@ class DropRankExpansionOnInsertSlice(RewritePattern):
     extract_slice of %x of %z's type."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name != "tensor.insert_slice":
-            return
-        extract = op.operands[0].owner
-        if not isinstance(extract, Operation) or extract.name != "tensor.extract_slice" or not extract.results[0].has_one_use():
+        extract = _producer(op, "tensor.insert_slice", "tensor.extract_slice")
+        if extract is None or not extract.results[0].has_one_use():
             return
         if not _fills_destination(op) or extract.operands[0].type.get_num_dims() != op.results[0].type.get_num_dims():  # type: ignore[attr-defined]
             return

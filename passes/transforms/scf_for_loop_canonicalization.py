@@ -85,6 +85,7 @@ class MinMaxInLoop(RewritePattern):
 def _entry_constant(op: Operation, value: int) -> SSAValue:
     """An index constant ``value`` at the start of the region isolating
     ``op`` (an existing one when there is), where upstream's folder puts it."""
+    from xdsl.rewriter import InsertPoint, Rewriter
     from xdsl.traits import IsolatedFromAbove
 
     scope = op.parent_op()
@@ -97,10 +98,7 @@ def _entry_constant(op: Operation, value: int) -> SSAValue:
         if isinstance(existing, arith.ConstantOp) and existing.value == IntegerAttr(value, IndexType()):
             return existing.result
     constant = arith.ConstantOp(IntegerAttr(value, IndexType()))
-    if entry.first_op is None:
-        entry.add_op(constant)
-    else:
-        entry.insert_op_before(constant, entry.first_op)
+    Rewriter.insert_op(constant, InsertPoint.at_start(entry))
     return constant.result
 
 
