@@ -45,6 +45,7 @@ OPTIONS = (
     Option("dump-object-file", "Write the JIT-compiled object to --object-filename", group="Code generation"),
     Option("object-filename", "Where --dump-object-file writes (default: <input file>.o)", kind="value", metavar="file", group="Code generation"),
     Option("host-supports-jit", "Print whether the host can JIT-compile, and exit", group="Code generation"),
+    Option("no-cache", "Compile afresh: neither use nor fill the compiled-code cache (MLOPT_CACHE_DIR)", group="Code generation"),
     Option(
         "pass-pipeline",
         "Pipeline that brings input outside the llvm dialect to it (default: 'lower-to-llvm')",
@@ -85,8 +86,6 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     if args.host_supports_jit:
         session.stdout.write("true\n")
         return EXIT_OK
-    from mlopt.codegen.jit import Jit
-    from mlopt.codegen.lowering import first_gpu_op, lower_to_llvm_dialect, parse_input
     from mlopt.runtime import runner_utils
 
     if args.entry_point_result is not None and args.entry_point_result not in ENTRY_RESULTS:
@@ -98,6 +97,80 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
         raise UsageError(f"expected one input file, got {len(args.positionals)}: {' '.join(args.positionals)}")
     path = args.positionals[0] if args.positionals else "-"
     source = session.read_source(path, stdin)
+    cache, cache_key = (None, None) if args.no_cache else _code_cache(args, path, source.text, opt_level)
+    jit, result_kind = _cached_jit(session, args, opt_level, cache, cache_key)
+    uses_gpu = False
+    if jit is None:
+        jit, result_kind, uses_gpu = _compile(session, args, source, opt_level, keep_object=cache is not None)
+        # GPU programs load their kernels when they run, from the device's state: not cached.
+        if cache is not None and not uses_gpu and (entry := jit.to_cache(result_kind=result_kind)) is not None:
+            cache.store(cache_key, entry)
+
+    object_path = None
+    if args.dump_object_file:
+        object_path = args.object_filename or (("<stdin>" if path == "-" else path) + ".o")
+    if object_path is not None:
+        write_output(object_path, jit.object_code, session.stdout)
+
+    session.stdout.flush()
+    result = _call(jit, args.entry_point, result_kind)
+    if result is not None:
+        runner_utils.write(result)
+    runner_utils.finish_output()
+    return EXIT_ERROR if uses_gpu and _gpu_runtime_failed() else EXIT_OK
+
+
+_UNCACHED_OPTIONS = frozenset({"no-cache", "dump-object-file", "object-filename", "help", "version", "host-supports-jit"})
+
+
+def _code_cache(args: ParsedArgs, path: str, source: str, opt_level: int | None):
+    """The compiled-code cache and this run's key in it."""
+    import os
+
+    from mlopt.codegen.cache import CodeCache, cache_key
+
+    flags = {name: value for name, value in args.values.items() if name not in _UNCACHED_OPTIONS}
+    # A frontend is chosen by the file's extension; plugin files and libraries are code too.
+    files = [*args.shared_libs, *args.load_plugin]
+    flags["input-extension"] = os.path.splitext(path)[1]
+    flags["opt-level"] = opt_level
+    flags["files"] = {name: _file_state(name) for name in files}
+    return CodeCache(), cache_key(source, flags)
+
+
+def _file_state(path: str) -> list[int] | None:
+    import os
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _cached_jit(session: Session, args: ParsedArgs, opt_level: int | None, cache, key: str | None):
+    """(jit, entry-point result kind) from the cache, or (None, None)."""
+    if cache is None:
+        return None, None
+    from mlopt.codegen.jit import Jit, StaleCacheEntry
+
+    cached = cache.load(key)
+    if cached is None:
+        return None, None
+    try:
+        jit = Jit.from_cache(
+            cached, registry=session.registry, opt_level=opt_level, shared_libs=args.shared_libs, cpu=args.mcpu, features=args.mattr
+        )
+    except StaleCacheEntry:
+        return None, None
+    return jit, cached.metadata["result_kind"]
+
+
+def _compile(session: Session, args: ParsedArgs, source, opt_level: int | None, *, keep_object: bool):
+    """Parse, lower and JIT-compile the input: (jit, entry-point result kind, whether it uses a GPU)."""
+    from mlopt.codegen.jit import Jit
+    from mlopt.codegen.lowering import first_gpu_op, lower_to_llvm_dialect, parse_input
+
     context = session.registry.make_context()
     module, frontend = parse_input(session, context, source, implicit_module=not args.no_implicit_module)
     # A frontend's language may have its own lowering and entry-point type.
@@ -111,11 +184,7 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
 
         lower_to_llvm_dialect(module, session.registry, context, pipeline=pipeline_text(args.optimize), sources=session.sources)
     lower_to_llvm_dialect(module, session.registry, context, pipeline=pipeline, sources=session.sources)
-    entry = _entry_point(module, args.entry_point, result_kind)
-
-    object_path = None
-    if args.dump_object_file:
-        object_path = args.object_filename or (("<stdin>" if path == "-" else path) + ".o")
+    _entry_point(module, args.entry_point, result_kind)
     jit = Jit(
         module,
         registry=session.registry,
@@ -123,17 +192,9 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
         shared_libs=args.shared_libs,
         cpu=args.mcpu,
         features=args.mattr,
-        keep_object=object_path is not None,
+        keep_object=keep_object or bool(args.dump_object_file),
     )
-    if object_path is not None:
-        write_output(object_path, jit.object_code, session.stdout)
-
-    session.stdout.flush()
-    result = _call(jit, args.entry_point, entry, result_kind)
-    if result is not None:
-        runner_utils.write(result)
-    runner_utils.finish_output()
-    return EXIT_ERROR if gpu_op is not None and _gpu_runtime_failed() else EXIT_OK
+    return jit, result_kind, gpu_op is not None
 
 
 def _take_optimize_flag(args: ParsedArgs) -> None:
@@ -192,7 +253,7 @@ def _entry_point(module, name: str, result_kind: str):
     return op
 
 
-def _call(jit, name: str, entry, result_kind: str) -> str | None:
+def _call(jit, name: str, result_kind: str) -> str | None:
     import ctypes
 
     storage = {

@@ -1,6 +1,11 @@
-"""The ``mlrun`` command."""
+"""The ``mlrun`` command: run in the warm server when one is reachable, else in-process."""
 
-from mlopt.run_main import main
+from mlopt.server.client import main as client_main
+
+
+def main() -> int:
+    return client_main("mlrun")
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -1,6 +1,11 @@
-"""The ``mltranslate`` command."""
+"""The ``mltranslate`` command: run in the warm server when one is reachable, else in-process."""
 
-from mlopt.translate_main import main
+from mlopt.server.client import main as client_main
+
+
+def main() -> int:
+    return client_main("mltranslate")
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -23,18 +23,20 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mlopt.codegen.llvm import CodegenError, TargetOptions, binding, create_target_machine, optimize, parse_ir, prepare_for_target
-from mlopt.codegen.translate import PACKED_PREFIX, translate_to_llvm_ir
-from mlopt.diagnostics import DiagnosticError, location_of
 
 if TYPE_CHECKING:
     from xdsl.ir import Operation
 
+    from mlopt.codegen.cache import CachedCode
     from mlopt.codegen.crash_guard import Crash
 
     from mlopt.registry import Registry
 
 
 _SOFT_FLOAT_TYPE = re.compile(r"\b(half|bfloat|x86_fp80|fp128|i128)\b")
+
+PACKED_PREFIX = "_mlir_"
+"""The prefix of the packed wrapper the translation emits for each function."""
 
 DEFAULT_CODEGEN_LEVEL = 2
 """Code generation level when no -O level is given: the IR is then not
@@ -43,6 +45,10 @@ optimised at all, as mlir-runner does without -O flags."""
 
 class SharedLibraryError(Exception):
     """A --shared-libs library could not be loaded."""
+
+
+class StaleCacheEntry(Exception):
+    """Cached code that cannot be loaded here (a symbol it needs is gone); compile afresh."""
 
 
 class Jit:
@@ -63,18 +69,20 @@ class Jit:
         features: str | None = None,
         keep_object: bool = False,
     ):
+        from mlopt.codegen.translate import translate_to_llvm_ir
+
         self.module_op = module
         self.object_code = b""
         self.llvm_ir = translate_to_llvm_ir(module, packed=True)
         llvm = binding()
-        codegen_level = DEFAULT_CODEGEN_LEVEL if opt_level is None else opt_level
-        machine = create_target_machine(TargetOptions(cpu=cpu, features=features, opt_level=codegen_level), jit=True)
+        machine = _machine(opt_level, cpu, features)
         module_ref = parse_ir(self.llvm_ir)
         prepare_for_target(module_ref, machine)
         if opt_level is not None:
             optimize(module_ref, machine, opt_level)
         self._alive: list[Any] = []
-        self._bind_symbols(module_ref, registry, shared_libs)
+        self.declared_symbols = [f.name for f in module_ref.functions if f.is_declaration and not f.name.startswith("llvm.")]
+        self._bind_symbols(self.declared_symbols, registry, shared_libs)
         self.engine = llvm.create_mcjit_compiler(module_ref, machine)
         if keep_object:
             self.engine.set_object_cache(notify_func=self._keep_object)
@@ -82,12 +90,55 @@ class Jit:
         self.engine.run_static_constructors()
         self._machine = machine
 
+    @classmethod
+    def from_cache(
+        cls,
+        cached: CachedCode,
+        *,
+        registry: Registry | None = None,
+        opt_level: int | None = 2,
+        shared_libs: Sequence[str] = (),
+        cpu: str | None = None,
+        features: str | None = None,
+    ) -> Jit:
+        """Load code :meth:`to_cache` saved: no translation, optimisation or
+        code generation. Raises StaleCacheEntry when it cannot be bound here."""
+        self = cls.__new__(cls)
+        self.module_op = None
+        self.object_code = cached.object_code
+        self.llvm_ir = cached.metadata["llvm_ir"]
+        self.declared_symbols = cached.metadata["declared_symbols"]
+        llvm = binding()
+        machine = _machine(opt_level, cpu, features)
+        self._alive = []
+        self._bind_symbols(self.declared_symbols, registry, shared_libs)
+        # MCJIT needs a module to start from; the code comes from the object file.
+        placeholder = llvm.parse_assembly("")
+        prepare_for_target(placeholder, machine)
+        self.engine = llvm.create_mcjit_compiler(placeholder, machine)
+        try:
+            self.engine.add_object_file(llvm.ObjectFileRef.from_data(cached.object_code))
+        except RuntimeError as err:
+            raise StaleCacheEntry(str(err)) from None
+        self.engine.finalize_object()
+        self._machine = machine
+        return self
+
+    def to_cache(self, **extra: Any) -> CachedCode | None:
+        """What :meth:`from_cache` needs, plus ``extra`` for the caller; None
+        for code that a cache cannot reproduce (static constructors run at load)."""
+        from mlopt.codegen.cache import CachedCode
+
+        if not self.object_code or re.search(r"@llvm\.global_(c|d)tors\b", self.llvm_ir):
+            return None
+        return CachedCode(self.object_code, {"llvm_ir": self.llvm_ir, "declared_symbols": self.declared_symbols, **extra})
+
     def _keep_object(self, module: Any, data: bytes) -> None:
         self.object_code = data
 
     # Symbols ----------------------------------------------------------------
 
-    def _bind_symbols(self, module_ref: Any, registry: Registry | None, shared_libs: Sequence[str]) -> None:
+    def _bind_symbols(self, declared: Sequence[str], registry: Registry | None, shared_libs: Sequence[str]) -> None:
         llvm = binding()
         libraries = [self._load_library(path) for path in shared_libs]
         runtime = {}
@@ -99,10 +150,7 @@ class Jit:
                 for name, entry in runtime.items():
                     if name.startswith("__"):
                         llvm.add_symbol(name, self._address_of(entry.load()))
-        for function in module_ref.functions:
-            name = function.name
-            if not function.is_declaration or name.startswith("llvm."):
-                continue
+        for name in declared:
             address = _lookup(libraries, name)
             if address is None and name in runtime:
                 address = self._address_of(runtime[name].load())
@@ -111,6 +159,10 @@ class Jit:
             if address is not None:
                 llvm.add_symbol(name, address)
             elif llvm.address_of_symbol(name) is None:
+                if self.module_op is None:
+                    raise StaleCacheEntry(f"symbol '{name}' is not defined")
+                from mlopt.diagnostics import DiagnosticError, location_of
+
                 raise DiagnosticError.at(
                     location_of(self._declaration(name)),
                     f"symbol '{name}' is not defined: no --shared-libs library, runtime plugin or "
@@ -186,6 +238,11 @@ class Jit:
         return self.engine.get_global_value_address(name)
 
 
+def _machine(opt_level: int | None, cpu: str | None, features: str | None) -> Any:
+    codegen_level = DEFAULT_CODEGEN_LEVEL if opt_level is None else opt_level
+    return create_target_machine(TargetOptions(cpu=cpu, features=features, opt_level=codegen_level), jit=True)
+
+
 @functools.cache
 def _process() -> ctypes.CDLL:
     return ctypes.CDLL(None)
@@ -214,4 +271,4 @@ def _lookup(libraries: Sequence[ctypes.CDLL], name: str) -> int | None:
     return None
 
 
-__all__ = ["CodegenError", "Jit", "SharedLibraryError"]
+__all__ = ["CodegenError", "Jit", "SharedLibraryError", "StaleCacheEntry"]

@@ -25,6 +25,7 @@ from xdsl.dialects import builtin
 from xdsl.dialects import llvm as xllvm
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
+from mlopt.codegen.jit import PACKED_PREFIX
 from mlopt.diagnostics import DiagnosticError
 
 if TYPE_CHECKING:
@@ -962,8 +963,6 @@ _HANDLERS: dict[str, Callable[[FunctionTranslator, Operation], None]] = {
 
 
 # --------------------------------------------------------------------------- packed wrappers
-
-PACKED_PREFIX = "_mlir_"
 
 
 def packed_wrappers(module: Operation) -> str:

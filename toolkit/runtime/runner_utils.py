@@ -24,10 +24,15 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
-from mlopt.runtime.memref import MemRefView
+    from mlopt.runtime.memref import MemRefView
+
+# numpy is imported only when a memref is printed or copied: a program that
+# prints scalars (and a cached mlrun run) starts without it.
 
 # --------------------------------------------------------------------------- output
 
@@ -88,26 +93,29 @@ def _format_complex(value: complex) -> str:
 class ElementKind:
     """How printMemref reads and prints one element type."""
 
-    dtype: np.dtype
+    dtype: str
+    """numpy's name of the element type."""
     format: Callable[[object], str]
 
 
 def _bf16_array(raw: np.ndarray) -> np.ndarray:
+    import numpy as np
+
     return (raw.astype(np.uint32) << 16).view(np.float32)
 
 
 ELEMENT_KINDS: dict[str, ElementKind] = {
-    "F32": ElementKind(np.dtype(np.float32), lambda v: format_float(float(v))),
-    "F64": ElementKind(np.dtype(np.float64), lambda v: format_float(float(v))),
-    "F16": ElementKind(np.dtype(np.float16), lambda v: format_float(float(v))),
-    "BF16": ElementKind(np.dtype(np.uint16), lambda v: format_float(float(v))),
-    "I8": ElementKind(np.dtype(np.int8), _format_char),
-    "I16": ElementKind(np.dtype(np.int16), lambda v: str(int(v))),
-    "I32": ElementKind(np.dtype(np.int32), lambda v: str(int(v))),
-    "I64": ElementKind(np.dtype(np.int64), lambda v: str(int(v))),
-    "Ind": ElementKind(np.dtype(np.int64), lambda v: str(int(v))),
-    "C32": ElementKind(np.dtype(np.complex64), lambda v: _format_complex(complex(v))),
-    "C64": ElementKind(np.dtype(np.complex128), lambda v: _format_complex(complex(v))),
+    "F32": ElementKind("float32", lambda v: format_float(float(v))),
+    "F64": ElementKind("float64", lambda v: format_float(float(v))),
+    "F16": ElementKind("float16", lambda v: format_float(float(v))),
+    "BF16": ElementKind("uint16", lambda v: format_float(float(v))),
+    "I8": ElementKind("int8", _format_char),
+    "I16": ElementKind("int16", lambda v: str(int(v))),
+    "I32": ElementKind("int32", lambda v: str(int(v))),
+    "I64": ElementKind("int64", lambda v: str(int(v))),
+    "Ind": ElementKind("int64", lambda v: str(int(v))),
+    "C32": ElementKind("complex64", lambda v: _format_complex(complex(v))),
+    "C64": ElementKind("complex128", lambda v: _format_complex(complex(v))),
 }
 
 
@@ -168,18 +176,28 @@ def _format_data(out: list[str], array: np.ndarray, fmt: Callable[[object], str]
 
 
 def _print_unranked(kind: ElementKind, rank: int, descriptor: int) -> None:
+    from mlopt.runtime.memref import MemRefView
+
     write(format_memref(MemRefView.at(descriptor, rank), kind, unranked=True))
 
 
 def _print_unranked_ciface(kind: ElementKind, address: int) -> None:
+    from mlopt.runtime.memref import MemRefView
+
     write(format_memref(MemRefView.unranked_at(address), kind, unranked=True))
 
 
 def _print_ranked_ciface(kind: ElementKind, rank: int, address: int) -> None:
+    from mlopt.runtime.memref import MemRefView
+
     write(format_memref(MemRefView.at(address, rank), kind, unranked=False))
 
 
 def _memref_copy(element_size: int, source: int, target: int) -> None:
+    import numpy as np
+
+    from mlopt.runtime.memref import MemRefView
+
     src = MemRefView.unranked_at(source)
     dst = MemRefView.unranked_at(target)
     dtype = np.dtype((np.void, element_size))

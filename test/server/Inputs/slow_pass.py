@@ -1,0 +1,28 @@
+"""A pass that announces it has started (it creates the file named by
+SLOW_PASS_MARKER) and then sleeps: a request that is running when the test
+sends its signal. Load with --load-plugin."""
+
+import os
+import time
+from dataclasses import dataclass
+
+from xdsl.passes import ModulePass
+
+from mlopt import hookimpl
+
+
+@dataclass(frozen=True)
+class SlowPass(ModulePass):
+    """Sleeps for a minute"""
+
+    name = "test-slow-pass"
+
+    def apply(self, ctx, op):
+        with open(os.environ["SLOW_PASS_MARKER"], "w"):
+            pass
+        time.sleep(60)
+
+
+@hookimpl
+def mlopt_register_passes():
+    return {"test-slow-pass": lambda: SlowPass}

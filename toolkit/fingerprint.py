@@ -1,0 +1,88 @@
+"""A fingerprint of the code mlopt runs: mlopt's own sources, the installed
+distributions (xDSL, llvmlite, plugins: their versions) and source trees on
+``sys.path`` (editable plugins). The warm server restarts when it changes, and
+the compiled-code cache keys on it, so neither serves results of old code.
+
+Only file metadata is read (names, sizes, modification times), no contents:
+this runs on every served request and every cache lookup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+
+MLOPT_PACKAGES = ("mlopt", "mlopt.dialects", "mlopt.passes", "mlopt.tools")
+
+MAX_FILES_PER_TREE = 20_000
+"""A source tree on sys.path bigger than this is fingerprinted by its first files only."""
+
+_SOURCE_SUFFIXES = (".py", ".so", ".pth", ".txt", ".json", ".toml")
+
+
+def code_fingerprint() -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for directory in _package_directories():
+        _add_tree(digest, directory)
+    working_directory = os.getcwd()
+    for entry in sys.path:
+        # The script's or working directory a run happens to start from is not installed code.
+        if entry not in ("", working_directory):
+            _add_path_entry(digest, entry)
+    return digest.hexdigest()
+
+
+def _package_directories() -> list[str]:
+    import importlib.util
+
+    directories = []
+    for name in MLOPT_PACKAGES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.submodule_search_locations:
+            directories.extend(spec.submodule_search_locations)
+    return directories
+
+
+def _add_path_entry(digest, entry: str) -> None:
+    try:
+        info = os.stat(entry)
+    except OSError:
+        digest.update(f"missing {entry}\n".encode())
+        return
+    digest.update(f"entry {entry} {info.st_mtime_ns}\n".encode())
+    if not os.path.isdir(entry):
+        return
+    names = sorted(os.listdir(entry))
+    installed = [name for name in names if name.endswith((".dist-info", ".egg-info", ".pth"))]
+    # Installing, upgrading or removing a distribution changes these names (they carry versions).
+    digest.update("\n".join(installed).encode())
+    if not installed and not _is_interpreter_directory(entry):
+        _add_tree(digest, entry)
+
+
+def _is_interpreter_directory(entry: str) -> bool:
+    """The standard library and its extension modules: they change with the interpreter only."""
+    path = os.path.abspath(entry)
+    return any(path.startswith(os.path.join(prefix, "lib")) for prefix in {sys.base_prefix, sys.base_exec_prefix}) or path.endswith(".zip")
+
+
+def _add_tree(digest, root: str) -> None:
+    seen = 0
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith(".") and d != "__pycache__")
+        for name in sorted(files):
+            if not name.endswith(_SOURCE_SUFFIXES):
+                continue
+            path = os.path.join(directory, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            digest.update(f"{path} {info.st_size} {info.st_mtime_ns}\n".encode())
+            seen += 1
+            if seen >= MAX_FILES_PER_TREE:
+                return

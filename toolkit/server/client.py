@@ -1,0 +1,293 @@
+"""The client side of the warm compile server: run ``mlopt``, ``mlrun`` or
+``mltranslate`` in the user's warm server when one can be reached, else
+in-process, silently.
+
+This runs on every invocation of the tools, so it imports only small standard
+modules (no xDSL, no numpy, no other mlopt module) until it knows that the
+request must run in-process.
+
+``MLOPT_SERVER=1`` uses the server and starts it when none is running (that
+request runs in-process while the server warms up); ``MLOPT_SERVER=0`` never
+uses it; unset, a server started with ``mlopt-server start`` is used when it is
+running. The server is per user and per Python environment (interpreter,
+``sys.path`` and ``PYTHON*`` variables): its socket lives in a private
+directory (mode 0700) under ``$XDG_RUNTIME_DIR`` or the temporary directory,
+or in ``MLOPT_SERVER_DIR``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import struct
+import sys
+import zlib
+
+SERVER_ENV = "MLOPT_SERVER"
+SERVER_DIR_ENV = "MLOPT_SERVER_DIR"
+SYS_PATH_ENV = "MLOPT_SERVER_SYS_PATH"
+"""How a spawned server learns the ``sys.path`` of the environment it serves."""
+
+TOOL_MODULES = {"mlopt": "mlopt.opt_main", "mlrun": "mlopt.run_main", "mltranslate": "mlopt.translate_main"}
+
+FORWARDED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2)
+
+_LENGTH = struct.Struct("!I")
+MAX_MESSAGE = 64 << 20
+
+
+class ServerUnavailable(Exception):
+    """The server cannot take this request; the tool runs in-process."""
+
+
+# --------------------------------------------------------------------------- where the server lives
+
+
+def server_directory(create: bool = True) -> str | None:
+    """The private directory holding the user's server sockets, or None when
+    no directory that only this user can reach is available."""
+    directory = os.environ.get(SERVER_DIR_ENV)
+    if not directory:
+        runtime = os.environ.get("XDG_RUNTIME_DIR")
+        if runtime and _is_private_directory(runtime):
+            directory = os.path.join(runtime, "mlopt")
+        else:
+            import tempfile
+
+            directory = os.path.join(tempfile.gettempdir(), f"mlopt-{os.getuid()}")
+    if create:
+        try:
+            os.mkdir(directory, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            return None
+    return directory if _is_private_directory(directory) else None
+
+
+def _is_private_directory(path: str) -> bool:
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and info.st_mode & 0o077 == 0
+
+
+def environment_identity() -> dict:
+    """What a server must share with a client to run its requests: the
+    interpreter, the module search path and the interpreter's own variables."""
+    return {
+        "executable": sys.executable,
+        "path": list(sys.path),
+        "python_env": {name: value for name, value in os.environ.items() if name.startswith("PYTHON")},
+    }
+
+
+def server_paths(directory: str, identity: dict) -> tuple[str, str]:
+    """(socket, lock file) of the server for ``identity`` in ``directory``."""
+    tag = "%08x" % zlib.crc32(json.dumps(identity, sort_keys=True).encode())
+    return os.path.join(directory, f"server-{tag}.sock"), os.path.join(directory, f"server-{tag}.lock")
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def send_message(sock: socket.socket, message: dict, fds: tuple[int, ...] = ()) -> None:
+    data = json.dumps(message).encode()
+    payload = _LENGTH.pack(len(data)) + data
+    if fds:
+        sent = socket.send_fds(sock, [payload], list(fds))
+        payload = payload[sent:]
+    sock.sendall(payload)
+
+
+def receive_message(sock: socket.socket, max_fds: int = 0) -> tuple[dict | None, list[int]]:
+    """One message and the descriptors that came with it; (None, []) at end of stream."""
+    fds: list[int] = []
+    buffer = b""
+    while len(buffer) < _LENGTH.size or len(buffer) < _LENGTH.size + _LENGTH.unpack_from(buffer)[0]:
+        if len(buffer) >= _LENGTH.size and _LENGTH.unpack_from(buffer)[0] > MAX_MESSAGE:
+            raise ServerUnavailable("message too large")
+        if max_fds and not fds:
+            chunk, received, _, _ = socket.recv_fds(sock, 65536, max_fds)
+            fds.extend(received)
+        else:
+            chunk = sock.recv(65536)
+        if not chunk:
+            for fd in fds:
+                os.close(fd)
+            return None, []
+        buffer += chunk
+    size = _LENGTH.unpack_from(buffer)[0]
+    return json.loads(buffer[_LENGTH.size : _LENGTH.size + size]), fds
+
+
+def connect(socket_path: str, timeout: float | None = None) -> socket.socket:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect(socket_path)
+    except OSError:
+        sock.close()
+        raise
+    sock.settimeout(None)
+    return sock
+
+
+# --------------------------------------------------------------------------- running a tool
+
+
+def main(tool: str) -> int:
+    """The entry point of ``tool``: served when a server is reachable, else in-process."""
+    argv = sys.argv[1:]
+    mode = os.environ.get(SERVER_ENV, "")
+    if mode != "0":
+        status = run_in_server(tool, argv, autostart=mode == "1")
+        if status is not None:
+            return _exit_code(status)
+    return run_in_process(tool, argv)
+
+
+def run_in_process(tool: str, argv: list[str]) -> int:
+    import importlib
+
+    return importlib.import_module(TOOL_MODULES[tool]).main(argv)
+
+
+def run_in_server(tool: str, argv: list[str], *, autostart: bool) -> int | None:
+    """The wait status of ``tool`` run by the server, or None when it could
+    not be served (then nothing has run)."""
+    directory = server_directory(create=autostart)
+    if directory is None:
+        return None
+    identity = environment_identity()
+    socket_path, lock_path = server_paths(directory, identity)
+    try:
+        sock = connect(socket_path)
+    except OSError:
+        if autostart:
+            start_server(directory, identity, wait=False)
+        return None
+    with sock:
+        try:
+            return _serve(sock, tool, argv, identity)
+        except (OSError, ServerUnavailable, ValueError):
+            return None
+        finally:
+            _restore_signals()
+
+
+def _serve(sock: socket.socket, tool: str, argv: list[str], identity: dict) -> int | None:
+    request = {
+        "op": "run",
+        "tool": tool,
+        "argv": argv,
+        "cwd": os.getcwd(),
+        "env": dict(os.environ),
+        "umask": _umask(),
+        "identity": identity,
+        "streams": [[stream.encoding, stream.errors] if stream else None for stream in (sys.stdin, sys.stdout, sys.stderr)],
+    }
+    send_message(sock, request, (0, 1, 2))
+    reply, _ = receive_message(sock)
+    if reply is None or "pid" not in reply:
+        if reply and reply.get("stale") and os.environ.get(SERVER_ENV) == "1":
+            start_server(os.path.dirname(reply["socket"]), identity, wait=False)
+        return None
+    child = reply["pid"]
+    # From here the request is running: its outcome is the child's, whatever happens to the server.
+    for number in FORWARDED_SIGNALS:
+        signal.signal(number, lambda received, frame: _forward(child, received))
+    reply, _ = receive_message(sock)
+    if reply is None:
+        raise SystemExit(f"{tool}: error: the mlopt server ended without reporting the exit status")
+    return reply["status"]
+
+
+def _forward(child: int, number: int) -> None:
+    try:
+        os.kill(child, number)
+    except ProcessLookupError:
+        pass
+
+
+def _restore_signals() -> None:
+    for number in FORWARDED_SIGNALS:
+        signal.signal(number, signal.default_int_handler if number == signal.SIGINT else signal.SIG_DFL)
+
+
+def _umask() -> int:
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask
+
+
+def _exit_code(status: int) -> int:
+    """Exit as the child did: with its code, or by its signal."""
+    code = os.waitstatus_to_exitcode(status)
+    if code >= 0:
+        return code
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    signal.signal(-code, signal.SIG_DFL)
+    os.kill(os.getpid(), -code)
+    return 128 - code
+
+
+# --------------------------------------------------------------------------- starting and controlling the server
+
+
+def start_server(directory: str, identity: dict, *, wait: bool, timeout: float = 120.0) -> bool:
+    """Start the server for ``identity`` unless one holds its lock; with
+    ``wait``, return whether it accepts requests within ``timeout`` seconds."""
+    import fcntl
+    import subprocess
+    import time
+
+    socket_path, lock_path = server_paths(directory, identity)
+    with open(lock_path, "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            busy = False
+        except OSError:
+            busy = True
+    if not busy:
+        env = dict(os.environ, **{SYS_PATH_ENV: json.dumps(identity["path"]), SERVER_DIR_ENV: directory})
+        with open(os.path.join(directory, "server.log"), "ab") as log:
+            subprocess.Popen(
+                [identity["executable"], "-c", "from mlopt.server.daemon import main; main()"],
+                cwd="/",
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                start_new_session=True,
+                close_fds=True,
+            )
+    if not wait:
+        return True
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if control(socket_path, {"op": "status"}) is not None:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def control(socket_path: str, message: dict, timeout: float = 10.0) -> dict | None:
+    """Send a control message (status, stop) and return the reply, or None."""
+    try:
+        with connect(socket_path, timeout) as sock:
+            sock.settimeout(timeout)
+            send_message(sock, message)
+            return receive_message(sock)[0]
+    except (OSError, ValueError, ServerUnavailable):
+        return None

@@ -1,0 +1,316 @@
+"""The warm compile server: imports xDSL and mlopt once, then forks a fresh
+process per request, so each request starts from the same clean state.
+
+Per connection the server forks a *handler*, which forks the *runner*: the
+runner takes the client's stdin/stdout/stderr (received with SCM_RIGHTS),
+argv, working directory, environment and umask, and runs the tool as a
+normal process would; the handler waits for it and reports its wait status,
+so a runner killed by a signal is reported as such. The client forwards its
+signals (Ctrl-C) to the runner.
+
+Requests are refused from other users (SO_PEERCRED) and from a client whose
+Python environment differs. When the code mlopt runs changes on disk
+(:func:`mlopt.fingerprint.code_fingerprint`), the server answers "stale" and
+exits, and the client starts a fresh one. It also exits after an idle timeout
+(``MLOPT_SERVER_IDLE_TIMEOUT`` seconds, default 900).
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import signal
+import socket
+import struct
+import sys
+import time
+
+from mlopt.server.client import (
+    SYS_PATH_ENV,
+    TOOL_MODULES,
+    environment_identity,
+    receive_message,
+    send_message,
+    server_directory,
+    server_paths,
+)
+
+IDLE_TIMEOUT_ENV = "MLOPT_SERVER_IDLE_TIMEOUT"
+DEFAULT_IDLE_TIMEOUT = 900.0
+
+_PEER_CREDENTIALS = struct.Struct("3i")
+
+
+class Server:
+    """One listening server; :meth:`serve` runs until stopped, stale or idle."""
+
+    def __init__(self, directory: str, *, owner_uid: int | None = None, idle_timeout: float | None = None):
+        from mlopt.fingerprint import code_fingerprint
+
+        self.identity = environment_identity()
+        self.socket_path, self.lock_path = server_paths(directory, self.identity)
+        self.owner_uid = os.getuid() if owner_uid is None else owner_uid
+        self.idle_timeout = idle_timeout if idle_timeout is not None else float(os.environ.get(IDLE_TIMEOUT_ENV, DEFAULT_IDLE_TIMEOUT))
+        self.fingerprint = code_fingerprint()
+        self.started = time.time()
+        self.requests = 0
+        self._lock_file = None
+        self._listener: socket.socket | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock of this environment's server; False if another holds it."""
+        self._lock_file = open(self.lock_path, "a")
+        try:
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock_file.close()
+            self._lock_file = None
+            return False
+        return True
+
+    def listen(self) -> None:
+        try:
+            os.unlink(self.socket_path)  # a stale socket: its server is gone, since we hold the lock
+        except FileNotFoundError:
+            pass
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(self.socket_path)
+        os.chmod(self.socket_path, 0o600)
+        listener.listen(64)
+        self._listener = listener
+
+    def close(self) -> None:
+        if self._listener is not None:
+            try:
+                os.unlink(self.socket_path)  # ours: nobody else binds it while we hold the lock
+            except OSError:
+                pass
+            self._listener.close()
+            self._listener = None
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
+
+    def serve(self) -> None:
+        assert self._listener is not None
+        # Handlers are reaped by the kernel; each handler waits for its own runner.
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, lambda *_: self._stop())
+        self._listener.settimeout(self.idle_timeout)
+        try:
+            while self._listener is not None:
+                try:
+                    connection, _ = self._listener.accept()
+                except TimeoutError:
+                    return
+                except OSError as err:
+                    if err.errno in (errno.EINTR, errno.ECONNABORTED):
+                        continue
+                    return
+                with connection:
+                    if not self._serve_connection(connection):
+                        return
+        finally:
+            self.close()
+
+    def _stop(self) -> None:
+        raise SystemExit(0)
+
+    def _serve_connection(self, connection: socket.socket) -> bool:
+        """Answer one connection; False when the server must exit."""
+        connection.settimeout(None)
+        if not self.peer_allowed(connection):
+            return True
+        try:
+            request, fds = receive_message(connection, max_fds=3)
+        except (OSError, ValueError):
+            return True
+        if request is None:
+            return True
+        try:
+            op = request.get("op")
+            if op == "status":
+                send_message(connection, self.status())
+                return True
+            if op == "stop":
+                send_message(connection, {"stopped": os.getpid()})
+                return False
+            if op != "run" or len(fds) != 3 or request.get("tool") not in TOOL_MODULES:
+                send_message(connection, {"refused": "malformed request"})
+                return True
+            if request.get("identity") != self.identity:
+                send_message(connection, {"refused": "the client's Python environment differs from the server's"})
+                return True
+            from mlopt.fingerprint import code_fingerprint
+
+            if code_fingerprint() != self.fingerprint:
+                sys.stderr.write(f"mlopt-server: pid {os.getpid()}: mlopt, a plugin or the environment changed on disk; exiting\n")
+                send_message(connection, {"stale": True, "socket": self.socket_path})
+                return False
+            self.requests += 1
+            self._fork_handler(connection, request, fds)
+            return True
+        except OSError:
+            return True
+        finally:
+            for fd in fds:
+                os.close(fd)
+
+    def peer_allowed(self, connection: socket.socket) -> bool:
+        credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, _PEER_CREDENTIALS.size)
+        _, uid, _ = _PEER_CREDENTIALS.unpack(credentials)
+        return uid == self.owner_uid
+
+    def status(self) -> dict:
+        return {
+            "pid": os.getpid(),
+            "socket": self.socket_path,
+            "started": self.started,
+            "requests": self.requests,
+            "idle_timeout": self.idle_timeout,
+            "python": self.identity["executable"],
+            "fingerprint": self.fingerprint,
+        }
+
+    def _fork_handler(self, connection: socket.socket, request: dict, fds: list[int]) -> None:
+        if os.fork() != 0:
+            return
+        try:
+            self._listener.close()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            runner = os.fork()
+            if runner == 0:
+                connection.close()
+                _run_request(request, fds)
+            for fd in fds:
+                os.close(fd)
+            send_message(connection, {"pid": runner})
+            send_message(connection, {"status": _wait_for(runner, connection)})
+        finally:
+            os._exit(0)
+
+
+def _wait_for(runner: int, connection: socket.socket) -> int:
+    """The runner's wait status; a client that hangs up takes its runner with it."""
+    import select
+
+    pidfd = os.pidfd_open(runner)
+    poller = select.poll()
+    poller.register(pidfd, select.POLLIN)
+    poller.register(connection.fileno(), select.POLLIN | select.POLLHUP)
+    while True:
+        events = dict(poller.poll())
+        if pidfd in events:
+            break
+        if connection.fileno() in events:
+            os.kill(runner, signal.SIGTERM)
+            poller.unregister(connection.fileno())
+    os.close(pidfd)
+    return os.waitpid(runner, 0)[1]
+
+
+def _run_request(request: dict, fds: list[int]) -> None:
+    """In the runner: become the client's process, run the tool, exit like an interpreter would."""
+    code = 1
+    try:
+        for target, fd in enumerate(fds):
+            os.dup2(fd, target)
+            os.close(fd)
+        os.chdir(request["cwd"])
+        os.umask(request["umask"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2):
+            signal.signal(number, signal.SIG_DFL)
+        _open_standard_streams(request["streams"])
+        sys.argv = [request["tool"], *request["argv"]]
+        import importlib
+
+        try:
+            code = importlib.import_module(TOOL_MODULES[request["tool"]]).main(request["argv"])
+        except SystemExit as exit_:
+            code = exit_.code
+        if code is None:
+            code = 0
+        elif not isinstance(code, int):
+            sys.stderr.write(f"{code}\n")
+            code = 1
+        import atexit
+
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                code = code or 120
+        import ctypes
+
+        ctypes.CDLL(None).fflush(None)
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        os._exit(code if isinstance(code, int) else 1)
+
+
+def _open_standard_streams(streams: list) -> None:
+    """Standard streams over the client's descriptors, set up as Python sets up its own."""
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        encoding, errors = streams[fd] or ("utf-8", "strict")
+        try:
+            stream = open(fd, mode, encoding=encoding, errors=errors, closefd=False)
+        except OSError:
+            stream = None
+        if stream is not None and name == "stderr":
+            stream.reconfigure(line_buffering=True)
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
+
+
+def _warm_up() -> None:
+    """Import what requests use, without running anything that keeps state."""
+    import importlib
+
+    for module in TOOL_MODULES.values():
+        importlib.import_module(module)
+    from mlopt.plugins import load_plugins
+    from mlopt.registry import DIALECT, PASS, PIPELINE, TARGET, FRONTEND, Registry
+
+    registry = Registry(load_plugins(autoload=False))
+    for kind in (DIALECT, PASS, PIPELINE, TARGET, FRONTEND):
+        for entry in registry.entries(kind).values():
+            if entry.is_xdsl_research:
+                continue
+            try:
+                entry.load()
+            except Exception:  # a broken factory is reported by the request that uses it
+                pass
+    import mlopt.codegen.jit
+    import mlopt.codegen.lowering
+    import mlopt.ir  # noqa: F401
+
+
+def main() -> None:
+    """The server process (started by the client or ``mlopt-server start``)."""
+    if SYS_PATH_ENV in os.environ:
+        sys.path[:] = json.loads(os.environ.pop(SYS_PATH_ENV))
+    directory = server_directory()
+    if directory is None:
+        raise SystemExit("mlopt-server: no private directory for the socket")
+    server = Server(directory)
+    if not server.acquire():
+        return
+    try:
+        _warm_up()
+        server.listen()
+        sys.stderr.write(f"mlopt-server: pid {os.getpid()} serving {server.socket_path}\n")
+        sys.stderr.flush()
+        server.serve()
+    finally:
+        server.close()
+
