@@ -58,6 +58,7 @@ OPTIONS = (
     Option("mlir-print-ir-module-scope", "Dump the whole module, not just the op the pass ran on", group="IR dumps"),
     Option("mlir-timing", "Print a per-pass execution time report to stderr", group="IR dumps"),
     Option("mlir-disable-threading", "Accepted for compatibility; mlopt runs passes on one thread", group="IR dumps"),
+    Option("mlir-print-ir-tree-dir", "Write the IR dumps to a file tree rooted at this directory, one file per dump", kind="value", metavar="dir", group="IR dumps"),
     Option("mlir-pass-pipeline-crash-reproducer", "When a pass crashes or fails, write a reproducer (the IR and the pipeline) to this file", kind="value", metavar="file", group="Reproducers"),
     Option("mlir-pass-pipeline-local-reproducer", "Make the reproducer the IR right before the failing pass, with only that pass", group="Reproducers"),
     Option("run-reproducer", "Run the pipeline stored in the input's reproducer resource", group="Reproducers"),
@@ -249,6 +250,13 @@ def _ir_printing(args: ParsedArgs, context, stream: TextIO):
     after = selection(args.mlir_print_ir_after_all, args.mlir_print_ir_after)
     if before is None and after is None and not args.mlir_print_ir_after_failure:
         return None
+    if args.mlir_print_ir_tree_dir is not None:
+        import os
+
+        try:
+            os.makedirs(args.mlir_print_ir_tree_dir, exist_ok=True)
+        except OSError as err:
+            raise UsageError(f"could not create directory '{args.mlir_print_ir_tree_dir}': {err.strerror or err}") from None
     return IRPrinting(
         before=before,
         after=after,
@@ -259,6 +267,7 @@ def _ir_printing(args: ParsedArgs, context, stream: TextIO):
         debuginfo=args.mlir_print_debuginfo,
         context=context,
         stream=stream,
+        tree_dir=args.mlir_print_ir_tree_dir,
     )
 
 

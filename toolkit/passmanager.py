@@ -169,21 +169,50 @@ class IRPrinting(Instrumentation):
     debuginfo: bool = False
     context: Context | None = None
     stream: TextIO | None = None
+    tree_dir: str | None = None
+    """``--mlir-print-ir-tree-dir``: one file per dump, in directories nesting as the ops do."""
     _fingerprints: list[str] = field(default_factory=list)
+    _tree_counters: dict[Operation, int] = field(default_factory=dict)
 
     ALL = frozenset({"*"})
 
     def _selected(self, names: frozenset[str] | None, scheduled: ScheduledPass) -> bool:
         return names is not None and (names == self.ALL or scheduled.argument in names)
 
-    def _dump(self, title: str, op: Operation) -> None:
-        out = self.stream or sys.stderr
+    def _dump(self, title: str, op: Operation, scheduled: ScheduledPass) -> None:
+        shown = op
         if self.module_scope:
-            while (parent := op.parent_op()) is not None:
-                op = parent
-        text = self._print(op)
-        out.write(f"// -----// IR Dump {title} //----- //\n{text}\n")
+            title += f" ({describe_target(op)})"
+            while (parent := shown.parent_op()) is not None:
+                shown = parent
+        # Upstream leaves one more blank line after a module-scope dump.
+        dump = f"// -----// IR Dump {title} //----- //\n{self._print(shown)}\n" + ("\n" if self.module_scope else "")
+        if self.tree_dir is not None:
+            self._write_tree_file(op, scheduled.argument, dump)
+            return
+        out = self.stream or sys.stderr
+        out.write(dump)
         out.flush()
+
+    def _write_tree_file(self, op: Operation, argument: str, dump: str) -> None:
+        """As upstream: a directory per op from the top one down (``func_func_name``),
+        and files named by the dump counters of those ops and the pass."""
+        import os
+
+        chain = [op]
+        while (parent := chain[-1].parent_op()) is not None:
+            chain.append(parent)
+        chain.reverse()
+        self._tree_counters[op] = self._tree_counters.get(op, -1) + 1
+        counts = [str(self._tree_counters.setdefault(each, 0)) for each in chain]
+        names = [
+            f"{each.name.replace('.', '_')}_" + (symbol_name(each) or "no-symbol-name").replace("/", "_").replace("\\", "_")
+            for each in chain
+        ]
+        directory = os.path.join(self.tree_dir, *names)
+        os.makedirs(directory, exist_ok=True)
+        with open(os.path.join(directory, f"{'_'.join(counts)}_{argument}.mlir"), "w") as f:
+            f.write(dump)
 
     def _print(self, op: Operation) -> str:
         buffer = io.StringIO()
@@ -192,7 +221,7 @@ class IRPrinting(Instrumentation):
 
     def before_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
         if self._selected(self.before, scheduled):
-            self._dump(f"Before {scheduled.display_name} ({scheduled.argument})", op)
+            self._dump(f"Before {scheduled.display_name} ({scheduled.argument})", op, scheduled)
         if self.after_change and self._selected(self.after, scheduled):
             self._fingerprints.append(_fingerprint(op))
 
@@ -201,13 +230,26 @@ class IRPrinting(Instrumentation):
             return
         if self.after_change and self._fingerprints.pop() == _fingerprint(op):
             return
-        self._dump(f"After {scheduled.display_name} ({scheduled.argument})", op)
+        self._dump(f"After {scheduled.display_name} ({scheduled.argument})", op, scheduled)
 
     def after_failed_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
         if self.after_change and self._selected(self.after, scheduled):
             self._fingerprints.pop()
         if self.after_failure:
-            self._dump(f"After {scheduled.display_name} Failed ({scheduled.argument})", op)
+            self._dump(f"After {scheduled.display_name} Failed ({scheduled.argument})", op, scheduled)
+
+
+def symbol_name(op: Operation) -> str | None:
+    """The op's symbol name (``sym_name``), if it has one."""
+    symbol = op.properties.get("sym_name") or op.attributes.get("sym_name")
+    data = getattr(symbol, "data", None)
+    return data if isinstance(data, str) else None
+
+
+def describe_target(op: Operation) -> str:
+    """``'func.func' operation: @name``, as upstream names the op a pass ran on."""
+    name = symbol_name(op)
+    return f"'{op.name}' operation" + (f": @{name}" if name is not None else "")
 
 
 def _fingerprint(op: Operation) -> str:

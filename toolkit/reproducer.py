@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from xdsl.ir import Operation
 
-from mlopt.passmanager import Instrumentation, PassRunner
+from mlopt.passmanager import Instrumentation, PassRunner, describe_target
 from mlopt.pipeline import OpPassManager, ScheduledPass
 
 RESOURCE_KEY = "mlir_reproducer"
@@ -165,10 +165,7 @@ class ReproducerWriter:
         """Upstream's note naming the failing pass and the reproducer."""
         assert counter.failed is not None
         _, scheduled, op = counter.failed
-        target = f"`{scheduled.display_name}` on '{op.name}' operation"
-        symbol = op.attributes.get("sym_name") or op.properties.get("sym_name")
-        if symbol is not None and hasattr(symbol, "data"):
-            target += f": @{symbol.data}"
+        target = f"`{scheduled.display_name}` on {describe_target(op)}"
         where = target if self.local else f"[{target}]"
         return f"Pipeline failed while executing {where}: reproducer generated at `{path}`"
 

@@ -23,7 +23,7 @@
 // NESTED: // -----// IR Dump After CSE (cse) //----- //
 // NESTED-NEXT: func.func @twice
 
-// SCOPE: // -----// IR Dump After CSE (cse) //----- //
+// SCOPE: // -----// IR Dump After CSE (cse) ('func.func' operation: @twice) //----- //
 // SCOPE-NEXT: module {
 
 // Only the failing pass dumps, marked as failed, followed by its error.
