@@ -29,6 +29,7 @@ from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator, SymbolTab
 from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
 
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText
+from mlopt.printing_flags import elides_elements, resource_section
 from mlopt import xdsl_fixes
 
 xdsl_fixes.apply()
@@ -343,6 +344,10 @@ class UpstreamPrinter(Printer):
         super().print_attr_dict(dict(sorted(attr_dict.items())))
 
     def print_attribute(self, attribute) -> None:
+        if isinstance(attribute, builtin.DenseIntOrFPElementsAttr) and elides_elements(attribute):
+            self.print_string("dense_resource<__elided__> : ")
+            self.print_attribute(attribute.type)
+            return
         # xDSL parenthesizes every affine binary expression; upstream only
         # where precedence needs it.
         if isinstance(attribute, builtin.AffineMapAttr):
@@ -420,6 +425,7 @@ def print_ir(
     )
     printer.print_op(op)
     stream.write("\n")
+    stream.write(resource_section(op))
 
 
 def print_to_string(op: Operation, *, generic: bool = False, context: Context | None = None) -> str:

@@ -49,6 +49,8 @@ OPTIONS = (
     Option("no-implicit-module", "Do not wrap the input in a builtin.module; it must hold exactly one top-level op"),
     Option("mlir-print-op-generic", "Print ops in the generic form", group="Printing"),
     Option("mlir-print-debuginfo", "Print source locations (loc(...)) with each op", group="Printing"),
+    Option("mlir-elide-elementsattrs-if-larger", "Print elements attributes with more elements than this as dense_resource<__elided__>", kind="value", metavar="uint", group="Printing"),
+    Option("mlir-elide-resource-strings-if-larger", "Leave out of the printed resources those longer than this, in characters", kind="value", metavar="uint", group="Printing"),
     Option("mlir-print-ir-before", "Dump the IR before the named passes (comma-separated, repeatable)", kind="list", metavar="pass", group="IR dumps"),
     Option("mlir-print-ir-after", "Dump the IR after the named passes", kind="list", metavar="pass", group="IR dumps"),
     Option("mlir-print-ir-before-all", "Dump the IR before every pass", group="IR dumps"),
@@ -105,7 +107,24 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
         from mlopt.reproducer import reproducer_pass_manager
 
         pm = reproducer_pass_manager(session, args, source, pm)
-    return process_source(session, args, pm, source)
+    from mlopt.printing_flags import printing_with
+
+    with printing_with(_printing_flags(args)):
+        return process_source(session, args, pm, source)
+
+
+def _printing_flags(args: ParsedArgs):
+    from mlopt.printing_flags import PrintingFlags
+
+    def limit(flag: str) -> int | None:
+        text = args.values[flag]
+        if text is None:
+            return None
+        if not text.isdigit():
+            raise UsageError(f"for the --{flag} option: '{text}' value invalid for uint argument!")
+        return int(text)
+
+    return PrintingFlags(limit("mlir-elide-elementsattrs-if-larger"), limit("mlir-elide-resource-strings-if-larger"))
 
 
 def build_pass_manager(session: Session, args: ParsedArgs, command_line: CommandLine):

@@ -287,7 +287,27 @@ def _fix_location_ranges() -> None:
 
 
 @functools.cache
+def _fix_resource_handles() -> None:
+    """xDSL keeps dialect resources in one store per process and renames a
+    handle it has seen before (``blob`` becomes ``blob_0``), so the second
+    parse in a process (a test, a reducer, a reproducer replay) loses the data
+    of its ``dense_resource`` attributes. Upstream's handles belong to the
+    parse: a handle named again starts afresh, and the file's resource
+    section fills it."""
+    from xdsl.parser.attribute_parser import AttrParser
+
+    def parse_handle_keeping_its_name(self, dialect_name, interface):
+        key = self.parse_identifier(" for resource handle")
+        if (dialect_name, key) not in self.dialect_resources:
+            interface._blob_storage[key] = ""
+            self.dialect_resources.add((dialect_name, key))
+        return key
+
+    AttrParser._parse_dialect_resource_handle = parse_handle_keeping_its_name
+
+
 def apply() -> None:
+    _fix_resource_handles()
     _fix_string_literals()
     _fix_float_overflow()
     _fix_hex_float_elements()
