@@ -23,7 +23,8 @@ def plan(op: Operation, target: Target) -> Kernel | None:
         return None
     chunk = VECTORS_PER_CHUNK * target.lanes(element_bits(op))
     registers = [chunk if kind == "reduction" else 1 for kind in kinds]
-    tiles = TilePlan.choose(extents, [0] * len(extents), registers)
+    lanes = target.lanes(element_bits(op))
+    tiles = TilePlan.choose(extents, [0] * len(extents), registers, [lanes if r > 1 else 1 for r in registers])
     steps, handle = tiling_steps(tiles)
     steps += masked_vectorize_steps(tiles, handle)
     family = op.name.removeprefix("linalg.")

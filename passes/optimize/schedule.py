@@ -42,10 +42,19 @@ class ScheduleOptions:
     hoist: bool = True
 
 
-def payload_kernels(module: Operation, ctx: Context, options: ScheduleOptions) -> list[tuple[Operation, Kernel | None]]:
-    """The structured ops of ``module`` once fused, in program order, with their
-    schedules (None: left as it is, e.g. dynamic shapes)."""
-    from mlopt.passes.transforms.linalg_vectorization import is_structured
+Group = tuple[str, list[Kernel | None]]
+"""An op name and the schedule of each op of that name, in program order."""
+
+
+def payload_kernels(module: Operation, ctx: Context, options: ScheduleOptions) -> tuple[list[Group], list[Group]]:
+    """The structured ops of ``module`` as the script finds them, with their
+    schedules (None: left as they are, e.g. dynamic shapes): those scheduled
+    on tensors (after fusion), then those scheduled on buffers."""
+    from xdsl.rewriter import Rewriter
+
+    from mlopt.passes.bufferization.one_shot_bufferize import OneShotBufferizePass
+    from mlopt.passes.transforms.linalg_fuse_elementwise_ops import LinalgElementwiseOpFusionPass
+    from mlopt.passes.transforms.linalg_generalize_named_ops import generalize
 
     payload = module.clone()
     for nested in list(payload.walk()):
@@ -53,17 +62,43 @@ def payload_kernels(module: Operation, ctx: Context, options: ScheduleOptions) -
             nested.detach()
             nested.erase()
     if options.fuse:
-        from mlopt.passes.transforms.linalg_fuse_elementwise_ops import LinalgElementwiseOpFusionPass
-
+        for op in [op for op in payload.walk() if op.name in elementwise.GENERALIZED]:
+            Rewriter.replace_op(op, generalize(op))
         LinalgElementwiseOpFusionPass().apply(ctx, payload)
-    from mlopt.passes.bufferization.one_shot_bufferize import OneShotBufferizePass
-
+    on_tensors = [g for g in _groups(payload, options.target) if any(k is not None and k.on_tensors for k in g[1])]
     OneShotBufferizePass(**BUFFERIZATION).apply(ctx, payload)
-    found = []
+    tensor_names = {name for name, _ in on_tensors}
+    return on_tensors, [g for g in _groups(payload, options.target) if g[0] not in tensor_names]
+
+
+def _groups(payload: Operation, target: Target) -> list[Group]:
+    from mlopt.passes.transforms.linalg_vectorization import is_structured
+
+    groups: dict[str, list[Kernel | None]] = {}
     for op in payload.walk():
         if is_structured(op):
-            found.append((op, next((k for f in FAMILIES if (k := f(op, options.target)) is not None), None)))
-    return found
+            groups.setdefault(op.name, []).append(next((k for f in FAMILIES if (k := f(op, target)) is not None), None))
+    return list(groups.items())
+
+
+def _include_kernels(groups: list[Group], root: str, sequences: dict[str, Kernel]) -> list[str]:
+    """Each scheduled op selected by name, split in program order, and its sequence included."""
+    lines = []
+    for op_name, group in groups:
+        if all(k is None for k in group):
+            continue
+        stem = op_name.removeprefix("linalg.")
+        lines.append(f'%all_{stem} = transform.structured.match ops{{["{op_name}"]}} in {root} : ({ANY}) -> {ANY}')
+        handles = [f"%all_{stem}"]
+        if len(group) > 1:
+            handles = [f"%{stem}_{i}" for i in range(len(group))]
+            types = ", ".join([ANY] * len(group))
+            lines.append(f"{', '.join(handles)} = transform.split_handle %all_{stem} : ({ANY}) -> ({types})")
+        for handle, kernel in zip(handles, group):
+            if kernel is not None:
+                sequences.setdefault(kernel.name, kernel)
+                lines.append(f"transform.include @{kernel.name} failures(propagate) ({handle}) : ({ANY}) -> ()")
+    return lines
 
 
 def build_schedule(module: Operation, ctx: Context, options: ScheduleOptions) -> str:
@@ -71,34 +106,20 @@ def build_schedule(module: Operation, ctx: Context, options: ScheduleOptions) ->
     main: list[str] = []
     sequences: dict[str, Kernel] = {}
     if options.fuse:
+        names = ", ".join(f'"{name}"' for name in elementwise.GENERALIZED)
+        main.append(f"%named_elementwise = transform.structured.match ops{{[{names}]}} in %module : ({ANY}) -> {ANY}")
+        main.append(f"%generalized = transform.structured.generalize %named_elementwise : ({ANY}) -> {ANY}")
         main.append(f'%functions = transform.structured.match ops{{["func.func"]}} in %module : ({ANY}) -> {ANY}')
         main.append(
             f'%fused = transform.apply_registered_pass "linalg-fuse-elementwise-ops" to %functions : ({ANY}) -> {ANY}'
         )
+    on_tensors, on_buffers = payload_kernels(module, ctx, options) if options.tile else ([], [])
+    main += _include_kernels(on_tensors, "%module", sequences)
     main.append(
         "%bufferized = transform.bufferization.one_shot_bufferize layout{IdentityLayoutMap} %module "
         f"{{bufferize_function_boundaries = true}} : ({ANY}) -> {ANY}"
     )
-    kernels = payload_kernels(module, ctx, options) if options.tile else []
-    by_name: dict[str, list[Kernel | None]] = {}
-    for op, kernel in kernels:
-        by_name.setdefault(op.name, []).append(kernel)
-    for op_name, group in by_name.items():
-        if all(k is None for k in group):
-            continue
-        stem = op_name.removeprefix("linalg.")
-        main.append(f'%all_{stem} = transform.structured.match ops{{["{op_name}"]}} in %bufferized : ({ANY}) -> {ANY}')
-        handles = [f"%{stem}_{i}" for i in range(len(group))]
-        if len(group) > 1:
-            types = ", ".join([ANY] * len(group))
-            main.append(f"{', '.join(handles)} = transform.split_handle %all_{stem} : ({ANY}) -> ({types})")
-        else:
-            handles = [f"%all_{stem}"]
-        for handle, kernel in zip(handles, group):
-            if kernel is None:
-                continue
-            sequences.setdefault(kernel.name, kernel)
-            main.append(f"transform.include @{kernel.name} failures(propagate) ({handle}) : ({ANY}) -> ()")
+    main += _include_kernels(on_buffers, "%bufferized", sequences)
     if options.vectorize and options.tile:
         main.append(f"transform.include @vectorize_and_lower failures(propagate) (%bufferized) : ({ANY}) -> ()")
     lines = [
@@ -133,6 +154,7 @@ def _vectorize_steps(options: ScheduleOptions) -> list[str]:
         "  transform.apply_patterns.vector.lower_contraction lowering_strategy = outerproduct",
         "  transform.apply_patterns.vector.transfer_permutation_patterns",
         "  transform.apply_patterns.vector.lower_outerproduct",
+        "  transform.apply_patterns.vector.lower_multi_reduction lowering_strategy = innerreduction",
         "  transform.apply_patterns.canonicalization",
         f"}} : {ANY}",
         f"transform.apply_cse to %vectorized : {ANY}",

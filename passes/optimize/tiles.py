@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 
-def fitting_tile(extent: int, preferred: int) -> int:
-    """``preferred`` or, when it leaves a partial tile, the largest divisor of
-    ``extent`` not below half of it; 0 (untiled) when ``extent`` fits in one tile."""
+def fitting_tile(extent: int, preferred: int, quantum: int = 1) -> int:
+    """``preferred`` or, when it leaves a partial tile, the largest multiple of
+    ``quantum`` dividing ``extent`` not below half of it; 0 (untiled) when
+    ``extent`` fits in one tile. Partial tiles are kept when nothing divides."""
     if preferred <= 0 or extent <= preferred:
         return 0
-    for size in range(preferred, max(1, preferred // 2) - 1, -1):
-        if extent % size == 0:
+    for size in range(preferred - preferred % quantum, preferred // 2 - 1, -quantum):
+        if size > 0 and extent % size == 0:
             return size
     return preferred
 
@@ -28,8 +29,13 @@ class TilePlan:
     registers: tuple[int, ...]
 
     @staticmethod
-    def choose(extents: Sequence[int], cache: Sequence[int], registers: Sequence[int]) -> TilePlan:
-        register_tiles = tuple(fitting_tile(e, r) for e, r in zip(extents, registers, strict=True))
+    def choose(
+        extents: Sequence[int], cache: Sequence[int], registers: Sequence[int], quanta: Sequence[int] | None = None
+    ) -> TilePlan:
+        """Tiles near the preferred sizes that divide the loops; ``quanta``:
+        what each register tile should be a multiple of (a vector's lanes)."""
+        quanta = quanta or [1] * len(extents)
+        register_tiles = tuple(fitting_tile(e, r, q) for e, r, q in zip(extents, registers, quanta, strict=True))
         cache_tiles = []
         for extent, preferred, register in zip(extents, cache, register_tiles, strict=True):
             # a cache tile holds whole register tiles, so that only the edge of the space is partial
@@ -94,6 +100,8 @@ class Kernel:
     family: str
     name: str
     steps: tuple[str, ...]
+    on_tensors: bool = False
+    """Scheduled before bufferization (its transforms need tensors)."""
 
 
 def shape_suffix(extents: Sequence[int]) -> str:
