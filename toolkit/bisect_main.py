@@ -26,20 +26,14 @@ from mlopt.cli import (
     Session,
     Tool,
     UsageError,
-    chosen_opt_level,
-    opt_level_options,
 )
-from mlopt.tool_runs import Outcome
+from mlopt.tool_runs import Outcome, mlrun_arguments, program_run_options, timeout_seconds
 
 OPTIONS = (
     Option("pass-pipeline", "The pipeline to bisect, e.g. 'builtin.module(func.func(cse))' (or pass flags)", kind="value", metavar="pipeline", group="Passes"),
     Option("no-implicit-module", "Do not wrap the input in a builtin.module", group="Passes"),
-    Option("entry-point", "The function to call (default main)", kind="value", short="e", metavar="function name", default="main", group="Running"),
-    Option("entry-point-result", "Result type of the entry point: void, i32, i64, f32 or f64 (as mlrun)", kind="value", metavar="type", group="Running"),
-    *opt_level_options("passed to mlrun", "Running"),
-    Option("shared-libs", "Libraries mlrun loads (as mlrun)", kind="list", metavar="lib.so,...", group="Running"),
+    *program_run_options("Running"),
     Option("reference", "A file with the expected output (default: what the input program prints)", kind="value", metavar="file", group="Running"),
-    Option("timeout", "Seconds one run may take before it counts as a hang (default 60)", kind="value", metavar="seconds", default="60", group="Running"),
     *PLUGIN_OPTIONS,
     Option("help", "Show this help", short="h"),
     Option("version", "Show the version"),
@@ -132,32 +126,10 @@ def pipeline_prefix(pm, count: int):
     return prefix
 
 
-def _mlrun_args(args: ParsedArgs) -> list[str]:
-    level = chosen_opt_level(args)
-    return [
-        f"--entry-point={args.entry_point}",
-        *([f"--entry-point-result={args.entry_point_result}"] if args.entry_point_result else []),
-        *([f"-O{level}"] if level is not None else []),
-        *([f"--shared-libs={','.join(args.shared_libs)}"] if args.shared_libs else []),
-        *(f"--load-plugin={plugin}" for plugin in args.load_plugin),
-        *(f"--disable-plugin={plugin}" for plugin in args.disable_plugin),
-    ]
-
-
 def _run_program(path: str, args: ParsedArgs) -> Outcome:
     from mlopt.tool_runs import run_tool
 
-    return run_tool("mlrun", [path, *_mlrun_args(args)], timeout=_timeout(args))
-
-
-def _timeout(args: ParsedArgs) -> float:
-    try:
-        seconds = float(args.timeout)
-    except ValueError:
-        raise UsageError(f"invalid --timeout '{args.timeout}' (expected seconds)") from None
-    if seconds <= 0:
-        raise UsageError(f"invalid --timeout '{args.timeout}' (expected seconds)")
-    return seconds
+    return run_tool("mlrun", [path, *mlrun_arguments(args)], timeout=timeout_seconds(args))
 
 
 def _expected(bisection: Bisection, args: ParsedArgs) -> Outcome:
@@ -176,7 +148,7 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
 
     if len(args.positionals) != 1 or args.positionals[0] == "-":
         raise UsageError("expected one input file (the program is compiled many times, so not stdin)")
-    _timeout(args)
+    timeout_seconds(args)
     pm = build_pass_manager(session, args, COMMAND_LINE)
     passes = list(pm.passes())
     if not passes:

@@ -36,6 +36,7 @@ from mlopt.cli import (
     check_output_writable,
     write_output,
 )
+from mlopt.tool_runs import mlrun_arguments, program_run_options, timeout_seconds
 
 OPTIONS = (
     Option("o", "Output filename for the reduced test case (default: stdout)", kind="value", short="o", metavar="filename"),
@@ -45,9 +46,7 @@ OPTIONS = (
     Option("diagnostic", "Interesting: running the passes given here reports a diagnostic matching this regex", kind="value", metavar="regex", group="Interestingness"),
     Option("output-differs", "Interesting: mlrun's output after the passes differs from its output without them (or from --reference)", group="Interestingness"),
     Option("reference", "With --output-differs: the expected output", kind="value", metavar="file", group="Interestingness"),
-    Option("entry-point", "With --output-differs: the function mlrun calls (default main)", kind="value", short="e", metavar="function name", default="main", group="Interestingness"),
-    Option("entry-point-result", "With --output-differs: its result type (as mlrun)", kind="value", metavar="type", group="Interestingness"),
-    Option("timeout", "Seconds one test run may take before it counts as uninteresting (default 60)", kind="value", metavar="seconds", default="60", group="Interestingness"),
+    *program_run_options("Running the program (--output-differs)"),
     Option("pass-pipeline", "The pipeline the built-in tests run (or pass flags)", kind="value", metavar="pipeline", group="Passes"),
     Option("allow-unregistered-dialect", "Accept ops of unregistered dialects", group="Passes"),
     *PLUGIN_OPTIONS,
@@ -141,9 +140,7 @@ def _output_test(session: Session, args: ParsedArgs, pm, workdir: str, timeout: 
     from mlopt.ir import print_to_string
     from mlopt.tool_runs import run_tool
 
-    run_args = [f"--entry-point={args.entry_point}", *(f"--load-plugin={plugin}" for plugin in args.load_plugin)]
-    if args.entry_point_result:
-        run_args.append(f"--entry-point-result={args.entry_point_result}")
+    run_args = mlrun_arguments(args)
 
     def run(text: str, name: str):
         path = os.path.join(workdir, name)
@@ -170,16 +167,6 @@ def _output_test(session: Session, args: ParsedArgs, pm, workdir: str, timeout: 
         return actual.exit_code != 0 or actual.stdout != as_written.stdout
 
     return interesting
-
-
-def _timeout(args: ParsedArgs) -> float:
-    try:
-        seconds = float(args.timeout)
-    except ValueError:
-        seconds = 0.0
-    if seconds <= 0:
-        raise UsageError(f"invalid --timeout '{args.timeout}' (expected seconds)")
-    return seconds
 
 
 def _take_test_args(args: ParsedArgs) -> list[str]:
@@ -213,7 +200,7 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     test_args = _take_test_args(args)
     if len(args.positionals) != 1:
         raise UsageError("expected one input file")
-    timeout = _timeout(args)
+    timeout = timeout_seconds(args)
     if test_args and args.test is None:
         raise UsageError("--test-arg needs --test")
     if args.reference is not None and not args.output_differs:

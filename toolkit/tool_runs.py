@@ -9,6 +9,8 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mlopt.cli import Option, ParsedArgs, UsageError, chosen_opt_level, opt_level_options
+
 
 MAX_REASON = 160
 """Characters of the error line a summary quotes."""
@@ -56,3 +58,38 @@ def run_tool(tool: str, args: Sequence[str], *, timeout: float | None = None) ->
 
 def _text(data: bytes | None) -> str:
     return (data or b"").decode("utf-8", errors="replace")
+
+
+def program_run_options(group: str) -> tuple[Option, ...]:
+    """How a tool that runs programs runs them: mlrun's entry-point, result,
+    -O and library options, and a --timeout for each run."""
+    return (
+        Option("entry-point", "The function mlrun calls (default main)", kind="value", short="e", metavar="function name", default="main", group=group),
+        Option("entry-point-result", "Its result type: void, i32, i64, f32 or f64 (as mlrun)", kind="value", metavar="type", group=group),
+        *opt_level_options("passed to mlrun", group),
+        Option("shared-libs", "Libraries mlrun loads (as mlrun)", kind="list", metavar="lib.so,...", group=group),
+        Option("timeout", "Seconds one run may take before it counts as a hang (default 60)", kind="value", metavar="seconds", default="60", group=group),
+    )
+
+
+def mlrun_arguments(args: ParsedArgs) -> list[str]:
+    """mlrun's command line for the options of :func:`program_run_options` and the plugins."""
+    level = chosen_opt_level(args)
+    return [
+        f"--entry-point={args.entry_point}",
+        *([f"--entry-point-result={args.entry_point_result}"] if args.entry_point_result else []),
+        *([f"-O{level}"] if level is not None else []),
+        *([f"--shared-libs={','.join(args.shared_libs)}"] if args.shared_libs else []),
+        *(f"--load-plugin={plugin}" for plugin in args.load_plugin),
+        *(f"--disable-plugin={plugin}" for plugin in args.disable_plugin),
+    ]
+
+
+def timeout_seconds(args: ParsedArgs) -> float:
+    try:
+        seconds = float(args.timeout)
+    except ValueError:
+        seconds = 0.0
+    if seconds <= 0:
+        raise UsageError(f"invalid --timeout '{args.timeout}' (expected seconds)")
+    return seconds
