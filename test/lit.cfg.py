@@ -3,6 +3,9 @@
 Parameters (``lit --param NAME=VALUE``):
   filecheck=llvm   check with LLVM's FileCheck (from llvm-22) instead of the
                    `filecheck` Python package, to keep the suite honest for both.
+
+Environment: MLOPT_LIT_SERVER=1 runs mlopt, mlrun and mltranslate in the warm
+compile server (see mlopt.server.client).
 """
 
 import os
@@ -20,3 +23,7 @@ config.test_source_root = os.path.dirname(__file__)
 config.excludes = ["Inputs", "unit", "differential", "lit.cfg.py", "corpus"]
 
 configure_lit(config, lit_config)
+
+# MLOPT_LIT_SERVER=1: the tools run in the warm server (started by the first RUN line).
+if os.environ.get("MLOPT_LIT_SERVER") == "1":
+    config.environment["MLOPT_SERVER"] = "1"

@@ -147,7 +147,10 @@ class ExecutionEngine:
         shared_libs: Sequence[str] = (),
         plugins: Sequence[str] = (),
         optimize: bool | str | Mapping[str, Any] = False,
+        cache: bool = True,
     ):
+        """``cache``: keep the compiled code of source text in the compiled-code
+        cache (``MLOPT_CACHE_DIR``, see mlopt.codegen.cache) and reuse it."""
         from mlopt.codegen.jit import Jit
         from mlopt.codegen.lowering import first_gpu_op, lower_to_llvm_dialect
         from mlopt.diagnostics import SourceManager
@@ -158,6 +161,11 @@ class ExecutionEngine:
         if opt_level not in (0, 1, 2, 3):
             raise ValueError(f"opt_level must be 0, 1, 2 or 3, not {opt_level!r}")
         self.registry = Registry(load_plugins(extra=tuple(plugins)))
+        code_cache, cache_key = (None, None)
+        if cache and isinstance(module_or_text, str):
+            code_cache, cache_key = _code_cache(module_or_text, pipeline, opt_level, shared_libs, plugins, optimize)
+            if self._load_cached(code_cache.load(cache_key), opt_level, shared_libs):
+                return
         context = self.registry.make_context()
         sources = SourceManager()
         if isinstance(module_or_text, str):
@@ -182,8 +190,29 @@ class ExecutionEngine:
                 raise ExecutionEngineError(f"the module runs code on a GPU, but there is {reason}")
         lower_to_llvm_dialect(module, self.registry, context, pipeline=pipeline, sources=sources)
         self._mark_bare_pointer_functions(module)
-        self._jit = Jit(module, registry=self.registry, opt_level=opt_level, shared_libs=shared_libs)
+        self._jit = Jit(module, registry=self.registry, opt_level=opt_level, shared_libs=shared_libs, keep_object=code_cache is not None)
         self.llvm_ir = self._jit.llvm_ir
+        # GPU kernels are loaded from the device's state when the module runs: not cached.
+        if code_cache is not None and not self._uses_gpu:
+            entry = self._jit.to_cache(signatures=[_signature_to_json(s) for s in self._signatures.values()])
+            if entry is not None:
+                code_cache.store(cache_key, entry)
+
+    def _load_cached(self, cached, opt_level: int, shared_libs: Sequence[str]) -> bool:
+        """Take the compiled code and signatures from a cache entry; False if there is none or it is stale."""
+        from mlopt.codegen.jit import Jit, StaleCacheEntry
+
+        if cached is None:
+            return False
+        try:
+            self._jit = Jit.from_cache(cached, registry=self.registry, opt_level=opt_level, shared_libs=shared_libs)
+        except StaleCacheEntry:
+            return False
+        context = self.registry.make_context()
+        self._signatures = {s.name: s for s in (_signature_from_json(entry, context) for entry in cached.metadata["signatures"])}
+        self._uses_gpu = False
+        self.llvm_ir = self._jit.llvm_ir
+        return True
 
     def _mark_bare_pointer_functions(self, module: Operation) -> None:
         """Functions lowered with use-bare-ptr-memref-call-conv take one pointer per memref."""
@@ -232,6 +261,41 @@ class ExecutionEngine:
         if result_slot is None:
             return None
         return _results(signature, result_slot, inputs)
+
+
+def _code_cache(source: str, pipeline, opt_level: int, shared_libs: Sequence[str], plugins: Sequence[str], optimize):
+    """The compiled-code cache and the key of this engine's module in it."""
+    from mlopt.codegen.cache import CodeCache, cache_key, file_state
+
+    flags = {
+        "user": "ExecutionEngine",
+        "pipeline": pipeline,
+        "opt-level": opt_level,
+        "optimize": repr(optimize),
+        "files": {path: file_state(path) for path in (*shared_libs, *plugins)},
+        "plugins": list(plugins),
+    }
+    return CodeCache(), cache_key(source, flags)
+
+
+def _signature_to_json(signature: Signature) -> list:
+    def parameters(group: tuple[Parameter, ...]) -> list:
+        return [[str(p.type), None if p.declared is None else str(p.declared)] for p in group]
+
+    return [signature.name, parameters(signature.inputs), parameters(signature.outputs), signature.bare_pointers]
+
+
+def _signature_from_json(entry: list, context) -> Signature:
+    from xdsl.parser import Parser
+
+    def parameters(group: list) -> tuple[Parameter, ...]:
+        return tuple(
+            Parameter(Parser(context, type_).parse_type(), None if declared is None else Parser(context, declared).parse_type())
+            for type_, declared in group
+        )
+
+    name, inputs, outputs, bare_pointers = entry
+    return Signature(name, parameters(inputs), parameters(outputs), bare_pointers)
 
 
 def _bufferize_tensor_functions(module: Operation, registry, context, sources) -> bool:

@@ -127,25 +127,15 @@ def _code_cache(args: ParsedArgs, path: str, source: str, opt_level: int | None)
     """The compiled-code cache and this run's key in it."""
     import os
 
-    from mlopt.codegen.cache import CodeCache, cache_key
+    from mlopt.codegen.cache import CodeCache, cache_key, file_state
 
     flags = {name: value for name, value in args.values.items() if name not in _UNCACHED_OPTIONS}
     # A frontend is chosen by the file's extension; plugin files and libraries are code too.
     files = [*args.shared_libs, *args.load_plugin]
     flags["input-extension"] = os.path.splitext(path)[1]
     flags["opt-level"] = opt_level
-    flags["files"] = {name: _file_state(name) for name in files}
+    flags["files"] = {name: file_state(name) for name in files}
     return CodeCache(), cache_key(source, flags)
-
-
-def _file_state(path: str) -> list[int] | None:
-    import os
-
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return [info.st_size, info.st_mtime_ns]
 
 
 def _cached_jit(session: Session, args: ParsedArgs, opt_level: int | None, cache, key: str | None):

@@ -79,6 +79,15 @@ def cache_key(source: str, flags: dict) -> str:
     return digest.hexdigest()
 
 
+def file_state(path: str) -> list[int] | None:
+    """What a key records of a file the code depends on (a library, a plugin): size and modification time."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
 class CodeCache:
     """One cache directory; ``load`` and ``store`` never raise for a cache problem."""
 
