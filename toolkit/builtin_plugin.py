@@ -99,6 +99,7 @@ PASSES: dict[str, str] = {
     "linalg-fuse-elementwise-ops": "mlopt.passes.transforms.linalg_fuse_elementwise_ops:LinalgElementwiseOpFusionPass",
     "affine-loop-tile": "mlopt.passes.transforms.affine_loop_tile:LoopTiling",
     "affine-loop-unroll": "mlopt.passes.transforms.affine_loop_unroll:LoopUnroll",
+    "affine-super-vectorize": "mlopt.passes.transforms.affine_super_vectorize:AffineVectorize",
     "affine-scalrep": "mlopt.passes.transforms.affine_scalrep:AffineScalarReplacement",
     "affine-loop-fusion": "mlopt.passes.transforms.affine_loop_fusion:LoopFusion",
     "optimize": "mlopt.passes.optimize.pipeline:OptimizePass",

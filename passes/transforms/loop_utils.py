@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from xdsl.ir import Block, BlockArgument, Operation, Region, SSAValue
+from xdsl.ir.affine import AffineBinaryOpExpr, AffineBinaryOpKind, AffineConstantExpr, AffineDimExpr, AffineExpr, AffineSymExpr
 
 
 def defined_outside(value: SSAValue, loop: Operation) -> bool:
@@ -70,3 +71,25 @@ def add_iter_args(
     loop.detach()
     loop.erase()
     return new_loop
+
+
+def linear_form(expr: AffineExpr, operands: Sequence[SSAValue], num_dims: int) -> dict[object, int] | None:
+    """``expr`` as coefficients of its operands (keys: SSA values, 1 for the constant)."""
+    if isinstance(expr, AffineConstantExpr):
+        return {1: expr.value}
+    if isinstance(expr, AffineDimExpr):
+        return {operands[expr.position]: 1}
+    if isinstance(expr, AffineSymExpr):
+        return {operands[num_dims + expr.position]: 1}
+    if isinstance(expr, AffineBinaryOpExpr):
+        lhs, rhs = linear_form(expr.lhs, operands, num_dims), linear_form(expr.rhs, operands, num_dims)
+        if lhs is None or rhs is None:
+            return None
+        if expr.kind == AffineBinaryOpKind.Add:
+            total = dict(lhs)
+            for key, value in rhs.items():
+                total[key] = total.get(key, 0) + value
+            return {k: v for k, v in total.items() if v}
+        if expr.kind == AffineBinaryOpKind.Mul and set(rhs) <= {1}:
+            return {k: v * rhs.get(1, 0) for k, v in lhs.items() if v * rhs.get(1, 0)}
+    return None

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from xdsl.dialects import arith
 from xdsl.dialects.builtin import AffineMapAttr, IndexType, IntegerAttr
 from xdsl.ir import Operation, SSAValue
-from xdsl.ir.affine import AffineBinaryOpExpr, AffineBinaryOpKind, AffineConstantExpr, AffineDimExpr, AffineExpr, AffineMap, AffineSymExpr
+from xdsl.ir.affine import AffineBinaryOpExpr, AffineBinaryOpKind, AffineConstantExpr, AffineDimExpr, AffineMap, AffineSymExpr
 
-from mlopt.passes.transforms.loop_utils import constant_int, defined_outside, static_trip_count
+from mlopt.passes.transforms.loop_utils import constant_int, defined_outside, linear_form, static_trip_count
 
 
 class _Emitter:
@@ -179,28 +179,6 @@ def peel_first_iteration(loop: Operation) -> Operation | None:
     return first
 
 
-def _linear(expr: AffineExpr, operands: Sequence[SSAValue], num_dims: int) -> dict[object, int] | None:
-    """``expr`` as coefficients of its operands (keys: SSA values, 1 for the constant)."""
-    if isinstance(expr, AffineConstantExpr):
-        return {1: expr.value}
-    if isinstance(expr, AffineDimExpr):
-        return {operands[expr.position]: 1}
-    if isinstance(expr, AffineSymExpr):
-        return {operands[num_dims + expr.position]: 1}
-    if isinstance(expr, AffineBinaryOpExpr):
-        lhs, rhs = _linear(expr.lhs, operands, num_dims), _linear(expr.rhs, operands, num_dims)
-        if lhs is None or rhs is None:
-            return None
-        if expr.kind == AffineBinaryOpKind.Add:
-            total = dict(lhs)
-            for key, value in rhs.items():
-                total[key] = total.get(key, 0) + value
-            return {k: v for k, v in total.items() if v}
-        if expr.kind == AffineBinaryOpKind.Mul and set(rhs) <= {1}:
-            return {k: v * rhs.get(1, 0) for k, v in lhs.items() if v * rhs.get(1, 0)}
-    return None
-
-
 def _resolved(terms: dict[object, int]) -> dict[object, int]:
     """Constant operands folded into the constant term."""
     out: dict[object, int] = {}
@@ -223,7 +201,7 @@ def _simplify_tile_sizes(main: Operation, partial: Operation) -> None:
         step = _resolved({loop.step: 1})  # type: ignore[attr-defined]
         for op in [o for o in loop.walk() if o.name == "affine.min" and iv in o.operands]:
             map = op.map.data  # type: ignore[attr-defined]
-            terms = [_linear(e, list(op.operands), map.num_dims) for e in map.results]
+            terms = [linear_form(e, list(op.operands), map.num_dims) for e in map.results]
             if len(terms) != 2 or None in terms:
                 continue
             resolved = [_resolved(t) for t in terms]  # type: ignore[arg-type]
