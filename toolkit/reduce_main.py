@@ -195,7 +195,7 @@ def _read_text(path: str, what: str) -> str:
 def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     from mlopt.ir import parse_source, verify
     from mlopt.opt_main import build_pass_manager
-    from mlopt.reduction import Reducer
+    from mlopt.reduction import Reducer, op_count
 
     test_args = _take_test_args(args)
     if len(args.positionals) != 1:
@@ -244,9 +244,9 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
         if not interesting(reducer.text):
             session.error("the input is not interesting: the test does not hold for it, so there is nothing to keep")
             return EXIT_ERROR
-        progress(f"the input is interesting: {reducer.size[0]} ops")
+        progress(f"the input is interesting: {op_count(reducer.module)} ops")
         reduced = reducer.run()
-        progress(f"done: {reducer.size[0]} ops after {reducer.tested} candidates")
+        progress(f"done: {op_count(reducer.module)} ops after {reducer.tested} candidates")
     write_output(args.o, reduced, session.stdout)
     return EXIT_OK
 

@@ -215,7 +215,25 @@ def simplify_shaped_value(index: int) -> Mutation:
 
 
 def _size(module: Operation, text: str) -> tuple[int, int]:
-    return (sum(1 for _ in walk_preorder(module)), len(text))
+    """What a reduction makes smaller: the ops and block arguments, constants
+    not counted (a constant in place of a computed value or an argument is
+    simpler), then the text."""
+    count = 0
+    for op in walk_preorder(module):
+        count += 0 if _is_simple_value(op) else 1
+        count += sum(len(block.args) for region in op.regions for block in region.blocks)
+    return (count, len(text))
+
+
+def op_count(module: Operation) -> int:
+    return sum(1 for _ in walk_preorder(module))
+
+
+def _erase_dead_simple_values(module: Operation) -> None:
+    for op in reversed(list(walk_preorder(module))):
+        if _is_simple_value(op) and not op.results[0].uses and op.parent_block() is not None:
+            op.detach()
+            op.erase()
 
 
 @dataclass
@@ -237,6 +255,7 @@ class Reducer:
         try:
             if not mutation(candidate):
                 return False
+            _erase_dead_simple_values(candidate)
             verify(candidate)
         except Exception:  # noqa: BLE001 - a mutation that breaks the IR is just a bad candidate
             return False
@@ -247,7 +266,7 @@ class Reducer:
         self.tested += 1
         if not self.interesting(text):
             return False
-        self.progress(f"{self.size[0]} -> {size[0]} ops ({what}; {self.tested} candidates tested)")
+        self.progress(f"{op_count(self.module)} -> {op_count(candidate)} ops ({what}; {self.tested} candidates tested)")
         self.module, self.text, self.size = candidate, text, size
         return True
 
