@@ -184,7 +184,7 @@ def _quote(line: str, col: int, length: int) -> str:
         if start + 3 + MAX_SHOWN_LINE < len(line):
             shown += "..."
     lead = "".join(c if c == "\t" else " " for c in shown[: col - 1 - start])
-    marker = "^" + "~" * max(0, min(length, len(line) - col + 1) - 1)
+    marker = "^" + "~" * max(0, min(length, len(shown) - (col - 1 - start)) - 1)
     return f"{shown}\n{lead}{marker}\n"
 
 

@@ -26,6 +26,13 @@ wrong upstream in xDSL and can go when xDSL fixes it.
   reported with upstream's message at upstream's token.
 - Empty flag lists (``fastmath<>``, ``overflow<>``) and file locations whose
   line or column does not fit upstream's 32 bits are errors in upstream.
+- Where a token is missing, xDSL reports the token it found instead, often on
+  the next line; upstream's Parser::emitWrongTokenError reports the end of the
+  previous token (skipping blank lines and comments). Failed expectations
+  (``expect``, ``_parse_token``, ``parse_characters``) are moved there, and a
+  block that ends where no ``}`` or block label follows (a missing ``}`` at
+  the end of the file) says what upstream's op parser says. A lone ``#``,
+  ``%``, ``^`` or ``!`` gets upstream's lexer message.
 """
 
 from __future__ import annotations
@@ -286,6 +293,96 @@ def _fix_location_ranges() -> None:
     AttrParser._parse_location = parse_location_in_range
 
 
+def wrong_token_offset(content: str, token_start: int, at_eof: bool) -> int:
+    """Where upstream reports a missing token when it finds the token starting
+    at ``token_start``: the end of the previous token, past blank lines and
+    trailing ``//`` comments (as Parser::emitWrongTokenError)."""
+    original = token_start - 1 if at_eof and token_start > 0 else token_start
+    before = content[:original]
+    while True:
+        before = before.rstrip(" \t")
+        if not before:
+            return original
+        if before[-1] not in "\n\r":
+            return len(before)
+        before = before[:-1]
+        line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+        comment = before.find("//", line_start)
+        if comment != -1:
+            before = before[:comment]
+
+
+_UPSTREAM_WORDING = (
+    (re.compile(r"^type expected"), "expected non-function type"),
+    (re.compile(r"^operand expected"), "expected SSA operand"),
+    (re.compile(r"^Expected '(.*?)'"), r"expected '\1'"),
+    (re.compile(r"^'(.*?)' expected"), r"expected '\1'"),
+)
+"""xDSL's words for a missing token, and upstream's."""
+
+
+def _upstream_wording(message: str) -> str:
+    for pattern, replacement in _UPSTREAM_WORDING:
+        message = pattern.sub(replacement, message)
+    return message
+
+
+_PREFIXED_IDENTIFIER_ERRORS = {
+    "#": "invalid attribute name",
+    "%": "invalid SSA name",
+    "^": "invalid block name",
+    "!": "invalid type identifier",
+}
+
+
+def _fix_wrong_token_positions() -> None:
+    from xdsl.parser.core import Parser
+    from xdsl.parser.generic_parser import GenericParser
+    from xdsl.utils.exceptions import ParseError
+    from xdsl.utils.lexer import Span
+    from xdsl.utils.mlir_lexer import MLIRLexer, MLIRTokenKind
+
+    def raising_at_previous_token(method):
+        @functools.wraps(method)
+        def reporting_missing_token(self, *args, **kwargs):
+            token = self._current_token
+            try:
+                return method(self, *args, **kwargs)
+            except ParseError as err:
+                if type(err) is not ParseError or err.span.start != token.span.start or self._current_token is not token:
+                    raise  # not about the token found here
+                offset = wrong_token_offset(token.span.input.content, token.span.start, token.kind == MLIRTokenKind.EOF)
+                raise ParseError(Span(offset, offset, token.span.input), _upstream_wording(err.msg)) from None
+
+        return reporting_missing_token
+
+    for name in ("_parse_token", "expect", "parse_characters"):
+        setattr(GenericParser, name, raising_at_previous_token(getattr(GenericParser, name)))
+
+    parse_block = Parser._parse_block
+
+    def parse_block_or_report_missing_operation(self):
+        if self._current_token.kind != MLIRTokenKind.CARET_IDENT:
+            # Upstream reads an operation here (the region's '}' was not found).
+            token = self._current_token
+            offset = wrong_token_offset(token.span.input.content, token.span.start, token.kind == MLIRTokenKind.EOF)
+            raise ParseError(Span(offset, offset, token.span.input), "expected operation name in quotes")
+        return parse_block(self)
+
+    Parser._parse_block = parse_block_or_report_missing_operation
+
+    lex_prefixed_identifier = MLIRLexer._lex_prefixed_ident
+
+    def lex_prefixed_identifier_as_upstream(self, start_pos):
+        try:
+            return lex_prefixed_identifier(self, start_pos)
+        except ParseError:
+            message = _PREFIXED_IDENTIFIER_ERRORS[self.input.at(start_pos)]
+            raise ParseError(Span(start_pos, start_pos + 1, self.input), message) from None
+
+    MLIRLexer._lex_prefixed_ident = lex_prefixed_identifier_as_upstream
+
+
 @functools.cache
 def _fix_resource_handles() -> None:
     """xDSL keeps dialect resources in one store per process and renames a
@@ -314,3 +411,4 @@ def apply() -> None:
     _fix_number_literals()
     _fix_empty_flag_lists()
     _fix_location_ranges()
+    _fix_wrong_token_positions()

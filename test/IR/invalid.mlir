@@ -143,7 +143,7 @@ func.func @unknown_op() {
 
 func.func @terminator_mid() {
   return
-  // expected-error@+1 {{Expected ':'}}
+  // expected-error@+1 {{expected ':'}}
   %0 = arith.constant 1 : i32
 }
 
