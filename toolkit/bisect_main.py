@@ -173,6 +173,9 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
             return verdict
 
         out = session.stdout
+        if args.reference is None and expected.exit_code != 0:
+            # Without a working program there is no behaviour for the passes to keep.
+            raise UsageError(f"the input program does not run cleanly ({expected.summary()}); check -e and --entry-point-result")
         if bad(0):
             out.write("the input program, before any pass, already differs from the reference:\n")
             _show_outputs(out, expected, bisection.step(0).outcome)

@@ -13,6 +13,9 @@
 // A pass that crashes is the first bad pass too.
 // RUN: mlopt-bisect %s --load-plugin=%S/../mlopt/Inputs/planted_bugs.py --entry-point-result=void --cse --planted-crash-on-muli --canonicalize 2>/dev/null | FileCheck %s --check-prefix=CRASH
 
+// A program that does not run as given has nothing to bisect.
+// RUN: not mlopt-bisect %s --cse -e missing 2>&1 | FileCheck %s --check-prefix=NOT-RUNNING
+
 // CHECK: pass 3 of 5: builtin.module(planted-addi-to-subi)
 // CHECK: // -----// IR Dump Before AddiToSubi (planted-addi-to-subi) //----- //
 // CHECK: arith.addi
@@ -40,6 +43,8 @@
 // CRASH-NEXT: mlopt-bisect: internal error: pass 'planted-crash-on-muli'
 // CRASH: got (exit code 2: mlopt-bisect: internal error: pass {{.*}}):
 // CRASH: planted-crash-on-muli is the first bad pass
+
+// NOT-RUNNING: mlopt-bisect: error: the input program does not run cleanly (exit code 1: mlrun: error: entry point 'missing' not found
 
 // GOOD: the output is the same after all 3 passes: no pass changes it
 
