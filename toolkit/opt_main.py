@@ -96,6 +96,7 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
         return EXIT_OK
 
     check_output_writable(args.o)
+    check_output_writable(args.mlir_pass_pipeline_crash_reproducer)
     pm = build_pass_manager(session, args, COMMAND_LINE)
     check_ir_dump_pass_names(session.registry, args)
     if args.dump_pass_pipeline:
