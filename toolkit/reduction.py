@@ -257,9 +257,9 @@ class Reducer:
                 return False
             _erase_dead_simple_values(candidate)
             verify(candidate)
+            text = print_to_string(candidate, context=self.context)
         except Exception:  # noqa: BLE001 - a mutation that breaks the IR is just a bad candidate
             return False
-        text = print_to_string(candidate, context=self.context)
         size = _size(candidate, text)
         if size >= self.size:
             return False
