@@ -44,6 +44,7 @@ class AffineVectorize(ModulePass):
 
     name = "affine-super-vectorize"
     display_name: ClassVar[str] = "AffineVectorize"
+    anchor: ClassVar[str] = "func.func"
 
     test_fastest_varying: tuple[int, ...] = field(
         default=(),
