@@ -1,0 +1,77 @@
+"""``ExecutionEngine(..., optimize=True)`` computes what numpy computes, on
+shapes that leave partial tiles and partial vectors (primes, 1, sizes that
+are not multiples of the vector width), for each kernel family."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import mlopt
+import optimize_kernels as kernels
+
+RNG = np.random.default_rng(11)
+
+
+def _random(*shape: int) -> np.ndarray:
+    return RNG.standard_normal(shape).astype(np.float32)
+
+
+def _engine(source: str, options: object = True) -> mlopt.ExecutionEngine:
+    return mlopt.ExecutionEngine(source, opt_level=2, optimize=options)
+
+
+@pytest.mark.parametrize("m, n, k", [(1, 1, 1), (7, 13, 5), (17, 31, 3), (64, 33, 17), (37, 70, 41)])
+def test_matmul(m: int, n: int, k: int) -> None:
+    a, b = _random(m, k), _random(k, n)
+    np.testing.assert_allclose(_engine(kernels.matmul(m, n, k)).kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
+
+
+def test_matmul_with_narrower_vectors() -> None:
+    a, b = _random(19, 23), _random(23, 29)
+    engine = _engine(kernels.matmul(19, 29, 23), "vector-width=256")
+    np.testing.assert_allclose(engine.kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
+
+
+def test_batch_matmul() -> None:
+    a, b = _random(3, 9, 11), _random(3, 11, 37)
+    np.testing.assert_allclose(_engine(kernels.batch_matmul(3, 9, 37, 11)).kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
+
+
+def test_matvec() -> None:
+    a, x = _random(13, 71), _random(71)
+    np.testing.assert_allclose(_engine(kernels.matvec(13, 71)).kernel(a, x), a @ x, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("n", [1, 7, 1031])
+def test_elementwise_chain(n: int) -> None:
+    x, y, z = _random(n), _random(n), _random(n)
+    result = _engine(kernels.elementwise_chain(n)).kernel(x, y, z)
+    np.testing.assert_allclose(result, kernels.elementwise_chain_reference(x, y, z), rtol=1e-6)
+
+
+@pytest.mark.parametrize("m, n", [(1, 1), (3, 17), (5, 300)])
+def test_softmax(m: int, n: int) -> None:
+    x = _random(m, n) * 4
+    np.testing.assert_allclose(_engine(kernels.softmax(m, n)).kernel(x), kernels.softmax_reference(x), rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize("shape", [(1, 5, 5, 3, 2), (1, 10, 11, 8, 40)])
+def test_conv_2d_nhwc_hwcf(shape: tuple[int, ...]) -> None:
+    image, filter = _random(*shape[:4]), _random(3, 3, shape[3], shape[4])
+    result = _engine(kernels.conv_2d_nhwc_hwcf(*shape)).kernel(image, filter)
+    np.testing.assert_allclose(result, kernels.conv_2d_nhwc_hwcf_reference(image, filter), rtol=1e-4, atol=1e-4)
+
+
+def test_each_part_switched_off_still_computes_the_same() -> None:
+    a, b = _random(10, 12), _random(12, 35)
+    for options in ("fuse=false", "vectorize=false", "hoist=false", "tile=false"):
+        np.testing.assert_allclose(_engine(kernels.matmul(10, 35, 12), options).kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
+
+
+def test_arguments_keep_value_semantics() -> None:
+    x, y, z = _random(33), _random(33), _random(33)
+    copies = [v.copy() for v in (x, y, z)]
+    _engine(kernels.elementwise_chain(33)).kernel(x, y, z)
+    for value, copy in zip((x, y, z), copies):
+        np.testing.assert_array_equal(value, copy)
