@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from mlopt.bench.measure import Repeats
 
-SECTIONS = ("compile", "codegen", "kernels", "gpu")
+SECTIONS = ("compile", "codegen", "kernels", "gpu", "startup")
 FULL_SIZES = (1_000, 10_000, 50_000)
 QUICK_SIZES = (300, 1_000)
 FULL_REPEATS = Repeats(count=5, minimum=3, budget_s=300)
@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Before anything imports numpy: its BLAS reads the thread count when it loads.
     pin_numpy_to_one_thread()
-    from mlopt.bench import codegen, compile_speed, machine, report, tensor_kernels
+    from mlopt.bench import codegen, compile_speed, machine, report, startup, tensor_kernels
 
     parser = _parser()
     args = parser.parse_args(argv)
@@ -114,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         result.gpu_lines, gpu_not_run = [report.NOT_ASKED], []
     result.not_run = report.not_run(result) + gpu_not_run
+    result.gpu_lines += startup.section(args.quick, repeats, log=_log) if "startup" in sections else []  # its own "##" heading
     report.plot(result, args.out)
     result.elapsed_s = time.perf_counter() - start
     path = os.path.join(args.out, "report.md")
