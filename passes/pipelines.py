@@ -65,7 +65,7 @@ class LowerToLLVMPipeline(PassPipelineDefinition):
                 f"convert-index-to-llvm{{{index}}}",
                 f"convert-ub-to-llvm{{{index}}}",
                 "reconcile-unrealized-casts",
-                "check-llvm-legality",
+                f"check-llvm-legality{{pipeline={self.name}}}",
             ]
         )
 
@@ -100,6 +100,12 @@ class TestLowerToLLVMPipeline(PassPipelineDefinition):
                 "convert-index-to-llvm",
                 "convert-ub-to-llvm",
                 "reconcile-unrealized-casts",
-                "check-llvm-legality",
+                f"check-llvm-legality{{pipeline={self.name}}}",
             ]
         )
+
+
+LOWERING_PIPELINES: dict[str, type[PassPipelineDefinition]] = {
+    pipeline.name: pipeline for pipeline in (LowerToLLVMPipeline, TestLowerToLLVMPipeline)
+}
+"""The pipelines whose final check knows which passes they ran."""

@@ -256,6 +256,7 @@ def test_dump_pass_pipeline_nesting_matches_mlir_opt(args):
     if "reconcile-unrealized-casts\n)" in expected:
         count = int(expected.split(" passes:")[0].rsplit(" ", 1)[1])
         expected = expected.replace(f"with {count} passes", f"with {count + 1} passes").replace(
-            "reconcile-unrealized-casts\n)", "reconcile-unrealized-casts,\n  check-llvm-legality\n)"
+            "reconcile-unrealized-casts\n)",
+            "reconcile-unrealized-casts,\n  check-llvm-legality{pipeline=test-lower-to-llvm}\n)",
         )
     assert ours.err == expected
