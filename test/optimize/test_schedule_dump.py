@@ -1,0 +1,78 @@
+"""The schedule ``--optimize`` applies is the one it dumps: appended to the
+program and run with ``--transform-interpreter``, it gives the same IR; an
+edited schedule changes the result as edited."""
+
+from __future__ import annotations
+
+import pytest
+
+import optimize_kernels as kernels
+from mlopt.testing import run_mlopt
+
+EMPTY_SCHEDULE = "  module attributes {transform.with_named_sequence} {\n  }\n"
+"""What test-transform-dialect-erase-schedule leaves of the script (as upstream's)."""
+
+PROGRAMS = {
+    "matmul": kernels.matmul(64, 96, 80),
+    "elementwise_chain": kernels.elementwise_chain(1000),
+    "softmax": kernels.softmax(6, 100),
+    "conv": kernels.conv_2d_nhwc_hwcf(1, 10, 12, 8, 16),
+}
+
+
+def _optimized_and_schedule(program: str, tmp_path, options: str = "") -> tuple[str, str]:
+    schedule = tmp_path / "schedule.mlir"
+    optimized = run_mlopt(program, [f"--optimize=dump-schedule={schedule} {options}".strip()]).check()
+    return optimized, schedule.read_text()
+
+
+def _interpreted(program: str, schedule: str) -> str:
+    output = run_mlopt(program + schedule, ["--transform-interpreter", "--test-transform-dialect-erase-schedule"]).check()
+    assert EMPTY_SCHEDULE in output
+    return output.replace(EMPTY_SCHEDULE, "")
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_dumped_schedule_gives_the_same_ir(name: str, tmp_path) -> None:
+    optimized, schedule = _optimized_and_schedule(PROGRAMS[name], tmp_path)
+    assert "transform.named_sequence @__transform_main" in schedule
+    assert "vector." in optimized
+    assert _interpreted(PROGRAMS[name], schedule) == optimized
+
+
+def test_edited_schedule_is_what_runs(tmp_path) -> None:
+    program = PROGRAMS["matmul"]
+    optimized, schedule = _optimized_and_schedule(program, tmp_path)
+    assert "tile_sizes [8, 32, 8]" in schedule
+    edited = _interpreted(program, schedule.replace("tile_sizes [8, 32, 8]", "tile_sizes [4, 32, 8]"))
+    assert edited != optimized
+    assert "vector<4x32xf32>" in edited and "vector<4x32xf32>" not in optimized
+
+
+def test_options_change_the_schedule(tmp_path) -> None:
+    _, wide = _optimized_and_schedule(PROGRAMS["matmul"], tmp_path, "vector-width=512")
+    _, narrow = _optimized_and_schedule(PROGRAMS["matmul"], tmp_path, "vector-width=256")
+    assert "tile_sizes [8, 32, 8]" in wide and "tile_sizes [8, 16, 8]" in narrow
+    _, unfused = _optimized_and_schedule(PROGRAMS["elementwise_chain"], tmp_path, "fuse=false")
+    assert "linalg-fuse-elementwise-ops" not in unfused
+    _, untiled = _optimized_and_schedule(PROGRAMS["matmul"], tmp_path, "tile=false")
+    assert "tile_using_for" not in untiled and "vectorize" not in untiled
+
+
+def test_schedule_to_stderr(capsys) -> None:
+    result = run_mlopt(PROGRAMS["elementwise_chain"], ["--optimize=dump-schedule=-"])
+    assert result.exit_code == 0
+    assert capsys.readouterr().err.startswith("module attributes {transform.with_named_sequence}")
+
+
+def test_unwritable_dump_is_an_error() -> None:
+    result = run_mlopt(PROGRAMS["matmul"], ["--optimize=dump-schedule=/nonexistent/dir/s.mlir"])
+    assert result.exit_code == 1
+    assert "error: optimize: cannot write the schedule to '/nonexistent/dir/s.mlir'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_pack_is_refused_with_a_located_error() -> None:
+    result = run_mlopt(PROGRAMS["matmul"], ["--optimize=pack=true"])
+    assert result.exit_code == 1
+    assert "error: optimize: pack=true is not supported yet" in result.stderr
