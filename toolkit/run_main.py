@@ -271,9 +271,9 @@ def _call(jit, name: str, result_kind: str) -> str | None:
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
-    from mlopt.codegen.jit import CodegenError, SharedLibraryError
+    from mlopt.codegen.jit import CodegenError
 
-    return (CodegenError, SharedLibraryError)
+    return (CodegenError,)
 
 
 # The program's own output goes to the process's stdout (file descriptor 1)

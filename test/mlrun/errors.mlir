@@ -3,7 +3,6 @@
 // RUN: not mlrun %s -e takes_argument --entry-point-result=void 2>&1 | FileCheck %s --check-prefix=ARGS
 // RUN: not mlrun %s -e calls_unknown --entry-point-result=void 2>&1 | FileCheck %s --check-prefix=SYMBOL
 // RUN: not mlrun %s -e main --entry-point-result=f16 2>&1 | FileCheck %s --check-prefix=KIND
-// RUN: not mlrun %s -e main --shared-libs=%t.does-not-exist.so --entry-point-result=void 2>&1 | FileCheck %s --check-prefix=LIB
 // RUN: not mlrun %S/Inputs/leftover.mlir --pass-pipeline=canonicalize --entry-point-result=void 2>&1 | FileCheck %s --check-prefix=LEFTOVER
 
 // Every error is a message (located where there is a place to point at),
@@ -12,7 +11,7 @@
 // MISSING: error: entry point 'missing' not found
 // MISSING-NOT: Traceback
 
-// RESULT: errors.mlir:16:1:
+// RESULT: errors.mlir:15:1:
 llvm.func @returns_i64() -> i64 {
   %0 = llvm.mlir.constant(1 : i64) : i64
   llvm.return %0 : i64
@@ -24,7 +23,7 @@ llvm.func @takes_argument(%x: i64) {
   llvm.return
 }
 
-// SYMBOL: errors.mlir:42:1: error: symbol 'not_a_known_function' is not defined
+// SYMBOL: errors.mlir:40:1: error: symbol 'not_a_known_function' is not defined
 // SYMBOL-NOT: Traceback
 llvm.func @calls_unknown() {
   llvm.call @not_a_known_function() : () -> ()
@@ -32,7 +31,6 @@ llvm.func @calls_unknown() {
 }
 
 // KIND: mlrun: error: invalid --entry-point-result 'f16' (expected one of void, i32, i64, f32, f64)
-// LIB: mlrun: error: could not load shared library '{{.*}}does-not-exist.so': no such file
 
 // LEFTOVER: leftover.mlir:4:8: error: 'arith.addi' op was not lowered to the llvm dialect; run convert-arith-to-llvm
 

@@ -2,7 +2,8 @@
 symbols bound, and its functions called through their packed wrappers.
 
 Shared by ``mlrun`` and :class:`mlopt.ExecutionEngine`. Symbols a module
-declares are resolved in this order: a library named with ``--shared-libs``,
+declares are resolved in this order: a library named with ``--shared-libs``
+(one that cannot be loaded is skipped with a warning, as upstream does),
 a runtime symbol registered by a plugin (mlopt's built-in runner utilities
 among them), then the process (libc). A symbol found nowhere is an error
 before any code is generated: MCJIT would abort the process.
@@ -19,6 +20,7 @@ import ctypes
 import functools
 import os
 import re
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -41,10 +43,6 @@ PACKED_PREFIX = "_mlir_"
 DEFAULT_CODEGEN_LEVEL = 2
 """Code generation level when no -O level is given: the IR is then not
 optimised at all, as mlir-runner does without -O flags."""
-
-
-class SharedLibraryError(Exception):
-    """A --shared-libs library could not be loaded."""
 
 
 class StaleCacheEntry(Exception):
@@ -140,7 +138,7 @@ class Jit:
 
     def _bind_symbols(self, declared: Sequence[str], registry: Registry | None, shared_libs: Sequence[str]) -> None:
         llvm = binding()
-        libraries = [self._load_library(path) for path in shared_libs]
+        libraries = [library for path in shared_libs if (library := self._load_library(path)) is not None]
         runtime = {}
         if registry is not None:
             from mlopt.registry import RUNTIME_SYMBOL
@@ -169,15 +167,20 @@ class Jit:
                     "system library provides it",
                 )
 
-    def _load_library(self, path: str) -> ctypes.CDLL:
+    def _load_library(self, path: str) -> ctypes.CDLL | None:
+        """The library at ``path``, or None after the warning upstream's
+        ExecutionEngine prints before going on without it."""
         llvm = binding()
-        if not os.path.exists(path):
-            raise SharedLibraryError(f"could not load shared library '{path}': no such file")
+        if not os.path.isfile(path):
+            sys.stderr.write(f"Failed to create MemoryBuffer for: {path}\nError: No such file or directory\n")
+            return None
+        full_path = os.path.abspath(path)
         try:
-            library = ctypes.CDLL(os.path.abspath(path), mode=ctypes.RTLD_GLOBAL)
-            llvm.load_library_permanently(os.path.abspath(path))
+            library = ctypes.CDLL(full_path, mode=ctypes.RTLD_GLOBAL)
+            llvm.load_library_permanently(full_path)
         except (OSError, RuntimeError) as err:
-            raise SharedLibraryError(f"could not load shared library '{path}': {err}") from None
+            sys.stderr.write(f"Could not load {full_path}:\n  {err}\n")
+            return None
         self._alive.append(library)
         return library
 
@@ -271,4 +274,4 @@ def _lookup(libraries: Sequence[ctypes.CDLL], name: str) -> int | None:
     return None
 
 
-__all__ = ["CodegenError", "Jit", "SharedLibraryError", "StaleCacheEntry"]
+__all__ = ["CodegenError", "Jit", "StaleCacheEntry"]
