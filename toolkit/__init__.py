@@ -9,15 +9,20 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-from mlopt.hookspecs import hookimpl, hookspec
-
 if TYPE_CHECKING:
     from mlopt.execution_engine import ExecutionEngine
+    from mlopt.hookspecs import hookimpl, hookspec
 
 __all__ = ["ExecutionEngine", "__version__", "hookimpl", "hookspec"]
 
 
 def __getattr__(name: str):
+    # pluggy loads with the hook markers, not with the package: the tools'
+    # entry points (mlopt.server.client) import only this file of mlopt.
+    if name in ("hookimpl", "hookspec"):
+        from mlopt import hookspecs
+
+        return getattr(hookspecs, name)
     if name == "ExecutionEngine":
         from mlopt.execution_engine import ExecutionEngine
 

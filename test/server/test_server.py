@@ -141,7 +141,7 @@ def test_signals_reach_the_request(sandbox: ServerSandbox, tmp_path, number):
 def test_client_imports_neither_xdsl_nor_numpy():
     probe = "import sys, mlopt.server.client; print('\\n'.join(sys.modules))"
     modules = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
-    assert not [m for m in modules if m.startswith(("xdsl", "numpy", "llvmlite", "mlopt.cli", "mlopt.registry"))]
+    assert not [m for m in modules if m.startswith(("xdsl", "numpy", "llvmlite", "pluggy", "mlopt.cli", "mlopt.registry"))]
 
 
 # --------------------------------------------------------------------------- when the server cannot serve
