@@ -18,6 +18,8 @@ import pytest
 
 from conftest import INPUTS, ServerSandbox, normalized, run, short_temp_directory, tool
 
+CRASHES = INPUTS.parent.parent / "mlrun" / "Inputs" / "crash.mlir"
+
 MLOPT_RUN_LINES = [
     ["mlopt", str(INPUTS / "tiny.mlir")],
     ["mlopt", str(INPUTS / "tiny.mlir"), "--canonicalize", "--cse", "--mlir-print-op-generic"],
@@ -31,6 +33,9 @@ MLOPT_RUN_LINES = [
     ["mltranslate", "--mlir-to-llvmir", str(INPUTS / "tiny.mlir")],
     ["mlrun", str(INPUTS / "print.mlir"), "-e", "main", "--entry-point-result=void", "--no-cache"],
     ["mlrun", str(INPUTS / "print.mlir"), "-e", "nope", "--entry-point-result=void", "--no-cache"],
+    # Killed by a signal; the served run also loads the code the in-process run cached.
+    ["mlrun", str(CRASHES), "-e", "null_store", "--entry-point-result=void", "-O0"],
+    ["mlrun", str(CRASHES), "-e", "divide_by_zero", "--entry-point-result=i32", "-O0"],
 ]
 
 
