@@ -100,6 +100,7 @@ PASSES: dict[str, str] = {
     "affine-loop-tile": "mlopt.passes.transforms.affine_loop_tile:LoopTiling",
     "affine-loop-unroll": "mlopt.passes.transforms.affine_loop_unroll:LoopUnroll",
     "affine-super-vectorize": "mlopt.passes.transforms.affine_super_vectorize:AffineVectorize",
+    "linalg-fold-unit-extent-dims": "mlopt.passes.transforms.linalg_fold_unit_extent_dims:LinalgFoldUnitExtentDimsPass",
     "affine-scalrep": "mlopt.passes.transforms.affine_scalrep:AffineScalarReplacement",
     "affine-loop-fusion": "mlopt.passes.transforms.affine_loop_fusion:LoopFusion",
     "optimize": "mlopt.passes.optimize.pipeline:OptimizePass",

@@ -19,6 +19,9 @@ SETS: dict[str, str] = {
     "tensor.drop_redundant_insert_slice_rank_expansion":
         "mlopt.passes.transforms.fold_tensor_subset_ops:drop_redundant_rank_expansion_patterns",
     "linalg.tiling_canonicalization": "mlopt.dialects.transform.patterns:tiling_canonicalization_patterns",
+    "linalg.fold_unit_extent_dims_via_reshapes":
+        "mlopt.passes.transforms.linalg_fold_unit_extent_dims:via_reshapes_patterns",
+    "linalg.fold_unit_extent_dims_via_slices": "mlopt.passes.transforms.linalg_fold_unit_extent_dims:via_slices_patterns",
     "memref.fold_memref_alias_ops": "mlopt.dialects.transform.patterns:fold_memref_alias_patterns",
     "scf.for_loop_canonicalization":
         "mlopt.passes.transforms.scf_for_loop_canonicalization:for_loop_canonicalization_patterns",
