@@ -71,6 +71,7 @@ PASSES: dict[str, str] = {
     "one-shot-bufferize": "mlopt.passes.bufferization.one_shot_bufferize:OneShotBufferizePass",
     "generate-runtime-verification": "mlopt.passes.transforms.generate_runtime_verification:GenerateRuntimeVerificationPass",
     "test-cf-assert": "mlopt.passes.conversion.test_cf_assert:TestCfAssertPass",
+    "arith-expand": "mlopt.passes.transforms.arith_expand:ArithExpandPass",
     "bufferize-tensors": "mlopt.passes.bufferization.bufferize_tensors:BufferizeTensorsPass",
     "eliminate-empty-tensors": "mlopt.passes.bufferization.eliminate_empty_tensors:EliminateEmptyTensorsPass",
     "ownership-based-buffer-deallocation": "mlopt.passes.bufferization.ownership_based_buffer_deallocation:OwnershipBasedBufferDeallocationPass",
