@@ -143,6 +143,34 @@ def test_signals_reach_the_request(sandbox: ServerSandbox, tmp_path, number):
         assert local[0] == -signal.SIGTERM
 
 
+def test_a_client_that_dies_takes_its_request_with_it(sandbox: ServerSandbox, tmp_path):
+    marker = str(tmp_path / "started")
+    for _ in range(3):
+        before = sandbox.status() or sandbox.start()
+        client = subprocess.Popen(
+            [tool("mlopt"), str(INPUTS / "tiny.mlir"), f"--load-plugin={INPUTS / 'slow_pass.py'}", "--test-slow-pass"],
+            env={**sandbox.env, "SLOW_PASS_MARKER": marker},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _wait_for(marker, client)
+        runner = int(open(marker).read())
+        after = sandbox.status()
+        if runner != client.pid and after and after["pid"] == before["pid"]:
+            break  # served: the pass runs in the server's runner process
+        client.kill()
+        client.wait()
+        os.unlink(marker)
+    else:
+        pytest.fail("the server kept restarting")
+    client.kill()
+    client.wait()
+    deadline = time.monotonic() + 60
+    while _alive(runner):
+        assert time.monotonic() < deadline, "the request outlived its client"
+        time.sleep(0.1)
+
+
 def test_client_imports_neither_xdsl_nor_numpy():
     probe = "import sys, mlopt.server.client; print('\\n'.join(sys.modules))"
     modules = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()

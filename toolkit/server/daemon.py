@@ -197,7 +197,10 @@ def _wait_for(runner: int, connection: socket.socket) -> int:
     """The runner's wait status; a client that hangs up takes its runner with it."""
     import select
 
-    pidfd = os.pidfd_open(runner)
+    try:
+        pidfd = os.pidfd_open(runner)
+    except (AttributeError, OSError):  # before Linux 5.3: the runner outlives a client that hangs up
+        return os.waitpid(runner, 0)[1]
     poller = select.poll()
     poller.register(pidfd, select.POLLIN)
     poller.register(connection.fileno(), select.POLLIN | select.POLLHUP)

@@ -1,5 +1,5 @@
-"""A pass that announces it has started (it creates the file named by
-SLOW_PASS_MARKER) and then sleeps: a request that is running when the test
+"""A pass that announces it has started (it writes its process id into the
+file named by SLOW_PASS_MARKER) and then sleeps: a request that is running when the test
 sends its signal. Load with --load-plugin."""
 
 import os
@@ -18,8 +18,9 @@ class SlowPass(ModulePass):
     name = "test-slow-pass"
 
     def apply(self, ctx, op):
-        with open(os.environ["SLOW_PASS_MARKER"], "w"):
-            pass
+        with open(os.environ["SLOW_PASS_MARKER"] + ".tmp", "w") as marker:
+            marker.write(str(os.getpid()))
+        os.rename(os.environ["SLOW_PASS_MARKER"] + ".tmp", os.environ["SLOW_PASS_MARKER"])
         time.sleep(60)
 
 
