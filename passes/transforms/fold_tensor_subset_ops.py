@@ -100,28 +100,15 @@ def _add(rewriter: PatternRewriter, a: Mixed, b: Mixed, scale: Mixed = 1) -> Mix
 
 
 def _index(rewriter: PatternRewriter, value: Mixed) -> SSAValue:
-    from xdsl.dialects import arith
-    from xdsl.dialects.builtin import IndexType, IntegerAttr
+    from mlopt.passes.transforms.expand_strided_metadata import MixedArith
 
-    if isinstance(value, SSAValue):
-        return value
-    constant = arith.ConstantOp(IntegerAttr(value, IndexType()))
-    rewriter.insert_op(constant)
-    return constant.result
+    return MixedArith(rewriter).value(value)
 
 
 def _mul(rewriter: PatternRewriter, a: Mixed, b: Mixed) -> Mixed:
-    from xdsl.dialects import arith
+    from mlopt.passes.transforms.expand_strided_metadata import MixedArith
 
-    if isinstance(a, int) and isinstance(b, int):
-        return a * b
-    if a == 1:
-        return b
-    if b == 1:
-        return a
-    product = arith.MuliOp(_index(rewriter, a), _index(rewriter, b))
-    rewriter.insert_op(product)
-    return product.result
+    return MixedArith(rewriter).mul(a, b)
 
 
 # --------------------------------------------------------------------------- into vector transfers
