@@ -72,6 +72,7 @@ PASSES: dict[str, str] = {
     "generate-runtime-verification": "mlopt.passes.transforms.generate_runtime_verification:GenerateRuntimeVerificationPass",
     "test-cf-assert": "mlopt.passes.conversion.test_cf_assert:TestCfAssertPass",
     "arith-expand": "mlopt.passes.transforms.arith_expand:ArithExpandPass",
+    "convert-math-to-funcs": "mlopt.passes.conversion.math_to_funcs:ConvertMathToFuncsPass",
     "bufferize-tensors": "mlopt.passes.bufferization.bufferize_tensors:BufferizeTensorsPass",
     "eliminate-empty-tensors": "mlopt.passes.bufferization.eliminate_empty_tensors:EliminateEmptyTensorsPass",
     "ownership-based-buffer-deallocation": "mlopt.passes.bufferization.ownership_based_buffer_deallocation:OwnershipBasedBufferDeallocationPass",
