@@ -100,13 +100,13 @@ def test_generated_code_tables(quick_run):
 def test_kernels_on_tensors_table(quick_run):
     _, report = quick_run
     rows = _rows(_section(report, "Speed against numpy (numpy's time / the contender's: above 1 is faster; median kernel time)"))
-    assert rows[0] == ["kernel", *tensor_kernels.CONTENDERS]
+    assert rows[0][: 1 + len(tensor_kernels.CONTENDERS)] == ["kernel", *tensor_kernels.CONTENDERS]
     assert [row[0] for row in rows[1:]] == [kernel.name for kernel in tensor_kernels.kernel_set(quick=True)]
     listed = _section(report, "Could not run")
     for row in rows[1:]:
         numpy = dict(zip(rows[0], row))[tensor_kernels.NUMPY]
         assert numpy.startswith("1×"), f"{row[0]}: numpy did not run: {numpy}"
-        for name, value in zip(rows[0][1:], row[1:]):
+        for name, value in zip(tensor_kernels.CONTENDERS, row[1:]):
             if value == "could not run":
                 assert f"- {row[0]}: {name}:" in listed, f"{row[0]} / {name} did not run and is not listed"
     raw = json.loads((quick_run[0] / "results.json").read_text())

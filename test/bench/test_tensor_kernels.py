@@ -73,7 +73,8 @@ def test_report_tables(tiny_run):
     text = "\n".join(lines)
     summary = [line for line in lines if line.startswith("| matmul-8 |")]
     assert len(summary) == 1 + len(tk.CONTENDERS), "one summary row, one detail row per contender"
-    assert summary[0].count("|") == len(tk.CONTENDERS) + 2
+    assert summary[0].count("|") == len(tk.CONTENDERS) + 3, "name, contenders, the bar"
+    assert re.search(r"\| ≥ 0\.6×: (met|not met|not measured) \|$", summary[0])
     numpy_row = next(line for line in summary[1:] if line.startswith(f"| matmul-8 | {tk.NUMPY} |"))
     assert re.search(r"\| 1 \|$", numpy_row), "numpy's speed against itself is 1"
     assert "- **softmax**: 4x16 f32 row softmax" in text

@@ -190,6 +190,14 @@ def codegen_tables(results: CodegenResults, peak: Peak | None) -> list[str]:
     return lines
 
 
+def _against_bar(bar: float | None, speed: float | None) -> str:
+    if bar is None:
+        return "–"
+    if speed is None:
+        return f"≥ {bar:g}×: not measured"
+    return f"≥ {bar:g}×: {'met' if speed >= bar else 'not met'}"
+
+
 def tensor_kernel_tables(results: TensorKernelResults, peak: Peak | None) -> list[str]:
     from mlopt.bench import tensor_kernels as tk
 
@@ -200,7 +208,10 @@ def tensor_kernel_tables(results: TensorKernelResults, peak: Peak | None) -> lis
         value = result.speed_vs_numpy(name)
         return None if value is None else f"{value:.3g}× ({seconds(result.seconds(name))})"
 
-    lines += table(["kernel", *tk.CONTENDERS], kernel_rows(results.kernels, tk.CONTENDERS, speed))
+    rows = kernel_rows(results.kernels, tk.CONTENDERS, speed)
+    for row, result in zip(rows, results.kernels):
+        row.append(_against_bar(result.kernel.bar, result.speed_vs_numpy(tk.MLOPT_OPTIMIZED)))
+    lines += table(["kernel", *tk.CONTENDERS, f"issue-11 bar for {tk.MLOPT_OPTIMIZED}"], rows)
     lines += ["", "### Kernels on tensors: details", ""]
     rows = []
     for result in results.kernels:

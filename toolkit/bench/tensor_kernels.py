@@ -66,6 +66,8 @@ class TensorKernel:
     """Least memory traffic: every input read once, the output written once."""
     tolerance: float = 1e-4
     """Largest |result − reference| allowed, relative to max |reference|."""
+    bar: float | None = None
+    """Issue 11's target for ``mlopt --optimize``: this speed against numpy."""
 
 
 # --------------------------------------------------------------------------- the kernels
@@ -102,6 +104,7 @@ func.func @matmul(%A: {t}, %B: {t}) -> {t} {{
         lambda a, b: a.astype("float64") @ b.astype("float64"),
         flops=2 * n**3,
         bytes=4 * 3 * n * n,
+        bar=0.6,
     )
 
 
@@ -159,6 +162,7 @@ def elementwise_chain(n: int, half: float = 0.5) -> TensorKernel:
         flops=5 * n,
         bytes=4 * 4 * n,
         tolerance=1e-6,
+        bar=4.0,
     )
 
 
@@ -220,6 +224,7 @@ def softmax(rows: int, columns: int) -> TensorKernel:
         flops=5 * rows * columns,
         bytes=4 * 2 * rows * columns,
         tolerance=1e-5,
+        bar=2.0,
     )
 
 
@@ -255,6 +260,7 @@ func.func @conv(%I: {image}, %W: {weights}) -> {result} {{
         lambda i, w: im2col_sgemm(i.astype("float64"), w.astype("float64")),
         flops=2 * size * size * filters * channels * window * window,
         bytes=4 * (padded * padded * channels + window * window * channels * filters + size * size * filters),
+        bar=1.0,
     )
 
 
