@@ -15,8 +15,10 @@ REGISTER_ROWS = 8
 REDUCTION_DEPTH = 8
 """Outer products per register tile: enough to amortize reading and writing
 the accumulators where they cannot be kept across the reduction loop."""
-CACHE_TILE = (64, 256, 256)
-"""(rows, columns, depth): an A panel of 64 KiB and a B panel of 256 KiB (f32) stay in L2."""
+CACHE_TILE = (128, 256, 128)
+"""(rows, columns, depth): an A panel of 64 KiB and a B panel of 128 KiB (f32)
+stay in L2; a short depth keeps the B rows a register tile walks (a row
+stride apart, unpacked) from evicting each other in L1."""
 
 OPS = ("linalg.matmul", "linalg.batch_matmul", "linalg.matvec")
 

@@ -165,4 +165,9 @@ def _vectorize_steps(options: ScheduleOptions) -> list[str]:
             f"transform.apply_licm to %loops : {ANY}",
             f"%hoisted = transform.structured.hoist_redundant_vector_transfers %vectorized : ({ANY}) -> {ANY}",
         ]
+    # math on vectors as polynomials: LLVM would call libm once per element
+    steps += [
+        f'%vector_functions = transform.structured.match ops{{["func.func"]}} in %payload : ({ANY}) -> {ANY}',
+        f'%approximated = transform.apply_registered_pass "test-math-polynomial-approximation" to %vector_functions : ({ANY}) -> {ANY}',
+    ]
     return steps
