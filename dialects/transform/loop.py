@@ -1,6 +1,7 @@
-"""transform.loop.*: unroll, peel, outline, coalesce and
-promote_if_one_iteration (upstream's SCFTransformOps.td), over
-:mod:`mlopt.passes.transforms.scf_loop_transforms`.
+"""transform.loop.*: unroll, peel, outline, coalesce,
+promote_if_one_iteration, forall_to_for and forall_to_parallel (upstream's
+SCFTransformOps.td), over :mod:`mlopt.passes.transforms.scf_loop_transforms`
+and the scf-forall-to-for / -parallel patterns.
 
 (``transform.loop.hoist_loop_invariant_subsets`` is in
 :mod:`mlopt.dialects.transform.hoisting`; MLIR 22 has no
@@ -15,7 +16,7 @@ from typing import ClassVar
 from xdsl.dialects.builtin import BoolAttr, IntegerAttr, StringAttr, i64
 from xdsl.dialects.transform import OperationType, TransformHandleType
 from xdsl.ir import Operation
-from xdsl.irdl import IRDLOperation, ParsePropInAttrDict, irdl_op_definition, operand_def, prop_def, result_def
+from xdsl.irdl import IRDLOperation, ParsePropInAttrDict, irdl_op_definition, operand_def, prop_def, result_def, var_result_def
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.dialects.transform.hoisting import wrong_op_kind
@@ -171,4 +172,79 @@ class LoopPromoteIfOneIterationOp(TransformOp, IRDLOperation):
         apply_each(state, self, state.payload_ops(self.target), run)
 
 
-OPS: tuple[type[Operation], ...] = (LoopUnrollOp, LoopPeelOp, LoopOutlineOp, LoopCoalesceOp, LoopPromoteIfOneIterationOp)
+def _forall_payload(transform: Operation, state: TransformState) -> Operation:
+    """The single scf.forall without shared outputs the target handle holds."""
+    payload = state.payload_ops(transform.target)  # type: ignore[attr-defined]
+    if len(payload) != 1:
+        raise _failure(transform, "expected a single payload op")
+    target = payload[0]
+    if target.name != "scf.forall":
+        raise SilenceableFailure(transform, "expected the payload to be scf.forall", [(target, "payload op")])
+    if target.outputs:  # type: ignore[attr-defined]
+        raise _failure(transform, "unsupported shared outputs (didn't bufferize?)")
+    return target
+
+
+def _rewrite_in_place(target: Operation, pattern) -> Operation:
+    """Apply ``pattern`` to ``target``; the op that took its place."""
+    from xdsl.pattern_rewriter import PatternRewriter
+
+    following = target.next_op
+    assert following is not None  # a forall is never its block's terminator
+    location = target.location  # type: ignore[attr-defined]
+    pattern.match_and_rewrite(target, PatternRewriter(target))
+    replacement = following.prev_op
+    assert replacement is not None
+    for loop in replacement.walk():
+        if loop.name in ("scf.for", "scf.parallel"):
+            loop.location = location  # type: ignore[attr-defined]
+    return replacement
+
+
+@irdl_op_definition
+class ForallToForOp(TransformOp, IRDLOperation):
+    """transform.loop.forall_to_for: the payload scf.forall becomes a nest of
+    scf.for loops, one result handle per loop, outermost first."""
+
+    name = "transform.loop.forall_to_for"
+    target = operand_def(TransformHandleType)
+    transformed = var_result_def(TransformHandleType)
+    assembly_format = "$target attr-dict `:` functional-type(operands, results)"
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.passes.transforms.scf_forall_to_for import ForallToFor
+
+        target = _forall_payload(self, state)
+        rank = len(target.regions[0].block.args)
+        if len(self.results) != rank:
+            raise SilenceableFailure(self, f"op expects as many results ({len(self.results)}) as payload has induction "
+                                     f"variables ({rank})", [(target, "payload op")])  # fmt: skip
+        loops = [_rewrite_in_place(target, ForallToFor())]
+        while len(loops) < rank:
+            loops.append(next(op for op in loops[-1].body.block.ops if op.name == "scf.for"))  # type: ignore[attr-defined]
+        state.set_results(self, [[loop] for loop in loops])
+
+
+@irdl_op_definition
+class ForallToParallelOp(TransformOp, IRDLOperation):
+    """transform.loop.forall_to_parallel: the payload scf.forall becomes an scf.parallel."""
+
+    name = "transform.loop.forall_to_parallel"
+    target = operand_def(TransformHandleType)
+    transformed = var_result_def(TransformHandleType)
+    assembly_format = "$target attr-dict `:` functional-type(operands, results)"
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.passes.transforms.scf_forall_to_parallel import ForallToParallel
+
+        target = _forall_payload(self, state)
+        if len(self.results) != 1:
+            raise _failure(self, f"op expects one result, given {len(self.results)}")
+        state.set_results(self, [[_rewrite_in_place(target, ForallToParallel())]])
+
+
+OPS: tuple[type[Operation], ...] = (
+    LoopUnrollOp, LoopPeelOp, LoopOutlineOp, LoopCoalesceOp, LoopPromoteIfOneIterationOp, ForallToForOp, ForallToParallelOp,
+)  # fmt: skip

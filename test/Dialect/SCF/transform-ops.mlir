@@ -342,3 +342,91 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// forall_to_for: one scf.for per induction variable, one handle each.
+
+// CHECK-LABEL: func.func @forall_to_for
+//       CHECK: scf.for %[[I:[^ ]+]] = %{{.*}} to %{{.*}} step %{{.*}} {
+//  CHECK-NEXT:   scf.for %[[J:[^ ]+]] = %{{.*}} to %{{.*}} step %{{.*}} {
+//  CHECK-NEXT:     memref.load %{{.*}}[%[[I]], %[[J]]]
+func.func @forall_to_for(%m: memref<8x4xf32>) {
+  // expected-remark@+2 {{outer}}
+  // expected-remark@+1 {{inner}}
+  scf.forall (%i, %j) in (8, 4) {
+    %v = memref.load %m[%i, %j] : memref<8x4xf32>
+    memref.store %v, %m[%j, %i] : memref<8x4xf32>
+  }
+  return
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %l = transform.structured.match ops{["scf.forall"]} in %root : (!transform.any_op) -> !transform.any_op
+    %outer, %inner = transform.loop.forall_to_for %l : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.debug.emit_remark_at %outer, "outer" : !transform.any_op
+    transform.debug.emit_remark_at %inner, "inner" : !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// CHECK-LABEL: func.func @forall_to_parallel
+//       CHECK: scf.parallel (%[[I:[^ ]+]], %[[J:[^ ]+]]) = (%{{.*}}, %{{.*}}) to (%{{.*}}, %{{.*}}) step (%{{.*}}, %{{.*}}) {
+//  CHECK-NEXT:   memref.load %{{.*}}[%[[I]], %[[J]]]
+func.func @forall_to_parallel(%m: memref<8x4xf32>) {
+  scf.forall (%i, %j) in (8, 4) {
+    %v = memref.load %m[%i, %j] : memref<8x4xf32>
+    memref.store %v, %m[%i, %j] : memref<8x4xf32>
+  }
+  return
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %l = transform.structured.match ops{["scf.forall"]} in %root : (!transform.any_op) -> !transform.any_op
+    %p = transform.loop.forall_to_parallel %l : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+func.func @rank_mismatch(%m: memref<8x4xf32>) {
+  // expected-note@+1 {{payload op}}
+  scf.forall (%i, %j) in (8, 4) {
+    %v = memref.load %m[%i, %j] : memref<8x4xf32>
+    memref.store %v, %m[%i, %j] : memref<8x4xf32>
+  }
+  return
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %l = transform.structured.match ops{["scf.forall"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error@+1 {{op expects as many results (1) as payload has induction variables (2)}}
+    %f = transform.loop.forall_to_for %l : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+func.func @shared_outputs(%t: tensor<8xf32>) -> tensor<8xf32> {
+  %r = scf.forall (%i) in (8) shared_outs(%o = %t) -> tensor<8xf32> {
+    scf.forall.in_parallel {
+    }
+  }
+  return %r : tensor<8xf32>
+}
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %l = transform.structured.match ops{["scf.forall"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error@+1 {{unsupported shared outputs (didn't bufferize?)}}
+    %p = transform.loop.forall_to_parallel %l : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
