@@ -84,19 +84,22 @@ def pad(emit, source: SSAValue, high: Sequence[int | SSAValue], value: SSAValue,
     )
 
 
-def extract_slice_as(emit, source: SSAValue, offsets: Sequence[int], sizes: Sequence[int], result_type: Attribute) -> SSAValue:
-    """A unit-stride tensor.extract_slice of static ``offsets``/``sizes``
-    whose result is ``result_type`` (rank-reduced where it drops unit dims)."""
+def extract_slice_as(emit, source: SSAValue, offsets: Sequence, sizes: Sequence[int], result_type: Attribute) -> SSAValue:
+    """A unit-stride tensor.extract_slice at ``offsets`` (ints or index
+    values) of static ``sizes`` whose result is ``result_type``
+    (rank-reduced where it drops unit dims)."""
     from mlopt.dialects.tensor import ExtractSliceOp
+    from mlopt.dialects.transform.tiling import _dense, _split
 
+    static_offsets, dynamic_offsets = _split(offsets)
     return emit.add(
         ExtractSliceOp.build(
-            operands=[source, [], [], []],
+            operands=[source, dynamic_offsets, [], []],
             result_types=[result_type],
             properties={
-                "static_offsets": DenseArrayBase.from_list(i64, list(offsets)),
-                "static_sizes": DenseArrayBase.from_list(i64, list(sizes)),
-                "static_strides": DenseArrayBase.from_list(i64, [1] * len(sizes)),
+                "static_offsets": _dense(static_offsets),
+                "static_sizes": _dense(list(sizes)),
+                "static_strides": _dense([1] * len(sizes)),
             },
         )
     ).results[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from xdsl.dialects.builtin import I64, ArrayAttr, IntegerAttr, UnitAttr, i64
+from xdsl.dialects.builtin import I64, ArrayAttr, DenseArrayBase, IntegerAttr, UnitAttr, i64
 from xdsl.dialects.transform import TransformHandleType
 from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 from xdsl.irdl import (
@@ -77,27 +77,33 @@ def neutral_element(combining: Operation) -> Attribute:
 
 
 def merge_reduce(emit, partial: SSAValue, init: SSAValue, dimensions: Sequence[int], combining: Operation) -> Operation:
-    """``linalg.reduce ins(partial) outs(init) dimensions = ...`` whose body is
-    ``combining`` on (value, accumulator), whatever its operand order in the
-    original body, as upstream builds the merge."""
+    """``linalg.reduce ins(partial) outs(init) dimensions = ...`` merging with ``combining``."""
     from xdsl.dialects.builtin import DenseArrayBase
 
-    from mlopt.dialects.linalg import ReduceOp, YieldOp
+    from mlopt.dialects.linalg import ReduceOp
 
-    element_type = init.type.element_type  # type: ignore[attr-defined]
-    body = Block(arg_types=[element_type, element_type])
-    merged = combining.clone()
-    merged.operands = list(body.args)
-    body.add_op(merged)
-    body.add_op(YieldOp(merged.results[0]))
     return emit.add(
         ReduceOp.build(
             operands=[[partial], [init]],
             result_types=[[init.type]],
             properties={"dimensions": DenseArrayBase.from_list(i64, list(dimensions))},
-            regions=[Region(body)],
+            regions=[combiner_body(combining, init.type.element_type)],  # type: ignore[attr-defined]
         )
     )
+
+
+def combiner_body(combining: Operation, element_type: Attribute) -> Region:
+    """``^bb0(%in, %acc): yield combining(%in, %acc)``: the body merging
+    partial results, in this operand order whatever the original body's, as
+    upstream builds it."""
+    from mlopt.dialects.linalg import YieldOp
+
+    body = Block(arg_types=[element_type, element_type])
+    merged = combining.clone()
+    merged.operands = list(body.args)
+    body.add_op(merged)
+    body.add_op(YieldOp(merged.results[0]))
+    return Region(body)
 
 
 def _check_tileable(op: Operation, sizes: Sequence[int], dims: Sequence[int]) -> None:
@@ -119,38 +125,21 @@ def tile_reduction_using_for(op: Operation, sizes: Sequence[int]) -> tuple[list[
     combiner's identity, then merged into the init by linalg.reduce;
     (fills, tiled op, merging reduce, outermost loop)."""
     from xdsl.dialects import scf as xscf
-    from xdsl.dialects.builtin import AffineMapAttr, IndexType, TensorType
+    from xdsl.dialects.builtin import AffineMapAttr, IndexType
     from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
     from xdsl.ir.affine import AffineDimExpr, AffineMap
 
-    from mlopt.dialects.linalg import NAMED_OP_CLASSES, GenericOp, indexing_maps, iterator_types
+    from mlopt.dialects.linalg import GenericOp, indexing_maps, iterator_types
     from mlopt.dialects.scf import ForOp
-    from mlopt.dialects.transform.packing import _constant, _empty
-    from mlopt.dialects.transform.tiling import (
-        Emitter,
-        _size_in_tile,
-        extract_slice,
-        insert_slice,
-        loop_ranges,
-        operand_slices,
-    )
-    from mlopt.passes.transforms.linalg_specialize_generic_ops import _build_named
+    from mlopt.dialects.transform.tiling import Emitter, _size_in_tile, extract_slice, insert_slice, loop_ranges, operand_slices
 
     sizes = list(sizes) + [0] * (len(iterator_types(op)) - len(sizes))
     dims = [d for d, size in enumerate(sizes) if size]
-    _check_tileable(op, sizes, dims)
-    combining = combiner(op)
-    identity = neutral_element(combining)
+    emit, combining, fill = _partial_accumulator(op, sizes, dims)
     maps = indexing_maps(op)
     init = op.outputs[0]  # type: ignore[attr-defined]
     init_shape = list(init.type.get_shape())
     partial_map = AffineMap(maps[-1].num_dims, 0, (*maps[-1].results, *(AffineDimExpr(d) for d in dims)))
-    block = op.parent_block()
-    assert block is not None
-    emit = Emitter(block, op, op.location)
-    element_type = init.type.element_type
-    empty = _empty(emit, init_shape + [sizes[d] for d in dims], element_type)
-    fill = emit.add(_build_named(NAMED_OP_CLASSES["linalg.fill"], [_constant(emit, identity)], [empty], [[empty.type]]))
     ranges = loop_ranges(emit, op)
     loops: list[Operation] = []
     carried = fill.results[0]
@@ -190,12 +179,109 @@ def tile_reduction_using_for(op: Operation, sizes: Sequence[int]) -> tuple[list[
     )
     inserted = insert_slice(inner, tiled.results[0], carried, partial_offsets, partial_sizes)
     inner.add(xscf.YieldOp(inserted.results[0]))
-    merged = merge_reduce(emit, loops[0].results[0], init, list(range(len(init_shape), len(init_shape) + len(dims))), combining)
-    assert isinstance(init.type, TensorType)
+    merged = _merge_partials(emit, op, loops[0].results[0], len(dims), combining)
+    return [fill], tiled, merged, loops[0]
+
+
+def _partial_accumulator(op: Operation, sizes: Sequence[int], dims: Sequence[int]):
+    """Check ``op`` can be tiled along the reduction ``dims``; an emitter
+    before it, its combiner, and the linalg.fill of a partial tensor (the
+    init with a trailing dim of ``sizes[d]`` per dim d) with the identity."""
+    from mlopt.dialects.linalg import NAMED_OP_CLASSES
+    from mlopt.dialects.transform.packing import _constant, _empty
+    from mlopt.dialects.transform.tiling import Emitter
+    from mlopt.passes.transforms.linalg_specialize_generic_ops import _build_named
+
+    _check_tileable(op, sizes, dims)
+    combining = combiner(op)
+    identity = neutral_element(combining)
+    init = op.outputs[0]  # type: ignore[attr-defined]
+    block = op.parent_block()
+    assert block is not None
+    emit = Emitter(block, op, op.location)
+    empty = _empty(emit, list(init.type.get_shape()) + [sizes[d] for d in dims], init.type.element_type)
+    fill = emit.add(_build_named(NAMED_OP_CLASSES["linalg.fill"], [_constant(emit, identity)], [empty], [[empty.type]]))
+    return emit, combining, fill
+
+
+def _merge_partials(emit, op: Operation, partials: SSAValue, count: int, combining: Operation) -> Operation:
+    """Reduce the ``count`` trailing dims of ``partials`` into the init of
+    ``op``, which the result replaces."""
+    init = op.outputs[0]  # type: ignore[attr-defined]
+    rank = len(init.type.get_shape())
+    merged = merge_reduce(emit, partials, init, list(range(rank, rank + count)), combining)
     op.results[0].replace_all_uses_with(merged.results[0])
     op.detach()
     op.erase()
-    return [fill], tiled, merged, loops[0]
+    return merged
+
+
+def tile_reduction_using_forall(
+    op: Operation, num_threads: Sequence[int], mapping: ArrayAttr | None
+) -> tuple[list[Operation], Operation, Operation, Operation]:
+    """Split the reduction dims of ``op`` with a non-zero thread count among
+    that many threads of one scf.forall, each reducing its chunk into its
+    own slot of a partial tensor (the init with one trailing dim per split
+    dim, of the thread count), merged by linalg.reduce after the loop;
+    (fills, tiled op, merging reduce, forall)."""
+    from xdsl.dialects.builtin import IndexType, TensorType
+
+    from mlopt.dialects.linalg import iterator_types
+    from mlopt.dialects.scf import ForallOp, InParallelOp
+    from mlopt.dialects.transform.packing import extract_slice_as
+    from mlopt.dialects.transform.tiling import (
+        Emitter,
+        _dense,
+        _thread_tile_size,
+        clone_with_operands,
+        extract_slice,
+        insert_slice,
+        loop_ranges,
+        operand_slices,
+    )
+    from xdsl.ir.affine import AffineDimExpr, AffineMap
+
+    threads = list(num_threads) + [0] * (len(iterator_types(op)) - len(num_threads))
+    dims = [d for d, count in enumerate(threads) if count]
+    emit, combining, fill = _partial_accumulator(op, threads, dims)
+    ranges = loop_ranges(emit, op)
+    init = op.outputs[0]  # type: ignore[attr-defined]
+    init_shape = list(init.type.get_shape())
+    if any(not isinstance(ranges[d], int) for d in dims) or any(s < 0 for s in init_shape):
+        raise ReductionError("num_threads on dynamic shapes is not supported")
+    if mapping is not None and len(mapping.data) != len(dims):
+        raise ReductionError("mapping attribute size must match op rank")
+    body = Block(arg_types=[IndexType()] * len(dims) + [fill.results[0].type])
+    forall = ForallOp.build(
+        operands=[[], [], [], [fill.results[0]]],
+        result_types=[[fill.results[0].type]],
+        properties={
+            "staticLowerBound": _dense([0] * len(dims)),
+            "staticUpperBound": _dense([threads[d] for d in dims]),
+            "staticStep": _dense([1] * len(dims)),
+            **({"mapping": mapping} if mapping is not None else {}),
+        },
+        regions=[Region(body)],
+    )
+    emit.add(forall)
+    inner = Emitter(body, None, op.location)
+    offsets: list = [0] * len(ranges)
+    extents: list = list(ranges)
+    for iv, dim in zip(body.args, dims):
+        step = -(-ranges[dim] // threads[dim])  # type: ignore[operator]
+        offsets[dim] = inner.affine("apply", AffineMap(1, 0, (AffineDimExpr(0) * step,)), [iv])
+        extents[dim] = _thread_tile_size(inner, iv, threads[dim], step, ranges[dim])  # type: ignore[arg-type]
+    slices = operand_slices(inner, op, offsets, extents)
+    inputs = [v if s is None else extract_slice(inner, v, s.offsets, s.sizes) for v, s in zip(op.inputs, slices)]  # type: ignore[attr-defined]
+    slot_offsets = [0] * len(init_shape) + list(body.args[: len(dims)])
+    slot_sizes = init_shape + [1] * len(dims)
+    slot = extract_slice_as(inner, body.args[-1], slot_offsets, slot_sizes, TensorType(init.type.element_type, init_shape))
+    tiled = inner.add(clone_with_operands(op, [*inputs, slot]))
+    terminator = InParallelOp.build(regions=[Region(Block())])
+    inner.add(terminator)
+    insert_slice(Emitter(terminator.region.block, None, op.location), tiled.results[0], body.args[-1], slot_offsets, slot_sizes, parallel=True)
+    merged = _merge_partials(emit, op, forall.results[0], len(dims), combining)
+    return [fill], tiled, merged, forall
 
 
 def split_reduction(
@@ -212,7 +298,7 @@ def split_reduction(
     from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
     from xdsl.ir.affine import AffineDimExpr, AffineMap
 
-    from mlopt.dialects.linalg import NAMED_OP_CLASSES, GenericOp, YieldOp, indexing_maps, iterator_types
+    from mlopt.dialects.linalg import NAMED_OP_CLASSES, GenericOp, indexing_maps, iterator_types
     from mlopt.dialects.tensor import ExpandShapeOp
     from mlopt.dialects.transform.packing import _constant, _empty, _reassociation
     from mlopt.dialects.transform.tiling import Emitter
@@ -282,17 +368,11 @@ def split_reduction(
     rank = len(partial_shape)
     identity_map = AffineMap.identity(rank)
     output_map = AffineMap(rank, 0, tuple(AffineDimExpr(d) for d in range(rank) if d != index))
-    element_type = init.type.element_type
-    body = Block(arg_types=[element_type, element_type])
-    merged = combining.clone()
-    merged.operands = list(body.args)
-    body.add_op(merged)
-    body.add_op(YieldOp(merged.results[0]))
     combining_op = emit.add(
         GenericOp(
             [split_op.results[0]],
             [init],
-            Region(body),
+            combiner_body(combining, init.type.element_type),
             ArrayAttr([AffineMapAttr(identity_map), AffineMapAttr(output_map)]),
             ArrayAttr([IteratorTypeAttr(IteratorType.REDUCTION if d == index else IteratorType.PARALLEL) for d in range(rank)]),
             [init.type],
@@ -433,6 +513,96 @@ class TileReductionUsingForOp(TransformOp, IRDLOperation):
 
 
 @irdl_op_definition
+class TileReductionUsingForallOp(TransformOp, IRDLOperation):
+    """transform.structured.tile_reduction_using_forall: split the reduction
+    dims among the threads of an scf.forall, each into its own slot of a
+    partial accumulator merged after the loop; (fill, tiled op, merging op, forall)."""
+
+    name = "transform.structured.tile_reduction_using_forall"
+    target = operand_def(TransformHandleType)
+    reduction_dims = prop_def(ArrayAttr, default_value=ArrayAttr([]))
+    num_threads = prop_def(DenseArrayBase.constr(i64), default_value=DenseArrayBase.from_list(i64, []))
+    tile_sizes = prop_def(DenseArrayBase.constr(i64), default_value=DenseArrayBase.from_list(i64, []))
+    mapping = opt_prop_def(ArrayAttr)
+    fill_op = var_result_def(TransformHandleType)
+    split_op = result_def(TransformHandleType)
+    combining_op = result_def(TransformHandleType)
+    forall_op = result_def(TransformHandleType)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> TileReductionUsingForallOp:
+        from mlopt.dialects.syntax import build_op, parse_attr_dict
+        from mlopt.dialects.transform.core import parse_functional_type
+
+        target = parser.parse_unresolved_operand()
+        parser.parse_keyword("by")
+        properties: dict[str, Attribute] = {}
+        if parser.parse_optional_keyword("reduction_dims"):
+            parser.parse_punctuation("=")
+            properties["reduction_dims"] = _parse_int_array(parser)
+        for keyword in ("num_threads", "tile_sizes"):
+            if parser.parse_optional_keyword(keyword):
+                parser.parse_punctuation("=")
+                values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+                properties[keyword] = DenseArrayBase.from_list(i64, values)
+        if parser.parse_optional_keyword("mapping"):
+            parser.parse_punctuation("=")
+            properties["mapping"] = parser.parse_attribute()
+        attributes = parse_attr_dict(parser)
+        function_type = parse_functional_type(parser)
+        outputs = list(function_type.outputs)
+        return build_op(
+            cls,
+            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
+            result_types=[outputs[:-3], *outputs[-3:]],
+            properties=properties,
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        from mlopt.dialects.syntax import print_attr_dict
+        from mlopt.dialects.transform.core import print_functional_type
+
+        printer.print_string(" ")
+        printer.print_operand(self.target)
+        printer.print_string(" by")
+        if self.reduction_dims.data:
+            printer.print_string(" reduction_dims = [" + ", ".join(map(str, _ints(self.reduction_dims))) + "]")
+        for keyword in ("num_threads", "tile_sizes"):
+            values = list(self.properties[keyword].get_values())  # type: ignore[attr-defined]
+            if values:
+                printer.print_string(f" {keyword} = [" + ", ".join(map(str, values)) + "]")
+        if self.mapping is not None:
+            printer.print_string(" mapping = ")
+            printer.print_attribute(self.mapping)
+        print_attr_dict(printer, self, ("reduction_dims", "num_threads", "tile_sizes", "mapping"))
+        print_functional_type(printer, self)
+
+    def verify_(self) -> None:
+        if self.tile_sizes.get_values():
+            raise VerifyException("tile_sizes is not supported; use num_threads")
+
+    def apply(self, state: TransformState) -> None:
+        results: list[list[Operation]] = [[] for _ in range(4)]
+        threads = list(self.num_threads.get_values())
+        chosen = _ints(self.reduction_dims)
+        if chosen:
+            threads = [count if d in chosen else 0 for d, count in enumerate(threads)]
+        for target in state.payload_ops(self.target):
+            try:
+                fills, tiled, merged, forall = tile_reduction_using_forall(target, threads, self.mapping)
+            except ReductionError as error:
+                raise _report(self, target, error, "could not tile reduction") from None
+            for into, payload in zip(results, (fills, [tiled], [merged], [forall])):
+                into.extend(payload)
+        for handle in self.fill_op:
+            state.set_payload(handle, results[0])
+        for handle, payload in zip((self.split_op, self.combining_op, self.forall_op), results[1:]):
+            state.set_payload(handle, payload)
+
+
+@irdl_op_definition
 class SplitReductionOp(TransformOp, IRDLOperation):
     """transform.structured.split_reduction: split the reduction dim in two,
     one of them parallel, and reduce the partial results with a second op;
@@ -551,4 +721,4 @@ class SplitOp(TransformOp, IRDLOperation):
         state.set_results(self, [parts])
 
 
-OPS: tuple[type[Operation], ...] = (TileReductionUsingForOp, SplitReductionOp, SplitOp)
+OPS: tuple[type[Operation], ...] = (TileReductionUsingForOp, TileReductionUsingForallOp, SplitReductionOp, SplitOp)

@@ -130,3 +130,55 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// tile_reduction_using_forall: 4 threads each reduce a chunk of 4 (the last
+// one partial) into their own column of a 5x4 partial tensor; the tiled op
+// keeps its reduction; the columns are merged after the loop.
+
+// CHECK-LABEL: func.func @row_sum_forall
+//  CHECK-SAME:     %[[IN:[a-zA-Z0-9]+]]: tensor<5x13xf32>, %[[OUT:[a-zA-Z0-9]+]]: tensor<5xf32>
+//       CHECK:   %[[F:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<5x4xf32>) -> tensor<5x4xf32>
+//       CHECK:   %[[L:.*]] = scf.forall (%[[T:.*]]) in (4) shared_outs(%[[ACC:.*]] = %[[F]]) -> (tensor<5x4xf32>) {
+//       CHECK:     %[[X:.*]] = tensor.extract_slice %[[IN]][0, %{{.*}}] [5, %{{.*}}] [1, 1] : tensor<5x13xf32> to tensor<5x?xf32>
+//       CHECK:     %[[P:.*]] = tensor.extract_slice %[[ACC]][0, %[[T]]] [5, 1] [1, 1] : tensor<5x4xf32> to tensor<5xf32>
+//       CHECK:     %[[G:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[X]] : tensor<5x?xf32>) outs(%[[P]] : tensor<5xf32>)
+//       CHECK:     scf.forall.in_parallel {
+//       CHECK:       tensor.parallel_insert_slice %[[G]] into %[[ACC]][0, %[[T]]] [5, 1] [1, 1] : tensor<5xf32> into tensor<5x4xf32>
+//       CHECK:   linalg.reduce ins(%[[L]] : tensor<5x4xf32>) outs(%[[OUT]] : tensor<5xf32>) dimensions = [1]
+func.func @row_sum_forall(%in: tensor<5x13xf32>, %out: tensor<5xf32>) -> tensor<5xf32> {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%in : tensor<5x13xf32>) outs(%out : tensor<5xf32>) {
+  ^bb0(%x: f32, %acc: f32):
+    %s = arith.addf %x, %acc : f32
+    linalg.yield %s : f32
+  } -> tensor<5xf32>
+  return %0 : tensor<5xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.generic"]} in %root : (!transform.any_op) -> !transform.any_op
+    %fill, %split, %combine, %forall = transform.structured.tile_reduction_using_forall %m by num_threads = [0, 4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+func.func @forall_parallel_dim(%in: tensor<5x13xf32>, %out: tensor<5xf32>) -> tensor<5xf32> {
+  // expected-error@+1 {{'linalg.generic' op tiling parallel dimensions is not supported with partial reduction tiling strategies}}
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]} ins(%in : tensor<5x13xf32>) outs(%out : tensor<5xf32>) {
+  ^bb0(%x: f32, %acc: f32):
+    %s = arith.addf %x, %acc : f32
+    linalg.yield %s : f32
+  } -> tensor<5xf32>
+  return %0 : tensor<5xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.generic"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error@+1 {{could not tile reduction}}
+    %fill, %split, %combine, %forall = transform.structured.tile_reduction_using_forall %m by num_threads = [2, 4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
