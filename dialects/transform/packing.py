@@ -556,8 +556,31 @@ class PackOp(TransformOp, IRDLOperation):
         state.set_results(self, [[generic]])
 
 
+class _RelayoutLowering(TransformOp):
+    """lower_pack / lower_unpack: each payload ``RELAYOUT`` op (static
+    shapes) is lowered by ``lower`` unless ``FLAG`` turns off the shortcut
+    for ops that only pad or unpad."""
+
+    RELAYOUT: ClassVar[str]
+    FLAG: ClassVar[str]
+    FAILURE: ClassVar[str]
+
+    def lower(self, target: Operation, shortcut: bool) -> Sequence[Operation | None]:
+        raise NotImplementedError
+
+    def apply(self, state: TransformState) -> None:
+        shortcut = self.properties[self.FLAG].value.data != 0  # type: ignore[attr-defined]
+
+        def run(target: Operation) -> list[list[Operation]]:
+            if target.name != self.RELAYOUT or not target.results or not _Layout(target).is_static():
+                raise SilenceableFailure(target, self.FAILURE)
+            return [[o] if o is not None else [] for o in self.lower(target, shortcut)]
+
+        apply_each(state, self, state.payload_ops(self.target), run)  # type: ignore[attr-defined]
+
+
 @irdl_op_definition
-class LowerPackOp(TransformOp, IRDLOperation):
+class LowerPackOp(_RelayoutLowering, IRDLOperation):
     """transform.structured.lower_pack: linalg.pack becomes tensor.pad +
     tensor.expand_shape + linalg.transpose; (pad, expand_shape, transpose)."""
 
@@ -570,19 +593,16 @@ class LowerPackOp(TransformOp, IRDLOperation):
     assembly_format = "$target attr-dict `:` functional-type(operands, results)"
     irdl_options = (ParsePropInAttrDict(),)
     CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+    RELAYOUT: ClassVar[str] = "linalg.pack"
+    FLAG: ClassVar[str] = "lowerPadLikeWithInsertSlice"
+    FAILURE: ClassVar[str] = "cannot lower to pad + expand + transpose"
 
-    def apply(self, state: TransformState) -> None:
-        def lower(target: Operation) -> list[list[Operation]]:
-            if target.name != "linalg.pack" or not target.results or not _Layout(target).is_static():
-                raise SilenceableFailure(target, "cannot lower to pad + expand + transpose")
-            new = lower_pack(target, pad_like_with_insert_slice=self.lowerPadLikeWithInsertSlice.value.data != 0)
-            return [[o] if o is not None else [] for o in new]
-
-        apply_each(state, self, state.payload_ops(self.target), lower)
+    def lower(self, target: Operation, shortcut: bool) -> Sequence[Operation | None]:
+        return lower_pack(target, pad_like_with_insert_slice=shortcut)
 
 
 @irdl_op_definition
-class LowerUnPackOp(TransformOp, IRDLOperation):
+class LowerUnPackOp(_RelayoutLowering, IRDLOperation):
     """transform.structured.lower_unpack: linalg.unpack becomes tensor.empty +
     linalg.transpose + tensor.collapse_shape + tensor.extract_slice (+ a copy
     into its destination); (empty, transpose, collapse_shape, extract_slice)."""
@@ -597,15 +617,12 @@ class LowerUnPackOp(TransformOp, IRDLOperation):
     assembly_format = "$target attr-dict `:` functional-type(operands, results)"
     irdl_options = (ParsePropInAttrDict(),)
     CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+    RELAYOUT: ClassVar[str] = "linalg.unpack"
+    FLAG: ClassVar[str] = "lowerUnpadLikeWithExtractSlice"
+    FAILURE: ClassVar[str] = "cannot lower to empty + transpose + reshape + extract_slice"
 
-    def apply(self, state: TransformState) -> None:
-        def lower(target: Operation) -> list[list[Operation]]:
-            if target.name != "linalg.unpack" or not target.results or not _Layout(target).is_static():
-                raise SilenceableFailure(target, "cannot lower to empty + transpose + reshape + extract_slice")
-            new = lower_unpack(target, unpad_like_with_extract_slice=self.lowerUnpadLikeWithExtractSlice.value.data != 0)
-            return [[o] if o is not None else [] for o in new]
-
-        apply_each(state, self, state.payload_ops(self.target), lower)
+    def lower(self, target: Operation, shortcut: bool) -> Sequence[Operation | None]:
+        return lower_unpack(target, unpad_like_with_extract_slice=shortcut)
 
 
 def _is_permutation(values: Sequence[int]) -> bool:

@@ -439,8 +439,83 @@ def _report(transform: Operation, target: Operation, error: ReductionError, fail
     )
 
 
+class _PartialReductionTiling(TransformOp):
+    """The two tile_reduction ops: ``%op by <clauses> attr-dict : type``,
+    (fills, tiled op, merging op, loop); each payload op is tiled by
+    ``tile``, a failure reported at the payload op, then as ``FAILURE``."""
+
+    FAILURE: ClassVar[str]
+
+    @classmethod
+    def parse_clauses(cls, parser: Parser) -> dict[str, Attribute]:
+        raise NotImplementedError
+
+    def print_clauses(self, printer: Printer) -> None:
+        raise NotImplementedError
+
+    def tile(self, target: Operation, sizes: list[int]) -> tuple[list[Operation], Operation, Operation, Operation]:
+        raise NotImplementedError
+
+    def sizes(self) -> list[int]:
+        raise NotImplementedError
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        from mlopt.dialects.syntax import build_op, parse_attr_dict
+        from mlopt.dialects.transform.core import parse_functional_type
+
+        target = parser.parse_unresolved_operand()
+        parser.parse_keyword("by")
+        properties: dict[str, Attribute] = {}
+        if parser.parse_optional_keyword("reduction_dims"):
+            parser.parse_punctuation("=")
+            properties["reduction_dims"] = _parse_int_array(parser)
+        properties.update(cls.parse_clauses(parser))
+        attributes = parse_attr_dict(parser)
+        function_type = parse_functional_type(parser)
+        outputs = list(function_type.outputs)
+        return build_op(
+            cls,  # type: ignore[arg-type]
+            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
+            result_types=[outputs[:-3], *outputs[-3:]],
+            properties=properties,
+            attributes=attributes,
+        )
+
+    def print(self, printer: Printer) -> None:
+        from mlopt.dialects.syntax import print_attr_dict
+        from mlopt.dialects.transform.core import print_functional_type
+
+        printer.print_string(" ")
+        printer.print_operand(self.target)  # type: ignore[attr-defined]
+        printer.print_string(" by")
+        if self.reduction_dims.data:  # type: ignore[attr-defined]
+            printer.print_string(" reduction_dims = [" + ", ".join(map(str, _ints(self.reduction_dims))) + "]")  # type: ignore[attr-defined]
+        self.print_clauses(printer)
+        print_attr_dict(printer, self, ("reduction_dims", "tile_sizes", "num_threads", "mapping"))  # type: ignore[arg-type]
+        print_functional_type(printer, self)  # type: ignore[arg-type]
+
+    def apply(self, state: TransformState) -> None:
+        sizes = self.sizes()
+        chosen = _ints(self.reduction_dims)  # type: ignore[attr-defined]
+        if chosen:
+            sizes = [size if d in chosen else 0 for d, size in enumerate(sizes)]
+        results: list[list[Operation]] = [[] for _ in range(4)]
+        for target in state.payload_ops(self.target):  # type: ignore[attr-defined]
+            try:
+                fills, tiled, merged, loop = self.tile(target, sizes)
+            except ReductionError as error:
+                raise _report(self, target, error, self.FAILURE) from None  # type: ignore[arg-type]
+            for into, payload in zip(results, (fills, [tiled], [merged], [loop])):
+                into.extend(payload)
+        for handle in self.fill_op:  # type: ignore[attr-defined]
+            state.set_payload(handle, results[0])
+        for handle, payload in zip(self.results[len(self.results) - 3 :], results[1:]):  # type: ignore[attr-defined]
+            state.set_payload(handle, payload)
+
+
 @irdl_op_definition
-class TileReductionUsingForOp(TransformOp, IRDLOperation):
+class TileReductionUsingForOp(_PartialReductionTiling, IRDLOperation):
     """transform.structured.tile_reduction_using_for: tile the reduction dims
     into scf.for loops over a partial accumulator merged after the loop;
     (fill, tiled op, merging op, loop)."""
@@ -454,66 +529,26 @@ class TileReductionUsingForOp(TransformOp, IRDLOperation):
     combining_op = result_def(TransformHandleType)
     for_op = result_def(TransformHandleType)
     CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+    FAILURE: ClassVar[str] = "failed to tile using partial reduction"
 
     @classmethod
-    def parse(cls, parser: Parser) -> TileReductionUsingForOp:
-        from mlopt.dialects.syntax import build_op, parse_attr_dict
-        from mlopt.dialects.transform.core import parse_functional_type
+    def parse_clauses(cls, parser: Parser) -> dict[str, Attribute]:
+        parser.parse_keyword("tile_sizes")
+        parser.parse_punctuation("=")
+        return {"tile_sizes": _parse_int_array(parser)}
 
-        target = parser.parse_unresolved_operand()
-        parser.parse_keyword("by")
-        properties: dict[str, Attribute] = {}
-        for keyword in ("reduction_dims", "tile_sizes"):
-            if keyword == "tile_sizes" or parser.parse_optional_keyword(keyword):
-                if keyword == "tile_sizes":
-                    parser.parse_keyword(keyword)
-                parser.parse_punctuation("=")
-                properties[keyword] = _parse_int_array(parser)
-        attributes = parse_attr_dict(parser)
-        function_type = parse_functional_type(parser)
-        outputs = list(function_type.outputs)
-        return build_op(
-            cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
-            result_types=[outputs[:-3], *outputs[-3:]],
-            properties=properties,
-            attributes=attributes,
-        )
-
-    def print(self, printer: Printer) -> None:
-        from mlopt.dialects.syntax import print_attr_dict
-        from mlopt.dialects.transform.core import print_functional_type
-
-        printer.print_string(" ")
-        printer.print_operand(self.target)
-        printer.print_string(" by")
-        if self.reduction_dims.data:
-            printer.print_string(" reduction_dims = [" + ", ".join(map(str, _ints(self.reduction_dims))) + "]")
+    def print_clauses(self, printer: Printer) -> None:
         printer.print_string(" tile_sizes = [" + ", ".join(map(str, _ints(self.tile_sizes))) + "]")
-        print_attr_dict(printer, self, ("reduction_dims", "tile_sizes"))
-        print_functional_type(printer, self)
 
-    def apply(self, state: TransformState) -> None:
-        results: list[list[Operation]] = [[] for _ in range(4)]
-        for target in state.payload_ops(self.target):
-            sizes = _ints(self.tile_sizes)
-            chosen = _ints(self.reduction_dims)
-            if chosen:
-                sizes = [size if d in chosen else 0 for d, size in enumerate(sizes)]
-            try:
-                fills, tiled, merged, loop = tile_reduction_using_for(target, sizes)
-            except ReductionError as error:
-                raise _report(self, target, error, "failed to tile using partial reduction") from None
-            for into, payload in zip(results, (fills, [tiled], [merged], [loop])):
-                into.extend(payload)
-        for handle in self.fill_op:
-            state.set_payload(handle, results[0])
-        for handle, payload in zip((self.split_op, self.combining_op, self.for_op), results[1:]):
-            state.set_payload(handle, payload)
+    def sizes(self) -> list[int]:
+        return _ints(self.tile_sizes)
+
+    def tile(self, target: Operation, sizes: list[int]) -> tuple[list[Operation], Operation, Operation, Operation]:
+        return tile_reduction_using_for(target, sizes)
 
 
 @irdl_op_definition
-class TileReductionUsingForallOp(TransformOp, IRDLOperation):
+class TileReductionUsingForallOp(_PartialReductionTiling, IRDLOperation):
     """transform.structured.tile_reduction_using_forall: split the reduction
     dims among the threads of an scf.forall, each into its own slot of a
     partial accumulator merged after the loop; (fill, tiled op, merging op, forall)."""
@@ -529,18 +564,11 @@ class TileReductionUsingForallOp(TransformOp, IRDLOperation):
     combining_op = result_def(TransformHandleType)
     forall_op = result_def(TransformHandleType)
     CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+    FAILURE: ClassVar[str] = "could not tile reduction"
 
     @classmethod
-    def parse(cls, parser: Parser) -> TileReductionUsingForallOp:
-        from mlopt.dialects.syntax import build_op, parse_attr_dict
-        from mlopt.dialects.transform.core import parse_functional_type
-
-        target = parser.parse_unresolved_operand()
-        parser.parse_keyword("by")
+    def parse_clauses(cls, parser: Parser) -> dict[str, Attribute]:
         properties: dict[str, Attribute] = {}
-        if parser.parse_optional_keyword("reduction_dims"):
-            parser.parse_punctuation("=")
-            properties["reduction_dims"] = _parse_int_array(parser)
         for keyword in ("num_threads", "tile_sizes"):
             if parser.parse_optional_keyword(keyword):
                 parser.parse_punctuation("=")
@@ -549,26 +577,9 @@ class TileReductionUsingForallOp(TransformOp, IRDLOperation):
         if parser.parse_optional_keyword("mapping"):
             parser.parse_punctuation("=")
             properties["mapping"] = parser.parse_attribute()
-        attributes = parse_attr_dict(parser)
-        function_type = parse_functional_type(parser)
-        outputs = list(function_type.outputs)
-        return build_op(
-            cls,
-            operands=[parser.resolve_operand(target, function_type.inputs.data[0])],
-            result_types=[outputs[:-3], *outputs[-3:]],
-            properties=properties,
-            attributes=attributes,
-        )
+        return properties
 
-    def print(self, printer: Printer) -> None:
-        from mlopt.dialects.syntax import print_attr_dict
-        from mlopt.dialects.transform.core import print_functional_type
-
-        printer.print_string(" ")
-        printer.print_operand(self.target)
-        printer.print_string(" by")
-        if self.reduction_dims.data:
-            printer.print_string(" reduction_dims = [" + ", ".join(map(str, _ints(self.reduction_dims))) + "]")
+    def print_clauses(self, printer: Printer) -> None:
         for keyword in ("num_threads", "tile_sizes"):
             values = list(self.properties[keyword].get_values())  # type: ignore[attr-defined]
             if values:
@@ -576,30 +587,16 @@ class TileReductionUsingForallOp(TransformOp, IRDLOperation):
         if self.mapping is not None:
             printer.print_string(" mapping = ")
             printer.print_attribute(self.mapping)
-        print_attr_dict(printer, self, ("reduction_dims", "num_threads", "tile_sizes", "mapping"))
-        print_functional_type(printer, self)
 
     def verify_(self) -> None:
         if self.tile_sizes.get_values():
             raise VerifyException("tile_sizes is not supported; use num_threads")
 
-    def apply(self, state: TransformState) -> None:
-        results: list[list[Operation]] = [[] for _ in range(4)]
-        threads = list(self.num_threads.get_values())
-        chosen = _ints(self.reduction_dims)
-        if chosen:
-            threads = [count if d in chosen else 0 for d, count in enumerate(threads)]
-        for target in state.payload_ops(self.target):
-            try:
-                fills, tiled, merged, forall = tile_reduction_using_forall(target, threads, self.mapping)
-            except ReductionError as error:
-                raise _report(self, target, error, "could not tile reduction") from None
-            for into, payload in zip(results, (fills, [tiled], [merged], [forall])):
-                into.extend(payload)
-        for handle in self.fill_op:
-            state.set_payload(handle, results[0])
-        for handle, payload in zip((self.split_op, self.combining_op, self.forall_op), results[1:]):
-            state.set_payload(handle, payload)
+    def sizes(self) -> list[int]:
+        return list(self.num_threads.get_values())
+
+    def tile(self, target: Operation, sizes: list[int]) -> tuple[list[Operation], Operation, Operation, Operation]:
+        return tile_reduction_using_forall(target, sizes, self.mapping)
 
 
 @irdl_op_definition
