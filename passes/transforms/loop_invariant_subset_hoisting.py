@@ -85,7 +85,10 @@ class _MatchingSubsets:
 
 
 def _can_hoist(op: Operation, loop: Operation, free: tuple[int, ...]) -> bool:
-    return not op.regions and all(i in free or defined_outside(v, loop) for i, v in enumerate(op.operands))
+    """Whether ``op`` sits right in the loop's body (not in a vector.mask,
+    say) and needs nothing from the loop but its ``free`` operands."""
+    in_body = op.parent_block() is loop.body.block  # type: ignore[attr-defined]
+    return in_body and not op.regions and all(i in free or defined_outside(v, loop) for i, v in enumerate(op.operands))
 
 
 def _hoist_at_iter_arg(loop: Operation, position: int) -> Operation:
