@@ -73,6 +73,8 @@ PASSES: dict[str, str] = {
     "test-cf-assert": "mlopt.passes.conversion.test_cf_assert:TestCfAssertPass",
     "arith-expand": "mlopt.passes.transforms.arith_expand:ArithExpandPass",
     "convert-math-to-funcs": "mlopt.passes.conversion.math_to_funcs:ConvertMathToFuncsPass",
+    "arith-emulate-wide-int": "mlopt.passes.transforms.arith_emulate_wide_int:ArithEmulateWideIntPass",
+    "test-arith-emulate-wide-int": "mlopt.passes.transforms.test_arith_emulate_wide_int:TestArithEmulateWideIntPass",
     "bufferize-tensors": "mlopt.passes.bufferization.bufferize_tensors:BufferizeTensorsPass",
     "eliminate-empty-tensors": "mlopt.passes.bufferization.eliminate_empty_tensors:EliminateEmptyTensorsPass",
     "ownership-based-buffer-deallocation": "mlopt.passes.bufferization.ownership_based_buffer_deallocation:OwnershipBasedBufferDeallocationPass",
