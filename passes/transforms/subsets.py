@@ -62,6 +62,8 @@ def hyperrectangle(op: Operation) -> Hyperrectangle | None:
             _mixed(op.static_strides, op.strides),  # type: ignore[attr-defined]
         )
     if op.name in ("vector.transfer_read", "vector.transfer_write"):
+        if op.mask is not None:  # type: ignore[attr-defined]
+            return None  # which part a mask leaves is known only at run time
         permutation = op.permutation_map.data  # type: ignore[attr-defined]
         vector_shape = list((op.result if op.name == "vector.transfer_read" else op.vector).type.get_shape())  # type: ignore[attr-defined]
         sizes: list[Mixed] = [1] * len(op.indices)  # type: ignore[attr-defined]
