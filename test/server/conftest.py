@@ -82,7 +82,7 @@ class ServerSandbox:
         """Run ``command`` and check that the server ran it. The server exits
         when mlopt's files change on disk (someone editing the checkout while
         the test runs): then it is restarted and the command run again."""
-        for _ in range(3):
+        for _ in range(5):
             before = self.status() or self.start()
             outcome = run(command, self.env, **kwargs)
             after = self.status()

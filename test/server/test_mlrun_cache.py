@@ -5,6 +5,7 @@ exactly what a fresh compilation prints, and survives a damaged cache."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -127,7 +128,8 @@ def test_served_runs_share_the_cache(env, tmp_path):
 
     program = tmp_path / "scalars.mlir"
     program.write_text(SCALARS)
-    box = ServerSandbox(os.path.join(short_temp_directory(), "server"), env["MLOPT_CACHE_DIR"])
+    root = short_temp_directory()
+    box = ServerSandbox(os.path.join(root, "server"), env["MLOPT_CACHE_DIR"])
     try:
         command = [tool("mlrun"), str(program), *RUN]
         for _ in range(3):
@@ -140,3 +142,4 @@ def test_served_runs_share_the_cache(env, tmp_path):
             pytest.fail("served and in-process runs never shared an entry")
     finally:
         box.stop()
+        shutil.rmtree(root, ignore_errors=True)

@@ -6,6 +6,7 @@ whenever it cannot be reached the tool runs in-process."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import stat
@@ -186,6 +187,7 @@ def private_sandbox():
     box = ServerSandbox(os.path.join(root, "server"), os.path.join(root, "cache"))
     yield box
     box.stop()
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def _server_paths(box: ServerSandbox) -> tuple[str, str]:

@@ -42,6 +42,10 @@ class ServerUnavailable(Exception):
     """The server cannot take this request; the tool runs in-process."""
 
 
+class ServerStale(ServerUnavailable):
+    """The server's code changed on disk since it started; it is exiting."""
+
+
 # --------------------------------------------------------------------------- where the server lives
 
 
@@ -165,7 +169,7 @@ def run_in_server(tool: str, argv: list[str], *, autostart: bool) -> int | None:
     if directory is None:
         return None
     identity = environment_identity()
-    socket_path, lock_path = server_paths(directory, identity)
+    socket_path, _ = server_paths(directory, identity)
     try:
         sock = connect(socket_path)
     except OSError:
@@ -175,6 +179,11 @@ def run_in_server(tool: str, argv: list[str], *, autostart: bool) -> int | None:
     with sock:
         try:
             return _serve(sock, tool, argv, identity)
+        except ServerStale:
+            if autostart:
+                # The stale server still holds its lock for a moment; the new one waits for it.
+                start_server(directory, identity, wait=False, replace=True)
+            return None
         except (OSError, ServerUnavailable, ValueError):
             return None
         finally:
@@ -194,9 +203,9 @@ def _serve(sock: socket.socket, tool: str, argv: list[str], identity: dict) -> i
     }
     send_message(sock, request, (0, 1, 2))
     reply, _ = receive_message(sock)
+    if reply is not None and reply.get("stale"):
+        raise ServerStale()
     if reply is None or "pid" not in reply:
-        if reply and reply.get("stale") and os.environ.get(SERVER_ENV) == "1":
-            start_server(os.path.dirname(reply["socket"]), identity, wait=False)
         return None
     child = reply["pid"]
     # From here the request is running: its outcome is the child's, whatever happens to the server.
@@ -244,8 +253,9 @@ def _exit_code(status: int) -> int:
 # --------------------------------------------------------------------------- starting and controlling the server
 
 
-def start_server(directory: str, identity: dict, *, wait: bool, timeout: float = 120.0) -> bool:
-    """Start the server for ``identity`` unless one holds its lock; with
+def start_server(directory: str, identity: dict, *, wait: bool, replace: bool = False, timeout: float = 120.0) -> bool:
+    """Start the server for ``identity`` unless one holds its lock (with
+    ``replace``: even then, to take over once the holder exits); with
     ``wait``, return whether it accepts requests within ``timeout`` seconds."""
     import fcntl
     import subprocess
@@ -259,7 +269,7 @@ def start_server(directory: str, identity: dict, *, wait: bool, timeout: float =
             busy = False
         except OSError:
             busy = True
-    if not busy:
+    if replace or not busy:
         env = dict(os.environ, **{SYS_PATH_ENV: json.dumps(identity["path"]), SERVER_DIR_ENV: directory})
         with open(os.path.join(directory, "server.log"), "ab") as log:
             subprocess.Popen(

@@ -39,6 +39,8 @@ from mlopt.server.client import (
 
 IDLE_TIMEOUT_ENV = "MLOPT_SERVER_IDLE_TIMEOUT"
 DEFAULT_IDLE_TIMEOUT = 900.0
+LOCK_WAIT = 5.0
+"""How long a starting server waits for one that is exiting (it found its code stale)."""
 
 _PEER_CREDENTIALS = struct.Struct("3i")
 
@@ -59,16 +61,21 @@ class Server:
         self._lock_file = None
         self._listener: socket.socket | None = None
 
-    def acquire(self) -> bool:
-        """Take the lock of this environment's server; False if another holds it."""
+    def acquire(self, wait: float = 0.0) -> bool:
+        """Take the lock of this environment's server, waiting up to ``wait``
+        seconds for a server that is exiting; False if another keeps it."""
         self._lock_file = open(self.lock_path, "a")
-        try:
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self._lock_file.close()
-            self._lock_file = None
-            return False
-        return True
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except OSError:
+                if time.monotonic() >= deadline:
+                    self._lock_file.close()
+                    self._lock_file = None
+                    return False
+                time.sleep(0.05)
 
     def listen(self) -> None:
         try:
@@ -309,7 +316,7 @@ def main() -> None:
     if directory is None:
         raise SystemExit("mlopt-server: no private directory for the socket")
     server = Server(directory)
-    if not server.acquire():
+    if not server.acquire(wait=LOCK_WAIT):
         return
     try:
         _warm_up()
