@@ -19,11 +19,11 @@ from xdsl.dialects.transform import (
 )
 from xdsl.ir import Dialect
 
-from mlopt.dialects.transform import bufferization, core, decompose, hoisting, loop, packing, padding, patterns, specialize, split, structured, vector
+from mlopt.dialects.transform import bufferization, core, decompose, hoisting, loop, packing, padding, patterns, promotion, specialize, split, structured, vector
 
 Transform = Dialect(
     "transform",
-    [*core.OPS, *structured.OPS, *vector.OPS, *bufferization.OPS, *packing.OPS, *padding.OPS, *hoisting.OPS, *split.OPS, *loop.OPS, *decompose.OPS, *patterns.OPS, *specialize.OPS],
+    [*core.OPS, *structured.OPS, *vector.OPS, *bufferization.OPS, *packing.OPS, *padding.OPS, *hoisting.OPS, *split.OPS, *loop.OPS, *decompose.OPS, *patterns.OPS, *specialize.OPS, *promotion.OPS],
     [AnyOpType, OperationType, AnyValueType, AnyParamType, ParamType, TypeParamType, AffineMapType],
 )
 

@@ -56,11 +56,14 @@ def transpose(emit, source: SSAValue, dest: SSAValue, permutation: Sequence[int]
 
 
 def copy(emit, source: SSAValue, dest: SSAValue) -> Operation:
-    """``linalg.copy ins(source) outs(dest)``."""
+    """``linalg.copy ins(source) outs(dest)``, on tensors or buffers."""
     from mlopt.dialects.linalg import NAMED_OP_CLASSES
     from mlopt.passes.transforms.linalg_specialize_generic_ops import _build_named
 
-    return emit.add(_build_named(NAMED_OP_CLASSES["linalg.copy"], [source], [dest], [[dest.type]]))
+    from xdsl.dialects.builtin import TensorType
+
+    result_types = [dest.type] if isinstance(dest.type, TensorType) else []
+    return emit.add(_build_named(NAMED_OP_CLASSES["linalg.copy"], [source], [dest], [result_types]))
 
 
 def pad(emit, source: SSAValue, high: Sequence[int | SSAValue], value: SSAValue, *, nofold: bool = False,
