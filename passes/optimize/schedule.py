@@ -119,6 +119,17 @@ def build_schedule(module: Operation, ctx: Context, options: ScheduleOptions) ->
         "%bufferized = transform.bufferization.one_shot_bufferize layout{IdentityLayoutMap} %module "
         f"{{bufferize_function_boundaries = true}} : ({ANY}) -> {ANY}"
     )
+    # temporaries freed where their last use is (returned buffers go to the caller)
+    main.append(f'%buffer_functions = transform.structured.match ops{{["func.func"]}} in %bufferized : ({ANY}) -> {ANY}')
+    handle = "%buffer_functions"
+    for step, pass_name in (
+        ("canonicalized", "canonicalize"),
+        ("deallocated", "ownership-based-buffer-deallocation"),
+        ("simplified", "buffer-deallocation-simplification"),
+        ("deallocations_lowered", "bufferization-lower-deallocations"),
+    ):
+        main.append(f'%{step} = transform.apply_registered_pass "{pass_name}" to {handle} : ({ANY}) -> {ANY}')
+        handle = f"%{step}"
     main += _include_kernels(on_buffers, "%bufferized", sequences)
     if options.vectorize and options.tile:
         main.append(f"transform.include @vectorize_and_lower failures(propagate) (%bufferized) : ({ANY}) -> ()")

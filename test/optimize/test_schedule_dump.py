@@ -76,3 +76,24 @@ def test_pack_is_refused_with_a_located_error() -> None:
     result = run_mlopt(PROGRAMS["matmul"], ["--optimize=pack=true"])
     assert result.exit_code == 1
     assert "error: optimize: pack=true is not supported yet" in result.stderr
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_mlir_opt_runs_the_dumped_schedule(name: str, tmp_path) -> None:
+    """The schedule is upstream transform IR: mlir-opt 22 interprets it on the same program."""
+    import subprocess
+
+    from mlopt.testing.features import llvm_tool, llvm_tool_missing
+
+    missing = llvm_tool_missing("mlir-opt")
+    if missing:
+        pytest.skip(missing)
+    _, schedule = _optimized_and_schedule(PROGRAMS[name], tmp_path)
+    program = tmp_path / "program.mlir"
+    program.write_text(PROGRAMS[name] + schedule)
+    upstream = subprocess.run(
+        [llvm_tool("mlir-opt"), str(program), "--transform-interpreter", "--test-transform-dialect-erase-schedule"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert upstream.returncode == 0, upstream.stderr
+    assert "vector." in upstream.stdout and "linalg." not in upstream.stdout
