@@ -1,9 +1,11 @@
-"""test-math-polynomial-approximation: math.exp, math.log, math.log2,
-math.tanh and math.erf on f32 (scalars and vectors of any shape) become
-polynomial and rational approximations in arith and math.fma, as upstream's
-populateMathPolynomialApproximationPatterns, with its coefficients, ranges and
-edge cases (denormal inputs and results flush to zero). f16 and bf16 are
-widened to f32, approximated, and truncated back.
+"""test-math-polynomial-approximation: math.exp, expm1, log, log2, log1p,
+tanh, erf, erfc, sin, cos, atan, atan2, asin, acos and cbrt on f32 (scalars
+and vectors of any shape) become polynomial and rational approximations in
+arith and math.fma, as upstream's populateMathPolynomialApproximationPatterns,
+with its coefficients, ranges and edge cases (denormal inputs and results
+flush to zero where upstream's do). The results are upstream's, bit for bit.
+f16 and bf16 are widened to f32, approximated, and truncated back (upstream
+approximates asin and acos on f16 directly, so those differ in the last bits).
 
 Vector code stays vector code: LLVM scalarizes ``llvm.exp.v16f32`` into 16
 libm calls, while these expansions are straight-line vector arithmetic.
@@ -13,6 +15,7 @@ libm calls, while these expansions are straight-line vector arithmetic.
 
 from __future__ import annotations
 
+import math
 import struct
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -116,6 +119,10 @@ class _Emitter:
     def floor(self, a: SSAValue) -> SSAValue:
         return self.emit(xmath.FloorOp(a))
 
+    def math(self, op_type: type[Operation], *operands: SSAValue) -> SSAValue:
+        """A math op (approximated in turn where the set has a pattern for it)."""
+        return self.emit(op_type(*operands))
+
     def compare(self, predicate: str, a: SSAValue, b: SSAValue) -> SSAValue:
         from mlopt.dialects.arith import CmpfOp, i1_like
 
@@ -165,9 +172,9 @@ class _F32Approximation(RewritePattern):
         if op.name != self.source_name or _element(op.results[0].type) != f32:
             return
         emitter = _Emitter(rewriter, op.operands[0])
-        rewriter.replace(op, [], [self.approximate(emitter, op.operands[0])])
+        rewriter.replace(op, [], [self.approximate(emitter, *op.operands)])
 
-    def approximate(self, e: _Emitter, x: SSAValue) -> SSAValue:
+    def approximate(self, e: _Emitter, *operands: SSAValue) -> SSAValue:
         raise NotImplementedError
 
 
@@ -308,6 +315,248 @@ class ErfApproximation(_F32Approximation):
         return e.select(negative, e.neg(result), result)
 
 
+class Log1pApproximation(_F32Approximation):
+    """log(1 + x) as x·log(u)/(u − 1), u = 1 + x (W. Kahan); x itself where u
+    rounds to 1 or overflows."""
+
+    source_name = "math.log1p"
+
+    def approximate(self, e: _Emitter, x: SSAValue) -> SSAValue:
+        one = e.f32(1.0)
+        u = e.add(x, one)
+        u_is_one = e.compare("oeq", u, one)
+        log_u = e.math(xmath.LogOp, u)
+        u_is_infinite = e.compare("oeq", u, log_u)
+        large = e.mul(x, e.div(log_u, e.sub(u, one)))
+        return e.select(e.integer(xarith.OrIOp, u_is_one, u_is_infinite), x, large)
+
+
+class ExpM1Approximation(_F32Approximation):
+    """exp(x) − 1 as (u − 1)·x/log(u), u = exp(x); x where u rounds to 1 (or is
+    NaN), −1 where u − 1 does, u where it overflows."""
+
+    source_name = "math.expm1"
+
+    def approximate(self, e: _Emitter, x: SSAValue) -> SSAValue:
+        one, minus_one = e.f32(1.0), e.f32(-1.0)
+        u = e.math(xmath.ExpOp, x)
+        u_is_one_or_nan = e.compare("ueq", u, one)
+        u_minus_one = e.sub(u, one)
+        is_minus_one = e.compare("oeq", u_minus_one, minus_one)
+        log_u = e.math(xmath.LogOp, u)
+        # exp(x) = +inf, found without forming +inf: log(inf) = inf.
+        is_infinite = e.compare("oeq", log_u, u)
+        result = e.select(is_infinite, u, e.mul(u_minus_one, e.div(x, log_u)))
+        return e.select(u_is_one_or_nan, x, e.select(is_minus_one, minus_one, result))
+
+
+_SIN_COEFFICIENTS = (-0.16666667163372039794921875, 8.333347737789154052734375e-3, -1.9842604524455964565277099609375e-4,
+                     2.760012648650445044040679931640625e-6, -2.50293279435709337121807038784027099609375e-8)  # fmt: skip
+_COS_COEFFICIENTS = (-0.5, 4.166664183139801025390625e-2, -1.388833043165504932403564453125e-3,
+                     2.47562347794882953166961669921875e-5, -2.59630184018533327616751194000244140625e-7)  # fmt: skip
+
+
+class _SinCosApproximation(_F32Approximation):
+    """x = k·π/2 + y, k = floor(x·2/π); ±sin(y) or ±cos(y) by k mod 4, each a
+    degree-10 polynomial on [0, π/2]."""
+
+    sine: ClassVar[bool]
+
+    def approximate(self, e: _Emitter, x: SSAValue) -> SSAValue:
+        one = e.f32(1.0)
+        k = e.floor(e.mul(x, e.f32(0.6366197723675813430755350534900574481378385829618257949906693762)))
+        y = e.sub(x, e.mul(k, e.f32(1.5707963267948966192313216916397514420985846996875529104874722961)))
+        quadrant = _low_two_bits(e, k)
+        is_quadrant = [e.compare("oeq", quadrant, e.f32(float(q))) for q in range(4)]
+        if self.sine:
+            use_cos = e.integer(xarith.OrIOp, is_quadrant[1], is_quadrant[3])
+            negative = e.compare("ogt", quadrant, one)
+        else:
+            use_cos = e.integer(xarith.OrIOp, is_quadrant[0], is_quadrant[2])
+            negative = e.integer(xarith.OrIOp, is_quadrant[1], is_quadrant[2])
+        y2 = e.mul(y, y)
+        base = e.select(use_cos, one, y)
+        coefficients = [e.select(use_cos, e.f32(c), e.f32(s)) for c, s in zip(_COS_COEFFICIENTS, _SIN_COEFFICIENTS)]
+        value = e.fma(y2, coefficients[4], coefficients[3])
+        for coefficient in (coefficients[2], coefficients[1], coefficients[0], one):
+            value = e.fma(y2, value, coefficient)
+        value = e.mul(base, value)
+        return e.select(negative, e.mul(e.f32(-1.0), value), value)
+
+
+def _low_two_bits(e: _Emitter, k: SSAValue) -> SSAValue:
+    """The two low bits of the i32 that fptosi makes of the integral ``k``, as
+    an f32 in {0, 1, 2, 3}: k − 4·floor(k/4) is exact at every magnitude, and
+    0 where fptosi gives INT_MIN (NaN, ±inf), as it does on x86."""
+    remainder = e.sub(k, e.mul(e.floor(e.mul(k, e.f32(0.25))), e.f32(4.0)))
+    return e.select(e.compare("uno", remainder, remainder), e.f32(0.0), remainder)
+
+
+class SinApproximation(_SinCosApproximation):
+    source_name = "math.sin"
+    sine = True
+
+
+class CosApproximation(_SinCosApproximation):
+    source_name = "math.cos"
+    sine = False
+
+
+class AtanApproximation(_F32Approximation):
+    """atan(|x|) by a rational approximation (Cephes) on [0, 0.66], reached
+    through (|x|−1)/(|x|+1) + π/4 or π/2 − atan(1/|x|); the sign restored."""
+
+    source_name = "math.atan"
+
+    def approximate(self, e: _Emitter, operand: SSAValue) -> SSAValue:
+        one = e.f32(1.0)
+        absolute = e.abs(operand)
+        middle = e.compare("ogt", absolute, e.f32(0.66))
+        numerator = e.select(middle, e.sub(absolute, one), absolute)
+        denominator = e.select(middle, e.add(absolute, one), one)
+        large = e.compare("ogt", absolute, e.f32(2.41421356237309504880))
+        numerator = e.select(large, one, numerator)
+        denominator = e.select(large, absolute, denominator)
+        x = e.div(numerator, denominator)
+        xx = e.mul(x, x)
+        p = e.f32(-8.750608600031904122785e-01)
+        for coefficient in (-1.615753718733365076637e01, -7.500855792314704667340e01, -1.228866684490136173410e02, -6.485021904942025371773e01):
+            p = e.fma(xx, p, e.f32(coefficient))
+        p = e.mul(p, xx)
+        q = e.f32(2.485846490142306297962e01)
+        for coefficient in (1.650270098316988542046e02, 4.328810604912902668951e02, 4.853903996359136964868e02, 1.945506571482613964425e02):
+            q = e.fma(xx, q, e.f32(coefficient))
+        theta = e.fma(e.div(p, q), x, x)
+        angle = e.select(middle, e.add(e.f32(math.pi / 4), theta), theta)
+        angle = e.select(large, e.sub(e.f32(math.pi / 2), theta), angle)
+        return e.math(xmath.CopySignOp, angle, operand)
+
+
+class Atan2Approximation(_F32Approximation):
+    """atan(y/x), turned by ±π where x ≤ 0; ±π/2 where x = 0, NaN at (0, 0)."""
+
+    source_name = "math.atan2"
+
+    def approximate(self, e: _Emitter, y: SSAValue, x: SSAValue) -> SSAValue:
+        zero = e.f32(0.0)
+        atan = e.math(xmath.AtanOp, e.div(y, x))
+        pi = e.f32(3.14159265359)
+        flipped = e.select(e.compare("ogt", atan, zero), e.sub(atan, pi), e.add(atan, pi))
+        result = e.select(e.compare("ogt", x, zero), atan, flipped)
+        x_is_zero = e.compare("oeq", x, zero)
+        for predicate, value in (("ogt", 1.57079632679), ("olt", -1.57079632679)):
+            on_axis = e.integer(xarith.AndIOp, x_is_zero, e.compare(predicate, y, zero))
+            result = e.select(on_axis, e.f32(value), result)
+        at_origin = e.integer(xarith.AndIOp, x_is_zero, e.compare("oeq", y, zero))
+        return e.select(at_origin, e.f32_bits(0x7FC00000), result)
+
+
+_ERFC_COEFFICIENTS = tuple(
+    float.fromhex(c)
+    for c in ("-0x1.42A260p-10", "0x1.585714p-10", "0x1.1ADCC4p-07", "-0x1.081B82p-07", "-0x1.BC0B6Ap-05", "0x1.4FFC46p-03",
+              "-0x1.540840p-03", "-0x1.7BF616p-04", "0x1.1BA03Ap-02")
+)  # fmt: skip
+
+
+class ErfcApproximation(_F32Approximation):
+    """erfc(|x|) = p(q)·(1 + 2|x|)⁻¹·exp(−x²) with q = (|x| − 2)/(|x| + 2) and
+    p of degree 9, refined; 2 − erfc(|x|) for negative x, 0 beyond 10.0546875."""
+
+    source_name = "math.erfc"
+
+    def approximate(self, e: _Emitter, x: SSAValue) -> SSAValue:
+        zero, one, two = e.f32(0.0), e.f32(1.0), e.f32(2.0)
+        a = e.select(e.compare("olt", x, zero), e.neg(x), x)
+        r = e.div(one, e.add(a, two))
+        q = e.fma(e.f32(-4.0), r, one)
+        t = e.fma(e.add(q, one), e.f32(-2.0), a)
+        q = e.fma(r, e.fma(e.neg(a), q, t), q)
+        p = e.f32(float.fromhex("-0x1.A4A000p-12"))
+        for coefficient in _ERFC_COEFFICIENTS:
+            p = e.fma(p, q, e.f32(coefficient))
+        r = e.div(one, e.fma(two, a, one))
+        q = e.fma(p, r, r)
+        refinement = e.fma(e.fma(q, e.neg(a), e.f32(0.5)), two, e.sub(p, q))
+        r = e.fma(refinement, r, q)
+        square = e.mul(a, a)
+        gaussian = e.math(xmath.ExpOp, e.neg(square))
+        t = e.fma(e.neg(a), a, square)
+        r = e.fma(r, gaussian, e.mul(e.mul(r, gaussian), t))
+        # Not below +inf: +inf or NaN, which x + x gives back as 0·2 and NaN.
+        r = e.select(e.compare("uge", a, e.f32_bits(0x7F800000)), e.add(x, x), r)
+        r = e.select(e.compare("ogt", a, e.f32(10.0546875)), zero, r)
+        return e.select(e.compare("olt", x, zero), e.sub(two, r), r)
+
+
+class CbrtApproximation(_F32Approximation):
+    """An initial guess from the bits of |x| (Hacker's Delight), two Newton
+    steps, the sign restored."""
+
+    source_name = "math.cbrt"
+
+    def approximate(self, e: _Emitter, x: SSAValue) -> SSAValue:
+        absolute = e.abs(x)
+        bits = e.bits_of(absolute)
+        guess = e.integer(xarith.AddiOp, e.integer(xarith.ShRSIOp, bits, e.i32(2)), e.integer(xarith.ShRSIOp, bits, e.i32(4)))
+        guess = e.integer(xarith.AddiOp, guess, e.integer(xarith.ShRSIOp, guess, e.i32(4)))
+        guess = e.integer(xarith.AddiOp, guess, e.integer(xarith.ShRSIOp, guess, e.i32(8)))
+        root = e.float_of_bits(e.integer(xarith.AddiOp, guess, e.i32(0x2A5137A0)))
+        for _ in range(2):
+            root = e.add(e.mul(root, e.f32(2.0)), e.div(absolute, e.mul(root, root)))
+            root = e.mul(root, e.f32(0.33333333))
+        zero = e.f32(0.0)
+        root = e.select(e.compare("oeq", absolute, zero), zero, root)
+        return e.math(xmath.CopySignOp, root, x)
+
+
+_ASIN_R = (5.5579749017470502e-2, 5.4224464349245036e-2, 1.5268872539397656e-2, 1.4106045900607047e-2, 2.2372961589651054e-2,
+           4.4642857881094775e-2)  # fmt: skip
+_ASIN_T = (-6.2027913464120114e-2, -1.1326992890324464e-2, 1.0493798473372081e-2, 1.7339776384962050e-2, 3.0381912707941005e-2,
+           7.4999999991367292e-2)  # fmt: skip
+
+
+class AsinApproximation(_F32Approximation):
+    """An odd polynomial on |x| ≤ sqrt(1/2), and π/2 − asin(sqrt(1 − x²))
+    beyond; the sign restored."""
+
+    source_name = "math.asin"
+
+    def approximate(self, e: _Emitter, operand: SSAValue) -> SSAValue:
+        square = e.mul(operand, operand)
+        opposite = e.math(xmath.SqrtOp, e.sub(e.f32(1.0), square))
+        beyond = e.compare("ogt", square, e.f32(0.5))
+        x = e.select(beyond, opposite, e.abs(operand))
+        s = e.mul(x, x)
+        q = e.mul(s, s)
+        r, t = e.f32(_ASIN_R[0]), e.f32(_ASIN_T[0])
+        for r_coefficient, t_coefficient in zip(_ASIN_R[1:], _ASIN_T[1:]):
+            r = e.fma(r, q, e.f32(r_coefficient))
+            t = e.fma(t, q, e.f32(t_coefficient))
+        r = e.fma(e.fma(r, s, t), s, e.f32(1.6666666666670193e-1))
+        r = e.fma(r, e.mul(x, s), x)
+        r = e.select(beyond, e.sub(e.f32(1.57079632679), r), r)
+        return e.math(xmath.CopySignOp, r, operand)
+
+
+class AcosApproximation(_F32Approximation):
+    """acos from asin: of −|x| near 0, through 2·asin(sqrt((1 − |x|)/2)) near
+    ±1, reflected for x in [−1, 0)."""
+
+    source_name = "math.acos"
+
+    def approximate(self, e: _Emitter, operand: SSAValue) -> SSAValue:
+        zero, half = e.f32(0.0), e.f32(0.5)
+        r = e.select(e.compare("ogt", operand, zero), e.neg(operand), operand)
+        small = e.compare("ogt", r, e.f32(-0.5625))
+        scale = e.f32(1.6839188885261840e0)
+        near_zero = e.fma(e.f32(9.3282184640716537e-1), scale, e.math(xmath.AsinOp, r))
+        near_one = e.mul(e.f32(2.0), e.math(xmath.AsinOp, e.math(xmath.SqrtOp, e.fma(half, r, half))))
+        r = e.select(small, near_zero, near_one)
+        negative = e.integer(xarith.AndIOp, e.compare("oge", operand, e.f32(-1.0)), e.compare("olt", operand, zero))
+        reflected = e.fma(e.f32(1.8656436928143307e0), scale, e.neg(r))
+        return e.select(negative, reflected, r)
+
+
 _NARROW_FLOATS = (Float16Type, BFloat16Type)
 
 
@@ -339,6 +588,16 @@ APPROXIMATIONS: tuple[type[_F32Approximation], ...] = (
     Log2Approximation,
     TanhApproximation,
     ErfApproximation,
+    Log1pApproximation,
+    ExpM1Approximation,
+    SinApproximation,
+    CosApproximation,
+    AtanApproximation,
+    Atan2Approximation,
+    ErfcApproximation,
+    CbrtApproximation,
+    AsinApproximation,
+    AcosApproximation,
 )
 
 

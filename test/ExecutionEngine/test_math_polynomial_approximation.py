@@ -59,31 +59,68 @@ def _approximate(op: str, x: np.ndarray, program=_vector_program) -> np.ndarray:
 
 def _reference(op: str, x: np.ndarray) -> np.ndarray:
     wide = x.astype(np.float64)
-    functions = {"exp": np.exp, "log": np.log, "log2": np.log2, "tanh": np.tanh, "erf": np.vectorize(math.erf, otypes=[np.float64])}
+    functions = {
+        "exp": np.exp, "log": np.log, "log2": np.log2, "tanh": np.tanh, "log1p": np.log1p, "expm1": np.expm1, "sin": np.sin,
+        "cos": np.cos, "atan": np.arctan, "asin": np.arcsin, "acos": np.arccos, "cbrt": np.cbrt,
+        "erf": np.vectorize(math.erf, otypes=[np.float64]), "erfc": np.vectorize(math.erfc, otypes=[np.float64]),
+    }  # fmt: skip
     with np.errstate(all="ignore"):
         return functions[op](wide).astype(np.float32)
 
 
 _RNG = np.random.default_rng(11)
 
-# Each op over its interesting range, with the relative error upstream's
-# approximation reaches there (a few f32 ulps).
+# Each op over its interesting range, with the error upstream's approximation
+# reaches there: a few f32 ulps relative, and an absolute floor of a few ulps
+# of 1 near roots (log near 1, odd functions near 0). sin and cos reduce the
+# argument in f32 (x − k·π/2), which costs absolute accuracy as |x| grows.
 RANGES = {
-    "exp": (np.float32(_RNG.uniform(-87.3, 88.7, COUNT)), 1e-6),
-    "log": (np.float32(np.exp(_RNG.uniform(-87, 88, COUNT))), 1e-6),
-    "log2": (np.float32(np.exp(_RNG.uniform(-87, 88, COUNT))), 1e-6),
-    "tanh": (np.float32(_RNG.uniform(-10, 10, COUNT)), 1e-6),
-    "erf": (np.float32(_RNG.uniform(-5, 5, COUNT)), 1e-6),
+    "exp": (np.float32(_RNG.uniform(-87.3, 88.7, COUNT)), 1e-6, 0),
+    "log": (np.float32(np.exp(_RNG.uniform(-87, 88, COUNT))), 1e-6, 1e-6),
+    "log2": (np.float32(np.exp(_RNG.uniform(-87, 88, COUNT))), 1e-6, 1e-6),
+    "tanh": (np.float32(_RNG.uniform(-10, 10, COUNT)), 1e-6, 1e-6),
+    "erf": (np.float32(_RNG.uniform(-5, 5, COUNT)), 1e-6, 1e-6),
+    "log1p": (np.float32(np.expm1(_RNG.uniform(-4, 40, COUNT))), 1e-6, 1e-6),
+    "expm1": (np.float32(_RNG.uniform(-20, 20, COUNT)), 1e-6, 0),
+    "sin": (np.float32(_RNG.uniform(-100, 100, COUNT)), 0, 1e-5),
+    "cos": (np.float32(_RNG.uniform(-100, 100, COUNT)), 0, 1e-5),
+    # atan over every magnitude; upstream's switches polynomials at |x| = 0.66,
+    # where its error grows to ~2e-6.
+    "atan": (np.float32(np.sinh(_RNG.uniform(-10, 10, COUNT))), 1e-6, 5e-6),
+    "asin": (np.float32(_RNG.uniform(-1, 1, COUNT)), 1e-6, 1e-6),
+    "acos": (np.float32(_RNG.uniform(-1, 1, COUNT)), 1e-6, 1e-6),
+    "cbrt": (np.float32(_RNG.uniform(-1e6, 1e6, COUNT)), 2e-6, 0),
+    "erfc": (np.float32(_RNG.uniform(-5, 10, COUNT)), 1e-6, 1e-6),
 }
 
 
 @pytest.mark.parametrize("op", sorted(RANGES))
 def test_accuracy_over_the_range(op):
-    x, tolerance = RANGES[op]
-    got, expected = _approximate(op, x), _reference(op, x)
-    # Near a root (log near 1) the relative error of any f32 method grows; an
-    # absolute floor of a few ulps of 1 covers it.
-    np.testing.assert_allclose(got, expected, rtol=tolerance, atol=1e-6 if op in ("log", "log2", "tanh", "erf") else 0)
+    x, rtol, atol = RANGES[op]
+    np.testing.assert_allclose(_approximate(op, x), _reference(op, x), rtol=rtol, atol=atol)
+
+
+def test_atan2_in_every_quadrant():
+    memref = f"memref<{COUNT}xf32>"
+    program = f"""
+func.func @apply(%y: {memref}, %x: {memref}, %out: {memref}) {{
+  %c0 = arith.constant 0 : index
+  %n = arith.constant {COUNT} : index
+  %step = arith.constant {LANES} : index
+  scf.for %i = %c0 to %n step %step {{
+    %vy = vector.load %y[%i] : {memref}, vector<{LANES}xf32>
+    %vx = vector.load %x[%i] : {memref}, vector<{LANES}xf32>
+    %r = math.atan2 %vy, %vx : vector<{LANES}xf32>
+    vector.store %r, %out[%i] : {memref}, vector<{LANES}xf32>
+  }}
+  return
+}}
+"""
+    engine = mlopt.ExecutionEngine(program, pipeline=PIPELINE)
+    y, x = (np.float32(_RNG.uniform(-10, 10, COUNT)) for _ in range(2))
+    result = np.zeros_like(x)
+    engine.apply(y, x, result)
+    np.testing.assert_allclose(result, np.arctan2(y.astype(np.float64), x), rtol=1e-6, atol=5e-6)
 
 
 def _edges() -> np.ndarray:

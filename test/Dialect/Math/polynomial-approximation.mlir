@@ -120,3 +120,65 @@ func.func @exp_f64(%x: f64) -> f64 {
   %0 = math.exp %x : f64
   return %0 : f64
 }
+
+// log1p and expm1 are built on log and exp, which are approximated in turn.
+// CHECK-LABEL: func.func @log1p_expm1
+// CHECK-SAME: (%[[X:[^ ,:)]+]]: vector<8xf32>)
+// CHECK-NOT: math.log
+// CHECK-NOT: math.exp
+// CHECK: %[[U:.+]] = arith.addf %[[X]], %{{.+}} : vector<8xf32>
+// CHECK: arith.cmpf oeq, %[[U]], %{{.+}} : vector<8xf32>
+// CHECK: arith.ori %{{.+}}, %{{.+}} : vector<8xi1>
+// CHECK: arith.cmpf ueq
+// CHECK: return
+func.func @log1p_expm1(%x: vector<8xf32>) -> (vector<8xf32>, vector<8xf32>) {
+  %0 = math.log1p %x : vector<8xf32>
+  %1 = math.expm1 %x : vector<8xf32>
+  return %0, %1 : vector<8xf32>, vector<8xf32>
+}
+
+// sin and cos: the quadrant from k = floor(x·2/π), polynomials on y.
+// CHECK-LABEL: func.func @sin_cos
+// CHECK-NOT: math.sin
+// CHECK-NOT: math.cos
+// CHECK: arith.constant 0.63661974{{[0-9]*}} : f32
+// CHECK: math.floor
+// CHECK: arith.cmpf uno
+// CHECK: arith.ori %{{.+}}, %{{.+}} : i1
+// CHECK: return
+func.func @sin_cos(%x: f32) -> (f32, f32) {
+  %0 = math.sin %x : f32
+  %1 = math.cos %x : f32
+  return %0, %1 : f32, f32
+}
+
+// atan2 goes through atan; both end in math.copysign for the sign.
+// CHECK-LABEL: func.func @atan2
+// CHECK-SAME: (%[[Y:[^ ,:)]+]]: f32, %[[X:[^ ,:)]+]]: f32)
+// CHECK-NOT: math.atan
+// CHECK: %[[RATIO:.+]] = arith.divf %[[Y]], %[[X]] : f32
+// CHECK: math.absf %[[RATIO]] : f32
+// CHECK: math.copysign %{{.+}}, %[[RATIO]] : f32
+// CHECK: arith.cmpf oeq, %[[X]], %{{.+}} : f32
+// CHECK: arith.andi %{{.+}}, %{{.+}} : i1
+// CHECK: return
+func.func @atan2(%y: f32, %x: f32) -> f32 {
+  %0 = math.atan2 %y, %x : f32
+  return %0 : f32
+}
+
+// CHECK-LABEL: func.func @erfc_cbrt_asin_acos
+// CHECK-NOT: math.erfc
+// CHECK-NOT: math.cbrt
+// CHECK-NOT: math.asin
+// CHECK-NOT: math.acos
+// CHECK: arith.shrsi
+// CHECK: math.sqrt
+// CHECK: return
+func.func @erfc_cbrt_asin_acos(%x: f32) -> (f32, f32, f32, f32) {
+  %0 = math.erfc %x : f32
+  %1 = math.cbrt %x : f32
+  %2 = math.asin %x : f32
+  %3 = math.acos %x : f32
+  return %0, %1, %2, %3 : f32, f32, f32, f32
+}
