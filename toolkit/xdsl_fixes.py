@@ -33,6 +33,10 @@ wrong upstream in xDSL and can go when xDSL fixes it.
   block that ends where no ``}`` or block label follows (a missing ``}`` at
   the end of the file) says what upstream's op parser says. A lone ``#``,
   ``%``, ``^`` or ``!`` gets upstream's lexer message.
+- An operand or result of the wrong type in custom syntax: xDSL says
+  ``Unexpected attribute f32``; upstream says which operand and what it must
+  be (``'arith.addi' op operand #0 must be signless-integer-like, but got
+  'f32'``), in the words of ODS's type constraints (:func:`constraint_summaries`).
 """
 
 from __future__ import annotations
@@ -403,6 +407,64 @@ def _fix_resource_handles() -> None:
     AttrParser._parse_dialect_resource_handle = parse_handle_keeping_its_name
 
 
+def constraint_summaries() -> dict:
+    """ODS's summaries of the type constraints xDSL's classes share."""
+    from xdsl.dialects import arith
+
+    return {
+        arith.signlessIntegerLike: "signless-integer-like",
+        arith.floatingPointLike: "floating-point-like",
+    }
+
+
+def _fix_constraint_messages() -> None:
+    from collections.abc import Sequence
+
+    from xdsl.ir import Attribute
+    from xdsl.irdl.constraints import ConstraintContext
+    from xdsl.irdl.declarative_assembly_format import FormatProgram
+    from xdsl.utils.exceptions import VerifyException
+
+    resolve = FormatProgram.resolve_constraint_variables
+    summaries = constraint_summaries()
+
+    def summarized(definition):
+        """The constraint under the range and type variable wrappers, its
+        summary, and the type variable's name (if any)."""
+        constraint, variable = definition.constr, None
+        while constraint is not None and constraint not in summaries:
+            variable = getattr(constraint, "name", variable)
+            constraint = getattr(constraint, "constr", None) or getattr(constraint, "constraint", None)
+        return constraint, summaries.get(constraint), variable
+
+    def check_types_as_upstream(op_def, state) -> None:
+        operand_of_variable = {}
+        for index, (_, definition) in enumerate(op_def.operands):
+            operand_of_variable.setdefault(summarized(definition)[2], index)
+        checked = [("operand", index, types, definition) for index, (types, (_, definition)) in enumerate(zip(state.operand_types, op_def.operands))]
+        checked += [("result", index, types, definition) for index, (types, (_, definition)) in enumerate(zip(state.result_types, op_def.results))]
+        for what, index, types, definition in checked:
+            constraint, summary, variable = summarized(definition)
+            type = types[0] if isinstance(types, Sequence) and len(types) == 1 else types
+            if summary is None or not isinstance(type, Attribute):
+                continue
+            try:
+                constraint.verify(type, ConstraintContext())
+            except VerifyException:
+                # Upstream infers the operands' types from a result's and
+                # reports the first operand of that type.
+                if what == "result" and variable in operand_of_variable:
+                    what, index = "operand", operand_of_variable[variable]
+                raise VerifyException(f"'{op_def.name}' op {what} #{index} must be {summary}, but got '{type}'") from None
+
+    def resolve_with_upstream_messages(self, state, op_def):
+        check_types_as_upstream(op_def, state)
+        return resolve(self, state, op_def)
+
+    FormatProgram.resolve_constraint_variables = resolve_with_upstream_messages
+
+
+@functools.cache
 def apply() -> None:
     _fix_resource_handles()
     _fix_string_literals()
@@ -412,3 +474,4 @@ def apply() -> None:
     _fix_empty_flag_lists()
     _fix_location_ranges()
     _fix_wrong_token_positions()
+    _fix_constraint_messages()
