@@ -1,8 +1,9 @@
-"""transform.structured.pad: pad the operands of a linalg op to static
+"""transform.structured.pad and hoist_pad: pad the operands of a linalg op to static
 shapes (upstream's ``rewriteAsPaddedOp``): each operand dim indexed by a
 padded loop grows to its static upper bound (rounded up to
 ``pad_to_multiple_of``), the op runs on the padded tensors, and its results
-are sliced back and copied into the original inits.
+are sliced back and copied into the original inits; a pad inside loops is
+hoisted out of them into a loop nest that pads every tile ahead.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from xdsl.dialects.builtin import ArrayAttr, DenseArrayBase, StringAttr, UnitAttr, i64
+from xdsl.dialects.builtin import ArrayAttr, DenseArrayBase, IntegerAttr, StringAttr, UnitAttr, i64
 from xdsl.dialects.transform import TransformHandleType
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.irdl import (
@@ -150,6 +151,134 @@ def pad_linalg_op(
     return padded_op, pads, copies
 
 
+class HoistingError(Exception):
+    """The pad cannot be hoisted out of the loops asked."""
+
+
+def _constant_value(value: SSAValue) -> int | None:
+    owner = value.owner
+    if isinstance(owner, Operation) and owner.name == "arith.constant":
+        return owner.properties["value"].value.data  # type: ignore[attr-defined]
+    return None
+
+
+def _enclosing_loops(pad: Operation, count: int) -> list[Operation]:
+    """The ``count`` scf.for loops around ``pad``, innermost first."""
+    loops: list[Operation] = []
+    parent = pad.parent_op()
+    while parent is not None and len(loops) < count:
+        if parent.name != "scf.for":
+            raise HoistingError("only scf.for loops can be hoisted out of")
+        loops.append(parent)
+        parent = parent.parent_op()
+    if len(loops) < count:
+        raise HoistingError("fewer enclosing loops than asked")
+    return loops
+
+
+def _backward_slice(pad: Operation, outermost: Operation, loops: Sequence[Operation]) -> list[Operation]:
+    """The ops inside ``outermost`` that ``pad`` depends on, in program
+    order; the hoisted loops' iteration arguments (other than their
+    induction variables) cannot be among the dependences."""
+    from xdsl.ir import BlockArgument
+
+    ivs = {loop.body.block.args[0] for loop in loops}  # type: ignore[attr-defined]
+    needed: set[Operation] = set()
+    work = [pad]
+    while work:
+        op = work.pop()
+        if op in needed:
+            continue
+        needed.add(op)
+        for nested in op.walk():
+            for value in nested.operands:
+                if isinstance(value, BlockArgument):
+                    if value in ivs or not outermost.is_ancestor(value.owner.parent_op()):  # type: ignore[union-attr]
+                        continue
+                    if nested is op or not op.is_ancestor(value.owner.parent_op()):  # type: ignore[union-attr]
+                        raise HoistingError("the padded tensor depends on a loop-carried value")
+                    continue
+                owner = value.owner
+                if isinstance(owner, Operation) and owner is not op and outermost.is_ancestor(owner) and not op.is_ancestor(owner):
+                    work.append(owner)
+    return [op for op in outermost.walk() if op in needed]
+
+
+def hoist_pad(pad: Operation, count: int) -> Operation:
+    """Hoist the tensor.pad ``pad`` out of its ``count`` enclosing scf.for
+    loops: a packing loop nest before them pads every tile into one tensor
+    (one leading dim per loop, of its trip count), and the pad becomes a
+    slice of it (upstream's hoistPaddingOnTensors); the hoisted pad."""
+    from xdsl.dialects import scf as xscf
+    from xdsl.dialects.builtin import IndexType, TensorType
+    from xdsl.ir import Block, Region
+    from xdsl.ir.affine import AffineDimExpr, AffineMap
+
+    from mlopt.dialects.scf import ForOp
+    from mlopt.dialects.transform.packing import _empty, extract_slice_as
+    from mlopt.dialects.transform.tiling import Emitter, insert_slice
+
+    loops = _enclosing_loops(pad, count)
+    outermost = loops[-1]
+    shape = list(pad.results[0].type.get_shape())  # type: ignore[attr-defined]
+    if any(s < 0 for s in shape):
+        raise HoistingError("the padded tensor has a dynamic shape")
+    bounds = []
+    for loop in reversed(loops):
+        values = [_constant_value(v) for v in (loop.lb, loop.ub, loop.step)]  # type: ignore[attr-defined]
+        if None in values:
+            raise HoistingError("the loop bounds are not constants")
+        bounds.append(values)
+    trips = [-(-(ub - lb) // step) for lb, ub, step in bounds]  # type: ignore[operator]
+    block = outermost.parent_block()
+    assert block is not None
+    emit = Emitter(block, outermost, pad.location)
+    element_type = pad.results[0].type.element_type  # type: ignore[attr-defined]
+    packed = _empty(emit, trips + shape, element_type)
+    sliced = _backward_slice(pad, outermost, loops)
+
+    def tile_index(inner: Emitter, iv: SSAValue, lb: int, step: int):
+        return inner.affine("apply", AffineMap(1, 0, ((AffineDimExpr(0) - lb).ceil_div(step),)), [iv])
+
+    mapping: dict[SSAValue, SSAValue] = {}
+    carried = packed
+    inner = emit
+    packing_loops: list[Operation] = []
+    for loop in reversed(loops):
+        body = Block(arg_types=[IndexType(), carried.type])
+        new = ForOp(loop.lb, loop.ub, loop.step, [carried], Region(body))  # type: ignore[attr-defined]
+        inner.add(new)
+        if packing_loops:
+            inner.add(xscf.YieldOp(new.results[0]))
+        packing_loops.append(new)
+        mapping[loop.body.block.args[0]] = body.args[0]  # type: ignore[attr-defined]
+        inner = Emitter(body, None, pad.location)
+        carried = body.args[1]
+    hoisted = pad
+    for op in sliced:
+        clone = op.clone(value_mapper=mapping)
+        inner.add(clone)
+        for old, new_value in zip(op.results, clone.results):
+            mapping[old] = new_value
+        if op is pad:
+            hoisted = clone
+    indices = [tile_index(inner, loop.body.block.args[0], lb, step) for loop, (lb, _, step) in zip(packing_loops, bounds)]  # type: ignore[attr-defined]
+    offsets = [*indices, *([0] * len(shape))]
+    sizes = [1] * len(loops) + shape
+    inserted = insert_slice(inner, hoisted.results[0], carried, offsets, sizes)
+    inner.add(xscf.YieldOp(inserted.results[0]))
+    pad_block = pad.parent_block()
+    assert pad_block is not None
+    at_pad = Emitter(pad_block, pad, pad.location)
+    original_indices = [tile_index(at_pad, loop.body.block.args[0], lb, step) for loop, (lb, _, step) in zip(reversed(loops), bounds)]  # type: ignore[attr-defined]
+    tile = extract_slice_as(at_pad, packing_loops[0].results[0], [*original_indices, *([0] * len(shape))], sizes,
+                            TensorType(element_type, shape))
+    pad.results[0].replace_all_uses_with(tile)
+    pad.detach()
+    pad.erase()
+    return hoisted
+
+
 def _ints(array: ArrayAttr) -> list[int]:
     return [a.value.data for a in array.data]  # type: ignore[attr-defined]
 
@@ -265,4 +394,66 @@ class PadOp(TransformOp, IRDLOperation):
         return values
 
 
-OPS: tuple[type[Operation], ...] = (PadOp,)
+@irdl_op_definition
+class HoistPadOp(TransformOp, IRDLOperation):
+    """transform.structured.hoist_pad: hoist a tensor.pad out of its
+    ``num_loops`` enclosing loops into a packing loop nest; the hoisted pad."""
+
+    name = "transform.structured.hoist_pad"
+    target = operand_def(TransformHandleType)
+    num_loops = prop_def(IntegerAttr)
+    transpose = prop_def(DenseArrayBase.constr(i64), default_value=DenseArrayBase.from_list(i64, []))
+    transformed = result_def(TransformHandleType)
+    CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> HoistPadOp:
+        from mlopt.dialects.transform.core import parse_single_target_tail
+
+        target = parser.parse_unresolved_operand()
+        parser.parse_keyword("by")
+        count = parser.parse_integer()
+        parser.parse_keyword("loops")
+        properties: dict = {"num_loops": IntegerAttr(count, i64)}
+        if parser.parse_optional_punctuation(","):
+            parser.parse_keyword("transpose")
+            parser.parse_keyword("by")
+            values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+            properties["transpose"] = DenseArrayBase.from_list(i64, values)
+        return parse_single_target_tail(cls, parser, target, properties)  # type: ignore[return-value]
+
+    def print(self, printer: Printer) -> None:
+        from mlopt.dialects.syntax import print_attr_dict
+        from mlopt.dialects.transform.core import print_functional_type
+
+        printer.print_string(" ")
+        printer.print_operand(self.target)
+        printer.print_string(f" by {self.num_loops.value.data} loops")
+        transpose = list(self.transpose.get_values())
+        if transpose:
+            printer.print_string(", transpose by [" + ", ".join(map(str, transpose)) + "]")
+        print_attr_dict(printer, self, ("num_loops", "transpose"))
+        print_functional_type(printer, self)
+
+    def verify_(self) -> None:
+        transpose = list(self.transpose.get_values())
+        if sorted(transpose) != list(range(len(transpose))):
+            raise VerifyException(f"expects transpose to be a permutation, found {self.transpose}")
+        if transpose:
+            raise VerifyException("transpose is not supported")
+
+    def apply(self, state: TransformState) -> None:
+        from mlopt.dialects.transform.state import apply_each
+
+        def run(target: Operation) -> list[list[Operation]]:
+            if target.name != "tensor.pad":
+                raise SilenceableFailure(self, f"{self.name} failed to apply", [(target, "when applied to this op")])
+            try:
+                return [[hoist_pad(target, self.num_loops.value.data)]]
+            except HoistingError:
+                raise SilenceableFailure(self, f"{self.name} failed to apply", [(target, "when applied to this op")]) from None
+
+        apply_each(state, self, state.payload_ops(self.target), run)
+
+
+OPS: tuple[type[Operation], ...] = (PadOp, HoistPadOp)

@@ -141,3 +141,60 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// hoist_pad by 1 loop: before the k loop, a loop of the same bounds pads
+// each of B's k tiles into slot k / 5 of a 4x5x8 tensor; inside the k loop
+// the pad becomes the slice at that slot.
+
+//   CHECK-DAG: #[[$SLOT:.+]] = affine_map<(d0) -> (d0 ceildiv 5)>
+// CHECK-LABEL: func.func @hoist_pad
+//  CHECK-SAME:     %[[A:[a-zA-Z0-9]+]]: tensor<13x17xf32>, %[[B:[a-zA-Z0-9]+]]: tensor<17x19xf32>
+//       CHECK:   scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}}
+//       CHECK:     scf.for %[[N:.*]] = %{{.*}} to %{{.*}} step %{{.*}}
+//       CHECK:       %[[E:.*]] = tensor.empty() : tensor<4x5x8xf32>
+//       CHECK:       %[[PACKED:.*]] = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[E]]) -> (tensor<4x5x8xf32>) {
+//       CHECK:         %[[S:.*]] = tensor.extract_slice %[[B]][%[[K]], %[[N]]]
+//       CHECK:         %[[P:.*]] = tensor.pad %[[S]] nofold
+//       CHECK:         } : tensor<?x?xf32> to tensor<5x8xf32>
+//       CHECK:         %[[INS:.*]] = tensor.insert_slice %[[P]] into %[[ACC]][%{{.*}}, 0, 0] [1, 5, 8] [1, 1, 1] : tensor<5x8xf32> into tensor<4x5x8xf32>
+//       CHECK:         scf.yield %[[INS]] : tensor<4x5x8xf32>
+//       CHECK:       scf.for %[[K2:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args
+//       CHECK:         %[[J:.*]] = affine.apply #[[$SLOT]](%[[K2]])
+//       CHECK:         %[[TILE:.*]] = tensor.extract_slice %[[PACKED]][%[[J]], 0, 0] [1, 5, 8] [1, 1, 1] : tensor<4x5x8xf32> to tensor<5x8xf32>
+//       CHECK:         linalg.matmul ins(%{{.*}}, %[[TILE]] : tensor<4x5xf32>, tensor<5x8xf32>) outs(%{{.*}} : tensor<4x8xf32>)
+func.func @hoist_pad(%a: tensor<13x17xf32>, %b: tensor<17x19xf32>, %c: tensor<13x19xf32>) -> tensor<13x19xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<13x17xf32>, tensor<17x19xf32>) outs(%c : tensor<13x19xf32>) -> tensor<13x19xf32>
+  return %0 : tensor<13x19xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %m = transform.structured.match ops{["linalg.matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    %t, %l:3 = transform.structured.tile_using_for %m tile_sizes [4, 8, 5] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    %p, %pad, %copy = transform.structured.pad %t {padding_values = [0.0 : f32, 0.0 : f32, 0.0 : f32], padding_dimensions = [0, 1, 2], nofold_flags = [1, 1, 1], copy_back_op = "none"} : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %pa, %pb, %pc = transform.split_handle %pad : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %h = transform.structured.hoist_pad %pb by 1 loops : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+func.func @not_in_loops(%a: tensor<3x5xf32>) -> tensor<4x8xf32> {
+  %cst = arith.constant 0.0 : f32
+  // expected-note@+1 {{when applied to this op}}
+  %0 = tensor.pad %a low[0, 0] high[1, 3] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %cst : f32
+  } : tensor<3x5xf32> to tensor<4x8xf32>
+  return %0 : tensor<4x8xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %p = transform.structured.match ops{["tensor.pad"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error@+1 {{transform.structured.hoist_pad failed to apply}}
+    %h = transform.structured.hoist_pad %p by 1 loops : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
