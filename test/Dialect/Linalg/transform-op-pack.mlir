@@ -3,9 +3,10 @@
 // pack by [4, 8, 2]: each operand is packed along the loops it uses, in loop
 // order (so B, indexed (k, n), gets inner_dims_pos = [1, 0]); sizes that do
 // not divide pad with zero; the result is unpacked into the original init.
-// (The maps, (d0, d2, d3, d5), (d2, d1, d4, d5) and (d0, d1, d3, d4), are
-// checked by running the packed matmul in test/mlrun/transform/pack-matmul.mlir.)
 
+//   CHECK-DAG: #[[$MAP_A:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d2, d3, d5)>
+//   CHECK-DAG: #[[$MAP_B:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d1, d4, d5)>
+//   CHECK-DAG: #[[$MAP_C:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d3, d4)>
 // CHECK-LABEL: func.func @pack_matmul
 //  CHECK-SAME:     %[[A:[a-zA-Z0-9]+]]: tensor<13x17xf32>, %[[B:[a-zA-Z0-9]+]]: tensor<17x19xf32>, %[[C:[a-zA-Z0-9]+]]: tensor<13x19xf32>
 //       CHECK:   %[[EA:.*]] = tensor.empty() : tensor<4x9x4x2xf32>
@@ -13,7 +14,7 @@
 //       CHECK:   %[[PA:.*]] = linalg.pack %[[A]] padding_value(%[[ZA]] : f32) inner_dims_pos = [0, 1] inner_tiles = [4, 2] into %[[EA]] : tensor<13x17xf32> -> tensor<4x9x4x2xf32>
 //       CHECK:   %[[PB:.*]] = linalg.pack %[[B]] padding_value(%{{.*}} : f32) inner_dims_pos = [1, 0] inner_tiles = [8, 2] into %{{.*}} : tensor<17x19xf32> -> tensor<9x3x8x2xf32>
 //       CHECK:   %[[PC:.*]] = linalg.pack %[[C]] padding_value(%{{.*}} : f32) inner_dims_pos = [0, 1] inner_tiles = [4, 8] into %{{.*}} : tensor<13x19xf32> -> tensor<4x3x4x8xf32>
-//       CHECK:   %[[G:.*]] = linalg.generic {indexing_maps = [{{.*}}], iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel", "reduction"]} ins(%[[PA]], %[[PB]] : tensor<4x9x4x2xf32>, tensor<9x3x8x2xf32>) outs(%[[PC]] : tensor<4x3x4x8xf32>)
+//       CHECK:   %[[G:.*]] = linalg.generic {indexing_maps = [#[[$MAP_A]], #[[$MAP_B]], #[[$MAP_C]]], iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel", "reduction"]} ins(%[[PA]], %[[PB]] : tensor<4x9x4x2xf32>, tensor<9x3x8x2xf32>) outs(%[[PC]] : tensor<4x3x4x8xf32>)
 //       CHECK:     arith.mulf
 //       CHECK:     arith.addf
 //       CHECK:   %[[U:.*]] = linalg.unpack %[[G]] inner_dims_pos = [0, 1] inner_tiles = [4, 8] into %[[C]] : tensor<4x3x4x8xf32> -> tensor<13x19xf32>
@@ -35,10 +36,12 @@ module attributes {transform.with_named_sequence} {
 // Sizes that divide need no padding value; a size of 0 leaves its loop (and
 // the operands indexed only by it) alone.
 
+//   CHECK-DAG: #[[$MAP_IN:.+]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+//   CHECK-DAG: #[[$MAP_OUT:.+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
 // CHECK-LABEL: func.func @pack_reduction
 //       CHECK:   %[[P:.*]] = linalg.pack %{{.*}} inner_dims_pos = [0] inner_tiles = [4] into %{{.*}} : tensor<8x6xf32> -> tensor<2x6x4xf32>
 //       CHECK:   %[[Q:.*]] = linalg.pack %{{.*}} inner_dims_pos = [0] inner_tiles = [4] into %{{.*}} : tensor<8xf32> -> tensor<2x4xf32>
-//       CHECK:   linalg.generic {indexing_maps = [{{.*}}], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[P]] : tensor<2x6x4xf32>) outs(%[[Q]] : tensor<2x4xf32>)
+//       CHECK:   linalg.generic {indexing_maps = [#[[$MAP_IN]], #[[$MAP_OUT]]], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[P]] : tensor<2x6x4xf32>) outs(%[[Q]] : tensor<2x4xf32>)
 //       CHECK:   linalg.unpack %{{.*}} inner_dims_pos = [0] inner_tiles = [4] into %{{.*}} : tensor<2x4xf32> -> tensor<8xf32>
 func.func @pack_reduction(%in: tensor<8x6xf32>, %out: tensor<8xf32>) -> tensor<8xf32> {
   %0 = linalg.reduce ins(%in : tensor<8x6xf32>) outs(%out : tensor<8xf32>) dimensions = [1]
@@ -194,15 +197,15 @@ module attributes {transform.with_named_sequence} {
 // packed op's indexing of it and the unpack all change; through a pack of
 // an input, only that pack and the op's indexing.
 
-//   CHECK-DAG: #[[$B:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d1, d5, d4)>
-//   CHECK-DAG: #[[$C:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d0, d4, d3)>
+//   CHECK-DAG: #[[$MAP_B:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d1, d5, d4)>
+//   CHECK-DAG: #[[$MAP_C:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d0, d4, d3)>
 // CHECK-LABEL: func.func @pack_transpose
 //  CHECK-SAME:     %[[A:[a-zA-Z0-9]+]]: tensor<16x8xf32>, %[[B:[a-zA-Z0-9]+]]: tensor<8x12xf32>, %[[C:[a-zA-Z0-9]+]]: tensor<16x12xf32>
 //       CHECK:   %[[EB:.*]] = tensor.empty() : tensor<4x4x2x3xf32>
 //       CHECK:   %[[PB:.*]] = linalg.pack %[[B]] outer_dims_perm = [0, 1] inner_dims_pos = [0, 1] inner_tiles = [2, 3] into %[[EB]] : tensor<8x12xf32> -> tensor<4x4x2x3xf32>
 //       CHECK:   %[[EC:.*]] = tensor.empty() : tensor<4x4x3x4xf32>
 //       CHECK:   %[[PC:.*]] = linalg.pack %[[C]] outer_dims_perm = [1, 0] inner_dims_pos = [1, 0] inner_tiles = [3, 4] into %[[EC]] : tensor<16x12xf32> -> tensor<4x4x3x4xf32>
-//       CHECK:   %[[G:.*]] = linalg.generic {indexing_maps = [#{{.*}}, #[[$B]], #[[$C]]], {{.*}} ins(%{{.*}}, %[[PB]] : tensor<4x4x4x2xf32>, tensor<4x4x2x3xf32>) outs(%[[PC]] : tensor<4x4x3x4xf32>)
+//       CHECK:   %[[G:.*]] = linalg.generic {indexing_maps = [#{{.*}}, #[[$MAP_B]], #[[$MAP_C]]], {{.*}} ins(%{{.*}}, %[[PB]] : tensor<4x4x4x2xf32>, tensor<4x4x2x3xf32>) outs(%[[PC]] : tensor<4x4x3x4xf32>)
 //       CHECK:   %[[U:.*]] = linalg.unpack %[[G]] outer_dims_perm = [1, 0] inner_dims_pos = [1, 0] inner_tiles = [3, 4] into %[[C]] : tensor<4x4x3x4xf32> -> tensor<16x12xf32>
 //       CHECK:   return %[[U]]
 func.func @pack_transpose(%a: tensor<16x8xf32>, %b: tensor<8x12xf32>, %c: tensor<16x12xf32>) -> tensor<16x12xf32> {
@@ -256,15 +259,15 @@ module attributes {transform.with_named_sequence} {
 // and packs them by [4, 3, 2]; an op that is no matmul passes through; a
 // padded size packs k by its size rounded up (8 to a multiple of 4).
 
-//   CHECK-DAG: #[[$A:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d0, d3, d4)>
-//   CHECK-DAG: #[[$B:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d2, d3, d5)>
-//   CHECK-DAG: #[[$C:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d2, d4, d5)>
-//   CHECK-DAG: #[[$BA:.+]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d3, d4, d6)>
+//   CHECK-DAG: #[[$MAP_A:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d0, d3, d4)>
+//   CHECK-DAG: #[[$MAP_B:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d2, d3, d5)>
+//   CHECK-DAG: #[[$MAP_C:.+]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d2, d4, d5)>
+//   CHECK-DAG: #[[$MAP_BA:.+]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d3, d4, d6)>
 // CHECK-LABEL: func.func @greedy_matmul
 //       CHECK:   %[[PA:.*]] = linalg.pack %{{.*}} inner_dims_pos = [1, 0] inner_tiles = [2, 4] into %{{.*}} : tensor<16x8xf32> -> tensor<4x4x2x4xf32>
 //       CHECK:   %[[PB:.*]] = linalg.pack %{{.*}} inner_dims_pos = [0, 1] inner_tiles = [2, 3] into %{{.*}} : tensor<8x12xf32> -> tensor<4x4x2x3xf32>
 //       CHECK:   %[[PC:.*]] = linalg.pack %{{.*}} inner_dims_pos = [0, 1] inner_tiles = [4, 3] into %{{.*}} : tensor<16x12xf32> -> tensor<4x4x4x3xf32>
-//       CHECK:   linalg.generic {indexing_maps = [#[[$A]], #[[$B]], #[[$C]]], iterator_types = ["reduction", "parallel", "parallel", "reduction", "parallel", "parallel"]} ins(%[[PA]], %[[PB]] : {{.*}}) outs(%[[PC]] : tensor<4x4x4x3xf32>)
+//       CHECK:   linalg.generic {indexing_maps = [#[[$MAP_A]], #[[$MAP_B]], #[[$MAP_C]]], iterator_types = ["reduction", "parallel", "parallel", "reduction", "parallel", "parallel"]} ins(%[[PA]], %[[PB]] : {{.*}}) outs(%[[PC]] : tensor<4x4x4x3xf32>)
 //       CHECK:   linalg.unpack
 func.func @greedy_matmul(%a: tensor<16x8xf32>, %b: tensor<8x12xf32>, %c: tensor<16x12xf32>) -> tensor<16x12xf32> {
   %0 = linalg.matmul ins(%a, %b : tensor<16x8xf32>, tensor<8x12xf32>) outs(%c : tensor<16x12xf32>) -> tensor<16x12xf32>
@@ -273,7 +276,7 @@ func.func @greedy_matmul(%a: tensor<16x8xf32>, %b: tensor<8x12xf32>, %c: tensor<
 // CHECK-LABEL: func.func @greedy_batch
 //       CHECK:   linalg.pack %{{.*}} inner_dims_pos = [1, 2] inner_tiles = [4, 8] into %{{.*}} : tensor<3x16x8xf32> -> tensor<3x4x1x4x8xf32>
 //       CHECK:   linalg.pack %{{.*}} inner_dims_pos = [2, 1] inner_tiles = [3, 8] into %{{.*}} : tensor<3x8x12xf32> -> tensor<3x1x4x3x8xf32>
-//       CHECK:   linalg.generic {indexing_maps = [#[[$BA]], {{.*}}], iterator_types = ["parallel", "parallel", "parallel", "reduction", "parallel", "parallel", "reduction"]}
+//       CHECK:   linalg.generic {indexing_maps = [#[[$MAP_BA]], {{.*}}], iterator_types = ["parallel", "parallel", "parallel", "reduction", "parallel", "parallel", "reduction"]}
 func.func @greedy_batch(%a: tensor<3x16x8xf32>, %b: tensor<3x8x12xf32>, %c: tensor<3x16x12xf32>) -> tensor<3x16x12xf32> {
   %0 = linalg.batch_matmul ins(%a, %b : tensor<3x16x8xf32>, tensor<3x8x12xf32>) outs(%c : tensor<3x16x12xf32>) -> tensor<3x16x12xf32>
   return %0 : tensor<3x16x12xf32>
