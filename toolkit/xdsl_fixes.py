@@ -37,6 +37,8 @@ wrong upstream in xDSL and can go when xDSL fixes it.
   ``Unexpected attribute f32``; upstream says which operand and what it must
   be (``'arith.addi' op operand #0 must be signless-integer-like, but got
   'f32'``), in the words of ODS's type constraints (:func:`constraint_summaries`).
+- A value used with another type than before: upstream's words, ``use of
+  value '%b' expects different type than prior uses: 'i32' vs 'i64'``.
 """
 
 from __future__ import annotations
@@ -464,6 +466,28 @@ def _fix_constraint_messages() -> None:
     FormatProgram.resolve_constraint_variables = resolve_with_upstream_messages
 
 
+def _fix_type_mismatch_message() -> None:
+    from xdsl.parser.core import Parser
+    from xdsl.utils.exceptions import ParseError
+
+    resolve_operand = Parser.resolve_operand
+
+    def resolve_operand_as_upstream(self, operand, type):
+        try:
+            return resolve_operand(self, operand, type)
+        except ParseError as err:
+            if not err.msg.startswith("operand is used with type "):
+                raise
+            previous = self.ssa_values.get(operand.operand_name) or self.forward_ssa_references.get(operand.operand_name)
+            previous = previous[operand.index] if previous is not None else None
+            message = f"use of value '%{operand.operand_name}' expects different type than prior uses: '{type}'"
+            if previous is not None:
+                message += f" vs '{previous.type}'"
+            raise ParseError(err.span, message) from None
+
+    Parser.resolve_operand = resolve_operand_as_upstream
+
+
 @functools.cache
 def apply() -> None:
     _fix_resource_handles()
@@ -475,3 +499,4 @@ def apply() -> None:
     _fix_location_ranges()
     _fix_wrong_token_positions()
     _fix_constraint_messages()
+    _fix_type_mismatch_message()

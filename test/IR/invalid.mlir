@@ -84,7 +84,7 @@ func.func @dup() {
 // -----
 
 func.func @wrong_type_use(%a: i32) {
-  // expected-error@+1 {{operand is used with type i64, but has been previously used or defined with type i32}}
+  // expected-error@+1 {{expects different type than prior uses: 'i64' vs 'i32'}}
   %0 = arith.addi %a, %a : i64
   return
 }

@@ -1,7 +1,7 @@
 // RUN: mlopt %s --split-input-file --verify-diagnostics
 
 func.func @cond_br_not_i1(%a: i32) {
-  // expected-error@+1 {{operand is used with type i1, but has been previously used or defined with type i32}}
+  // expected-error@+1 {{expects different type than prior uses: 'i1' vs 'i32'}}
   cf.cond_br %a, ^bb1, ^bb1
 ^bb1:
   return
@@ -33,7 +33,7 @@ func.func @switch_case_args(%a: i32, %f: f32) {
 // -----
 
 func.func @assert_type(%a: i32) {
-  // expected-error@+1 {{operand is used with type i1, but has been previously used or defined with type i32}}
+  // expected-error@+1 {{expects different type than prior uses: 'i1' vs 'i32'}}
   cf.assert %a, "x"
   return
 }

@@ -1,7 +1,7 @@
 // RUN: mlopt %s --split-input-file --verify-diagnostics
 
 func.func @func_call_types(%a: i32) {
-  // expected-error@+1 {{operand is used with type i64, but has been previously used or defined with type i32}}
+  // expected-error@+1 {{expects different type than prior uses: 'i64' vs 'i32'}}
   call @func_call_types(%a) : (i64) -> ()
   return
 }

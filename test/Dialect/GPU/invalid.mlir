@@ -1,7 +1,7 @@
 // RUN: mlopt %s --split-input-file --verify-diagnostics
 
 func.func @launch_types(%n: i32) {
-  // expected-error@+1 {{operand is used with type index, but has been previously used or defined with type i32}}
+  // expected-error@+1 {{expects different type than prior uses: 'index' vs 'i32'}}
   gpu.launch blocks(%bx, %by, %bz) in (%gx = %n, %gy = %n, %gz = %n) threads(%tx, %ty, %tz) in (%sx = %n, %sy = %n, %sz = %n) {
     gpu.terminator
   }

@@ -38,7 +38,7 @@ func.func @cast_bad(%m: memref<4xf32>) {
 // -----
 
 func.func @store_type(%m: memref<4xf32>, %v: i32, %i: index) {
-  // expected-error@+1 {{operand is used with type f32, but has been previously used or defined with type i32}}
+  // expected-error@+1 {{expects different type than prior uses: 'f32' vs 'i32'}}
   memref.store %v, %m[%i] : memref<4xf32>
   return
 }
