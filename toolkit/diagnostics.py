@@ -86,6 +86,13 @@ class DiagnosticError(Exception):
         return "\n".join(render_plain(d) for d in self.diagnostics)
 
 
+def exception_text(err: BaseException) -> str:
+    """The first line of an exception's message (xDSL's errors go on with
+    context lines), or its class name when it has none."""
+    text = str(err).strip().split("\n")[0]
+    return text or type(err).__name__
+
+
 def _op_or_none(where: object) -> Operation | None:
     from xdsl.ir import Operation
 

@@ -154,7 +154,8 @@ class ExecutionEngine:
         from mlopt.codegen.jit import Jit
         from mlopt.codegen.lowering import first_gpu_op, lower_to_llvm_dialect
         from mlopt.diagnostics import SourceManager
-        from mlopt.ir import parse_source, verify
+        from mlopt.ir import parse_source
+        from mlopt.verifier import verify
         from mlopt.plugins import load_plugins
         from mlopt.registry import Registry
 

@@ -326,7 +326,8 @@ class _GuardedFrontend:
 
 
 def _parse(session, args, context, frontend, source, start, end, timing):
-    from mlopt.ir import parse_source, verify
+    from mlopt.ir import parse_source
+    from mlopt.verifier import verify
 
     with timing.measure("Parser") if timing else contextlib.nullcontext():
         if frontend is not None:

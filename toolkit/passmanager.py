@@ -18,7 +18,8 @@ from xdsl.context import Context
 from xdsl.ir import Operation
 
 from mlopt.diagnostics import DiagnosticError
-from mlopt.ir import VerificationCache, print_ir, print_to_string, verify
+from mlopt.ir import print_ir, print_to_string
+from mlopt.verifier import VerificationCache, verify
 from mlopt.pipeline import ANY_OP, OpPassManager, ScheduledPass
 from mlopt.registry import PluginFailure
 

@@ -101,7 +101,8 @@ class _PipelineRun:
 def _run_pipeline(session: Session, args: ParsedArgs, pm, text: str) -> _PipelineRun:
     from mlopt import diagnostics
     from mlopt.diagnostics import DiagnosticError, SourceText
-    from mlopt.ir import parse_source, verify
+    from mlopt.ir import parse_source
+    from mlopt.verifier import verify
     from mlopt.passmanager import InternalError, PassRunner
     from mlopt.reproducer import PassCounter
 
@@ -193,7 +194,8 @@ def _read_text(path: str, what: str) -> str:
 
 
 def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
-    from mlopt.ir import parse_source, verify
+    from mlopt.ir import parse_source
+    from mlopt.verifier import verify
     from mlopt.opt_main import build_pass_manager
     from mlopt.reduction import Reducer, op_count
 

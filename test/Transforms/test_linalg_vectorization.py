@@ -33,7 +33,8 @@ def vectorize(text: str, vector_sizes=None, *pattern_sets: str, nd_extract: bool
     from xdsl.builder import Builder
     from xdsl.rewriter import InsertPoint, Rewriter
 
-    from mlopt.ir import print_to_string, verify
+    from mlopt.ir import print_to_string
+    from mlopt.verifier import verify
     from mlopt.passes.transforms.linalg_vectorization import is_structured, vectorize_linalg_op
 
     ctx, module = _parse(text)
@@ -53,7 +54,8 @@ def vectorize(text: str, vector_sizes=None, *pattern_sets: str, nd_extract: bool
 
 
 def vectorize_children(text: str, *pattern_sets: str) -> str:
-    from mlopt.ir import print_to_string, verify
+    from mlopt.ir import print_to_string
+    from mlopt.verifier import verify
     from mlopt.passes.transforms.vector_patterns import apply_patterns, vectorize_children_and_apply_patterns
 
     ctx, module = _parse(text)

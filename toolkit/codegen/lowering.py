@@ -39,7 +39,8 @@ def parse_input(
     and verify; returns the module and the frontend (None for MLIR input),
     whose ``lowering_pipeline`` and ``entry_point_result`` are the defaults
     for that language."""
-    from mlopt.ir import parse_source, verify
+    from mlopt.ir import parse_source
+    from mlopt.verifier import verify
     from mlopt.opt_main import frontend_for
 
     frontend = frontend_for(session, source.name)

@@ -590,7 +590,7 @@ class FunctionTranslator:
     # Control flow -----------------------------------------------------------
 
     def _successor_edges(self, op: Operation) -> list[tuple[Block, Sequence[SSAValue]]]:
-        from mlopt.ir import successor_operands
+        from mlopt.verifier import successor_operands
 
         if op.name == "llvm.switch":
             return [(op.successors[0], op.default_operands), *zip(op.successors[1:], op.case_operand_groups())]

@@ -306,6 +306,7 @@ def _warm_up() -> None:
     import mlopt.codegen.jit
     import mlopt.codegen.lowering
     import mlopt.ir  # noqa: F401
+    import mlopt.verifier  # noqa: F401
 
 
 def main() -> None:
