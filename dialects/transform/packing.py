@@ -30,6 +30,7 @@ from xdsl.irdl import (
 
 from mlopt.diagnostics import DiagnosticError
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
+from mlopt.dialects.transform.structured import _parse_int_list, _print_int_list
 
 
 def zero_of(element_type: Attribute) -> Attribute:
@@ -662,7 +663,7 @@ class PackTransposeOp(TransformOp, IRDLOperation):
         for keyword in ("outer_perm", "inner_perm"):
             if parser.parse_optional_keyword(keyword):
                 parser.parse_punctuation("=")
-                values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+                values = _parse_int_list(parser)
                 properties[keyword] = DenseArrayBase.from_list(i64, values)
         attributes = parse_attr_dict(parser)
         function_type = parse_functional_type(parser)
@@ -686,7 +687,8 @@ class PackTransposeOp(TransformOp, IRDLOperation):
         printer.print_string(")")
         for keyword, values in zip(("outer_perm", "inner_perm"), self._permutations()):
             if values:
-                printer.print_string(f" {keyword} = [" + ", ".join(map(str, values)) + "]")
+                printer.print_string(f" {keyword} = ")
+                _print_int_list(printer, values)
         print_attr_dict(printer, self, ("outer_perm", "inner_perm"))
         print_functional_type(printer, self)
 
@@ -777,7 +779,7 @@ class PackGreedilyOp(TransformOp, IRDLOperation):
                 if keyword == "matmul_inner_dims_order":
                     parser.parse_keyword(keyword)
                 parser.parse_punctuation("=")
-                values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+                values = _parse_int_list(parser)
                 properties[keyword] = DenseArrayBase.from_list(i64, values)
         attributes = parse_attr_dict(parser)
         function_type = parse_functional_type(parser)
@@ -802,9 +804,11 @@ class PackGreedilyOp(TransformOp, IRDLOperation):
             print_mixed_list(printer, sizes, self.matmul_packed_sizes, "[]")
         multiples = list(self.matmul_padded_sizes_next_multiple_of.get_values())
         if multiples:
-            printer.print_string(" matmul_padded_sizes_next_multiple_of = [" + ", ".join(map(str, multiples)) + "]")
+            printer.print_string(" matmul_padded_sizes_next_multiple_of = ")
+            _print_int_list(printer, multiples)
         order = list(self.matmul_inner_dims_order.get_values())
-        printer.print_string(" matmul_inner_dims_order = [" + ", ".join(map(str, order)) + "]")
+        printer.print_string(" matmul_inner_dims_order = ")
+        _print_int_list(printer, order)
         print_attr_dict(
             printer, self, ("static_matmul_packed_sizes", "matmul_padded_sizes_next_multiple_of", "matmul_inner_dims_order")
         )

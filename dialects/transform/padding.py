@@ -28,6 +28,7 @@ from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState
+from mlopt.dialects.transform.structured import _parse_int_list, _print_int_list
 
 COPY_BACK_OPS = ("bufferization.materialize_in_destination", "linalg.copy", "none")
 
@@ -418,7 +419,7 @@ class HoistPadOp(TransformOp, IRDLOperation):
         if parser.parse_optional_punctuation(","):
             parser.parse_keyword("transpose")
             parser.parse_keyword("by")
-            values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+            values = _parse_int_list(parser)
             properties["transpose"] = DenseArrayBase.from_list(i64, values)
         return parse_single_target_tail(cls, parser, target, properties)  # type: ignore[return-value]
 
@@ -431,7 +432,8 @@ class HoistPadOp(TransformOp, IRDLOperation):
         printer.print_string(f" by {self.num_loops.value.data} loops")
         transpose = list(self.transpose.get_values())
         if transpose:
-            printer.print_string(", transpose by [" + ", ".join(map(str, transpose)) + "]")
+            printer.print_string(", transpose by ")
+            _print_int_list(printer, transpose)
         print_attr_dict(printer, self, ("num_loops", "transpose"))
         print_functional_type(printer, self)
 

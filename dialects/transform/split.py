@@ -32,6 +32,7 @@ from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import Diagnostic, DiagnosticError, location_of
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
+from mlopt.dialects.transform.structured import _parse_int_list, _print_int_list
 
 _ONES = {"arith.addf": 0.0, "arith.mulf": 1.0, "arith.addi": 0, "arith.ori": 0, "arith.xori": 0, "arith.muli": 1,
          "arith.andi": -1, "arith.maxui": 0, "arith.minui": -1}  # fmt: skip
@@ -424,7 +425,7 @@ def split_at(op: Operation, dimension: int, point: int) -> list[Operation]:
 
 
 def _parse_int_array(parser: Parser) -> ArrayAttr:
-    return ArrayAttr(IntegerAttr(v, i64) for v in parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer))
+    return ArrayAttr(IntegerAttr(v, i64) for v in _parse_int_list(parser))
 
 
 def _ints(array: ArrayAttr) -> list[int]:
@@ -490,7 +491,8 @@ class _PartialReductionTiling(TransformOp):
         printer.print_operand(self.target)  # type: ignore[attr-defined]
         printer.print_string(" by")
         if self.reduction_dims.data:  # type: ignore[attr-defined]
-            printer.print_string(" reduction_dims = [" + ", ".join(map(str, _ints(self.reduction_dims))) + "]")  # type: ignore[attr-defined]
+            printer.print_string(" reduction_dims = ")
+            _print_int_list(printer, _ints(self.reduction_dims))  # type: ignore[attr-defined]
         self.print_clauses(printer)
         print_attr_dict(printer, self, ("reduction_dims", "tile_sizes", "num_threads", "mapping"))  # type: ignore[arg-type]
         print_functional_type(printer, self)  # type: ignore[arg-type]
@@ -538,7 +540,8 @@ class TileReductionUsingForOp(_PartialReductionTiling, IRDLOperation):
         return {"tile_sizes": _parse_int_array(parser)}
 
     def print_clauses(self, printer: Printer) -> None:
-        printer.print_string(" tile_sizes = [" + ", ".join(map(str, _ints(self.tile_sizes))) + "]")
+        printer.print_string(" tile_sizes = ")
+        _print_int_list(printer, _ints(self.tile_sizes))
 
     def sizes(self) -> list[int]:
         return _ints(self.tile_sizes)
@@ -572,7 +575,7 @@ class TileReductionUsingForallOp(_PartialReductionTiling, IRDLOperation):
         for keyword in ("num_threads", "tile_sizes"):
             if parser.parse_optional_keyword(keyword):
                 parser.parse_punctuation("=")
-                values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
+                values = _parse_int_list(parser)
                 properties[keyword] = DenseArrayBase.from_list(i64, values)
         if parser.parse_optional_keyword("mapping"):
             parser.parse_punctuation("=")
@@ -583,7 +586,8 @@ class TileReductionUsingForallOp(_PartialReductionTiling, IRDLOperation):
         for keyword in ("num_threads", "tile_sizes"):
             values = list(self.properties[keyword].get_values())  # type: ignore[attr-defined]
             if values:
-                printer.print_string(f" {keyword} = [" + ", ".join(map(str, values)) + "]")
+                printer.print_string(f" {keyword} = ")
+                _print_int_list(printer, values)
         if self.mapping is not None:
             printer.print_string(" mapping = ")
             printer.print_attribute(self.mapping)
