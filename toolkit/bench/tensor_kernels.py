@@ -379,7 +379,7 @@ def _iree(kernel: TensorKernel, inputs: list, data_tiling: bool) -> _Prepared:
     return _Prepared(lambda: function(*on_device).to_host(), compile_s)
 
 
-def contenders(kernel: TensorKernel, sample_s: float, names: Sequence[str] = CONTENDERS) -> list[Contender]:
+def contenders(kernel: TensorKernel, sample_s: float) -> list[Contender]:
     inputs = kernel.make_inputs()
     expected = kernel.reference(*inputs)
     no_optimize, no_iree = optimize_missing(), iree_missing()
@@ -391,7 +391,7 @@ def contenders(kernel: TensorKernel, sample_s: float, names: Sequence[str] = CON
         IREE_NO_DATA_TILING: (no_iree, lambda: _iree(kernel, inputs, data_tiling=False)),
     }
     found = []
-    for name in names:
+    for name in CONTENDERS:
         reason, prepare = plans[name]
         if reason is not None:
             found.append(Contender(name, None, reason))
