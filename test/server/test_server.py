@@ -36,7 +36,7 @@ MLOPT_RUN_LINES = [
     ["mlrun", str(INPUTS / "print.mlir"), "-e", "nope", "--entry-point-result=void", "--no-cache"],
     # Killed by a signal; the served run also loads the code the in-process run cached.
     ["mlrun", str(CRASHES), "-e", "null_store", "--entry-point-result=void", "-O0"],
-    ["mlrun", str(CRASHES), "-e", "divide_by_zero", "--entry-point-result=i32", "-O0"],
+    ["mlrun", str(CRASHES), "-e", "trap", "--entry-point-result=void", "-O2"],
 ]
 
 
