@@ -162,6 +162,7 @@ def _vectorize_steps(options: ScheduleOptions) -> list[str]:
         f'%functions = transform.structured.match ops{{["func.func"]}} in %payload : ({ANY}) -> {ANY}',
         f"%vectorized = transform.structured.vectorize_children_and_apply_patterns %functions : ({ANY}) -> {ANY}",
         "transform.apply_patterns to %vectorized {",
+        "  transform.apply_patterns.vector.cast_away_vector_leading_one_dim",
         "  transform.apply_patterns.vector.lower_contraction lowering_strategy = outerproduct",
         "  transform.apply_patterns.vector.transfer_permutation_patterns",
         "  transform.apply_patterns.vector.lower_outerproduct",

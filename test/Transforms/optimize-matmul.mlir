@@ -22,7 +22,7 @@
 // CHECK-LABEL: func.func @matmul(
 //  CHECK-SAME:     %[[A:.*]]: memref<64x80xf32>, %[[B:.*]]: memref<80x96xf32>) -> memref<64x96xf32>
 //       CHECK:   %[[C:.*]] = memref.alloc() {alignment = 64 : i64} : memref<64x96xf32>
-//       CHECK:   vector.transfer_write {{.*}} : vector<1x96xf32>, memref<1x96xf32
+//       CHECK:   vector.transfer_write {{.*}} : vector<96xf32>, memref<1x96xf32
 //       CHECK:   scf.for
 //       CHECK:     scf.for
 //       CHECK:       scf.for
