@@ -211,9 +211,14 @@ def _serve(sock: socket.socket, tool: str, argv: list[str], identity: dict) -> i
     # From here the request is running: its outcome is the child's, whatever happens to the server.
     for number in FORWARDED_SIGNALS:
         signal.signal(number, lambda received, frame: _forward(child, received))
-    reply, _ = receive_message(sock)
-    if reply is None:
-        raise SystemExit(f"{tool}: error: the mlopt server ended without reporting the exit status")
+    # Never fall back to running in-process now: the request has already run, at least in part.
+    try:
+        reply, _ = receive_message(sock)
+    except (OSError, ValueError, ServerUnavailable):
+        reply = None
+    if reply is None or "status" not in reply:
+        sys.stderr.write(f"{tool}: error: the mlopt server ended without reporting the exit status\n")
+        raise SystemExit(2)
     return reply["status"]
 
 
