@@ -74,7 +74,7 @@ def cache_key(source: str, flags: dict) -> str:
         "code": code_fingerprint(),
         "target": host_target(),
     }
-    digest = hashlib.blake2b(json.dumps(described, sort_keys=True).encode(), digest_size=20)
+    digest = hashlib.blake2b(json.dumps(described, sort_keys=True, default=repr).encode(), digest_size=20)
     digest.update(b"\0" + source.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
