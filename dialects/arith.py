@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from xdsl.dialects import arith as xarith
 from xdsl.dialects.builtin import (
+    AnyFloat,
     IndexType,
     IntegerAttr,
     IntegerType,
@@ -255,9 +256,15 @@ class _ComparisonSyntax:
     @classmethod
     def parse(cls, parser: Parser):
         predicates = _PREDICATES[cls.name]
-        predicate = parser.parse_identifier()
+        start = parser.pos
+        predicate = parser.parse_optional_identifier() or parser.parse_optional_str_literal()
         if predicate not in predicates:
-            parser.raise_error(f"unknown comparison predicate '{predicate}'")
+            parser.raise_error(
+                f"custom op '{cls.name}' expected string or keyword containing one of the following enum values "
+                f"for attribute 'predicate' [{', '.join(predicates)}]",
+                start,
+                start + 1,
+            )
         parser.parse_punctuation(",")
         lhs = parser.parse_unresolved_operand()
         parser.parse_punctuation(",")
@@ -270,6 +277,10 @@ class _ComparisonSyntax:
         attributes = parse_attr_dict(parser)
         parser.parse_punctuation(":")
         type = parser.parse_type()
+        expected, summary = _COMPARED[cls.name]
+        if not isinstance(get_element_type_or_self(type), expected):
+            # Upstream checks the operands' type as it parses them.
+            raise VerifyException(f"custom op '{cls.name}' 'lhs' must be {summary}, but got '{type}'")
         return build_op(
             cls,
             operands=resolve(parser, [lhs, rhs], type),
@@ -293,6 +304,8 @@ class _ComparisonSyntax:
 
 
 _PREDICATES = {"arith.cmpi": xarith.CMPI_COMPARISON_OPERATIONS, "arith.cmpf": xarith.CMPF_COMPARISON_OPERATIONS}
+_COMPARED = {"arith.cmpi": ((IntegerType, IndexType), "signless-integer-like"), "arith.cmpf": (AnyFloat, "floating-point-like")}
+"""The element types each comparison takes, and ODS's summary of them."""
 CmpiOp = extend_op(xarith.CmpiOp, constraints={"result": xarith.boolLike}, mixin=_ComparisonSyntax)
 CmpfOp = extend_op(xarith.CmpfOp, constraints={"result": xarith.boolLike}, mixin=_ComparisonSyntax)
 

@@ -24,3 +24,35 @@ func.func @muli_on_float_vectors(%a: vector<4xf16>) {
   %c = arith.muli %a, %a : vector<4xf16>
   return
 }
+
+// -----
+
+func.func @cmpi_on_floats(%a: f32) {
+  // expected-error@+1 {{custom op 'arith.cmpi' 'lhs' must be signless-integer-like, but got 'f32'}}
+  %r = arith.cmpi eq, %a, %a : f32
+  return
+}
+
+// -----
+
+func.func @cmpf_on_integers(%a: i32) {
+  // expected-error@+1 {{custom op 'arith.cmpf' 'lhs' must be floating-point-like, but got 'i32'}}
+  %r = arith.cmpf oeq, %a, %a : i32
+  return
+}
+
+// -----
+
+func.func @unknown_predicate(%a: f32) {
+  // expected-error@+1 {{custom op 'arith.cmpf' expected string or keyword containing one of the following enum values for attribute 'predicate' [false, oeq, ogt, oge, olt, ole, one, ord, ueq, ugt, uge, ult, ule, une, uno, true]}}
+  %r = arith.cmpf foo, %a, %a : f32
+  return
+}
+
+// -----
+
+func.func @missing_predicate(%a: i32) {
+  // expected-error@+1 {{custom op 'arith.cmpi' expected string or keyword containing one of the following enum values for attribute 'predicate' [eq, ne, slt, sle, sgt, sge, ult, ule, ugt, uge]}}
+  %r = arith.cmpi %a, %a : i32
+  return
+}

@@ -25,7 +25,7 @@ func.func @trunci_wide(%a: i32) {
 // -----
 
 func.func @cmpi_pred(%a: i32) {
-  // expected-error@+1 {{unknown comparison predicate 'foo'}}
+  // expected-error@+1 {{expected string or keyword containing one of the following enum values for attribute 'predicate'}}
   %0 = arith.cmpi foo, %a, %a : i32
   return
 }
