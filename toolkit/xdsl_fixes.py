@@ -423,7 +423,7 @@ def _fix_constraint_messages() -> None:
     from collections.abc import Sequence
 
     from xdsl.ir import Attribute
-    from xdsl.irdl.constraints import ConstraintContext
+    from xdsl.irdl.constraints import VerificationContext
     from xdsl.irdl.declarative_assembly_format import FormatProgram
     from xdsl.utils.exceptions import VerifyException
 
@@ -451,7 +451,7 @@ def _fix_constraint_messages() -> None:
             if summary is None or not isinstance(type, Attribute):
                 continue
             try:
-                constraint.verify(type, ConstraintContext())
+                constraint.verify(type, VerificationContext())
             except VerifyException:
                 # Upstream infers the operands' types from a result's and
                 # reports the first operand of that type.
