@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from xdsl.dialects import memref as xmemref
 from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
     AffineMapAttr,
     BoolAttr,
     DenseIntOrFPElementsAttr,
+    DenseResourceAttr,
     IndexType,
     IntegerAttr,
     IntegerType,
@@ -87,9 +89,9 @@ class _CopyVerifier:
     def verify_(self) -> None:
         source, target = (value.type for value in self.operands)
         if source.element_type != target.element_type:
-            raise VerifyException("failed to verify that all of {source, target} have same element type")
+            raise VerifyException("requires the same element type for all operands")
         if isinstance(source, MemRefType) and isinstance(target, MemRefType) and source.get_shape() != target.get_shape():
-            raise VerifyException("failed to verify that all of {source, target} have same shape")
+            raise VerifyException("requires the same shape for all operands")
 
 
 CopyOp = extend_op(
@@ -135,7 +137,7 @@ class _GetGlobalVerifier:
             raise VerifyException(f"'{name.root_reference.data}' does not reference a valid global memref")
         if found.properties["type"] != self.results[0].type:
             raise VerifyException(
-                f"result type {self.results[0].type} does not match type {found.properties['type']} "
+                f"result type '{self.results[0].type}' does not match type '{found.properties['type']}' "
                 f"of the global memref @{name.root_reference.data}"
             )
 
@@ -227,12 +229,17 @@ class _GlobalSyntax:
         name = parser.parse_symbol_name()
         parser.parse_punctuation(":")
         type = parser.parse_type()
+        # Upstream's parser checks these, reporting them at the op.
+        if not isinstance(type, MemRefType) or DYNAMIC_INDEX in type.get_shape():
+            raise VerifyException(f"custom op '{cls.name}' type should be static shaped memref, but got '{type}'")
         initial_value: Attribute | None = None
         if parser.parse_optional_punctuation("="):
             if parser.parse_optional_keyword("uninitialized"):
                 initial_value = UnitAttr()
             else:
                 initial_value = _parse_initial_value(parser, type)
+                if not isinstance(initial_value, DenseIntOrFPElementsAttr | DenseResourceAttr):
+                    raise VerifyException(f"custom op '{cls.name}' initial value should be a unit or elements attribute")
         properties = {
             "sym_name": name,
             "type": type,
