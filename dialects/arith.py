@@ -75,14 +75,13 @@ def _shape_of(type: Attribute) -> tuple[int, ...] | None:
 
 def _cast_verifier(wider: bool):
     """A verifier requiring the result to be wider (or narrower) than the operand."""
-    relation = "wider" if wider else "shorter"
 
     def verify_(self) -> None:
         source, target = self.operands[0].type, self.results[0].type
         if _shape_of(source) != _shape_of(target):
             raise VerifyException("requires the same shape for all operands and results")
         if (_width_of(target) > _width_of(source)) != wider or _width_of(target) == _width_of(source):
-            raise VerifyException(f"result type '{target}' must be {relation} than operand type '{source}'")
+            raise VerifyException(f"operand type '{source}' and result type '{target}' are cast incompatible")
 
     return verify_
 
@@ -160,6 +159,11 @@ TruncFOp = extend_op(
 )
 
 def _index_cast_verify(self) -> None:
+    source_shape, target_shape = _shape_of(self.operands[0].type), _shape_of(self.results[0].type)
+    if (source_shape is None) != (target_shape is None):
+        raise VerifyException("requires the same shape for all operands and results")
+    if source_shape != target_shape:
+        raise VerifyException("failed to verify that input and output have the same tensor dimensions")
     source = get_element_type_or_self(self.operands[0].type)
     target = get_element_type_or_self(self.results[0].type)
     if isinstance(source, IndexType) == isinstance(target, IndexType):
@@ -173,6 +177,17 @@ IndexCastOp = extend_op(
     constraints={"input": integerOrIndexLike, "result": integerOrIndexLike},
     methods={"verify_": _index_cast_verify},
 )
+
+
+def _bitcast_verify(self) -> None:
+    source, target = self.operands[0].type, self.results[0].type
+    if _shape_of(source) != _shape_of(target):
+        raise VerifyException("requires the same shape for all operands and results")
+    if _width_of(source) != _width_of(target):
+        raise VerifyException(f"operand type '{source}' and result type '{target}' are cast incompatible")
+
+
+BitcastOp = extend_op(xarith.BitcastOp, methods={"verify_": _bitcast_verify})
 
 
 @irdl_op_definition
@@ -388,6 +403,7 @@ Arith: Dialect = replace_ops(
     TruncFOp,
     IndexCastOp,
     IndexCastUIOp,
+    BitcastOp,
     RemFOp,
     SelectOp,
     CmpiOp,

@@ -56,3 +56,27 @@ func.func @missing_predicate(%a: i32) {
   %r = arith.cmpi %a, %a : i32
   return
 }
+
+// -----
+
+func.func @bitcast_widths(%h: f16) {
+  // expected-error@+1 {{'arith.bitcast' op operand type 'f16' and result type 'f32' are cast incompatible}}
+  %0 = arith.bitcast %h : f16 to f32
+  return
+}
+
+// -----
+
+func.func @index_cast_dimensions(%t: tensor<index>) {
+  // expected-error@+1 {{'arith.index_cast' op failed to verify that input and output have the same tensor dimensions}}
+  %0 = arith.index_cast %t : tensor<index> to tensor<2xi64>
+  return
+}
+
+// -----
+
+func.func @index_cast_tensor_to_scalar(%t: tensor<index>) {
+  // expected-error@+1 {{'arith.index_cast' op requires the same shape for all operands and results}}
+  %0 = arith.index_cast %t : tensor<index> to i64
+  return
+}

@@ -9,7 +9,7 @@ func.func @addi_types(%a: i32, %b: i64) {
 // -----
 
 func.func @extsi_narrow(%a: i32) {
-  // expected-error@+1 {{result type 'i16' must be wider than operand type 'i32'}}
+  // expected-error@+1 {{operand type 'i32' and result type 'i16' are cast incompatible}}
   %0 = arith.extsi %a : i32 to i16
   return
 }
@@ -17,7 +17,7 @@ func.func @extsi_narrow(%a: i32) {
 // -----
 
 func.func @trunci_wide(%a: i32) {
-  // expected-error@+1 {{result type 'i64' must be shorter than operand type 'i32'}}
+  // expected-error@+1 {{operand type 'i32' and result type 'i64' are cast incompatible}}
   %0 = arith.trunci %a : i32 to i64
   return
 }
@@ -65,7 +65,7 @@ func.func @select_shape(%c: vector<2xi1>, %v: vector<4xf32>) {
 // -----
 
 func.func @extf_narrow(%a: f64) {
-  // expected-error@+1 {{result type 'f32' must be wider than operand type 'f64'}}
+  // expected-error@+1 {{operand type 'f64' and result type 'f32' are cast incompatible}}
   %0 = arith.extf %a : f64 to f32
   return
 }
