@@ -29,7 +29,9 @@ class OptimizePass(ModulePass):
     name = "optimize"
     display_name: ClassVar[str] = "OptimizePass"
 
-    target_cpu: str = field(default="", metadata={"help": "CPU to schedule for (empty: the host's)"})
+    target_cpu: str = field(
+        default="", metadata={"help": "CPU to schedule for (empty: the host's; another CPU's vector width is not known: give vector-width)"}
+    )
     vector_width: int = field(
         default=0, metadata={"help": "Vector register width in bits: 128, 256 or 512 (0: the target CPU's widest)"}
     )

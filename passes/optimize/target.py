@@ -28,6 +28,8 @@ def resolve_target(cpu: str, vector_width: int) -> Target:
         cpu = cpu or host_cpu()
         features = host_features() if cpu == host_cpu() else ""
     if not vector_width:
+        if not features:
+            raise DiagnosticError.at(None, f"optimize: the vector width of target-cpu '{cpu}' is not known: give vector-width")
         vector_width = _widest_vectors(features)
     if vector_width not in (128, 256, 512):
         raise DiagnosticError.at(None, f"optimize: vector-width must be 128, 256 or 512 bits, not {vector_width}")

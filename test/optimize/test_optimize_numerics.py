@@ -75,3 +75,32 @@ def test_arguments_keep_value_semantics() -> None:
     _engine(kernels.elementwise_chain(33)).kernel(x, y, z)
     for value, copy in zip((x, y, z), copies):
         np.testing.assert_array_equal(value, copy)
+
+
+DYNAMIC_AND_MEMREF = """
+func.func @dynamic(%a: tensor<?x?xf32>, %b: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %m = tensor.dim %a, %c0 : tensor<?x?xf32>
+  %n = tensor.dim %b, %c1 : tensor<?x?xf32>
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty(%m, %n) : tensor<?x?xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<?x?xf32>) -> tensor<?x?xf32>
+  %product = linalg.matmul ins(%a, %b : tensor<?x?xf32>, tensor<?x?xf32>) outs(%init : tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %product : tensor<?x?xf32>
+}
+
+func.func @accumulate(%a: memref<13x17xf32>, %b: memref<17x33xf32>, %c: memref<13x33xf32>) {
+  linalg.matmul ins(%a, %b : memref<13x17xf32>, memref<17x33xf32>) outs(%c : memref<13x33xf32>)
+  return
+}
+"""
+
+
+def test_dynamic_shapes_are_left_unscheduled_and_buffers_are_scheduled_in_place() -> None:
+    engine = _engine(DYNAMIC_AND_MEMREF)
+    a, b = _random(5, 7), _random(7, 3)
+    np.testing.assert_allclose(engine.dynamic(a, b), a @ b, rtol=1e-5, atol=1e-5)
+    a, b, c = _random(13, 17), _random(17, 33), np.ones((13, 33), np.float32)
+    engine.accumulate(a, b, c)
+    np.testing.assert_allclose(c, 1 + a @ b, rtol=1e-5, atol=1e-5)

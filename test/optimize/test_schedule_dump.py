@@ -97,3 +97,10 @@ def test_mlir_opt_runs_the_dumped_schedule(name: str, tmp_path) -> None:
     )  # fmt: skip
     assert upstream.returncode == 0, upstream.stderr
     assert "vector." in upstream.stdout and "linalg." not in upstream.stdout
+
+
+def test_a_cpu_whose_vector_width_is_unknown_needs_one() -> None:
+    result = run_mlopt(PROGRAMS["matmul"], ["--optimize=target-cpu=znver4"])
+    assert result.exit_code == 1
+    assert "error: optimize: the vector width of target-cpu 'znver4' is not known: give vector-width" in result.stderr
+    assert run_mlopt(PROGRAMS["matmul"], ["--optimize=target-cpu=znver4 vector-width=256"]).exit_code == 0
