@@ -158,6 +158,50 @@ class _SubviewVerifier:
 _SUBVIEW_VERIFY = xmemref.SubviewOp.verify_
 SubviewOp = extend_op(xmemref.SubviewOp, mixin=_SubviewVerifier)
 
+
+def _static_or_dynamic(value: int) -> str:
+    return "dynamic" if value == DYNAMIC_INDEX else str(value)
+
+
+def _verify_reinterpret_cast(self) -> None:
+    """Upstream's ReinterpretCastOp::verify, whose errors carry no op prefix."""
+    from mlopt.diagnostics import DiagnosticError
+
+    source, result = self.source.type, self.result.type
+    offsets, sizes, strides = (self.properties[f"static_{kind}"].get_values() for kind in ("offsets", "sizes", "strides"))
+    for kind, values, expected in (("offset", offsets, 1), ("size", sizes, result.get_num_dims()), ("stride", strides, result.get_num_dims())):
+        if len(values) != expected:
+            raise DiagnosticError.at(self, f"expected {expected} {kind} values, got {len(values)}")
+    if source.memory_space != result.memory_space:
+        raise DiagnosticError.at(
+            self, f"different memory spaces specified for source type '{source}' and result memref type '{result}'"
+        )
+    if source.element_type != result.element_type:
+        raise DiagnosticError.at(
+            self, f"different element types specified for source type '{source}' and result memref type '{result}'"
+        )
+    for dim, (actual, expected) in enumerate(zip(result.get_shape(), sizes)):
+        if actual != DYNAMIC_INDEX and actual != expected:
+            raise DiagnosticError.at(
+                self, f"expected result type with size = {_static_or_dynamic(expected)} instead of {actual} in dim = {dim}"
+            )
+    offset, result_strides = result.get_offset(), result.get_strides()
+    if offset is not None and offset != offsets[0]:
+        raise DiagnosticError.at(
+            self, f"expected result type with offset = {_static_or_dynamic(offsets[0])} instead of {offset}"
+        )
+    for dim, (actual, expected) in enumerate(zip(result_strides or (), strides)):
+        if actual is not None and actual != expected:
+            raise DiagnosticError.at(
+                self, f"expected result type with stride = {_static_or_dynamic(expected)} instead of {actual} in dim = {dim}"
+            )
+
+
+ReinterpretCastOp = extend_op(
+    xmemref.ReinterpretCastOp, constraints={"source": AnyMemRef}, methods={"verify_": _verify_reinterpret_cast}
+)
+"""``memref.reinterpret_cast``, also of an unranked memref, checked as upstream."""
+
 _ALIGNMENT = opt_prop_def(IntegerAttr[IntegerType])
 
 
@@ -678,6 +722,7 @@ MemRef: Dialect = replace_ops(
     CastOp,
     GetGlobalOp,
     SubviewOp,
+    ReinterpretCastOp,
     MemorySpaceCastOp,
     ExtractAlignedPointerAsIndexOp,
     RankOp,
