@@ -368,6 +368,12 @@ def _argument_slots(
         array = _check_array(where, value, type_)
         inputs.append(array)
         descriptor, _ = descriptor_for_array(array)
+        static_offset = _static_offset(type_)
+        if static_offset is not None:
+            # Code compiled for a static offset never reads the descriptor's:
+            # the aligned pointer must put that offset at the view's start.
+            descriptor.aligned += (descriptor.offset - static_offset) * array.dtype.itemsize
+            descriptor.offset = static_offset
         if bare:
             return [ctypes.c_void_p(descriptor.aligned + descriptor.offset * array.dtype.itemsize)]
         fields = [ctypes.c_void_p(descriptor.allocated), ctypes.c_void_p(descriptor.aligned), ctypes.c_int64(descriptor.offset)]
@@ -377,6 +383,16 @@ def _argument_slots(
     if isinstance(type_, builtin.UnrankedMemRefType):
         raise ExecutionEngineError(f"{where}: unranked memref arguments are not supported; declare a ranked memref")
     return [_scalar_slot(where, value, type_)]
+
+
+def _static_offset(type_: builtin.MemRefType) -> int | None:
+    """The offset the memref type fixes (0 for the identity layout), or None."""
+    layout = type_.layout
+    if isinstance(layout, builtin.NoneAttr):
+        return 0
+    if isinstance(layout, builtin.StridedLayoutAttr) and isinstance(layout.offset, builtin.IntAttr):
+        return layout.offset.data
+    return None
 
 
 def _check_array(where: str, value: Any, type_: builtin.MemRefType) -> np.ndarray:

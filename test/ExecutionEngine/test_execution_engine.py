@@ -105,6 +105,25 @@ func.func @outer(%a: memref<?xf32>, %b: memref<?xf32>) -> memref<?x?xf32> {
   return %out : memref<?x?xf32>
 }
 
+func.func @sum_row(%m: memref<4xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0.0 : f32
+  %s = scf.for %i = %c0 to %c4 step %c1 iter_args(%a = %zero) -> (f32) {
+    %v = memref.load %m[%i] : memref<4xf32>
+    %w = arith.addf %a, %v : f32
+    scf.yield %w : f32
+  }
+  return %s : f32
+}
+
+func.func @first_at_offset_two(%m: memref<2xf32, strided<[1], offset: 2>>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %m[%c0] : memref<2xf32, strided<[1], offset: 2>>
+  return %v : f32
+}
+
 func.func @same(%a: memref<?xf32>) -> memref<?xf32> {
   return %a : memref<?xf32>
 }
@@ -156,6 +175,16 @@ def test_strided_and_offset_views_are_not_copied(engine) -> None:
     expected.T[3:, 1:4] *= 0.5
     engine.scale_view(transposed, 0.5)
     np.testing.assert_array_equal(base, expected)
+
+
+def test_contiguous_views_are_read_where_they_start(engine) -> None:
+    # The code for a static offset (identity layout: 0) never reads the
+    # descriptor's offset, so the view's start must be in its aligned pointer.
+    rows = np.arange(12, dtype=np.float32).reshape(3, 4)
+    assert engine.sum_row(rows[1]) == rows[1].sum()
+    assert engine.sum_row(rows[2]) == rows[2].sum()
+    assert engine.first_at_offset_two(rows[1, 1:3]) == rows[1, 1]
+    assert engine.first_at_offset_two(np.arange(2, dtype=np.float32)) == 0.0
 
 
 def test_memref_results_own_their_memory(engine) -> None:
