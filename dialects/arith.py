@@ -105,6 +105,19 @@ TruncIOp = extend_op(
     assembly_format="$input (`overflow` `` $overflowFlags^)? attr-dict `:` type($input) `to` type($result)",
     methods={"verify_": _NARROWER},
 )
+def _same_shape(self) -> None:
+    if _shape_of(self.operands[0].type) != _shape_of(self.results[0].type):
+        raise VerifyException("requires the same shape for all operands and results")
+
+
+FPToSIOp, FPToUIOp = (
+    extend_op(op, constraints={"input": floatLike, "result": integerLike}, methods={"verify_": _same_shape})
+    for op in (xarith.FPToSIOp, xarith.FPToUIOp)
+)
+SIToFPOp, UIToFPOp = (
+    extend_op(op, constraints={"input": integerLike, "result": floatLike}, methods={"verify_": _same_shape})
+    for op in (xarith.SIToFPOp, xarith.UIToFPOp)
+)
 ExtFOp = extend_op(
     xarith.ExtFOp,
     fields=_FASTMATH,
@@ -401,6 +414,10 @@ Arith: Dialect = replace_ops(
     TruncIOp,
     ExtFOp,
     TruncFOp,
+    FPToSIOp,
+    FPToUIOp,
+    SIToFPOp,
+    UIToFPOp,
     IndexCastOp,
     IndexCastUIOp,
     BitcastOp,
