@@ -3,9 +3,10 @@ process (single-threaded OpenBLAS), alternating runs, results checked first.
 
     OPENBLAS_NUM_THREADS=1 .venv/bin/python test/optimize/measure_optimize.py [kernel ...]
 
-Prints, per kernel: compile time, GFLOP/s (or GB/s-free elements/s for the
-elementwise ones) of both, at the median and the best of the runs, and the
-ratio. A benchmark, not a test: the figures depend on the machine's load.
+Prints, per kernel: compile time (no compiled-code cache), GFLOP/s of both
+(elementwise kernels count one flop per arithmetic op and element) at the
+median and the best of the runs, and their ratios. A benchmark, not a test:
+the figures depend on the machine's load.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _cases() -> dict[str, tuple[str, tuple[np.ndarray, ...], Callable[..., np.nd
 
 def measure(name: str, source: str, arguments: tuple, reference: Callable, flops: float, runs: int = 15) -> None:
     start = time.perf_counter()
-    engine = mlopt.ExecutionEngine(source, opt_level=3, optimize=True)
+    engine = mlopt.ExecutionEngine(source, opt_level=3, optimize=True, cache=False)
     compile_seconds = time.perf_counter() - start
     expected = reference(*arguments)
     np.testing.assert_allclose(engine.kernel(*arguments), expected, rtol=2e-3, atol=2e-3)
