@@ -17,16 +17,17 @@ from dataclasses import dataclass, field
 
 from xdsl.context import Context
 from xdsl.dialects import builtin
-from xdsl.ir import BlockArgument, Operation, SSAValue
+from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.lexer import Span
 from xdsl.utils.mlir_lexer import MLIRTokenKind
-from xdsl.traits import IsolatedFromAbove
+from xdsl.traits import IsolatedFromAbove, IsTerminator
 from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
 
+from mlopt.asm_names import block_argument_names, result_names
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText, exception_text
-from mlopt.printing_flags import elides_elements, resource_section
+from mlopt.printing_flags import elides_elements, resource_section, uses_source_names
 from mlopt import xdsl_fixes
 
 xdsl_fixes.apply()
@@ -247,40 +248,69 @@ def _parse_single_top_level_op(parser: LocatingParser) -> Operation:
 
 @dataclass(eq=False, repr=False)
 class UpstreamPrinter(Printer):
-    """xDSL's printer with mlir-opt's name elision and mlopt's extended op syntax."""
+    """xDSL's printer with mlir-opt's SSA names, name elision, attribute aliases
+    and mlopt's extended op syntax."""
 
     context: Context | None = field(default=None)
+    source_names_as_prefix: bool = field(default=False)
+    aliases: dict[builtin.Attribute, str] = field(default_factory=dict)
+    """Attributes printed as an alias (``#map``) → the alias."""
+    aliasable: list[builtin.Attribute] | None = field(default=None)
+    """When set, collects the attributes that upstream would alias, in print order."""
     _default_dialects: list[str] = field(default_factory=lambda: ["builtin"], init=False)
-    _next_argument_id: list[int] = field(default_factory=lambda: [0], init=False)
+    _names: SSANames | None = field(default=None, init=False)
 
     def print_ssa_value(self, value: SSAValue) -> str:
-        # Upstream names the arguments of entry blocks %arg0, %arg1, ... per
-        # isolated scope; names written in the source (name hints) are kept.
-        if (
-            isinstance(value, BlockArgument)
-            and value not in self._ssa_values
-            and not value.name_hint
-            and value.block.parent is not None
-            and value.block.parent.blocks.first is value.block
-        ):
-            name = f"arg{self._next_argument_id[-1]}"
-            while name in self.ssa_names:
-                self._next_argument_id[-1] += 1
-                name = f"arg{self._next_argument_id[-1]}"
-            self._next_argument_id[-1] += 1
-            self.ssa_names[name] = 1
-            self._ssa_values[value] = name
-        return super().print_ssa_value(value)
+        name = self._names.name_of(value) if self._names is not None else None
+        if name is None:
+            return super().print_ssa_value(value)
+        self.print_string(f"%{name}")
+        return name
 
-    def enter_scope(self) -> None:
-        super().enter_scope()
-        self._next_argument_id.append(0)
+    def _print_results(self, op: Operation) -> None:
+        if not op.results:
+            return
+        if self._names is None or op.results[0] not in self._names.values:
+            return super()._print_results(op)
+        self.print_string(", ".join(f"%{name}" for name in self._names.result_definitions(op)) + " = ")
 
-    def exit_scope(self) -> None:
-        super().exit_scope()
-        self._next_argument_id.pop()
+    def _populate_block_name(self, block: Block, block_index: int | None = None) -> None:
+        known = self._names.blocks.get(block) if self._names is not None else None
+        if known is None:
+            return super()._populate_block_name(block, block_index)
+        self._blocks[block] = known[0]
+
+    def print_block(self, block: Block, print_block_args: bool = True, print_block_terminator: bool = True) -> None:
+        # As xDSL's, with upstream's comment on the predecessors after the label.
+        if print_block_args:
+            self._print_new_line()
+            if block not in self._blocks:
+                self._populate_block_name(block)
+            self.print_block_name(block)
+            if block.args:
+                with self.in_parens():
+                    self.print_list(block.args, self.print_block_argument)
+            self.print_string(":" + self._predecessors_comment(block))
+        with self.indented():
+            for op in block.ops:
+                if print_block_terminator or not op.has_trait(IsTerminator, value_if_unregistered=False):
+                    self._print_new_line()
+                    self.print_op(op)
+
+    def _predecessors_comment(self, block: Block) -> str:
+        predecessors = block.predecessors()
+        if not predecessors:
+            return "" if block.parent is None or block.parent.blocks.first is block else "  // no predecessors"
+        if all(pred is predecessors[0] for pred in predecessors):
+            return f"  // pred: ^{self._get_block_name(predecessors[0])}"
+        ordered = sorted(predecessors, key=lambda pred: self._names.blocks[pred][1] if self._names else 0)
+        return f"  // {len(ordered)} preds: " + ", ".join(f"^{self._get_block_name(pred)}" for pred in ordered)
 
     def print_op(self, op: Operation) -> None:
+        if self._names is None:
+            self._names = SSANames(
+                op, custom_names=not self.print_generic_format, source_names_as_prefix=self.source_names_as_prefix
+            )
         scope = op.has_trait(IsolatedFromAbove, value_if_unregistered=False)
         begin_op_pos = self._current_column
         self._print_results(op)
@@ -337,6 +367,12 @@ class UpstreamPrinter(Printer):
             return
         # xDSL parenthesizes every affine binary expression; upstream only
         # where precedence needs it.
+        if isinstance(attribute, ALIASED_ATTRIBUTES):
+            if (alias := self.aliases.get(attribute)) is not None:
+                self.print_string(f"#{alias}")
+                return
+            if self.aliasable is not None:
+                self.aliasable.append(attribute)
         if isinstance(attribute, builtin.AffineMapAttr):
             from mlopt.dialects.builtin import affine_map_text
 
@@ -384,6 +420,123 @@ class UpstreamPrinter(Printer):
         return name
 
 
+
+class SSANames:
+    """The names upstream's AsmPrinter gives the values and blocks under one
+    printed op: results numbered ``%0, %1, ...``, the values of nested regions
+    after those of their parent region (sibling regions alike), entry block
+    arguments ``%arg0, ...``, blocks ``^bb0, ...`` per region; in custom form
+    the ops' own names (``%c0``, ``%alloc``, :mod:`mlopt.asm_names`) uniqued
+    with one shared ``_N`` counter. With ``source_names_as_prefix`` a name
+    written in the source takes precedence, as ``loc("name")`` does under
+    upstream's ``--mlir-use-nameloc-as-prefix``."""
+
+    def __init__(self, root: Operation, *, custom_names: bool, source_names_as_prefix: bool) -> None:
+        self.custom_names = custom_names
+        self.source_names_as_prefix = source_names_as_prefix
+        self.values: dict[SSAValue, str] = {}
+        """The head of each result group and each block argument → its name."""
+        self.result_groups: dict[Operation, list[int]] = {}
+        """Ops whose results split into several named groups → the first index of each."""
+        self.blocks: dict[Block, tuple[str, int]] = {}
+        """Block → (name, position in its region)."""
+        self._next_value = self._next_argument = self._next_conflict = 0
+        self._used: set[str] = set()
+        pending = [(region, 0, 0, 0, self._used) for region in root.regions]
+        self._number_op(root)
+        while pending:
+            region, self._next_value, self._next_argument, self._next_conflict, parent_used = pending.pop()
+            self._used = set(parent_used)
+            self._number_region(region)
+            state = (self._next_value, self._next_argument, self._next_conflict, self._used)
+            pending.extend((nested, *state) for block in region.blocks for op in block.ops for nested in op.regions)
+
+    def name_of(self, value: SSAValue) -> str | None:
+        """``value``'s name as printed where it is used (``0#1`` for the second
+        result of a group), or None for a value defined outside the printed op."""
+        if not isinstance(value, OpResult):
+            return self.values.get(value)
+        op, index = value.op, value.index
+        starts = self.result_groups.get(op, [0])
+        start = max(s for s in starts if s <= index)
+        name = self.values.get(op.results[start])
+        if name is None:
+            return None
+        end = next((s for s in starts if s > start), len(op.results))
+        return name if end - start == 1 else f"{name}#{index - start}"
+
+    def result_definitions(self, op: Operation) -> list[str]:
+        """The result groups as ``op``'s definition prints them: ``0:2``."""
+        starts = self.result_groups.get(op, [0])
+        ends = [*starts[1:], len(op.results)]
+        return [
+            self.values[op.results[start]] + (f":{end - start}" if end - start > 1 else "")
+            for start, end in zip(starts, ends)
+        ]
+
+    def _number_region(self, region: Region) -> None:
+        parent = region.parent
+        if self.custom_names and parent is not None:
+            for argument, name in block_argument_names(parent, region):
+                self._set_name(argument, name)
+        for position, block in enumerate(region.blocks):
+            self.blocks[block] = (f"bb{position}", position)
+            entry = position == 0
+            for argument in block.args:
+                if argument in self.values:
+                    continue
+                if entry:
+                    name = f"arg{self._next_argument}"
+                    self._next_argument += 1
+                else:
+                    name = ""
+                self._set_name(argument, self._source_name(argument) or name)
+            for op in block.ops:
+                self._number_op(op)
+
+    def _number_op(self, op: Operation) -> None:
+        if not op.results:
+            return
+        starts = [0]
+        if self.custom_names:
+            for index, name in result_names(op):
+                self._set_name(op.results[index], name)
+                if index:
+                    starts.append(index)
+        head = op.results[0]
+        if head not in self.values:
+            self._set_name(head, self._source_name(head))
+        if len(starts) > 1:
+            self.result_groups[op] = sorted(starts)
+
+    def _source_name(self, value: SSAValue) -> str:
+        return value.name_hint or "" if self.source_names_as_prefix else ""
+
+    def _set_name(self, value: SSAValue, name: str) -> None:
+        if self.source_names_as_prefix and value.name_hint:
+            name = value.name_hint
+        if not name:
+            self.values[value] = str(self._next_value)
+            self._next_value += 1
+            return
+        name = _sanitized_identifier(name)
+        if name in self._used:
+            stem = name
+            while name in self._used:
+                name = f"{stem}_{self._next_conflict}"
+                self._next_conflict += 1
+        self._used.add(name)
+        self.values[value] = name
+
+
+def _sanitized_identifier(name: str) -> str:
+    # As upstream: a leading digit would clash with the numbered names.
+    text = "".join(
+        ch if ch.isascii() and (ch.isalnum() or ch in "$._-") else "_" if ch == " " else f"{ord(ch):X}" for ch in name
+    )
+    return f"_{text}" if text[0].isdigit() else text
+
+
 def _adopt_printer_class(op: Operation, printer_class: type[Operation]) -> type[Operation]:
     """An op built from xDSL's class prints as mlopt's extension of it. The
     extension's format may name properties only its definition has, so the op
@@ -405,14 +558,48 @@ def print_ir(
     context: Context | None = None,
     generic: bool = False,
     debuginfo: bool = False,
+    source_names_as_prefix: bool | None = None,
 ) -> None:
-    """Print ``op`` and a final newline, as mlir-opt prints its output."""
-    printer = UpstreamPrinter(
-        stream=stream, print_generic_format=generic, print_debuginfo=debuginfo, context=context
+    """Print ``op`` and a final newline as mlir-opt prints its output: the
+    attribute aliases it uses first (``#map = affine_map<...>``). Source names
+    are kept when asked here or by ``--mlir-use-nameloc-as-prefix``."""
+    options = dict(
+        print_generic_format=generic,
+        print_debuginfo=debuginfo,
+        context=context,
+        source_names_as_prefix=uses_source_names() if source_names_as_prefix is None else source_names_as_prefix,
     )
-    printer.print_op(op)
+    aliases = _attribute_aliases(op, options)
+    for attribute, alias in aliases.items():
+        stream.write(f"#{alias} = ")
+        UpstreamPrinter(stream=stream, **options).print_attribute(attribute)
+        stream.write("\n")
+    UpstreamPrinter(stream=stream, aliases=aliases, **options).print_op(op)
     stream.write("\n")
     stream.write(resource_section(op))
+
+
+ALIASED_ATTRIBUTES = (builtin.AffineMapAttr, builtin.AffineSetAttr)
+"""The attributes upstream's builtin dialect prints as aliases."""
+
+_ALIAS_STEMS = {builtin.AffineMapAttr: "map", builtin.AffineSetAttr: "set"}
+
+
+def _attribute_aliases(op: Operation, options: dict) -> dict[builtin.Attribute, str]:
+    """Upstream's aliases for the attributes ``op`` prints: ``map``, ``map1``, ...
+    per kind in order of first use, the kinds in alphabetical order."""
+    collector = UpstreamPrinter(stream=io.StringIO(), aliasable=[], **options)
+    collector.print_op(op)
+    first_uses = list(dict.fromkeys(collector.aliasable))
+    first_uses.sort(key=lambda attribute: _ALIAS_STEMS[type(attribute)])
+    aliases: dict[builtin.Attribute, str] = {}
+    counts: dict[str, int] = {}
+    for attribute in first_uses:
+        stem = _ALIAS_STEMS[type(attribute)]
+        count = counts.get(stem, 0)
+        counts[stem] = count + 1
+        aliases[attribute] = f"{stem}{count or ''}"
+    return aliases
 
 
 def print_to_string(op: Operation, *, generic: bool = False, context: Context | None = None) -> str:

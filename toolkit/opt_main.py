@@ -51,6 +51,7 @@ OPTIONS = (
     Option("mlir-print-debuginfo", "Print source locations (loc(...)) with each op", group="Printing"),
     Option("mlir-elide-elementsattrs-if-larger", "Print elements attributes with more elements than this as dense_resource<__elided__>", kind="value", metavar="uint", group="Printing"),
     Option("mlir-elide-resource-strings-if-larger", "Leave out of the printed resources those longer than this, in characters", kind="value", metavar="uint", group="Printing"),
+    Option("mlir-use-nameloc-as-prefix", "Print SSA values with the names the input gave them (%x rather than %0)", group="Printing"),
     Option("mlir-print-ir-before", "Dump the IR before the named passes (comma-separated, repeatable)", kind="list", metavar="pass", group="IR dumps"),
     Option("mlir-print-ir-after", "Dump the IR after the named passes", kind="list", metavar="pass", group="IR dumps"),
     Option("mlir-print-ir-before-all", "Dump the IR before every pass", group="IR dumps"),
@@ -125,7 +126,11 @@ def _printing_flags(args: ParsedArgs):
             raise UsageError(f"for the --{flag} option: '{text}' value invalid for uint argument!")
         return int(text)
 
-    return PrintingFlags(limit("mlir-elide-elementsattrs-if-larger"), limit("mlir-elide-resource-strings-if-larger"))
+    return PrintingFlags(
+        limit("mlir-elide-elementsattrs-if-larger"),
+        limit("mlir-elide-resource-strings-if-larger"),
+        use_nameloc_as_prefix=args.mlir_use_nameloc_as_prefix,
+    )
 
 
 def build_pass_manager(session: Session, args: ParsedArgs, command_line: CommandLine):

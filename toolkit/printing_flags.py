@@ -18,6 +18,9 @@ class PrintingFlags:
     """Elements attributes with more elements print as ``dense_resource<__elided__>``."""
     elide_resource_strings_above: int | None = None
     """Resources whose quoted value is longer are left out of the resource section."""
+    use_nameloc_as_prefix: bool = False
+    """SSA values keep the names the input gave them (mlopt keeps no NameLoc; the
+    source names play its part)."""
 
 
 _flags: ContextVar[PrintingFlags] = ContextVar("mlopt_printing_flags", default=PrintingFlags())
@@ -30,6 +33,10 @@ def printing_with(flags: PrintingFlags) -> Iterator[None]:
         yield
     finally:
         _flags.reset(token)
+
+
+def uses_source_names() -> bool:
+    return _flags.get().use_nameloc_as_prefix
 
 
 def elides_elements(attribute: Any) -> bool:

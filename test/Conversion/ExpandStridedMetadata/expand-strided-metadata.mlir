@@ -16,10 +16,10 @@ func.func @subview(%m: memref<8x16xf32>, %i: index) -> memref<4x?xf32, strided<[
 // A dynamic source layout reads offset and strides from the metadata.
 // CHECK-LABEL: func.func @subview_dynamic
 func.func @subview_dynamic(%m: memref<?x?xf32, strided<[?, ?], offset: ?>>, %i: index) -> memref<2xf32, strided<[?], offset: ?>> {
-  // CHECK: %[[BASE:[^,]*]], %[[OFF:[^,]*]], %{{[^,]*}}, %{{[^,]*}}, %[[S0:[^,]*]], %[[S1:[^ ]*]] = memref.extract_strided_metadata
-  // CHECK: %[[T:.*]] = arith.muli %{{.*}}, %[[S0]] : index
+  // CHECK: %[[BASE:[^,]*]], %[[OFF:[^,]*]], %{{[^,]*}}:2, %[[S:[^:]*]]:2 = memref.extract_strided_metadata
+  // CHECK: %[[T:.*]] = arith.muli %{{.*}}, %[[S]]#0 : index
   // CHECK: arith.addi %[[OFF]], %[[T]] : index
-  // CHECK: memref.reinterpret_cast %[[BASE]] to offset: [%{{.*}}], sizes: [2], strides: [%[[S1]]]
+  // CHECK: memref.reinterpret_cast %[[BASE]] to offset: [%{{.*}}], sizes: [2], strides: [%[[S]]#1]
   %s = memref.subview %m[%i, 0][1, 2][1, 1] : memref<?x?xf32, strided<[?, ?], offset: ?>> to memref<2xf32, strided<[?], offset: ?>>
   return %s : memref<2xf32, strided<[?], offset: ?>>
 }

@@ -24,6 +24,7 @@ func.func @batch_matmul_transposed(%a: memref<2x5x3xf32>, %b: memref<2x7x5xf32>,
 // -----
 
 // Strided windows are affine expressions of the loops.
+// PARALLEL-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d0 * 2 + d1)>
 // AFFINE-LABEL: func.func @conv_dynamic
 // AFFINE: %[[N:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<?x?x?xf32>
 // AFFINE: affine.for %[[B:.*]] = 0 to %[[N]] {
@@ -34,7 +35,7 @@ func.func @batch_matmul_transposed(%a: memref<2x5x3xf32>, %b: memref<2x7x5xf32>,
 // PARALLEL-LABEL: func.func @conv_dynamic
 // PARALLEL: scf.parallel (%{{.*}}, %{{.*}}, %{{.*}}) =
 // PARALLEL: scf.for
-// PARALLEL: affine.apply affine_map<(d0, d1) -> (d0 * 2 + d1)>
+// PARALLEL: affine.apply #[[MAP0]]
 func.func @conv_dynamic(%i: memref<?x?x?xf32>, %f: memref<?x?xf32>, %o: memref<?x?x?xf32>) {
   linalg.depthwise_conv_1d_nwc_wc {dilations = dense<1> : vector<1xi64>, strides = dense<2> : vector<1xi64>}
     ins(%i, %f : memref<?x?x?xf32>, memref<?x?xf32>) outs(%o : memref<?x?x?xf32>)

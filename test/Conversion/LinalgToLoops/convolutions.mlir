@@ -1,10 +1,11 @@
 // RUN: mlopt %s --split-input-file --convert-linalg-to-loops | FileCheck %s
 
 // A convolution without strides/dilations uses upstream's defaults (1).
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d0 + d1)>
 // CHECK-LABEL: func.func @conv_default_attributes
 // CHECK-COUNT-7: scf.for
-// CHECK: %[[H:.*]] = affine.apply affine_map<(d0, d1) -> (d0 + d1)>(%{{.*}}, %{{.*}})
-// CHECK: %[[W:.*]] = affine.apply affine_map<(d0, d1) -> (d0 + d1)>(%{{.*}}, %{{.*}})
+// CHECK: %[[H:.*]] = affine.apply #[[MAP0]](%{{.*}}, %{{.*}})
+// CHECK: %[[W:.*]] = affine.apply #[[MAP0]](%{{.*}}, %{{.*}})
 // CHECK: memref.load %{{.*}}[%{{.*}}, %[[H]], %[[W]], %{{.*}}] : memref<1x9x9x3xf32>
 // CHECK: arith.mulf
 // CHECK: arith.addf
@@ -16,9 +17,10 @@ func.func @conv_default_attributes(%i: memref<1x9x9x3xf32>, %f: memref<3x3x3x4xf
 
 // -----
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d0 * 3 + d1 * 2)>
 // CHECK-LABEL: func.func @conv_strides_dilations
-// CHECK: affine.apply affine_map<(d0, d1) -> (d0 * 3 + d1 * 2)>
-// CHECK: affine.apply affine_map<(d0, d1) -> (d0 * 3 + d1 * 2)>
+// CHECK: affine.apply #[[MAP0]]
+// CHECK: affine.apply #[[MAP0]]
 func.func @conv_strides_dilations(%i: memref<1x9x9x3xf32>, %f: memref<2x2x3x4xf32>, %o: memref<1x3x3x4xf32>) {
   linalg.conv_2d_nhwc_hwcf {dilations = dense<2> : tensor<2xi64>, strides = dense<3> : tensor<2xi64>}
     ins(%i, %f : memref<1x9x9x3xf32>, memref<2x2x3x4xf32>) outs(%o : memref<1x3x3x4xf32>)

@@ -1,24 +1,32 @@
 // RUN: mlopt --split-input-file %s | mlopt --split-input-file | FileCheck %s
 // RUN: mlopt --split-input-file %s --mlir-print-op-generic | mlopt --split-input-file | FileCheck %s
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0) -> (d0 + 10, 100)>
+// CHECK-DAG: #[[SET0:set[0-9]*]] = affine_set<(d0) : (d0 - 10 >= 0)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0)[s0] -> (d0 + s0)>
+// CHECK-DAG: #[[SET1:set[0-9]*]] = affine_set<(d0)[s0] : (d0 == 0, s0 - d0 >= 0)>
+// CHECK-DAG: #[[MAP2:map[0-9]*]] = affine_map<(d0) -> (d0, 0)>
+// CHECK-DAG: #[[MAP3:map[0-9]*]] = affine_map<(d0, d1) -> (d0 floordiv 2 + d1 ceildiv 3)>
+// CHECK-DAG: #[[MAP4:map[0-9]*]] = affine_map<(d0)[s0] -> (d0, s0, 100)>
+// CHECK-DAG: #[[MAP5:map[0-9]*]] = affine_map<(d0) -> (d0, 1)>
 // CHECK-LABEL: func.func @affine
 // CHECK-SAME: (%[[M:[^ ,:]+]]: memref<100x100xf32>, %[[N:[^ ,:]+]]: index, %[[V:[^ ,:]+]]: f32) {
 // CHECK: %[[C0:[^ ,:]+]] = arith.constant 0 : index
 // CHECK: affine.for %[[I:[^ ,:]+]] = 0 to 100 {
-// CHECK: affine.for %[[J:[^ ,:]+]] = affine_map<(d0)[s0] -> (d0 + s0)>(%[[I]])[%[[N]]] to min affine_map<(d0) -> (d0 + 10, 100)>(%[[I]]) step 2 {
+// CHECK: affine.for %[[J:[^ ,:]+]] = #[[MAP1]](%[[I]])[%[[N]]] to min #[[MAP0]](%[[I]]) step 2 {
 // CHECK: %[[N0:[^ ,:]+]] = affine.load %[[M]][%[[I]], %[[J]] + 1] : memref<100x100xf32>
 // CHECK: affine.store %[[N0]], %[[M]][(%[[I]] * 2) mod 100, symbol(%[[N]])] : memref<100x100xf32>
-// CHECK: affine.for %[[I_1:[^ ,:]+]] = max affine_map<(d0) -> (d0, 0)>(%[[N]]) to %[[N]] {
+// CHECK: affine.for %[[I_1:[^ ,:]+]] = max #[[MAP2]](%[[N]]) to %[[N]] {
 // CHECK: %[[R:[^ ,:]+]] = affine.for %[[I_2:[^ ,:]+]] = 0 to 10 iter_args(%[[ACC:[^ ,:]+]] = %[[V]]) -> (f32) {
 // CHECK: %[[S:[^ ,:]+]] = arith.addf %[[ACC]], %[[ACC]] : f32
 // CHECK: affine.yield %[[S]] : f32
-// CHECK: %[[A:[^ ,:]+]] = affine.apply affine_map<(d0, d1) -> (d0 floordiv 2 + d1 ceildiv 3)>(%[[C0]], %[[N]])
-// CHECK: %[[B:[^ ,:]+]] = affine.apply affine_map<(d0)[s0] -> (d0 + s0)>(%[[C0]])[%[[N]]]
-// CHECK: %[[MN:[^ ,:]+]] = affine.min affine_map<(d0)[s0] -> (d0, s0, 100)>(%[[C0]])[%[[N]]]
-// CHECK: %[[MX:[^ ,:]+]] = affine.max affine_map<(d0) -> (d0, 1)>(%[[C0]])
-// CHECK: affine.if affine_set<(d0) : (d0 - 10 >= 0)>(%[[N]]) {
+// CHECK: %[[A:[^ ,:]+]] = affine.apply #[[MAP3]](%[[C0]], %[[N]])
+// CHECK: %[[B:[^ ,:]+]] = affine.apply #[[MAP1]](%[[C0]])[%[[N]]]
+// CHECK: %[[MN:[^ ,:]+]] = affine.min #[[MAP4]](%[[C0]])[%[[N]]]
+// CHECK: %[[MX:[^ ,:]+]] = affine.max #[[MAP5]](%[[C0]])
+// CHECK: affine.if #[[SET0]](%[[N]]) {
 // CHECK: affine.store %[[V]], %[[M]][0, 0] : memref<100x100xf32>
-// CHECK: %[[X:[^ ,:]+]] = affine.if affine_set<(d0)[s0] : (d0 == 0, s0 - d0 >= 0)>(%[[C0]])[%[[N]]] -> f32 {
+// CHECK: %[[X:[^ ,:]+]] = affine.if #[[SET1]](%[[C0]])[%[[N]]] -> f32 {
 // CHECK: affine.yield %[[V]] : f32
 // CHECK: } else {
 // CHECK: affine.yield %[[R]] : f32
@@ -65,10 +73,10 @@ func.func @affine(%m: memref<100x100xf32>, %n: index, %v: f32) {
 // CHECK: %[[V:[^ ,:]+]] = affine.vector_load %[[M]][0, 0] : memref<100x100xf32>, vector<8xf32>
 // CHECK: affine.vector_store %[[V]], %[[M]][1, 0] : memref<100x100xf32>, vector<8xf32>
 // CHECK: affine.prefetch %[[M]][0, 0], read, locality<3>, data : memref<100x100xf32>
-// CHECK: %[[D:[^ ,:]+]], %[[D_1:[^ ,:]+]] = affine.delinearize_index %[[N]] into (10, 10) : index, index
-// CHECK: %[[L:[^ ,:]+]] = affine.linearize_index [%[[D]], %[[D_1]]] by (10, 10) : index
-// CHECK: %[[L2:[^ ,:]+]] = affine.linearize_index disjoint [%[[D]], %[[D_1]]] by (10, 10) : index
-// CHECK: %[[D2:[^ ,:]+]], %[[D2_1:[^ ,:]+]] = affine.delinearize_index %[[N]] into (%[[N]], 10) : index, index
+// CHECK: %[[D:[^ ,:]+]]:2 = affine.delinearize_index %[[N]] into (10, 10) : index, index
+// CHECK: %[[L:[^ ,:]+]] = affine.linearize_index [%[[D]]#0, %[[D]]#1] by (10, 10) : index
+// CHECK: %[[L2:[^ ,:]+]] = affine.linearize_index disjoint [%[[D]]#0, %[[D]]#1] by (10, 10) : index
+// CHECK: %[[D2:[^ ,:]+]]:2 = affine.delinearize_index %[[N]] into (%[[N]], 10) : index, index
 // CHECK: return
 func.func @affine2(%m: memref<100x100xf32>, %n: index, %t: memref<1xi32>) {
   affine.parallel (%i, %j) = (0, 0) to (100, symbol(%n)) step (4, 1) {

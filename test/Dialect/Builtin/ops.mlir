@@ -16,7 +16,7 @@ module attributes {foo.bar = 1 : i32} {
 // CHECK-LABEL: func.func @casts
 // CHECK-SAME: (%[[A:[^ ,:]+]]: i32) -> i64 {
 // CHECK: %[[N0:[^ ,:]+]] = builtin.unrealized_conversion_cast %[[A]] : i32 to i64
-// CHECK: %[[N1:[^ ,:]+]], %[[N2:[^ ,:]+]] = builtin.unrealized_conversion_cast %[[A]], %[[A]] : i32, i32 to i64, f32
+// CHECK: %[[N1:[^ ,:]+]]:2 = builtin.unrealized_conversion_cast %[[A]], %[[A]] : i32, i32 to i64, f32
 // CHECK: %[[N3:[^ ,:]+]] = builtin.unrealized_conversion_cast to i8
 // CHECK: return %[[N0]] : i64
 func.func @casts(%a: i32) -> i64 {
@@ -28,8 +28,9 @@ func.func @casts(%a: i32) -> i64 {
 
 // -----
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d1, d0)>
 // CHECK-LABEL: func.func @types
-// CHECK-SAME: (%[[A:[^ ,:]+]]: memref<4x?xf32, strided<[?, 1], offset: ?>>, %[[B:[^ ,:]+]]: memref<4xf32, 3>, %[[C:[^ ,:]+]]: memref<*xf32>, %[[D:[^ ,:]+]]: memref<2x3xf32, affine_map<(d0, d1) -> (d1, d0)>>, %[[E:[^ ,:]+]]: tensor<*xi32>, %[[F:[^ ,:]+]]: vector<2x[4]xf32>, %[[G:[^ ,:]+]]: complex<f32>, %[[H:[^ ,:]+]]: tuple<i32, f32>, %[[I:[^ ,:]+]]: none, %[[J:[^ ,:]+]]: ui8, %[[K:[^ ,:]+]]: si16, %[[L:[^ ,:]+]]: f80, %[[M:[^ ,:]+]]: f128, %[[N:[^ ,:]+]]: tf32, %[[O:[^ ,:]+]]: memref<f32>, %[[P:[^ ,:]+]]: vector<f32>, %[[Q:[^ ,:]+]]: memref<4xf32, #gpu.address_space<workgroup>>, %[[R:[^ ,:]+]]: tensor<4xf32, "enc">, %[[S:[^ ,:]+]]: memref<8xf32, strided<[2]>>, %[[T:[^ ,:]+]]: memref<8xf32, strided<[1], offset: 4>>, %[[U:[^ ,:]+]]: f8E4M3FN, %[[V:[^ ,:]+]]: i1, %[[W:[^ ,:]+]]: memref<?xi8, #gpu.address_space<private>>, %[[X:[^ ,:]+]]: !llvm.ptr, %[[Y:[^ ,:]+]]: index, %[[Z:[^ ,:]+]]: memref<4x4xvector<4xf32>>) {
+// CHECK-SAME: (%[[A:[^ ,:]+]]: memref<4x?xf32, strided<[?, 1], offset: ?>>, %[[B:[^ ,:]+]]: memref<4xf32, 3>, %[[C:[^ ,:]+]]: memref<*xf32>, %[[D:[^ ,:]+]]: memref<2x3xf32, #[[MAP0]]>, %[[E:[^ ,:]+]]: tensor<*xi32>, %[[F:[^ ,:]+]]: vector<2x[4]xf32>, %[[G:[^ ,:]+]]: complex<f32>, %[[H:[^ ,:]+]]: tuple<i32, f32>, %[[I:[^ ,:]+]]: none, %[[J:[^ ,:]+]]: ui8, %[[K:[^ ,:]+]]: si16, %[[L:[^ ,:]+]]: f80, %[[M:[^ ,:]+]]: f128, %[[N:[^ ,:]+]]: tf32, %[[O:[^ ,:]+]]: memref<f32>, %[[P:[^ ,:]+]]: vector<f32>, %[[Q:[^ ,:]+]]: memref<4xf32, #gpu.address_space<workgroup>>, %[[R:[^ ,:]+]]: tensor<4xf32, "enc">, %[[S:[^ ,:]+]]: memref<8xf32, strided<[2]>>, %[[T:[^ ,:]+]]: memref<8xf32, strided<[1], offset: 4>>, %[[U:[^ ,:]+]]: f8E4M3FN, %[[V:[^ ,:]+]]: i1, %[[W:[^ ,:]+]]: memref<?xi8, #gpu.address_space<private>>, %[[X:[^ ,:]+]]: !llvm.ptr, %[[Y:[^ ,:]+]]: index, %[[Z:[^ ,:]+]]: memref<4x4xvector<4xf32>>) {
 // CHECK: return
 func.func @types(%a: memref<4x?xf32, strided<[?, 1], offset: ?>>, %b: memref<4xf32, 3>, %c: memref<*xf32>,
     %d: memref<2x3xf32, affine_map<(d0, d1) -> (d1, d0)>>, %e: tensor<*xi32>, %f: vector<2x[4]xf32>,
@@ -42,8 +43,9 @@ func.func @types(%a: memref<4x?xf32, strided<[?, 1], offset: ?>>, %b: memref<4xf
 
 // -----
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d0 + d1)>
 // CHECK-LABEL: func.func @aliases
-// CHECK-SAME: (%[[M:[^ ,:]+]]: memref<?xf32>) attributes {a = "an alias", m = affine_map<(d0, d1) -> (d0 + d1)>} {
+// CHECK-SAME: (%[[M:[^ ,:]+]]: memref<?xf32>) attributes {a = "an alias", m = #[[MAP0]]} {
 // CHECK: return
 #map = affine_map<(d0, d1) -> (d0 + d1)>
 #alias = "an alias"

@@ -56,15 +56,15 @@ func.func @switch_empty(%i: i64) {
 // CHECK-LABEL: func.func @loop_header
 // CHECK-SAME: (%[[N:[^ ,:]+]]: index) {
 // CHECK: %[[C0:[^ ,:]+]] = arith.constant 0 : index
-// CHECK: cf.br ^hdr(%[[C0]] : index)
-// CHECK: ^hdr(%[[I:[^ ,:]+]]: index):
+// CHECK: cf.br ^[[BB_HDR:bb[0-9]+]](%[[C0]] : index)
+// CHECK: ^[[BB_HDR]](%[[I:[^ ,:]+]]: index):
 // CHECK: %[[C:[^ ,:]+]] = arith.cmpi slt, %[[I]], %[[N]] : index
-// CHECK: cf.cond_br %[[C]], ^body, ^exit
-// CHECK: ^body:
+// CHECK: cf.cond_br %[[C]], ^[[BB_BODY:bb[0-9]+]], ^[[BB_EXIT:bb[0-9]+]]
+// CHECK: ^[[BB_BODY]]:
 // CHECK: %[[C1:[^ ,:]+]] = arith.constant 1 : index
 // CHECK: %[[N1:[^ ,:]+]] = arith.addi %[[I]], %[[C1]] : index
-// CHECK: cf.br ^hdr(%[[N1]] : index)
-// CHECK: ^exit:
+// CHECK: cf.br ^[[BB_HDR]](%[[N1]] : index)
+// CHECK: ^[[BB_EXIT]]:
 // CHECK: return
 func.func @loop_header(%n: index) {
   %c0 = arith.constant 0 : index

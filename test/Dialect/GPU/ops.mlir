@@ -26,7 +26,7 @@
 // CHECK: %[[R:[^ ,:]+]] = gpu.all_reduce add %[[ARG0]] uniform {
 // CHECK: } : (f32) -> f32
 // CHECK: %[[R2:[^ ,:]+]] = gpu.all_reduce %[[ARG0]] {
-// CHECK: ^bb(%[[A:[^ ,:]+]]: f32, %[[B:[^ ,:]+]]: f32):
+// CHECK: ^bb0(%[[A:[^ ,:]+]]: f32, %[[B:[^ ,:]+]]: f32):
 // CHECK: %[[X:[^ ,:]+]] = arith.addf %[[A]], %[[B]] : f32
 // CHECK: gpu.yield %[[X]] : f32
 // CHECK: } : (f32) -> f32
@@ -36,10 +36,10 @@
 // CHECK: %[[DYN:[^ ,:]+]] = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>
 // CHECK: gpu.return
 // CHECK-LABEL: gpu.func @attribs
-// CHECK-SAME: (%[[ARG0]]: f32) workgroup(%[[W]] : memref<32xf32, #gpu.address_space<workgroup>>) private(%[[P:[^ ,:]+]] : memref<1xf32, #gpu.address_space<private>>) kernel attributes {gpu.known_block_size = array<i32: 32, 1, 1>} {
+// CHECK-SAME: (%[[ARG0:[^ ,:]+]]: f32) workgroup(%[[W:[^ ,:]+]] : memref<32xf32, #gpu.address_space<workgroup>>) private(%[[P:[^ ,:]+]] : memref<1xf32, #gpu.address_space<private>>) kernel attributes {gpu.known_block_size = array<i32: 32, 1, 1>} {
 // CHECK: gpu.return
 // CHECK-LABEL: gpu.func @device
-// CHECK-SAME: (%[[ARG0]]: f32) -> f32 {
+// CHECK-SAME: (%[[ARG0:[^ ,:]+]]: f32) -> f32 {
 // CHECK: gpu.return %[[ARG0]] : f32
 // CHECK-LABEL: func.func @plain
 // CHECK-SAME: () {
@@ -54,10 +54,10 @@
 // CHECK: %[[T1:[^ ,:]+]] = gpu.launch_func async [%[[T0]]] @kernels::@kernel blocks in (%[[C1]], %[[C1]], %[[C1]]) threads in (%[[N]], %[[C1]], %[[C1]]) args(%[[F]] : f32, %[[M]] : memref<?xf32>)
 // CHECK: gpu.wait [%[[T1]]]
 // CHECK: gpu.launch_func @kernels::@kernel clusters in (%[[C1]], %[[C1]], %[[C1]]) blocks in (%[[C1]], %[[C1]], %[[C1]]) threads in (%[[N]], %[[C1]], %[[C1]]) args(%[[F]] : f32, %[[M]] : memref<?xf32>)
-// CHECK: gpu.launch blocks(%[[BX]], %[[BY:[^ ,:]+]], %[[BZ:[^ ,:]+]]) in (%[[GX:[^ ,:]+]] = %[[C1]], %[[GY:[^ ,:]+]] = %[[C1]], %[[GZ:[^ ,:]+]] = %[[C1]]) threads(%[[TX]], %[[TY]], %[[TZ:[^ ,:]+]]) in (%[[SX:[^ ,:]+]] = %[[N]], %[[SY:[^ ,:]+]] = %[[C1]], %[[SZ:[^ ,:]+]] = %[[C1]]) {
-// CHECK: %[[V:[^ ,:]+]] = memref.load %[[M]][%[[TX]]] : memref<?xf32>
+// CHECK: gpu.launch blocks(%[[BX_0:[^ ,:]+]], %[[BY:[^ ,:]+]], %[[BZ:[^ ,:]+]]) in (%[[GX:[^ ,:]+]] = %[[C1]], %[[GY:[^ ,:]+]] = %[[C1]], %[[GZ:[^ ,:]+]] = %[[C1]]) threads(%[[TX_0:[^ ,:]+]], %[[TY_0:[^ ,:]+]], %[[TZ:[^ ,:]+]]) in (%[[SX:[^ ,:]+]] = %[[N]], %[[SY:[^ ,:]+]] = %[[C1]], %[[SZ:[^ ,:]+]] = %[[C1]]) {
+// CHECK: %[[V:[^ ,:]+]] = memref.load %[[M]][%[[TX_0]]] : memref<?xf32>
 // CHECK: gpu.terminator
-// CHECK: %[[T2:[^ ,:]+]] = gpu.launch async [%[[T0]]] blocks(%[[BX_1:[^ ,:]+]], %[[BY_1:[^ ,:]+]], %[[BZ_1:[^ ,:]+]]) in (%[[GX_1:[^ ,:]+]] = %[[C1]], %[[GY_1:[^ ,:]+]] = %[[C1]], %[[GZ_1:[^ ,:]+]] = %[[C1]]) threads(%[[TX_1:[^ ,:]+]], %[[TY_1:[^ ,:]+]], %[[TZ_1:[^ ,:]+]]) in (%[[SX_1:[^ ,:]+]] = %[[N]], %[[SY_1:[^ ,:]+]] = %[[C1]], %[[SZ_1:[^ ,:]+]] = %[[C1]]) dynamic_shared_memory_size %[[SMEM]] workgroup(%[[W]] : memref<32xf32, #gpu.address_space<workgroup>>) private(%[[P]] : memref<1xf32, #gpu.address_space<private>>) {
+// CHECK: %[[T2:[^ ,:]+]] = gpu.launch async [%[[T0]]] blocks(%[[BX_1:[^ ,:]+]], %[[BY_1:[^ ,:]+]], %[[BZ_1:[^ ,:]+]]) in (%[[GX_1:[^ ,:]+]] = %[[C1]], %[[GY_1:[^ ,:]+]] = %[[C1]], %[[GZ_1:[^ ,:]+]] = %[[C1]]) threads(%[[TX_1:[^ ,:]+]], %[[TY_1:[^ ,:]+]], %[[TZ_1:[^ ,:]+]]) in (%[[SX_1:[^ ,:]+]] = %[[N]], %[[SY_1:[^ ,:]+]] = %[[C1]], %[[SZ_1:[^ ,:]+]] = %[[C1]]) dynamic_shared_memory_size %[[SMEM]] workgroup(%[[W_1:[^ ,:]+]] : memref<32xf32, #gpu.address_space<workgroup>>) private(%[[P_1:[^ ,:]+]] : memref<1xf32, #gpu.address_space<private>>) {
 // CHECK: gpu.terminator
 // CHECK: gpu.launch clusters(%[[CX:[^ ,:]+]], %[[CY:[^ ,:]+]], %[[CZ:[^ ,:]+]]) in (%[[CGX:[^ ,:]+]] = %[[C1]], %[[CGY:[^ ,:]+]] = %[[C1]], %[[CGZ:[^ ,:]+]] = %[[C1]]) blocks(%[[BX_2:[^ ,:]+]], %[[BY_2:[^ ,:]+]], %[[BZ_2:[^ ,:]+]]) in (%[[GX_2:[^ ,:]+]] = %[[C1]], %[[GY_2:[^ ,:]+]] = %[[C1]], %[[GZ_2:[^ ,:]+]] = %[[C1]]) threads(%[[TX_2:[^ ,:]+]], %[[TY_2:[^ ,:]+]], %[[TZ_2:[^ ,:]+]]) in (%[[SX_2:[^ ,:]+]] = %[[N]], %[[SY_2:[^ ,:]+]] = %[[C1]], %[[SZ_2:[^ ,:]+]] = %[[C1]]) {
 // CHECK: gpu.terminator
@@ -65,13 +65,13 @@
 // CHECK: gpu.terminator
 // CHECK: return
 // CHECK-LABEL: func.func @memory
-// CHECK-SAME: (%[[N]]: index, %[[H:[^ ,:]+]]: memref<?xf32>, %[[F]]: f32) {
-// CHECK: %[[D]] = gpu.alloc (%[[N]]) : memref<?xf32>
-// CHECK: %[[T0]] = gpu.wait async
-// CHECK: %[[D2:[^ ,:]+]], %[[T1]] = gpu.alloc async [%[[T0]]] (%[[N]]) : memref<?xf32>
+// CHECK-SAME: (%[[N:[^ ,:]+]]: index, %[[H:[^ ,:]+]]: memref<?xf32>, %[[F:[^ ,:]+]]: f32) {
+// CHECK: %[[D:[^ ,:]+]] = gpu.alloc (%[[N]]) : memref<?xf32>
+// CHECK: %[[T0:[^ ,:]+]] = gpu.wait async
+// CHECK: %[[D2:[^ ,:]+]], %[[T1:[^ ,:]+]] = gpu.alloc async [%[[T0]]] (%[[N]]) : memref<?xf32>
 // CHECK: %[[D3:[^ ,:]+]] = gpu.alloc host_shared (%[[N]]) : memref<?xf32>
 // CHECK: gpu.memcpy %[[D]], %[[H]] : memref<?xf32>, memref<?xf32>
-// CHECK: %[[T2]] = gpu.memcpy async [%[[T1]]] %[[D2]], %[[H]] : memref<?xf32>, memref<?xf32>
+// CHECK: %[[T2:[^ ,:]+]] = gpu.memcpy async [%[[T1]]] %[[D2]], %[[H]] : memref<?xf32>, memref<?xf32>
 // CHECK: gpu.memset %[[D]], %[[F]] : memref<?xf32>, f32
 // CHECK: %[[T3:[^ ,:]+]] = gpu.memset async [%[[T2]]] %[[D2]], %[[F]] : memref<?xf32>, f32
 // CHECK: %[[T4:[^ ,:]+]] = gpu.dealloc async [%[[T3]]] %[[D2]] : memref<?xf32>
@@ -194,20 +194,20 @@ module attributes {gpu.container_module} {
 // CHECK: gpu.return
 // CHECK-LABEL: func.func @w
 // CHECK-SAME: (%[[LANEID:[^ ,:]+]]: index, %[[V0:[^ ,:]+]]: vector<4xi32>) -> vector<4xi32> {
-// CHECK: %[[N0]] = gpu.warp_execute_on_lane_0(%[[LANEID]])[32] args(%[[V0]] : vector<4xi32>) -> (vector<4xi32>) {
+// CHECK: %[[N0:[^ ,:]+]] = gpu.warp_execute_on_lane_0(%[[LANEID]])[32] args(%[[V0]] : vector<4xi32>) -> (vector<4xi32>) {
 // CHECK: ^bb0(%[[ARG0:[^ ,:]+]]: vector<128xi32>):
 // CHECK: gpu.yield %[[ARG0]] : vector<128xi32>
 // CHECK: gpu.warp_execute_on_lane_0(%[[LANEID]])[32] {
 // CHECK: return %[[N0]] : vector<4xi32>
 // CHECK-LABEL: func.func @mma
-// CHECK-SAME: (%[[SRC:[^ ,:]+]]: memref<32x32xf16, 3>, %[[I]]: index, %[[F:[^ ,:]+]]: f32) {
-// CHECK: %[[N0]] = gpu.subgroup_mma_load_matrix %[[SRC]][%[[I]], %[[I]]] {leadDimension = 32 : index} : memref<32x32xf16, 3> -> !gpu.mma_matrix<16x16xf16, "AOp">
-// CHECK: %[[N1]] = gpu.subgroup_mma_load_matrix %[[SRC]][%[[I]], %[[I]]] {leadDimension = 32 : index, transpose} : memref<32x32xf16, 3> -> !gpu.mma_matrix<16x16xf16, "BOp">
+// CHECK-SAME: (%[[SRC:[^ ,:]+]]: memref<32x32xf16, 3>, %[[I:[^ ,:]+]]: index, %[[F:[^ ,:]+]]: f32) {
+// CHECK: %[[N0:[^ ,:]+]] = gpu.subgroup_mma_load_matrix %[[SRC]][%[[I]], %[[I]]] {leadDimension = 32 : index} : memref<32x32xf16, 3> -> !gpu.mma_matrix<16x16xf16, "AOp">
+// CHECK: %[[N1:[^ ,:]+]] = gpu.subgroup_mma_load_matrix %[[SRC]][%[[I]], %[[I]]] {leadDimension = 32 : index, transpose} : memref<32x32xf16, 3> -> !gpu.mma_matrix<16x16xf16, "BOp">
 // CHECK: %[[C:[^ ,:]+]] = gpu.subgroup_mma_constant_matrix %[[F]] : !gpu.mma_matrix<16x16xf32, "COp">
 // CHECK: %[[D:[^ ,:]+]] = gpu.subgroup_mma_compute %[[N0]], %[[N1]], %[[C]] : !gpu.mma_matrix<16x16xf16, "AOp">, !gpu.mma_matrix<16x16xf16, "BOp"> -> !gpu.mma_matrix<16x16xf32, "COp">
 // CHECK: %[[E:[^ ,:]+]] = gpu.subgroup_mma_compute %[[N0]], %[[N1]], %[[C]] {a_transpose} : !gpu.mma_matrix<16x16xf16, "AOp">, !gpu.mma_matrix<16x16xf16, "BOp"> -> !gpu.mma_matrix<16x16xf32, "COp">
 // CHECK: %[[X:[^ ,:]+]] = gpu.subgroup_mma_elementwise addf %[[D]], %[[E]] : (!gpu.mma_matrix<16x16xf32, "COp">, !gpu.mma_matrix<16x16xf32, "COp">) -> !gpu.mma_matrix<16x16xf32, "COp">
-// CHECK: %[[V]] = gpu.subgroup_mma_extract_thread_local %[[X]][%[[I]]] : !gpu.mma_matrix<16x16xf32, "COp"> -> f32
+// CHECK: %[[V:[^ ,:]+]] = gpu.subgroup_mma_extract_thread_local %[[X]][%[[I]]] : !gpu.mma_matrix<16x16xf32, "COp"> -> f32
 // CHECK: %[[Y:[^ ,:]+]] = gpu.subgroup_mma_insert_thread_local %[[V]], %[[X]][%[[I]]] : f32, !gpu.mma_matrix<16x16xf32, "COp"> -> !gpu.mma_matrix<16x16xf32, "COp">
 // CHECK: %[[DST:[^ ,:]+]] = memref.alloca() : memref<16x16xf32>
 // CHECK: gpu.subgroup_mma_store_matrix %[[Y]], %[[DST]][%[[I]], %[[I]]] {leadDimension = 16 : index} : !gpu.mma_matrix<16x16xf32, "COp">, memref<16x16xf32>

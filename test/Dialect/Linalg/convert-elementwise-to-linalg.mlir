@@ -1,8 +1,9 @@
 // RUN: mlopt %s --split-input-file --convert-elementwise-to-linalg | FileCheck %s
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-LABEL: func.func @elementwise
 // CHECK-SAME: (%[[A:.*]]: tensor<4x?xf32>, %[[B:.*]]: tensor<4x?xf32>, %[[C:.*]]: tensor<4x?xi1>)
-// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%[[A]], %[[B]] : tensor<4x?xf32>, tensor<4x?xf32>) outs(%[[A]] : tensor<4x?xf32>)
+// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[MAP0]], #[[MAP0]], #[[MAP0]]], iterator_types = ["parallel", "parallel"]} ins(%[[A]], %[[B]] : tensor<4x?xf32>, tensor<4x?xf32>) outs(%[[A]] : tensor<4x?xf32>)
 // CHECK: arith.addf %{{.*}}, %{{.*}} : f32
 // The i1 result has no operand of its type to write into: a tensor.empty sized like the first operand.
 // CHECK: %[[ONE:.*]] = arith.constant 1 : index

@@ -1,13 +1,15 @@
 // RUN: mlopt --split-input-file %s | mlopt --split-input-file | FileCheck %s
 // RUN: mlopt --split-input-file %s --mlir-print-op-generic | mlopt --split-input-file | FileCheck %s
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d1, d0)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-LABEL: func.func @generic
 // CHECK-SAME: (%[[A:[^ ,:]+]]: memref<4x4xf32>, %[[B:[^ ,:]+]]: memref<4x4xf32>, %[[T:[^ ,:]+]]: tensor<4x4xf32>) -> tensor<4x4xf32> {
-// CHECK: linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1, d0)>], iterator_types = ["parallel", "parallel"]} ins(%[[A]] : memref<4x4xf32>) outs(%[[B]] : memref<4x4xf32>) {
+// CHECK: linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP0]]], iterator_types = ["parallel", "parallel"]} ins(%[[A]] : memref<4x4xf32>) outs(%[[B]] : memref<4x4xf32>) {
 // CHECK: ^bb0(%[[X:[^ ,:]+]]: f32, %[[Y:[^ ,:]+]]: f32):
 // CHECK: %[[S:[^ ,:]+]] = arith.addf %[[X]], %[[Y]] : f32
 // CHECK: linalg.yield %[[S]] : f32
-// CHECK: %[[R:[^ ,:]+]] = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "reduction"], doc = "d", library_call = "f"} ins(%[[T]] : tensor<4x4xf32>) outs(%[[T]] : tensor<4x4xf32>) attrs =  {foo} {
+// CHECK: %[[R:[^ ,:]+]] = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP1]]], iterator_types = ["parallel", "reduction"], doc = "d", library_call = "f"} ins(%[[T]] : tensor<4x4xf32>) outs(%[[T]] : tensor<4x4xf32>) attrs =  {foo} {
 // CHECK: ^bb0(%[[X_1:[^ ,:]+]]: f32, %[[Y_1:[^ ,:]+]]: f32):
 // CHECK: %[[I:[^ ,:]+]] = linalg.index 0 : index
 // CHECK: linalg.yield %[[X_1]] : f32
@@ -52,13 +54,16 @@ func.func @named(%a: memref<4x8xf32>, %b: memref<8x16xf32>, %c: memref<4x16xf32>
 
 // -----
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
+// CHECK-DAG: #[[MAP2:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d2, d0)>
 // CHECK-LABEL: func.func @named_tensor
 // CHECK-SAME: (%[[AT:[^ ,:]+]]: tensor<8x4xf32>, %[[A:[^ ,:]+]]: tensor<4x8xf32>, %[[B:[^ ,:]+]]: tensor<8x16xf32>, %[[C:[^ ,:]+]]: tensor<4x16xf32>, %[[F:[^ ,:]+]]: f32) -> tensor<4x16xf32> {
 // CHECK: %[[N0:[^ ,:]+]] = linalg.matmul ins(%[[A]], %[[B]] : tensor<4x8xf32>, tensor<8x16xf32>) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
 // CHECK: %[[N1:[^ ,:]+]] = linalg.fill ins(%[[F]] : f32) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
 // CHECK: %[[N2:[^ ,:]+]] = linalg.add ins(%[[N0]], %[[N1]] : tensor<4x16xf32>, tensor<4x16xf32>) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
 // CHECK: %[[N3:[^ ,:]+]] = linalg.exp ins(%[[N2]] : tensor<4x16xf32>) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
-// CHECK: %[[N4:[^ ,:]+]] = linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d2, d0)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>] ins(%[[AT]], %[[B]] : tensor<8x4xf32>, tensor<8x16xf32>) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
+// CHECK: %[[N4:[^ ,:]+]] = linalg.matmul indexing_maps = [#[[MAP2]], #[[MAP1]], #[[MAP0]]] ins(%[[AT]], %[[B]] : tensor<8x4xf32>, tensor<8x16xf32>) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
 // CHECK: %[[N5:[^ ,:]+]] = linalg.matmul {cast = #linalg.type_fn<cast_unsigned>} ins(%[[A]], %[[B]] : tensor<4x8xf32>, tensor<8x16xf32>) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
 // CHECK: return %[[N4]] : tensor<4x16xf32>
 func.func @named_tensor(%at: tensor<8x4xf32>, %a: tensor<4x8xf32>, %b: tensor<8x16xf32>, %c: tensor<4x16xf32>, %f: f32) -> tensor<4x16xf32> {
@@ -166,9 +171,12 @@ func.func @batch_conv(%a: memref<2x4x8xf32>, %b: memref<2x8x16xf32>, %c: memref<
 
 // -----
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
+// CHECK-DAG: #[[MAP2:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
 // CHECK-LABEL: func.func @contract_elementwise
 // CHECK-SAME: (%[[A:[^ ,:]+]]: tensor<4x8xf32>, %[[B:[^ ,:]+]]: tensor<8x16xf32>, %[[C:[^ ,:]+]]: tensor<4x16xf32>) -> tensor<4x16xf32> {
-// CHECK: %[[N0:[^ ,:]+]] = linalg.contract indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>] ins(%[[A]], %[[B]] : tensor<4x8xf32>, tensor<8x16xf32>) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
+// CHECK: %[[N0:[^ ,:]+]] = linalg.contract indexing_maps = [#[[MAP2]], #[[MAP1]], #[[MAP0]]] ins(%[[A]], %[[B]] : tensor<4x8xf32>, tensor<8x16xf32>) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
 // CHECK: %[[N1:[^ ,:]+]] = linalg.elementwise kind=#linalg.elementwise_kind<exp> ins(%[[N0]] : tensor<4x16xf32>) outs(%[[C]] : tensor<4x16xf32>) -> tensor<4x16xf32>
 // CHECK: return %[[N1]] : tensor<4x16xf32>
 func.func @contract_elementwise(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>, %c: tensor<4x16xf32>) -> tensor<4x16xf32> {

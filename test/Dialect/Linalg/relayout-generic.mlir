@@ -6,8 +6,10 @@
 #row = affine_map<(i, j) -> (i)>
 #trait = {indexing_maps = [#id, #id, #row], iterator_types = ["parallel", "reduction"]}
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-LABEL: func.func @generic_trait_alias
-// CHECK: = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>], iterator_types = ["parallel", "reduction"]}
+// CHECK: = linalg.generic {indexing_maps = [#[[MAP1]], #[[MAP1]], #[[MAP0]]], iterator_types = ["parallel", "reduction"]}
 // CHECK-SAME: ins(%{{.*}} : tensor<4x8xf32>) outs(%{{.*}}, %{{.*}} : tensor<4x8xf32>, tensor<4xf32>)
 // CHECK: linalg.yield %{{.*}}, %{{.*}} : f32, f32
 // CHECK: } -> (tensor<4x8xf32>, tensor<4xf32>)

@@ -5,12 +5,14 @@
 // destination is the forall's shared output, so its tile is a slice of the
 // block argument.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0) -> (d0 * 4)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0) -> (d0 * 8)>
 // CHECK-LABEL: func.func @fuse_matmul_and_fill
 //  CHECK-SAME: (%[[A:.*]]: tensor<13x17xf32>, %[[B:.*]]: tensor<17x19xf32>, %[[X:.*]]: tensor<13x19xf32>)
 //       CHECK: %[[E:.*]] = tensor.empty() : tensor<13x19xf32>
 //       CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) in (4, 3) shared_outs(%[[OUT:.*]] = %[[E]]) -> (tensor<13x19xf32>) {
-//       CHECK:   %[[OI:.*]] = affine.apply affine_map<(d0) -> (d0 * 4)>(%[[I]])
-//       CHECK:   %[[OJ:.*]] = affine.apply affine_map<(d0) -> (d0 * 8)>(%[[J]])
+//       CHECK:   %[[OI:.*]] = affine.apply #[[MAP0]](%[[I]])
+//       CHECK:   %[[OJ:.*]] = affine.apply #[[MAP1]](%[[J]])
 //       CHECK:   %[[TI:.*]] = affine.min
 //       CHECK:   %[[TJ:.*]] = affine.min
 //       CHECK:   %[[SA:.*]] = tensor.extract_slice %[[A]][%[[OI]], 0] [%[[TI]], 17] [1, 1]
@@ -48,10 +50,11 @@ module attributes {transform.with_named_sequence} {
 // An elementwise producer fused into an scf.for nest; a handle with two
 // producers fuses both, the consumer's producer first.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0) -> (-d0 + 10, 4)>
 // CHECK-LABEL: func.func @fuse_into_for
 //  CHECK-SAME: (%[[X:.*]]: tensor<10x6xf32>, %[[Y:.*]]: tensor<10x6xf32>)
 //       CHECK: scf.for %[[I:.*]] = {{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<10x6xf32>) {
-//       CHECK:   %[[T:.*]] = affine.min affine_map<(d0) -> (-d0 + 10, 4)>(%[[I]])
+//       CHECK:   %[[T:.*]] = affine.min #[[MAP0]](%[[I]])
 //       CHECK:   %[[SX:.*]] = tensor.extract_slice %[[X]][%[[I]], 0] [%[[T]], 6] [1, 1]
 //       CHECK:   %[[SY:.*]] = tensor.extract_slice %[[Y]][%[[I]], 0] [%[[T]], 6] [1, 1]
 //       CHECK:   %[[MUL:.*]] = linalg.mul ins(%[[SX]], %[[SY]] : {{.*}}) outs(%{{.*}} : tensor<?x6xf32>)
@@ -113,7 +116,7 @@ module attributes {transform.with_named_sequence} {
 
 // CHECK-LABEL: func.func @used_after_the_forall
 //       CHECK: %[[E:.*]] = tensor.empty() : tensor<10xf32>
-//       CHECK: %[[R:.*]], %[[G:.*]] = scf.forall (%{{.*}}) in (3) shared_outs(%[[A:.*]] = %{{.*}}, %[[B:.*]] = %[[E]]) -> (tensor<10xf32>, tensor<10xf32>) {
+//       CHECK: %[[R:[^:]+]]:2 = scf.forall (%{{.*}}) in (3) shared_outs(%[[A:.*]] = %{{.*}}, %[[B:.*]] = %[[E]]) -> (tensor<10xf32>, tensor<10xf32>) {
 //       CHECK:   %[[O:.*]] = affine.apply
 //       CHECK:   %[[T:.*]] = affine.min
 //       CHECK:   %[[S:.*]] = tensor.extract_slice %[[B]][%[[O]]] [%[[T]]] [1]
@@ -122,7 +125,7 @@ module attributes {transform.with_named_sequence} {
 //       CHECK:   scf.forall.in_parallel {
 //  CHECK-NEXT:     tensor.parallel_insert_slice %[[TILE]] into %[[B]][%[[O]]] [%[[T]]] [1]
 //  CHECK-NEXT:     tensor.parallel_insert_slice %[[ADD]] into %[[A]][%[[O]]] [%[[T]]] [1]
-//       CHECK: linalg.exp ins(%[[G]] : tensor<10xf32>)
+//       CHECK: linalg.exp ins(%[[R]]#1 : tensor<10xf32>)
 #id = affine_map<(d0) -> (d0)>
 func.func @used_after_the_forall(%x: tensor<10xf32>, %y: tensor<10xf32>) -> (tensor<10xf32>, tensor<10xf32>) {
   %e = tensor.empty() : tensor<10xf32>

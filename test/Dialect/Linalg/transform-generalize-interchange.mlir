@@ -3,12 +3,16 @@
 // generalize turns the matmul into its linalg.generic; interchange [2, 0, 1]
 // makes the reduction loop outermost, so tiling the first loop tiles k.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0) -> (-d0 + 17, 5)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-DAG: #[[MAP2:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[MAP3:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d1, d0)>
 // CHECK-LABEL: func.func @generalize_interchange_tile
 //       CHECK: scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<13x19xf32>) {
-//       CHECK:   %[[T:.*]] = affine.min affine_map<(d0) -> (-d0 + 17, 5)>(%[[K]])
+//       CHECK:   %[[T:.*]] = affine.min #[[MAP0]](%[[K]])
 //       CHECK:   tensor.extract_slice %{{.*}}[0, %[[K]]] [13, %[[T]]] [1, 1] : tensor<13x17xf32> to tensor<13x?xf32>
 //       CHECK:   tensor.extract_slice %{{.*}}[%[[K]], 0] [%[[T]], 19] [1, 1] : tensor<17x19xf32> to tensor<?x19xf32>
-//       CHECK:   linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d1, d2)>], iterator_types = ["reduction", "parallel", "parallel"]}
+//       CHECK:   linalg.generic {indexing_maps = [#[[MAP3]], #[[MAP2]], #[[MAP1]]], iterator_types = ["reduction", "parallel", "parallel"]}
 //       CHECK:     arith.mulf
 //       CHECK:     arith.addf
 func.func @generalize_interchange_tile(%a: tensor<13x17xf32>, %b: tensor<17x19xf32>, %c: tensor<13x19xf32>) -> tensor<13x19xf32> {
@@ -28,8 +32,9 @@ module attributes {transform.with_named_sequence} {
 
 // Interchange renumbers linalg.index.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d1, d0)>
 // CHECK-LABEL: func.func @index
-//       CHECK: linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1, d0)>], iterator_types = ["parallel", "parallel"]}
+//       CHECK: linalg.generic {indexing_maps = [#[[MAP0]]], iterator_types = ["parallel", "parallel"]}
 //       CHECK:   %[[I:.*]] = linalg.index 1 : index
 //       CHECK:   %[[J:.*]] = linalg.index 0 : index
 //       CHECK:   arith.subi %[[I]], %[[J]] : index

@@ -3,6 +3,8 @@
 // A matmul on tensors tiled by 4 x 8 with the loops interchanged; the sizes do
 // not divide 13 and 19, so the tile sizes are affine.min of the remainders.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0) -> (-d0 + 19, 8)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0) -> (-d0 + 13, 4)>
 // CHECK-LABEL: func.func @matmul_tensors
 //  CHECK-SAME: (%[[A:.*]]: tensor<13x17xf32>, %[[B:.*]]: tensor<17x19xf32>, %[[C:.*]]: tensor<13x19xf32>)
 //   CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
@@ -12,8 +14,8 @@
 //   CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
 //       CHECK: %[[R:.*]] = scf.for %[[J:.*]] = %{{.*}} to %[[C19]] step %[[C8]] iter_args(%[[ACC:.*]] = %[[C]]) -> (tensor<13x19xf32>) {
 //       CHECK:   %[[R2:.*]] = scf.for %[[I:.*]] = %{{.*}} to %[[C13]] step %[[C4]] iter_args(%[[ACC2:.*]] = %[[ACC]]) -> (tensor<13x19xf32>) {
-//       CHECK:     %[[TJ:.*]] = affine.min affine_map<(d0) -> (-d0 + 19, 8)>(%[[J]])
-//       CHECK:     %[[TI:.*]] = affine.min affine_map<(d0) -> (-d0 + 13, 4)>(%[[I]])
+//       CHECK:     %[[TJ:.*]] = affine.min #[[MAP0]](%[[J]])
+//       CHECK:     %[[TI:.*]] = affine.min #[[MAP1]](%[[I]])
 //       CHECK:     %[[SA:.*]] = tensor.extract_slice %[[A]][%[[I]], 0] [%[[TI]], 17] [1, 1] : tensor<13x17xf32> to tensor<?x17xf32>
 //       CHECK:     %[[SB:.*]] = tensor.extract_slice %[[B]][0, %[[J]]] [17, %[[TJ]]] [1, 1] : tensor<17x19xf32> to tensor<17x?xf32>
 //       CHECK:     %[[SC:.*]] = tensor.extract_slice %[[ACC2]][%[[I]], %[[J]]] [%[[TI]], %[[TJ]]] [1, 1] : tensor<13x19xf32> to tensor<?x?xf32>
@@ -39,12 +41,14 @@ module attributes {transform.with_named_sequence} {
 
 // The same on memrefs: subviews with strided layouts, loops without results.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0) -> (-d0 + 13, 4)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0) -> (-d0 + 17, 5)>
 // CHECK-LABEL: func.func @matmul_memrefs
 //  CHECK-SAME: (%[[A:.*]]: memref<13x17xf32>, %[[B:.*]]: memref<17x19xf32>, %[[C:.*]]: memref<13x19xf32>)
 //       CHECK: scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %{{.*}} {
 //       CHECK:   scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} {
-//       CHECK:     %[[TI:.*]] = affine.min affine_map<(d0) -> (-d0 + 13, 4)>(%[[I]])
-//       CHECK:     %[[TK:.*]] = affine.min affine_map<(d0) -> (-d0 + 17, 5)>(%[[K]])
+//       CHECK:     %[[TI:.*]] = affine.min #[[MAP0]](%[[I]])
+//       CHECK:     %[[TK:.*]] = affine.min #[[MAP1]](%[[K]])
 //       CHECK:     %[[SA:.*]] = memref.subview %[[A]][%[[I]], %[[K]]] [%[[TI]], %[[TK]]] [1, 1] : memref<13x17xf32> to memref<?x?xf32, strided<[17, 1], offset: ?>>
 //       CHECK:     %[[SB:.*]] = memref.subview %[[B]][%[[K]], 0] [%[[TK]], 19] [1, 1] : memref<17x19xf32> to memref<?x19xf32, strided<[19, 1], offset: ?>>
 //       CHECK:     %[[SC:.*]] = memref.subview %[[C]][%[[I]], 0] [%[[TI]], 19] [1, 1] : memref<13x19xf32> to memref<?x19xf32, strided<[19, 1], offset: ?>>
@@ -69,12 +73,13 @@ module attributes {transform.with_named_sequence} {
 // from a two-operand affine.min. A size that divides the extent gives a
 // static tile and no affine.min.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0)[s0] -> (-d0 + s0, 3)>
 // CHECK-LABEL: func.func @dynamic_generic
 //  CHECK-SAME: (%[[X:.*]]: tensor<?x16xf32>, %[[Y:.*]]: tensor<?x16xf32>)
 //       CHECK: %[[D:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<?x16xf32>
 //       CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[D]] step %{{.*}} iter_args(%[[ACC:.*]] = %[[Y]]) -> (tensor<?x16xf32>) {
 //       CHECK:   scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC2:.*]] = %[[ACC]]) -> (tensor<?x16xf32>) {
-//       CHECK:     %[[TI:.*]] = affine.min affine_map<(d0)[s0] -> (-d0 + s0, 3)>(%[[I]])[%[[D]]]
+//       CHECK:     %[[TI:.*]] = affine.min #[[MAP0]](%[[I]])[%[[D]]]
 //   CHECK-NOT:     affine.min
 //       CHECK:     tensor.extract_slice %[[X]][%[[I]], %[[J]]] [%[[TI]], 8] [1, 1] : tensor<?x16xf32> to tensor<?x8xf32>
 //       CHECK:     linalg.generic {{.*}} ins(%{{.*}} : tensor<?x8xf32>) outs(%{{.*}} : tensor<?x8xf32>)
@@ -102,10 +107,12 @@ module attributes {transform.with_named_sequence} {
 // A convolution: the input window of each output tile is read off the
 // indexing maps (offset oh + kh, size tile + kernel - 1).
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0) -> (-d0 + 7, 2)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0) -> (d0 + 2)>
 // CHECK-LABEL: func.func @conv
 //       CHECK: scf.for %[[OH:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args
-//       CHECK:   %[[T:.*]] = affine.min affine_map<(d0) -> (-d0 + 7, 2)>(%[[OH]])
-//       CHECK:   %[[SZ:.*]] = affine.apply affine_map<(d0) -> (d0 + 2)>(%[[T]])
+//       CHECK:   %[[T:.*]] = affine.min #[[MAP0]](%[[OH]])
+//       CHECK:   %[[SZ:.*]] = affine.apply #[[MAP1]](%[[T]])
 //       CHECK:   tensor.extract_slice %{{.*}}[0, %[[OH]], 0, 0] [1, %[[SZ]], 9, 3] [1, 1, 1, 1] : tensor<1x9x9x3xf32> to tensor<1x?x9x3xf32>
 //       CHECK:   tensor.extract_slice %{{.*}}[0, 0, 0, 0] [3, 3, 3, 4] [1, 1, 1, 1] : tensor<3x3x3x4xf32> to tensor<3x3x3x4xf32>
 //       CHECK:   linalg.conv_2d_nhwc_hwcf
@@ -127,10 +134,11 @@ module attributes {transform.with_named_sequence} {
 
 // A tile size given by a param handle.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0) -> (-d0 + 20, 6)>
 // CHECK-LABEL: func.func @param_size
 //       CHECK: %[[C6:.*]] = arith.constant 6 : index
 //       CHECK: scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %[[C6]]
-//       CHECK:   affine.min affine_map<(d0) -> (-d0 + 20, 6)>(%[[I]])
+//       CHECK:   affine.min #[[MAP0]](%[[I]])
 func.func @param_size(%x: tensor<20xf32>, %y: tensor<20xf32>) -> tensor<20xf32> {
   %0 = linalg.exp ins(%x : tensor<20xf32>) outs(%y : tensor<20xf32>) -> tensor<20xf32>
   return %0 : tensor<20xf32>

@@ -4,10 +4,12 @@
 // the whole iteration space (broadcast by the permutation maps), multiplies and
 // reduces the k loop into the accumulator.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d0, 0, d1)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0, d1) -> (0, d1, d0)>
 // CHECK-LABEL: func.func @matmul
 //  CHECK-SAME: (%[[A:.*]]: tensor<8x16xf32>, %[[B:.*]]: tensor<16x4xf32>, %[[C:.*]]: tensor<8x4xf32>)
-//       CHECK: %[[RA:.*]] = vector.transfer_read %[[A]]{{.*}}permutation_map = affine_map<(d0, d1) -> (d0, 0, d1)>} : tensor<8x16xf32>, vector<8x4x16xf32>
-//       CHECK: %[[RB:.*]] = vector.transfer_read %[[B]]{{.*}}permutation_map = affine_map<(d0, d1) -> (0, d1, d0)>} : tensor<16x4xf32>, vector<8x4x16xf32>
+//       CHECK: %[[RA:.*]] = vector.transfer_read %[[A]]{{.*}}permutation_map = #[[MAP0]]} : tensor<8x16xf32>, vector<8x4x16xf32>
+//       CHECK: %[[RB:.*]] = vector.transfer_read %[[B]]{{.*}}permutation_map = #[[MAP1]]} : tensor<16x4xf32>, vector<8x4x16xf32>
 //       CHECK: %[[RC:.*]] = vector.transfer_read %[[C]]{{.*}} : tensor<8x4xf32>, vector<8x4xf32>
 //       CHECK: %[[M:.*]] = arith.mulf %[[RA]], %[[RB]] : vector<8x4x16xf32>
 //       CHECK: %[[R:.*]] = vector.multi_reduction <add>, %[[M]], %[[RC]] [2] : vector<8x4x16xf32> to vector<8x4xf32>
@@ -30,10 +32,11 @@ module attributes {transform.with_named_sequence} {
 // With vector sizes: masked vectorization of a dynamic matmul. Each transfer
 // is masked by the loop ranges its operand spans, the reduction by all three.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d0, 0, d1)>
 // CHECK-LABEL: func.func @masked_matmul
 //   CHECK-DAG: %[[M:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<?x?xf32>
 //       CHECK: %[[MA:.*]] = vector.create_mask %{{.*}}, %{{.*}} : vector<8x4xi1>
-//       CHECK: vector.mask %[[MA]] { vector.transfer_read {{.*}}{in_bounds = [true, true, true], permutation_map = affine_map<(d0, d1) -> (d0, 0, d1)>} : memref<?x?xf32>, vector<8x16x4xf32> } : vector<8x4xi1> -> vector<8x16x4xf32>
+//       CHECK: vector.mask %[[MA]] { vector.transfer_read {{.*}}{in_bounds = [true, true, true], permutation_map = #[[MAP0]]} : memref<?x?xf32>, vector<8x16x4xf32> } : vector<8x4xi1> -> vector<8x16x4xf32>
 //       CHECK: %[[MB:.*]] = vector.create_mask %{{.*}}, %{{.*}} : vector<4x16xi1>
 //       CHECK: %[[MC:.*]] = vector.create_mask %{{.*}}, %{{.*}} : vector<8x16xi1>
 //       CHECK: %[[ALL:.*]] = vector.create_mask %{{.*}}, %{{.*}}, %{{.*}} : vector<8x16x4xi1>
@@ -56,11 +59,14 @@ module attributes {transform.with_named_sequence} {
 // vectorize_children_and_apply_patterns: the broadcasting reads and the
 // multiply-reduce fold into a vector.contract of the operands as they are.
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
+// CHECK-DAG: #[[MAP2:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
 // CHECK-LABEL: func.func @children
 //   CHECK-DAG: %[[RA:.*]] = vector.transfer_read %{{.*}} {in_bounds = [true, true]} : tensor<8x16xf32>, vector<8x16xf32>
 //   CHECK-DAG: %[[RB:.*]] = vector.transfer_read %{{.*}} {in_bounds = [true, true]} : tensor<16x4xf32>, vector<16x4xf32>
 //   CHECK-DAG: %[[RC:.*]] = vector.transfer_read %{{.*}} {in_bounds = [true, true]} : tensor<8x4xf32>, vector<8x4xf32>
-//       CHECK: vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %[[RA]], %[[RB]], %[[RC]] : vector<8x16xf32>, vector<16x4xf32> into vector<8x4xf32>
+//       CHECK: vector.contract {indexing_maps = [#[[MAP2]], #[[MAP1]], #[[MAP0]]], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %[[RA]], %[[RB]], %[[RC]] : vector<8x16xf32>, vector<16x4xf32> into vector<8x4xf32>
 //   CHECK-NOT: vector.multi_reduction
 func.func @children(%a: tensor<8x16xf32>, %b: tensor<16x4xf32>, %c: tensor<8x4xf32>) -> tensor<8x4xf32> {
   %0 = linalg.matmul ins(%a, %b : tensor<8x16xf32>, tensor<16x4xf32>) outs(%c : tensor<8x4xf32>) -> tensor<8x4xf32>

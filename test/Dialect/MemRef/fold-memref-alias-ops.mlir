@@ -1,12 +1,14 @@
 // RUN: mlopt %s --fold-memref-alias-ops --split-input-file | FileCheck %s
 
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<()[s0, s1] -> (s0 + s1)>
+// CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<()[s0] -> (s0 * 2 + 1)>
 // CHECK-LABEL: func.func @load_store_through_subview
 // CHECK-SAME: (%[[M:[^:]+]]: memref<8x8xf32>, %[[O:[^:]+]]: index, %[[I:[^:]+]]: index, %[[J:[^:]+]]: index)
-// CHECK: %[[R:[^ ]+]] = affine.apply affine_map<()[s0, s1] -> (s0 + s1)>()[%[[O]], %[[I]]]
-// CHECK: %[[C:[^ ]+]] = affine.apply affine_map<()[s0] -> (s0 * 2 + 1)>()[%[[J]]]
+// CHECK: %[[R:[^ ]+]] = affine.apply #[[MAP0]]()[%[[O]], %[[I]]]
+// CHECK: %[[C:[^ ]+]] = affine.apply #[[MAP1]]()[%[[J]]]
 // CHECK: %[[X:[^ ]+]] = memref.load %[[M]][%[[R]], %[[C]]] : memref<8x8xf32>
-// CHECK: %[[R2:[^ ]+]] = affine.apply affine_map<()[s0, s1] -> (s0 + s1)>()[%[[O]], %[[J]]]
-// CHECK: %[[C2:[^ ]+]] = affine.apply affine_map<()[s0] -> (s0 * 2 + 1)>()[%[[I]]]
+// CHECK: %[[R2:[^ ]+]] = affine.apply #[[MAP0]]()[%[[O]], %[[J]]]
+// CHECK: %[[C2:[^ ]+]] = affine.apply #[[MAP1]]()[%[[I]]]
 // CHECK: memref.store %[[X]], %[[M]][%[[R2]], %[[C2]]] : memref<8x8xf32>
 func.func @load_store_through_subview(%m: memref<8x8xf32>, %o: index, %i: index, %j: index) -> f32 {
   %v = memref.subview %m[%o, 1] [4, 3] [1, 2] : memref<8x8xf32> to memref<4x3xf32, strided<[8, 2], offset: ?>>

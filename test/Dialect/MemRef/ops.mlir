@@ -7,7 +7,7 @@
 
 // CHECK-LABEL: func.func @distinct
 // CHECK-SAME: (%[[A:[^ ,:]+]]: memref<?xf32>, %[[B:[^ ,:]+]]: memref<?xf32>) {
-// CHECK: %[[N0:[^ ,:]+]], %[[N1:[^ ,:]+]] = memref.distinct_objects %[[A]], %[[B]] : memref<?xf32>, memref<?xf32>
+// CHECK: %[[N0:[^ ,:]+]]:2 = memref.distinct_objects %[[A]], %[[B]] : memref<?xf32>, memref<?xf32>
 // CHECK: return
 func.func @distinct(%a: memref<?xf32>, %b: memref<?xf32>) {
   %0:2 = memref.distinct_objects %a, %b : memref<?xf32>, memref<?xf32>

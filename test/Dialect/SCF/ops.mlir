@@ -5,13 +5,13 @@
 // CHECK-SAME: (%[[LB:[^ ,:]+]]: index, %[[UB:[^ ,:]+]]: index, %[[ST:[^ ,:]+]]: index, %[[F:[^ ,:]+]]: f32) -> f32 {
 // CHECK: scf.for %[[I:[^ ,:]+]] = %[[LB]] to %[[UB]] step %[[ST]] {
 // CHECK: %[[X:[^ ,:]+]] = arith.addi %[[I]], %[[I]] : index
-// CHECK: %[[R:[^ ,:]+]], %[[R_1:[^ ,:]+]] = scf.for %[[I_1:[^ ,:]+]] = %[[LB]] to %[[UB]] step %[[ST]] iter_args(%[[A:[^ ,:]+]] = %[[F]], %[[B:[^ ,:]+]] = %[[F]]) -> (f32, f32) {
+// CHECK: %[[R:[^ ,:]+]]:2 = scf.for %[[I_1:[^ ,:]+]] = %[[LB]] to %[[UB]] step %[[ST]] iter_args(%[[A:[^ ,:]+]] = %[[F]], %[[B:[^ ,:]+]] = %[[F]]) -> (f32, f32) {
 // CHECK: %[[S:[^ ,:]+]] = arith.addf %[[A]], %[[B]] : f32
 // CHECK: scf.yield %[[S]], %[[A]] : f32, f32
 // CHECK: %[[LBI:[^ ,:]+]] = arith.index_cast %[[LB]] : index to i32
 // CHECK: scf.for %[[I_2:[^ ,:]+]] = %[[LBI]] to %[[LBI]] step %[[LBI]] : i32 {
 // CHECK: scf.for unsigned %[[I_3:[^ ,:]+]] = %[[LBI]] to %[[LBI]] step %[[LBI]] : i32 {
-// CHECK: return %[[R]] : f32
+// CHECK: return %[[R]]#0 : f32
 func.func @for(%lb: index, %ub: index, %st: index, %f: f32) -> f32 {
   scf.for %i = %lb to %ub step %st {
     %x = arith.addi %i, %i : index
@@ -42,7 +42,7 @@ func.func @for(%lb: index, %ub: index, %st: index, %f: f32) -> f32 {
 // CHECK: } else {
 // CHECK: %[[Z:[^ ,:]+]] = arith.subf %[[F]], %[[F]] : f32
 // CHECK: scf.yield %[[Z]] : f32
-// CHECK: %[[R2:[^ ,:]+]], %[[R2_1:[^ ,:]+]] = scf.if %[[C]] -> (f32, i1) {
+// CHECK: %[[R2:[^ ,:]+]]:2 = scf.if %[[C]] -> (f32, i1) {
 // CHECK: scf.yield %[[F]], %[[C]] : f32, i1
 // CHECK: } else {
 // CHECK: scf.yield %[[F]], %[[C]] : f32, i1
@@ -80,7 +80,7 @@ func.func @if(%c: i1, %f: f32) -> f32 {
 // CHECK: ^bb0(%[[J:[^ ,:]+]]: i32):
 // CHECK: %[[K:[^ ,:]+]] = arith.addi %[[J]], %[[J]] : i32
 // CHECK: scf.yield %[[K]] : i32
-// CHECK: %[[R2:[^ ,:]+]], %[[R2_1:[^ ,:]+]] = scf.while (%[[A:[^ ,:]+]] = %[[N]], %[[B:[^ ,:]+]] = %[[N]]) : (i32, i32) -> (i32, i32) {
+// CHECK: %[[R2:[^ ,:]+]]:2 = scf.while (%[[A:[^ ,:]+]] = %[[N]], %[[B:[^ ,:]+]] = %[[N]]) : (i32, i32) -> (i32, i32) {
 // CHECK: %[[C_1:[^ ,:]+]] = arith.cmpi slt, %[[A]], %[[B]] : i32
 // CHECK: scf.condition(%[[C_1]]) %[[A]], %[[B]] : i32, i32
 // CHECK: } do {
@@ -229,7 +229,7 @@ func.func @execute_region_switch(%i: index) -> i32 {
 // CHECK: scf.yield %[[A]] : f32
 // CHECK: %[[R2:[^ ,:]+]] = scf.execute_region -> f32 {
 // CHECK: scf.yield %[[F]] : f32
-// CHECK: %[[R3:[^ ,:]+]], %[[R3_1:[^ ,:]+]] = scf.execute_region -> (f32, i32) {
+// CHECK: %[[R3:[^ ,:]+]]:2 = scf.execute_region -> (f32, i32) {
 // CHECK: %[[C:[^ ,:]+]] = arith.constant 1 : i32
 // CHECK: scf.yield %[[F]], %[[C]] : f32, i32
 // CHECK: %[[C1:[^ ,:]+]] = arith.constant true
@@ -262,7 +262,7 @@ func.func @for_single(%lb: index, %f: f32) -> f32 {
 
 // CHECK-LABEL: func.func @reduce_two
 // CHECK-SAME: (%[[LB:[^ ,:]+]]: index, %[[F:[^ ,:]+]]: f32, %[[I:[^ ,:]+]]: i32) -> (f32, i32) {
-// CHECK: %[[R:[^ ,:]+]], %[[R_1:[^ ,:]+]] = scf.parallel (%[[IV:[^ ,:]+]]) = (%[[LB]]) to (%[[LB]]) step (%[[LB]]) init (%[[F]], %[[I]]) -> (f32, i32) {
+// CHECK: %[[R:[^ ,:]+]]:2 = scf.parallel (%[[IV:[^ ,:]+]]) = (%[[LB]]) to (%[[LB]]) step (%[[LB]]) init (%[[F]], %[[I]]) -> (f32, i32) {
 // CHECK: scf.reduce(%[[F]], %[[I]] : f32, i32) {
 // CHECK: ^bb0(%[[A:[^ ,:]+]]: f32, %[[B:[^ ,:]+]]: f32):
 // CHECK: %[[S:[^ ,:]+]] = arith.addf %[[A]], %[[B]] : f32
@@ -271,7 +271,7 @@ func.func @for_single(%lb: index, %f: f32) -> f32 {
 // CHECK: ^bb0(%[[A_1:[^ ,:]+]]: i32, %[[B_1:[^ ,:]+]]: i32):
 // CHECK: %[[S_1:[^ ,:]+]] = arith.addi %[[A_1]], %[[B_1]] : i32
 // CHECK: scf.reduce.return %[[S_1]] : i32
-// CHECK: return %[[R]], %[[R_1]] : f32, i32
+// CHECK: return %[[R]]#0, %[[R]]#1 : f32, i32
 func.func @reduce_two(%lb: index, %f: f32, %i: i32) -> (f32, i32) {
   %r:2 = scf.parallel (%iv) = (%lb) to (%lb) step (%lb) init (%f, %i) -> (f32, i32) {
     scf.reduce(%f, %i : f32, i32) {

@@ -16,8 +16,9 @@ func.func @transfers(%m: memref<?x?xf32>, %i: index, %mask: vector<2x4xi1>) {
 // -----
 
 // A transposed read is masked in memref order.
+// CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0, d1) -> (d1, d0)>
 // CHECK-LABEL: func.func @transposed
-// CHECK: vector.transfer_read %{{.*}}[%{{.*}}, %{{.*}}], %{{.*}}, %{{.*}} {permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : memref<?x?xf32>, vector<4x2xf32>
+// CHECK: vector.transfer_read %{{.*}}[%{{.*}}, %{{.*}}], %{{.*}}, %{{.*}} {permutation_map = #[[MAP0]]} : memref<?x?xf32>, vector<4x2xf32>
 func.func @transposed(%m: memref<?x?xf32>, %i: index, %mask: vector<2x4xi1>) -> vector<4x2xf32> {
   %pad = arith.constant 0.0 : f32
   %0 = vector.mask %mask { vector.transfer_read %m[%i, %i], %pad {permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : memref<?x?xf32>, vector<4x2xf32> } : vector<2x4xi1> -> vector<4x2xf32>

@@ -34,14 +34,14 @@ func.func @per_iteration(%n: index, %v: f32) {
 // body when owned; after the loop the result is freed if owned.
 
 // CHECK-LABEL: func.func @carried
-// CHECK: %[[R:[^ ,]+]], %[[OWN:[^ ]+]] = scf.for {{.*}} iter_args(%[[ACC:[^ ]+]] = %{{[^,]+}}, %[[ACC_OWN:[^ ]+]] = %{{[^)]+}}) -> (memref<4xf32>, i1) {
+// CHECK: %[[R:[^ ,]+]]:2 = scf.for {{.*}} iter_args(%[[ACC:[^ ]+]] = %{{[^,]+}}, %[[ACC_OWN:[^ ]+]] = %{{[^)]+}}) -> (memref<4xf32>, i1) {
 // CHECK:   %[[NEW:[^ ]+]] = memref.alloc()
 // CHECK:   %[[BASE:[0-9a-z_]+]], %{{[^=]*}}= memref.extract_strided_metadata
 // CHECK-SAME: %[[ACC]] :
 // CHECK:   scf.if %[[ACC_OWN]] {
 // CHECK:     memref.dealloc %[[BASE]]
 // CHECK:   scf.yield %[[NEW]], %{{[^ ]+}} : memref<4xf32>, i1
-// CHECK: memref.load %[[R]]
+// CHECK: memref.load %[[R]]#0
 // CHECK-NOT: bufferization.dealloc
 // CHECK: return
 func.func @carried(%n: index, %v: f32) -> f32 {

@@ -29,18 +29,18 @@ func.func @alloc_in_loop(%n: index, %v: f32) {
 // CHECK-LABEL: func.func @select
 // CHECK: %[[A:[^ ]+]] = memref.alloc()
 // CHECK: %[[B:[^ ]+]] = memref.alloc()
-// CHECK: %[[R:[^ ,]+]], %[[OWN:[^ ]+]] = scf.if %{{.*}} -> (memref<4xf32>, i1) {
+// CHECK: %[[R:[^ ,]+]]:2 = scf.if %{{.*}} -> (memref<4xf32>, i1) {
 // CHECK:   %[[U0:[^ ]+]] = bufferization.dealloc retain (%[[A]] : memref<4xf32>)
 // CHECK:   scf.yield %[[A]], %[[U0]] : memref<4xf32>, i1
 // CHECK: } else {
 // CHECK:   %[[U1:[^ ]+]] = bufferization.dealloc retain (%[[B]] : memref<4xf32>)
 // CHECK:   scf.yield %[[B]], %[[U1]] : memref<4xf32>, i1
-// CHECK: %[[RET:[^ ]+]] = scf.if %[[OWN]] -> (memref<4xf32>) {
-// CHECK:   scf.yield %[[R]]
+// CHECK: %[[RET:[^ ]+]] = scf.if %[[R]]#1 -> (memref<4xf32>) {
+// CHECK:   scf.yield %[[R]]#0
 // CHECK: } else {
-// CHECK:   %[[CLONE:[^ ]+]] = bufferization.clone %[[R]]
+// CHECK:   %[[CLONE:[^ ]+]] = bufferization.clone %[[R]]#0
 // CHECK:   scf.yield %[[CLONE]]
-// CHECK: bufferization.dealloc ({{.*}}) if (%{{[^,]+}}, %{{[^,]+}}, %[[OWN]], %{{[^,]+}}) retain (%[[RET]] : memref<4xf32>)
+// CHECK: bufferization.dealloc ({{.*}}) if (%{{[^,]+}}, %{{[^,]+}}, %[[R]]#1, %{{[^,]+}}) retain (%[[RET]] : memref<4xf32>)
 // CHECK: return %[[RET]]
 func.func @select(%c: i1) -> memref<4xf32> {
   %a = memref.alloc() : memref<4xf32>
@@ -61,12 +61,12 @@ func.func @select(%c: i1) -> memref<4xf32> {
 // CHECK-LABEL: func.func @carried
 // CHECK: %[[INIT:[^ ]+]] = memref.alloc()
 // CHECK: %[[FALSE:[^ ]+]] = arith.constant false
-// CHECK: %[[R:[^ ,]+]], %[[OWN:[^ ]+]] = scf.for {{.*}} iter_args(%[[ACC:[^ ]+]] = %[[INIT]], %[[ACC_OWN:[^ ]+]] = %[[FALSE]]) -> (memref<4xf32>, i1) {
+// CHECK: %[[R:[^ ,]+]]:2 = scf.for {{.*}} iter_args(%[[ACC:[^ ]+]] = %[[INIT]], %[[ACC_OWN:[^ ]+]] = %[[FALSE]]) -> (memref<4xf32>, i1) {
 // CHECK:   %[[T:[^ ]+]] = arith.constant true
 // CHECK:   %[[NEW:[^ ]+]] = memref.alloc()
 // CHECK:   %[[U:[^ ]+]] = bufferization.dealloc (%{{[^,]+}}, %{{[^ ]+}} : memref<f32>, memref<f32>) if (%[[ACC_OWN]], %[[T]]) retain (%[[NEW]] : memref<4xf32>)
 // CHECK:   scf.yield %[[NEW]], %[[U]] : memref<4xf32>, i1
-// CHECK: bufferization.dealloc (%{{[^,]+}}, %{{[^ ]+}} : memref<f32>, memref<f32>) if (%{{[^,]+}}, %[[OWN]]){{$}}
+// CHECK: bufferization.dealloc (%{{[^,]+}}, %{{[^ ]+}} : memref<f32>, memref<f32>) if (%{{[^,]+}}, %[[R]]#1){{$}}
 func.func @carried(%n: index) -> f32 {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -124,8 +124,8 @@ func.func private @callee(%m: memref<4xf32>) -> memref<4xf32> {
 // CHECK-NEXT: %[[R:[^ ]+]] = call @callee
 // CHECK: bufferization.dealloc (%{{[^,]+}}, %{{[^ ]+}} : memref<f32>, memref<f32>) if (%{{[^,]+}}, %[[TRUE]]){{$}}
 // DYNAMIC-LABEL: func.func @caller
-// DYNAMIC: %[[R:[^ ,]+]], %[[OWN:[^ ]+]] = call @callee(%{{[^)]+}}) : (memref<4xf32>) -> (memref<4xf32>, i1)
-// DYNAMIC: bufferization.dealloc (%{{[^,]+}}, %{{[^ ]+}} : memref<f32>, memref<f32>) if (%{{[^,]+}}, %[[OWN]]){{$}}
+// DYNAMIC: %[[R:[^ ,]+]]:2 = call @callee(%{{[^)]+}}) : (memref<4xf32>) -> (memref<4xf32>, i1)
+// DYNAMIC: bufferization.dealloc (%{{[^,]+}}, %{{[^ ]+}} : memref<f32>, memref<f32>) if (%{{[^,]+}}, %[[R]]#1){{$}}
 func.func @caller() -> f32 {
   %c0 = arith.constant 0 : index
   %m = memref.alloc() : memref<4xf32>
