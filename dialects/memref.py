@@ -28,7 +28,8 @@ from xdsl.dialects.builtin import (
     UnrankedMemRefType,
     i64,
 )
-from xdsl.ir import Attribute, Block, Dialect, SSAValue
+from xdsl.ir import Attribute, Block, Dialect, Operation, SSAValue
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.irdl import (
     AnyAttr,
     IRDLOperation,
@@ -48,6 +49,7 @@ from xdsl.irdl import (
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.traits import (
+    HasCanonicalizationPatternsTrait,
     HasParent,
     IsTerminator,
     MemoryReadEffect,
@@ -94,10 +96,26 @@ class _CopyVerifier:
             raise VerifyException("requires the same shape for all operands")
 
 
+class _EraseSelfCopy(RewritePattern):
+    """``memref.copy %m, %m`` copies nothing (upstream's FoldSelfCopy); bufferizing
+    in place leaves such copies, and each one is a runtime call."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if isinstance(op, xmemref.CopyOp) and op.source == op.destination:
+            rewriter.erase_op(op)
+
+
+class _CopyCanonicalization(HasCanonicalizationPatternsTrait):
+    @classmethod
+    def get_canonicalization_patterns(cls) -> tuple[RewritePattern, ...]:
+        return (_EraseSelfCopy(),)
+
+
 CopyOp = extend_op(
     xmemref.CopyOp,
     assembly_format="$source `,` $destination attr-dict `:` type($source) `to` type($destination)",
     constraints={"source": AnyMemRef, "destination": AnyMemRef},
+    traits=[_CopyCanonicalization()],
     mixin=_CopyVerifier,
 )
 
@@ -156,7 +174,7 @@ class _SubviewVerifier:
 
 
 _SUBVIEW_VERIFY = xmemref.SubviewOp.verify_
-SubviewOp = extend_op(xmemref.SubviewOp, mixin=_SubviewVerifier)
+SubviewOp = extend_op(xmemref.SubviewOp, traits=[Pure()], mixin=_SubviewVerifier)  # upstream's is Pure: LICM hoists it
 
 
 def _static_or_dynamic(value: int) -> str:
