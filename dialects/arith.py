@@ -32,7 +32,7 @@ from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 from xdsl.utils.type import get_element_type_or_self
 
-from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.extension import LazyCanonicalizationPatterns, extend_op, replace_ops
 from mlopt.dialects.syntax import build_op, parse_attr_dict, print_attr_dict, resolve
 
 FastMathFlagsAttr = xarith.FastMathFlagsAttr
@@ -89,14 +89,19 @@ def _cast_verifier(wider: bool):
 _WIDER = _cast_verifier(wider=True)
 _NARROWER = _cast_verifier(wider=False)
 
+_EXTENSION_PATTERNS = LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:EXTENSION_PATTERNS")
+
 ExtSIOp = extend_op(
     xarith.ExtSIOp,
     constraints={"input": integerLike, "result": integerLike},
     methods={"verify_": _WIDER},
-    traits=[Pure()],  # xDSL's has none; upstream's is Pure
+    traits=[Pure(), _EXTENSION_PATTERNS],  # Pure: upstream has it, xDSL not
 )
 ExtUIOp = extend_op(
-    xarith.ExtUIOp, constraints={"input": integerLike, "result": integerLike}, methods={"verify_": _WIDER}
+    xarith.ExtUIOp,
+    constraints={"input": integerLike, "result": integerLike},
+    methods={"verify_": _WIDER},
+    traits=[_EXTENSION_PATTERNS],
 )
 TruncIOp = extend_op(
     xarith.TruncIOp,
@@ -334,7 +339,12 @@ class _ComparisonSyntax:
 _PREDICATES = {"arith.cmpi": xarith.CMPI_COMPARISON_OPERATIONS, "arith.cmpf": xarith.CMPF_COMPARISON_OPERATIONS}
 _COMPARED = {"arith.cmpi": ((IntegerType, IndexType), "signless-integer-like"), "arith.cmpf": (AnyFloat, "floating-point-like")}
 """The element types each comparison takes, and ODS's summary of them."""
-CmpiOp = extend_op(xarith.CmpiOp, constraints={"result": xarith.boolLike}, mixin=_ComparisonSyntax)
+CmpiOp = extend_op(
+    xarith.CmpiOp,
+    constraints={"result": xarith.boolLike},
+    mixin=_ComparisonSyntax,
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:CMPI_PATTERNS")],
+)
 CmpfOp = extend_op(xarith.CmpfOp, constraints={"result": xarith.boolLike}, mixin=_ComparisonSyntax)
 
 

@@ -24,7 +24,7 @@ from xdsl.irdl.operations import (
     get_accessors_from_op_def,
     irdl_list_to_attr_constraint,
 )
-from xdsl.traits import OpTrait
+from xdsl.traits import HasCanonicalizationPatternsTrait, OpTrait
 
 OpT = TypeVar("OpT", bound=IRDLOperation)
 
@@ -199,3 +199,17 @@ def replace_ops(dialect: Dialect, *ops: type[Operation], attributes: Iterable[ty
     for attr in attributes:
         attrs[attr.name] = attr
     return Dialect(dialect.name, list(by_name.values()), list(attrs.values()), list(dialect._interfaces))
+
+
+@dataclasses.dataclass(frozen=True)
+class LazyCanonicalizationPatterns(HasCanonicalizationPatternsTrait):
+    """Canonicalization patterns named ``"module:attribute"``, imported when
+    canonicalize first asks for them (start-up stays lazy)."""
+
+    reference: str
+
+    def get_patterns(self, op: type[Operation]):
+        import importlib
+
+        module, _, attribute = self.reference.partition(":")
+        return getattr(importlib.import_module(module), attribute)

@@ -16,9 +16,16 @@ from xdsl.irdl import (
 )
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import Pure
+from xdsl.traits import ConstantLike, Pure
 from xdsl.utils.exceptions import VerifyException
 
+from mlopt.dialects.index_folding import (
+    BinaryFolder,
+    CastFolder,
+    CmpFolder,
+    IndexConstantFolder,
+    IndexConstantMaterialization,
+)
 from mlopt.dialects.syntax import build_op, enum_attribute, parse_attr_dict, print_attr_dict, resolve
 
 CMP_PREDICATES = ("eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge")
@@ -46,7 +53,7 @@ def _binary_op(mnemonic: str, meaning: str) -> type[IRDLOperation]:
         "lhs": operand_def(IndexType),
         "rhs": operand_def(IndexType),
         "result": result_def(IndexType),
-        "traits": traits_def(Pure()),
+        "traits": traits_def(Pure(), BinaryFolder()),
         "assembly_format": "$lhs `,` $rhs attr-dict",
     }
     class_name = mnemonic.title() + "Op"
@@ -67,7 +74,7 @@ class CmpOp(IRDLOperation):
     pred = prop_def(IndexCmpPredicateAttr)
     result = result_def(i1)
 
-    traits = traits_def(Pure())
+    traits = traits_def(Pure(), CmpFolder())
 
     @classmethod
     def parse(cls, parser: Parser) -> CmpOp:
@@ -103,7 +110,7 @@ class ConstantOp(IRDLOperation):
     value = prop_def(IntegerAttr[IndexType])
     result = result_def(IndexType)
 
-    traits = traits_def(Pure())
+    traits = traits_def(Pure(), ConstantLike(), IndexConstantFolder())
 
     @classmethod
     def parse(cls, parser: Parser) -> ConstantOp:
@@ -125,7 +132,7 @@ class BoolConstantOp(IRDLOperation):
     value = prop_def(BoolAttr)
     result = result_def(i1)
 
-    traits = traits_def(Pure())
+    traits = traits_def(Pure(), ConstantLike(), IndexConstantFolder())
 
     @classmethod
     def parse(cls, parser: Parser) -> BoolConstantOp:
@@ -144,7 +151,7 @@ class _CastOp(IRDLOperation):
     input = operand_def(base(IndexType) | base(IntegerType))
     output = result_def(base(IndexType) | base(IntegerType))
 
-    traits = traits_def(Pure())
+    traits = traits_def(Pure(), CastFolder())
     assembly_format = "$input attr-dict `:` type($input) `to` type($output)"
 
     def verify_(self) -> None:
@@ -182,4 +189,5 @@ Index: Dialect = Dialect(
     "index",
     [*BinaryOps, CmpOp, ConstantOp, BoolConstantOp, CastSOp, CastUOp, SizeOfOp],
     [IndexCmpPredicateAttr],
+    [IndexConstantMaterialization()],
 )

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from xdsl.context import Context
-from xdsl.ir import Operation
+from xdsl.dialect_interfaces.constant_materialization import ConstantMaterializationInterface
+from xdsl.dialects.builtin import UnregisteredOp
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
     GreedyRewritePatternApplier,
@@ -14,7 +16,8 @@ from xdsl.pattern_rewriter import (
     PatternRewriteWalker,
     RewritePattern,
 )
-from xdsl.traits import HasCanonicalizationPatternsTrait
+from xdsl.rewriter import InsertPoint
+from xdsl.traits import ConstantLike, HasCanonicalizationPatternsTrait, HasFolder, IsolatedFromAbove
 from xdsl.transforms.dead_code_elimination import region_dce
 
 from mlopt.diagnostics import DiagnosticError
@@ -62,6 +65,110 @@ class _CanonicalizationPatterns(RewritePattern):
                 return
 
 
+@dataclass
+class _ConstantUniquer:
+    """Upstream's OperationFolder: one constant per (dialect, value, type) in
+    each region isolated from above, kept at the start of its entry block."""
+
+    context: Context
+    constants: dict[Block, dict[tuple, Operation]] = field(default_factory=dict)
+
+    def adopt_existing(self, region: Region) -> None:
+        """Merge the region's duplicate constants and hoist the rest to the top."""
+        owned: set[Operation] = set()
+        for op in list(region.walk()):
+            if op.parent is None or not _is_constant(op) or (key := _constant_key(op)) is None:
+                continue
+            block = _insertion_block(op)
+            known = self.constants.setdefault(block, {})
+            existing = known.get(key)
+            if existing is not None and existing.parent is not None:
+                op.results[0].replace_all_uses_with(existing.results[0])
+                op.detach()
+                op.erase()
+                continue
+            known[key] = op
+            owned.add(op)
+            # Constants already at the top (or right after one) stay in order.
+            if op.parent is not block or (op.prev_op is not None and op.prev_op not in owned):
+                op.detach()
+                block.insert_op_before(op, block.first_op) if block.first_op else block.add_op(op)
+
+    def get_or_create(self, folded: Operation, value: Attribute, type: Attribute, rewriter: PatternRewriter) -> SSAValue | None:
+        block = _insertion_block(folded)
+        known = self.constants.setdefault(block, {})
+        key = _hashable((folded.dialect_name(), value, type))
+        existing = known.get(key) if key is not None else None
+        if existing is not None and existing.parent is not None:
+            return existing.results[0]
+        interface = self.context.get_dialect(folded.dialect_name()).get_interface(ConstantMaterializationInterface)
+        constant = interface.materialize_constant(value, type) if interface is not None else None
+        if constant is None:
+            return None
+        rewriter.insert_op(constant, InsertPoint.at_start(block))
+        if key is not None:
+            known[key] = constant
+        return constant.results[0]
+
+
+@dataclass
+class _FoldIntoUniqueConstants(RewritePattern):
+    """Folds an op; the constants it folds to are shared and placed at the top."""
+
+    uniquer: _ConstantUniquer
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if _is_constant(op) or (folder := op.get_trait(HasFolder)) is None:
+            return
+        folded = folder.fold(op)
+        if folded is None or any(isinstance(v, SSAValue) and v.owner is op for v in folded):
+            return
+        values: list[SSAValue] = []
+        for value, result in zip(folded, op.results, strict=True):
+            if not isinstance(value, SSAValue):
+                value = self.uniquer.get_or_create(op, value, result.type, rewriter)
+                if value is None:
+                    return
+            values.append(value)
+        rewriter.replace_op(op, [], values)
+
+
+def _is_constant(op: Operation) -> bool:
+    return len(op.results) == 1 and op.has_trait(ConstantLike, value_if_unregistered=False)
+
+
+def _constant_key(op: Operation) -> tuple | None:
+    folder = op.get_trait(HasFolder)
+    folded = folder.fold(op) if folder is not None else (op.properties.get("value"),)
+    if not folded or not isinstance(folded[0], Attribute):
+        return None
+    return _hashable((op.dialect_name(), folded[0], op.results[0].type))
+
+
+def _hashable(key: tuple) -> tuple | None:
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _insertion_block(op: Operation) -> Block:
+    """The entry block of the nearest region isolated from above (or top level)."""
+    block = op.parent_block()
+    while True:
+        region = block.parent
+        parent = region.parent
+        if (
+            parent is None
+            or parent.parent_block() is None
+            or isinstance(parent, UnregisteredOp)
+            or parent.has_trait(IsolatedFromAbove, value_if_unregistered=True)
+        ):
+            return region.blocks.first
+        block = parent.parent_block()
+
+
 @dataclass(frozen=True)
 class Canonicalizer(ModulePass):
     """Canonicalize operations"""
@@ -97,8 +204,9 @@ class Canonicalizer(ModulePass):
         pattern = _CanonicalizationPatterns(
             frozenset(self.disable_patterns), frozenset(self.enable_patterns), budget
         )
+        uniquer = _ConstantUniquer(ctx)
         walker = PatternRewriteWalker(
-            GreedyRewritePatternApplier([pattern], ctx=ctx, folding_enabled=True),
+            GreedyRewritePatternApplier([_FoldIntoUniqueConstants(uniquer), pattern], ctx=ctx),
             walk_reverse=not self.top_down,
             apply_recursively=False,
             post_walk_func=None if self.region_simplify == "disabled" else region_dce,
@@ -106,6 +214,8 @@ class Canonicalizer(ModulePass):
         for region in op.regions:
             converged = False
             for _ in range(max(1, self.max_iterations)):
+                uniquer.constants.clear()
+                uniquer.adopt_existing(region)
                 if not walker.rewrite_region(region):
                     converged = True
                     break

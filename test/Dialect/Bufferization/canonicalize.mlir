@@ -46,9 +46,9 @@ func.func @tensor_round_trip(%t: tensor<4xf32>, %f: f32) -> (tensor<4xf32>, tens
 
 // CHECK-LABEL: func.func @dealloc
 // CHECK-SAME: (%[[A:[^:]+]]: memref<2xf32>, %[[R:[^:]+]]: memref<2xf32>, %[[C:[^:]+]]: i1, %[[D:[^:]+]]: i1)
+// CHECK: %[[FALSE:[^ ]+]] = arith.constant false
 // CHECK: %[[OR:[^ ]+]] = arith.ori %[[C]], %[[D]] : i1
 // CHECK: %[[U:[^ ]+]] = bufferization.dealloc (%[[A]] : memref<2xf32>) if (%[[OR]]) retain (%[[R]] : memref<2xf32>)
-// CHECK: %[[FALSE:[^ ]+]] = arith.constant false
 // CHECK: return %[[U]], %[[U]], %[[FALSE]]
 func.func @dealloc(%a: memref<2xf32>, %r: memref<2xf32>, %c: i1, %d: i1) -> (i1, i1, i1) {
   %false = arith.constant false

@@ -1,0 +1,109 @@
+"""Upstream's arith canonicalizations that xDSL lacks (ArithOps.cpp,
+ArithCanonicalization.td): comparisons with the constant on the right, boolean
+comparisons against true/false, extensions of extensions, comparisons of
+extended values."""
+
+from __future__ import annotations
+
+from xdsl.dialects import arith as xarith
+from xdsl.dialects.builtin import DenseIntOrFPElementsAttr, IntegerAttr, IntegerType, VectorType
+from xdsl.ir import Attribute, Operation, SSAValue
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
+from xdsl.traits import ConstantLike
+
+PREDICATES = xarith.CMPI_COMPARISON_OPERATIONS
+SWAPPED = {"eq": "eq", "ne": "ne", "slt": "sgt", "sle": "sge", "sgt": "slt", "sge": "sle",
+           "ult": "ugt", "ule": "uge", "ugt": "ult", "uge": "ule"}  # fmt: skip
+"""The predicate that holds for (b, a) when the original holds for (a, b)."""
+
+
+def _predicate(op: Operation) -> str:
+    return PREDICATES[op.predicate.value.data]
+
+
+def _cmpi(lhs: SSAValue, rhs: SSAValue, predicate: str, like: Operation) -> Operation:
+    return type(like)(lhs, rhs, predicate)
+
+
+def _splat_integer(value: SSAValue) -> int | None:
+    """The integer of a scalar or splat constant, else None."""
+    attribute: Attribute | None = ConstantLike.get_constant_value(value)
+    if isinstance(attribute, IntegerAttr):
+        return attribute.value.data
+    if isinstance(attribute, DenseIntOrFPElementsAttr):
+        values = attribute.get_values()
+        if values and all(v == values[0] for v in values):
+            return int(values[0])
+    return None
+
+
+def _is_bool_like(type: Attribute) -> bool:
+    element = type.element_type if isinstance(type, VectorType) else type
+    return isinstance(element, IntegerType) and element.width.data == 1
+
+
+class CmpIConstantToRight(RewritePattern):
+    """cmpi slt, %c, %x  →  cmpi sgt, %x, %c"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if ConstantLike.get_constant_value(op.lhs) is None or ConstantLike.get_constant_value(op.rhs) is not None:
+            return
+        rewriter.replace_op(op, _cmpi(op.rhs, op.lhs, SWAPPED[_predicate(op)], op))
+
+
+class CmpIBoolAgainstConstant(RewritePattern):
+    """cmpi eq, %b, true  →  %b;  cmpi ne, %b, false  →  %b  (i1 or vectors of i1)"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if not _is_bool_like(op.lhs.type):
+            return
+        constant = _splat_integer(op.rhs)
+        if constant is None:
+            return
+        is_true = constant != 0
+        if (_predicate(op), is_true) in (("eq", True), ("ne", False)):
+            rewriter.replace_op(op, [], [op.lhs])
+
+
+class CmpIExtendedBoolAgainstZero(RewritePattern):
+    """cmpi ne, (extsi|extui %b : i1 to iN), 0  →  %b"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        source = op.lhs.owner
+        if (
+            _predicate(op) == "ne"
+            and isinstance(source, xarith.ExtSIOp | xarith.ExtUIOp)
+            and _is_bool_like(source.input.type)
+            and _splat_integer(op.rhs) == 0
+        ):
+            rewriter.replace_op(op, [], [source.input])
+
+
+class CmpIOfSameExtension(RewritePattern):
+    """cmpi eq|ne, (ext %a), (ext %b)  →  cmpi eq|ne, %a, %b  (the same extension and source type)"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        lhs, rhs = op.lhs.owner, op.rhs.owner
+        if (
+            _predicate(op) in ("eq", "ne")
+            and isinstance(lhs, xarith.ExtSIOp | xarith.ExtUIOp)
+            and type(lhs) is type(rhs)
+            and lhs.input.type == rhs.input.type
+        ):
+            rewriter.replace_op(op, _cmpi(lhs.input, rhs.input, _predicate(op), op))
+
+
+class ExtensionOfExtension(RewritePattern):
+    """extsi (extsi %x) → extsi %x;  extui (extui %x) → extui %x;  extsi (extui %x) → extui %x"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        inner = op.input.owner
+        if not isinstance(inner, xarith.ExtSIOp | xarith.ExtUIOp):
+            return
+        if isinstance(op, xarith.ExtUIOp) and isinstance(inner, xarith.ExtSIOp):
+            return
+        rewriter.replace_op(op, type(inner)(inner.input, op.result.type))
+
+
+CMPI_PATTERNS = (CmpIConstantToRight(), CmpIBoolAgainstConstant(), CmpIExtendedBoolAgainstZero(), CmpIOfSameExtension())
+EXTENSION_PATTERNS = (ExtensionOfExtension(),)
