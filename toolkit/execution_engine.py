@@ -502,21 +502,43 @@ def _result_slot(signature: Signature) -> ctypes._CData | None:
 
 
 def _results(signature: Signature, slot: ctypes._CData, inputs: list[np.ndarray]) -> Any:
-    freed: set[int] = set()
+    adopted: dict[int, _CalleeAllocation] = {}
     if len(signature.outputs) == 1:
-        return _convert_result(signature.outputs[0], slot, inputs, freed)
-    return tuple(_convert_result(p, getattr(slot, f"r{i}"), inputs, freed) for i, p in enumerate(signature.outputs))
+        return _convert_result(signature.outputs[0], slot, inputs, adopted)
+    return tuple(_convert_result(p, getattr(slot, f"r{i}"), inputs, adopted) for i, p in enumerate(signature.outputs))
 
 
-def _convert_result(parameter: Parameter, value: Any, inputs: list[np.ndarray], freed: set[int]) -> Any:
+class _CalleeAllocation:
+    """A buffer the call allocated, handed to numpy without a copy: freed when
+    the last array viewing it is collected."""
+
+    def __init__(self, address: int):
+        self.address = address
+
+    def __del__(self) -> None:
+        _free(self.address)
+
+
+class _ArrayOverAllocation:
+    """What ``np.asarray`` wraps: a result's elements, keeping its allocation alive."""
+
+    def __init__(self, view: np.ndarray, allocation: _CalleeAllocation):
+        self.__array_interface__ = view.__array_interface__
+        self.allocation = allocation
+
+
+def _convert_result(
+    parameter: Parameter, value: Any, inputs: list[np.ndarray], adopted: dict[int, _CalleeAllocation]
+) -> Any:
     type_ = parameter.type
     if isinstance(type_, builtin.MemRefType):
         view = MemRefView.of(value, len(type_.get_shape()))
-        array = np.array(view.array(_dtype(type_.element_type)), copy=True)
-        if view.allocated not in freed and _owned_by_callee(view, inputs):
-            freed.add(view.allocated)
-            _free(view.allocated)
-        return array
+        elements = view.array(_dtype(type_.element_type))
+        if view.allocated in adopted or _owned_by_callee(view, inputs):
+            allocation = adopted.setdefault(view.allocated, _CalleeAllocation(view.allocated))
+            return np.asarray(_ArrayOverAllocation(elements, allocation))
+        # A global's or an argument's memory: the result must not alias it.
+        return np.array(elements, copy=True)
     if isinstance(value, ctypes._SimpleCData):
         value = value.value
     if _type_key(type_) == "f16":

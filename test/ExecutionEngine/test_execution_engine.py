@@ -187,14 +187,29 @@ def test_contiguous_views_are_read_where_they_start(engine) -> None:
     assert engine.first_at_offset_two(np.arange(2, dtype=np.float32)) == 0.0
 
 
-def test_memref_results_own_their_memory(engine) -> None:
+def test_memref_results_keep_their_memory_until_collected(engine, monkeypatch) -> None:
+    import gc
+
+    from mlopt import execution_engine
+
+    freed: list[int] = []
+    real_free = execution_engine._free
+    monkeypatch.setattr(execution_engine, "_free", lambda address: (freed.append(address), real_free(address)))
     a = np.array([1.0, 2.0, 3.0], dtype=np.float32)
     b = np.array([10.0, -1.0], dtype=np.float32)
     first = engine.outer(a, b)
     second = engine.outer(b, a)
-    assert first.flags.owndata and second.flags.owndata
     np.testing.assert_array_equal(first, np.outer(a, b))
     np.testing.assert_array_equal(second, np.outer(b, a))
+    first[0, 0] = 7.0  # results are ordinary writable arrays
+    row = first[1]
+    del first
+    gc.collect()
+    assert freed == [], "a view of the result keeps its buffer alive"
+    np.testing.assert_array_equal(row, np.outer(a, b)[1])
+    del row, second
+    gc.collect()
+    assert len(freed) == 2, "each result's buffer is freed once, when its last array goes"
 
 
 def test_results_aliasing_arguments_or_globals(engine) -> None:
