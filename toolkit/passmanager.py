@@ -55,7 +55,7 @@ class PassRunner:
     instrumentations: list[Instrumentation] = field(default_factory=list)
     verify_each: bool = True
     timing: Timing | None = None
-    _verified: dict[int, VerificationCache] = field(default_factory=dict)
+    _verified: VerificationCache = field(default_factory=VerificationCache)
 
     def run(self, pm: OpPassManager, op: Operation) -> None:
         if pm.op_name not in (op.name, ANY_OP):
@@ -64,11 +64,12 @@ class PassRunner:
                 f"can't run '{pm.op_name}' pass manager on '{op.name}' op; the pipeline's "
                 f"anchor must match the top-level op",
             )
-        self._verified = {}
+        # The input is valid (the caller verified it, as mlir-opt does after
+        # parsing): after each pass, only what changed is verified again.
+        self._verified = VerificationCache()
+        if self.verify_each:
+            self._verified.assume_verified(op)
         self._run_items(pm, op)
-        if self.verify_each and any(True for _ in pm.passes()):
-            # Between passes only what changed was verified; check it all once.
-            self._timed_verify(op, None)
 
     def _run_items(self, pm: OpPassManager, op: Operation) -> None:
         for item in pm.items:
@@ -85,6 +86,9 @@ class PassRunner:
                 try:
                     for child in targets:
                         self._run_items(item, child)
+                    if self.verify_each:
+                        # A pass may have changed a sibling of the op it ran on.
+                        self._verify(op, f"pass pipeline '{item.textual()}'", "--mlir-print-ir-after-all")
                 finally:
                     for instrumentation in reversed(self.instrumentations):
                         instrumentation.after_pipeline(item)
@@ -97,7 +101,11 @@ class PassRunner:
         try:
             scheduled.instance.apply(self.context, op)
             if self.verify_each:
-                self._verify(scheduled, op)
+                self._verify(
+                    op,
+                    f"pass '{scheduled.argument}' ({scheduled.plugin.describe()})",
+                    f"--mlir-print-ir-after={scheduled.argument}",
+                )
         except BaseException as err:
             for instrumentation in reversed(self.instrumentations):
                 instrumentation.after_failed_pass(scheduled, op)
@@ -105,25 +113,18 @@ class PassRunner:
         for instrumentation in reversed(self.instrumentations):
             instrumentation.after_pass(scheduled, op)
 
-    def _timed_verify(self, op: Operation, cache: VerificationCache | None) -> None:
+    def _verify(self, op: Operation, culprit: str, dump_flag: str) -> None:
         start = time.perf_counter()
         try:
-            verify(op, cache)
-        finally:
-            if self.timing is not None:
-                self.timing.add_verifier_time(time.perf_counter() - start)
-
-    def _verify(self, scheduled: ScheduledPass, op: Operation) -> None:
-        cache = self._verified.setdefault(id(op), VerificationCache())
-        try:
-            self._timed_verify(op, cache)
+            verify(op, self._verified)
         except DiagnosticError as err:
             # The input was verified before the pass ran: the pass is at fault.
             raise InternalError(
-                f"pass '{scheduled.argument}' ({scheduled.plugin.describe()}) produced invalid IR\n"
-                f"  hint: rerun with --mlir-print-ir-after={scheduled.argument} to see it",
-                err,
+                f"{culprit} produced invalid IR\n  hint: rerun with {dump_flag} to see it", err
             ) from None
+        finally:
+            if self.timing is not None:
+                self.timing.add_verifier_time(time.perf_counter() - start)
 
 
 def _as_reportable(err: BaseException, scheduled: ScheduledPass, op: Operation) -> BaseException:

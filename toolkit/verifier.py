@@ -14,6 +14,7 @@ from xdsl.dialects import builtin
 from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
 from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator, SymbolTable
 
+from mlopt import xdsl_fixes
 from mlopt.diagnostics import DiagnosticError, exception_text
 
 GRAPH_REGION_OPS = frozenset({"builtin.module", "gpu.module"})
@@ -32,13 +33,17 @@ def verify(root: Operation, since: VerificationCache | None = None) -> None:
     # at the isolated op, where mlir-opt reports it at the use.
     _DominanceChecker().check(root)
     ops = list(walk_preorder(root))
-    to_verify = since.stale(ops) if since is not None else None
-    for op in ops:
-        if to_verify is None or op in to_verify:
+    to_verify = since.stale(ops) if since is not None else ops
+    # Every use was checked against isolated-from-above ops just now.
+    isolation_checked = xdsl_fixes.ISOLATION_CHECKED.set(True)
+    try:
+        for op in to_verify:
             _check_symbol_redefinition(op)
             _verify_op(op)
+    finally:
+        xdsl_fixes.ISOLATION_CHECKED.reset(isolation_checked)
     if since is not None:
-        since.remember(ops)
+        since.remember()
 
 
 class VerificationCache:
@@ -49,16 +54,23 @@ class VerificationCache:
     (operands and their types, results, properties, attributes, successors,
     parent, or its blocks' arguments and ends), when a direct child changed,
     when its parent's own state changed (a function's signature constrains
-    its return), or when it refers to a symbol (a change anywhere can break a
-    symbol use). The pass manager still verifies everything once at the end of
-    a pipeline.
+    its return), when it branches to a block whose arguments changed, or when
+    it refers to a symbol (a change anywhere can break a symbol use).
+
+    One cache serves a whole pipeline: verifying one function also notices
+    what a pass changed in a sibling function since that one was verified.
     """
 
     def __init__(self) -> None:
         self._snapshots: dict[Operation, tuple[tuple, tuple]] = {}
         self._pending: dict[Operation, tuple[tuple, tuple]] = {}
 
-    def stale(self, ops: list[Operation]) -> set[Operation]:
+    def assume_verified(self, root: Operation) -> None:
+        """Take ``root`` as it is now to be valid (its caller verified it)."""
+        self._snapshots.update((op, (_own_state(op), _body_state(op))) for op in walk_preorder(root))
+
+    def stale(self, ops: list[Operation]) -> list[Operation]:
+        """The ops of ``ops`` (in preorder) to verify again, in that order."""
         snapshots = {op: (_own_state(op), _body_state(op)) for op in ops}
         self._pending = snapshots
         stale: set[Operation] = set()
@@ -73,11 +85,15 @@ class VerificationCache:
                 for region in op.regions:
                     for block in region.blocks:
                         stale.update(block.ops)
+            elif previous[1] != body:
+                for region in op.regions:
+                    for block in region.blocks:
+                        stale.update(use.operation for use in block.uses)
         stale.update(op for op in ops if _refers_to_symbols(op))
-        return stale
+        return [op for op in ops if op in stale]
 
-    def remember(self, ops: list[Operation]) -> None:
-        self._snapshots = self._pending
+    def remember(self) -> None:
+        self._snapshots.update(self._pending)
         self._pending = {}
 
 
@@ -96,6 +112,8 @@ def _own_state(op: Operation) -> tuple:
 
 
 def _body_state(op: Operation) -> tuple:
+    if not op.regions:
+        return ()
     return tuple(
         (tuple(arg.type for arg in block.args), block.first_op, block.last_op)
         for region in op.regions
@@ -205,6 +223,20 @@ def successor_operands(op: Operation) -> list[tuple[Block, Sequence[SSAValue]]]:
             return []
 
 
+class _BlockFrame:
+    """Where the dominance check is in one block: the ops left, the values
+    defined so far, and what is visible there (those and the enclosing
+    blocks' values defined before the op that holds this block)."""
+
+    __slots__ = ("ops", "defined", "visible", "pending")
+
+    def __init__(self, block: Block, enclosing: tuple[set[SSAValue], ...]) -> None:
+        self.ops = iter(block.ops)
+        self.defined: set[SSAValue] = set(block.args)
+        self.visible = (self.defined, *enclosing)
+        self.pending: Operation | None = None
+
+
 class _DominanceChecker:
     """Checks that every use is dominated by its definition (SSA regions only)."""
 
@@ -213,38 +245,59 @@ class _DominanceChecker:
         self._dominators: dict[Region, dict[Block, set[Block]]] = {}
 
     def check(self, root: Operation) -> None:
+        # Depth first, as upstream's verifier: the uses in an op's regions
+        # before those of the ops after it. A value defined earlier in the
+        # same block or in an enclosing block (below the nearest isolated op)
+        # dominates its use: that is almost every use, settled by set lookups.
         self._check_uses(root, ())
-        for op in walk_preorder(root):
-            for region in op.regions:
-                for block in region.blocks:
-                    self._check_block(block)
+        frames: list[_BlockFrame] = []
+        self._enter_regions(root, (), frames)
+        while frames:
+            frame = frames[-1]
+            if frame.pending is not None:
+                frame.defined.update(frame.pending.results)
+                frame.pending = None
+            op = next(frame.ops, None)
+            if op is None:
+                frames.pop()
+                continue
+            self._check_uses(op, frame.visible)
+            if op.regions:
+                frame.pending = op  # its results are not visible in its own regions
+                enclosing = () if op.has_trait(IsolatedFromAbove, value_if_unregistered=False) else frame.visible
+                self._enter_regions(op, enclosing, frames)
+            else:
+                frame.defined.update(op.results)
 
-    def _check_block(self, block: Block) -> None:
-        # A value defined earlier in the same block always dominates its use:
-        # that is almost every use, settled by one set lookup.
-        defined: set[SSAValue] = set(block.args)
-        for op in block.ops:
-            self._check_uses(op, defined)
-            defined.update(op.results)
+    @staticmethod
+    def _enter_regions(op: Operation, enclosing: tuple[set[SSAValue], ...], frames: list[_BlockFrame]) -> None:
+        for region in reversed(op.regions):
+            for block in reversed(region.blocks):
+                frames.append(_BlockFrame(block, enclosing))
 
-    def _check_uses(self, op: Operation, defined: set[SSAValue] | tuple) -> None:
+    def _check_uses(self, op: Operation, visible: tuple[set[SSAValue], ...]) -> None:
         for index, operand in enumerate(op._operands):
-            if operand in defined:
-                continue
-            problem = self._use_problem(operand, op)
-            if problem is None:
-                continue
-            if isinstance(problem, Operation):
-                raise DiagnosticError.at(
-                    op,
-                    f"'{op.name}' op using value defined outside the region",
-                    notes=[(problem, "required by region isolation constraints")],
-                )
+            for defined in visible:
+                if operand in defined:
+                    break
+            else:
+                self._check_use(op, index, operand)
+
+    def _check_use(self, op: Operation, index: int, operand: SSAValue) -> None:
+        problem = self._use_problem(operand, op)
+        if problem is None:
+            return
+        if isinstance(problem, Operation):
             raise DiagnosticError.at(
                 op,
-                f"operand #{index} does not dominate this use",
-                notes=[(_defining_op_or_block_owner(operand), "operand defined here")],
+                f"'{op.name}' op using value defined outside the region",
+                notes=[(problem, "required by region isolation constraints")],
             )
+        raise DiagnosticError.at(
+            op,
+            f"operand #{index} does not dominate this use",
+            notes=[(_defining_op_or_block_owner(operand), "operand defined here")],
+        )
 
     def _use_problem(self, value: SSAValue, user: Operation) -> Operation | str | None:
         """None if ``user`` may use ``value``; the isolated op the use crosses;

@@ -39,6 +39,14 @@ wrong upstream in xDSL and can go when xDSL fixes it.
   'f32'``), in the words of ODS's type constraints (:func:`constraint_summaries`).
 - A value used with another type than before: upstream's words, ``use of
   value '%b' expects different type than prior uses: 'i32' vs 'i64'``.
+- IsolatedFromAbove's verifier walks the op's whole body (every function, at
+  each verification of the function op). mlopt's verifier has checked every
+  use against isolated ops already, and reports at the use as upstream does;
+  while it runs (:data:`ISOLATION_CHECKED`), that walk is skipped.
+- IRDL's count check of operands, results, regions and successors rebuilds
+  the op definition's variadic layout for every op verified (a third of the
+  time of verifying an op); an op definition without variadics only needs the
+  count compared, which is done here first.
 """
 
 from __future__ import annotations
@@ -46,6 +54,11 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
+from contextvars import ContextVar
+
+ISOLATION_CHECKED: ContextVar[bool] = ContextVar("isolation_checked", default=False)
+"""True while mlopt's verifier, which has checked every use's scope, verifies ops."""
 
 _STRING_BODY = r'(?:[^"\\\n\v\f]++|\\(?:["nt\\]|[0-9A-Fa-f]{2}))*+'
 _STRING_LITERAL = re.compile(f'"{_STRING_BODY}"')
@@ -410,9 +423,15 @@ def _fix_resource_handles() -> None:
 
 
 def constraint_summaries() -> dict:
-    """ODS's summaries of the type constraints xDSL's classes share."""
-    from xdsl.dialects import arith
+    """ODS's summaries of the type constraints xDSL's classes share; none
+    before xDSL's arith, which defines them, is imported (as nothing can use
+    them then; importing it at start-up would cost a tenth of a tiny run)."""
+    arith = sys.modules.get("xdsl.dialects.arith")
+    return {} if arith is None else _arith_constraint_summaries(arith)
 
+
+@functools.cache
+def _arith_constraint_summaries(arith) -> dict:
     return {
         arith.signlessIntegerLike: "signless-integer-like",
         arith.floatingPointLike: "floating-point-like",
@@ -428,11 +447,11 @@ def _fix_constraint_messages() -> None:
     from xdsl.utils.exceptions import VerifyException
 
     resolve = FormatProgram.resolve_constraint_variables
-    summaries = constraint_summaries()
 
     def summarized(definition):
         """The constraint under the range and type variable wrappers, its
         summary, and the type variable's name (if any)."""
+        summaries = constraint_summaries()
         constraint, variable = definition.constr, None
         while constraint is not None and constraint not in summaries:
             variable = getattr(constraint, "name", variable)
@@ -488,8 +507,47 @@ def _fix_type_mismatch_message() -> None:
     Parser.resolve_operand = resolve_operand_as_upstream
 
 
+def _fix_isolation_walk() -> None:
+    from xdsl.traits import IsolatedFromAbove
+
+    verify_isolation = IsolatedFromAbove.verify
+
+    def verify_unless_checked(self, op) -> None:
+        if not ISOLATION_CHECKED.get():
+            verify_isolation(self, op)
+
+    IsolatedFromAbove.verify = verify_unless_checked
+
+
+def _fix_fixed_count_checks() -> None:
+    from xdsl.irdl import operations
+
+    check_counts = operations.verify_variadic_size
+    fixed_counts: dict[tuple[int, object], tuple[object, int | None]] = {}
+    """(id of an op definition, construct) → (the definition, kept alive so
+    that its id stays its own; its count when nothing is variadic)."""
+
+    def fixed_count(op_def, construct) -> int | None:
+        key = (id(op_def), construct)
+        if key not in fixed_counts:
+            defs = operations.get_construct_defs(op_def, construct)
+            segmented = any(isinstance(option, operations.get_attr_size_option(construct)) for option in op_def.options)
+            variadic = any(isinstance(definition, operations.VariadicDef) for _, definition in defs)
+            fixed_counts[key] = (op_def, None if segmented or variadic else len(defs))
+        return fixed_counts[key][1]
+
+    def check_counts_fast(op, op_def, construct) -> None:
+        count = fixed_count(op_def, construct)
+        if count is None or len(operations.get_op_constructs(op, construct)) != count:
+            check_counts(op, op_def, construct)  # its checks and messages
+
+    operations.verify_variadic_size = check_counts_fast
+
+
 @functools.cache
 def apply() -> None:
+    _fix_isolation_walk()
+    _fix_fixed_count_checks()
     _fix_resource_handles()
     _fix_string_literals()
     _fix_float_overflow()
