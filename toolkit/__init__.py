@@ -12,8 +12,9 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from mlopt.execution_engine import ExecutionEngine
     from mlopt.hookspecs import hookimpl, hookspec
+    from mlopt.ir import load_plugin
 
-__all__ = ["ExecutionEngine", "__version__", "hookimpl", "hookspec"]
+__all__ = ["ExecutionEngine", "__version__", "hookimpl", "hookspec", "load_plugin"]
 
 
 def __getattr__(name: str):
@@ -27,4 +28,8 @@ def __getattr__(name: str):
         from mlopt.execution_engine import ExecutionEngine
 
         return ExecutionEngine
+    if name == "load_plugin":
+        from mlopt.ir import load_plugin
+
+        return load_plugin
     raise AttributeError(f"module 'mlopt' has no attribute {name!r}")

@@ -84,8 +84,8 @@ class Bisection:
         from mlopt import diagnostics
         from mlopt.codegen.lowering import parse_input
         from mlopt.diagnostics import DiagnosticError
-        from mlopt.ir import print_to_string
-        from mlopt.passmanager import InternalError, PassRunner
+        from mlopt.asm import print_to_string
+        from mlopt.pass_runner import InternalError, PassRunner
 
         context = self.session.registry.make_context()
         module, _ = parse_input(self.session, context, self.source, implicit_module=not self.args.no_implicit_module)

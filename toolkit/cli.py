@@ -498,7 +498,7 @@ def guarded_run(session: Session, body: Callable[[], int], user_errors: tuple[ty
 
 def report_unexpected(session: Session, err: Exception) -> int:
     """Plugin failures and internal errors: named, one line, no traceback."""
-    from mlopt.passmanager import InternalError, traceback_wanted
+    from mlopt.pass_runner import InternalError, traceback_wanted
     from mlopt.plugins import PluginLoadError
     from mlopt.registry import PluginFailure
 

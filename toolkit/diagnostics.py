@@ -264,7 +264,7 @@ def printing_handler(
 
 def describe_op(op: Operation, max_lines: int = 20) -> str:
     """The op in generic form, cut after ``max_lines`` lines."""
-    from mlopt.ir import print_to_string
+    from mlopt.asm import print_to_string
 
     text = print_to_string(op, generic=True).rstrip("\n")
     lines = text.split("\n")

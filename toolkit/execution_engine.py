@@ -140,7 +140,7 @@ class ExecutionEngine:
 
     def __init__(
         self,
-        module_or_text: str | builtin.ModuleOp,
+        module_or_text: str | builtin.ModuleOp | Any,
         pipeline: str | None = None,
         opt_level: int = 2,
         *,
@@ -148,48 +148,62 @@ class ExecutionEngine:
         plugins: Sequence[str] = (),
         optimize: bool | str | Mapping[str, Any] = False,
         cache: bool = True,
+        explore: str | None = None,
     ):
         """``cache``: keep the compiled code of source text in the compiled-code
-        cache (``MLOPT_CACHE_DIR``, see mlopt.codegen.cache) and reuse it."""
+        cache (``MLOPT_CACHE_DIR``, see mlopt.codegen.cache) and reuse it.
+        ``explore="report.html"``: write the pass explorer's page for the
+        lowering (compiling afresh). ``module_or_text`` may also be an
+        ``mlopt.ir.Module``; its context's plugins are used."""
         from mlopt.codegen.jit import Jit
         from mlopt.codegen.lowering import first_gpu_op, lower_to_llvm_dialect
         from mlopt.diagnostics import SourceManager
-        from mlopt.ir import parse_source
+        from mlopt.asm import parse_source
         from mlopt.verifier import verify
         from mlopt.plugins import load_plugins
         from mlopt.registry import Registry
 
         if opt_level not in (0, 1, 2, 3):
             raise ValueError(f"opt_level must be 0, 1, 2 or 3, not {opt_level!r}")
-        self.registry = Registry(load_plugins(extra=tuple(plugins)))
+        from mlopt import ir
+
+        if isinstance(module_or_text, (ir.Module, ir.Operation)):
+            self.registry = module_or_text.context.registry if not plugins else Registry(load_plugins(extra=tuple(plugins)))
+            module_or_text = module_or_text.operation.opview
+        else:
+            self.registry = Registry(load_plugins(extra=tuple(plugins)))
         code_cache, cache_key = (None, None)
-        if cache and isinstance(module_or_text, str):
+        if cache and explore is None and isinstance(module_or_text, str):
             code_cache, cache_key = _code_cache(module_or_text, pipeline, opt_level, shared_libs, plugins, optimize)
             if self._load_cached(code_cache.load(cache_key), opt_level, shared_libs):
                 return
-        context = self.registry.make_context()
-        sources = SourceManager()
-        if isinstance(module_or_text, str):
-            module = parse_source(context, sources.add("<string>", module_or_text))
-        elif isinstance(module_or_text, Operation):
-            module = module_or_text.clone()
-        else:
-            raise TypeError(f"expected MLIR source text or a module op, got {type(module_or_text).__name__}")
-        verify(module)
-        declared = _signatures(module)
-        optimized = optimize is not False and _optimize(module, optimize, self.registry, context, sources)
-        if pipeline is None and (_bufferize_tensor_functions(module, self.registry, context, sources) or optimized):
-            self._signatures = _with_declared_types(_signatures(module), declared)
-        else:
-            self._signatures = declared
-        self._uses_gpu = first_gpu_op(module) is not None
-        if self._uses_gpu:
-            from mlopt.runtime.cuda import gpu_missing
+        from mlopt.explorer import exploring_to
 
-            reason = gpu_missing()
-            if reason is not None:
-                raise ExecutionEngineError(f"the module runs code on a GPU, but there is {reason}")
-        lower_to_llvm_dialect(module, self.registry, context, pipeline=pipeline, sources=sources)
+        source_text = module_or_text if isinstance(module_or_text, str) else ""
+        with exploring_to(explore, source_name="<string>", source_text=source_text):
+            context = self.registry.make_context()
+            sources = SourceManager()
+            if isinstance(module_or_text, str):
+                module = parse_source(context, sources.add("<string>", module_or_text))
+            elif isinstance(module_or_text, Operation):
+                module = module_or_text.clone()
+            else:
+                raise TypeError(f"expected MLIR source text or a module op, got {type(module_or_text).__name__}")
+            verify(module)
+            declared = _signatures(module)
+            optimized = optimize is not False and _optimize(module, optimize, self.registry, context, sources)
+            if pipeline is None and (_bufferize_tensor_functions(module, self.registry, context, sources) or optimized):
+                self._signatures = _with_declared_types(_signatures(module), declared)
+            else:
+                self._signatures = declared
+            self._uses_gpu = first_gpu_op(module) is not None
+            if self._uses_gpu:
+                from mlopt.runtime.cuda import gpu_missing
+
+                reason = gpu_missing()
+                if reason is not None:
+                    raise ExecutionEngineError(f"the module runs code on a GPU, but there is {reason}")
+            lower_to_llvm_dialect(module, self.registry, context, pipeline=pipeline, sources=sources)
         self._mark_bare_pointer_functions(module)
         self._jit = Jit(module, registry=self.registry, opt_level=opt_level, shared_libs=shared_libs, keep_object=code_cache is not None)
         self.llvm_ir = self._jit.llvm_ir

@@ -60,6 +60,13 @@ OPTIONS = (
     Option("mlir-print-ir-after-failure", "Dump the IR after a pass that fails", group="IR dumps"),
     Option("mlir-print-ir-module-scope", "Dump the whole module, not just the op the pass ran on", group="IR dumps"),
     Option("mlir-timing", "Print a per-pass execution time report to stderr", group="IR dumps"),
+    Option(
+        "explore",
+        "Write the pass explorer: one self-contained HTML page with each pass's IR diff, time and op counts",
+        kind="value",
+        metavar="report.html",
+        group="IR dumps",
+    ),
     Option("mlir-disable-threading", "Accepted for compatibility; mlopt runs passes on one thread", group="IR dumps"),
     Option("mlir-print-ir-tree-dir", "Write the IR dumps to a file tree rooted at this directory, one file per dump", kind="value", metavar="dir", group="IR dumps"),
     Option("mlir-pass-pipeline-crash-reproducer", "When a pass crashes or fails, write a reproducer (the IR and the pipeline) to this file", kind="value", metavar="file", group="Reproducers"),
@@ -97,6 +104,7 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
         return EXIT_OK
 
     check_output_writable(args.o)
+    check_output_writable(args.explore)
     check_output_writable(args.mlir_pass_pipeline_crash_reproducer)
     pm = build_pass_manager(session, args, COMMAND_LINE)
     check_ir_dump_pass_names(session.registry, args)
@@ -188,7 +196,7 @@ def split_ranges(text: str, enabled: bool) -> list[tuple[int, int]]:
 
 
 def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -> int:
-    from mlopt.passmanager import InternalError, PassRunner, Timing
+    from mlopt.pass_runner import PassRunner, Timing
 
     timing = Timing() if args.mlir_timing else None
     context = session.registry.make_context(allow_unregistered=args.allow_unregistered_dialect)
@@ -201,10 +209,26 @@ def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -
 
     counter = PassCounter()
     instrumentations.append(counter)
+    explorer = None
+    if args.explore:
+        from mlopt.explorer import Explorer
+
+        explorer = Explorer(context, title=f"mlopt {source.name}", source_name=source.name, source_text=source.text)
+        instrumentations.append(explorer)
     runner = PassRunner(context, instrumentations, verify_each=args.verify_each, timing=timing)
     frontend = frontend_for(session, source.name)
     if frontend is not None and args.split_input_file:
         raise UsageError(f"--split-input-file applies to MLIR input, not to '{frontend.registration.name}' files")
+
+    try:
+        return _process_pieces(session, args, pm, source, context, frontend, runner, counter, timing, explorer)
+    finally:
+        if explorer is not None:
+            explorer.write(args.explore)
+
+
+def _process_pieces(session, args, pm, source, context, frontend, runner, counter, timing, explorer) -> int:
+    from mlopt.pass_runner import InternalError
 
     outputs: list[str] = []
     failed = False
@@ -221,6 +245,8 @@ def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -
             handler = verifier.handle
         else:
             handler = diagnostics.printing_handler(session.sources, session.stderr)
+        if explorer is not None:
+            handler = explorer.observing(handler)
         text = ""
         try:
             with diagnostics.handling(handler):
@@ -237,6 +263,9 @@ def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -
                     # mlir-opt ends each output with a blank line.
                     text = _print(args, context, op) + "\n"
         except DiagnosticError as err:
+            if explorer is not None:
+                for diagnostic in err.diagnostics:
+                    explorer.record_diagnostic(diagnostic)
             if verifier is None:
                 session.report(err)
                 failed = True
@@ -264,7 +293,7 @@ def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -
 
 
 def _ir_printing(args: ParsedArgs, context, stream: TextIO):
-    from mlopt.passmanager import IRPrinting
+    from mlopt.pass_runner import IRPrinting
 
     def selection(all_flag: bool, names: list[str]) -> frozenset[str] | None:
         if all_flag:
@@ -316,7 +345,7 @@ class _GuardedFrontend:
         return getattr(self.frontend, name)
 
     def parse(self, source: SourceText, context):
-        from mlopt.passmanager import InternalError, traceback_wanted
+        from mlopt.pass_runner import InternalError, traceback_wanted
 
         try:
             return self.frontend.parse(source, context)
@@ -331,7 +360,7 @@ class _GuardedFrontend:
 
 
 def _parse(session, args, context, frontend, source, start, end, timing):
-    from mlopt.ir import parse_source
+    from mlopt.asm import parse_source
     from mlopt.verifier import verify
 
     with timing.measure("Parser") if timing else contextlib.nullcontext():
@@ -347,7 +376,7 @@ def _parse(session, args, context, frontend, source, start, end, timing):
 
 
 def _print(args: ParsedArgs, context, op) -> str:
-    from mlopt.ir import print_ir
+    from mlopt.asm import print_ir
 
     buffer = io.StringIO()
     print_ir(op, buffer, context=context, generic=args.mlir_print_op_generic, debuginfo=args.mlir_print_debuginfo)

@@ -1,362 +1,148 @@
-"""Running a pass pipeline: nesting, verification and instrumentation.
+"""``mlopt.passmanager``: MLIR's ``mlir.passmanager.PassManager`` on mlopt's pipelines.
 
-A nested pipeline runs on every op of its name directly inside the regions of
-the op its parent runs on, as upstream's pass manager does. Around each pass
-the instrumentations see the IR (dumps, timing); after it the IR is verified.
+    pm = PassManager.parse("builtin.module(func.func(canonicalize,cse))")
+    pm.enable_ir_printing()               # upstream's dumps, to stderr
+    pm.run(module.operation)              # MLIRError on failure, located
+
+Pipeline text, named pipelines and plugin passes are those of the command
+line (``mlopt --pass-pipeline``).
 """
 
 from __future__ import annotations
 
-import io
 import sys
-import time
-import traceback
-from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any
 
-from xdsl.context import Context
-from xdsl.ir import Operation
+from mlopt.ir import Context, MLIRError, Module, Operation, _mlir_error, _resolve, moved_attribute
 
-from mlopt.diagnostics import DiagnosticError
-from mlopt.ir import print_ir, print_to_string
-from mlopt.verifier import VerificationCache, verify
-from mlopt.pipeline import ANY_OP, OpPassManager, ScheduledPass
-from mlopt.registry import PluginFailure
-
-TRACEBACK_ENV = "MLOPT_TRACEBACK"
+__all__ = ["MLIRError", "PassManager"]
 
 
-class InternalError(Exception):
-    """A crash inside a pass or plugin: a bug to report, not bad input."""
+class PassManager:
+    """A pass pipeline bound to a Context."""
 
-    def __init__(self, message: str, evidence: DiagnosticError | None = None):
-        super().__init__(message)
-        self.evidence = evidence
-        """Located diagnostics showing what went wrong (printed before the message)."""
+    def __init__(self, anchor_op: str = "any", context: Context | None = None):
+        from mlopt.pipeline import OpPassManager
 
+        self.context = _resolve(context)
+        self._pipeline = OpPassManager(anchor_op)
+        self._printing: dict[str, Any] | None = None
+        self._verify_each = True
+        self._timing = False
 
-class Instrumentation:
-    """Hooks around each pass; subclasses override what they need."""
+    @staticmethod
+    def parse(pipeline: str, context: Context | None = None) -> PassManager:
+        """A pass manager for anchored pipeline text (``builtin.module(...)``);
+        ValueError, with the located message, when the text is invalid."""
+        pm = PassManager(context=context)
+        pm._pipeline = pm._build(lambda builder: builder.from_text(pipeline))
+        return pm
 
-    def before_pass(self, scheduled: ScheduledPass, op: Operation) -> None: ...
+    def add(self, pipeline: str) -> None:
+        """Append pipeline elements (``func.func(cse),canonicalize``) to the pipeline."""
+        self._build(lambda builder: builder.add_text(self._pipeline, pipeline))
 
-    def after_pass(self, scheduled: ScheduledPass, op: Operation) -> None: ...
+    def _build(self, build):
+        from mlopt.diagnostics import DiagnosticError
+        from mlopt.pipeline import PipelineBuilder
 
-    def after_failed_pass(self, scheduled: ScheduledPass, op: Operation) -> None: ...
-
-    def before_pipeline(self, pm: OpPassManager) -> None: ...
-
-    def after_pipeline(self, pm: OpPassManager) -> None: ...
-
-
-@dataclass
-class PassRunner:
-    context: Context
-    instrumentations: list[Instrumentation] = field(default_factory=list)
-    verify_each: bool = True
-    timing: Timing | None = None
-    _verified: VerificationCache = field(default_factory=VerificationCache)
-
-    def run(self, pm: OpPassManager, op: Operation) -> None:
-        if pm.op_name not in (op.name, ANY_OP):
-            raise DiagnosticError.at(
-                op,
-                f"can't run '{pm.op_name}' pass manager on '{op.name}' op; the pipeline's "
-                f"anchor must match the top-level op",
-            )
-        # The input is valid (the caller verified it, as mlir-opt does after
-        # parsing): after each pass, only what changed is verified again.
-        self._verified = VerificationCache()
-        if self.verify_each:
-            self._verified.assume_verified(op)
-        self._run_items(pm, op)
-
-    def _run_items(self, pm: OpPassManager, op: Operation) -> None:
-        for item in pm.items:
-            if isinstance(item, OpPassManager):
-                targets = [
-                    child
-                    for region in op.regions
-                    for block in region.blocks
-                    for child in block.ops
-                    if item.op_name in (child.name, ANY_OP)
-                ]
-                for instrumentation in self.instrumentations:
-                    instrumentation.before_pipeline(item)
-                try:
-                    for child in targets:
-                        self._run_items(item, child)
-                    if self.verify_each:
-                        # A pass may have changed a sibling of the op it ran on.
-                        self._verify(op, f"pass pipeline '{item.textual()}'", "--mlir-print-ir-after-all")
-                finally:
-                    for instrumentation in reversed(self.instrumentations):
-                        instrumentation.after_pipeline(item)
-            else:
-                self._run_pass(item, op)
-
-    def _run_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
-        for instrumentation in self.instrumentations:
-            instrumentation.before_pass(scheduled, op)
         try:
-            scheduled.instance.apply(self.context, op)
-            if self.verify_each:
-                self._verify(
-                    op,
-                    f"pass '{scheduled.argument}' ({scheduled.plugin.describe()})",
-                    f"--mlir-print-ir-after={scheduled.argument}",
+            return build(PipelineBuilder(self.context.registry, self.context._sources))
+        except DiagnosticError as error:
+            raise ValueError("".join(self.context._sources.render(d) for d in error.diagnostics).rstrip("\n")) from None
+
+    def enable_ir_printing(
+        self,
+        print_before_all: bool = False,
+        print_after_all: bool = True,
+        print_module_scope: bool = False,
+        print_after_change: bool = False,
+        print_after_failure: bool = False,
+        large_elements_limit: int | None = None,
+        enable_debug_info: bool = False,
+        print_generic_op_form: bool = False,
+        tree_printing_dir_path: str | None = None,
+    ) -> None:
+        """Dump the IR around passes to stderr as ``--mlir-print-ir-*`` does."""
+        if large_elements_limit is not None or tree_printing_dir_path is not None:
+            raise TypeError("large_elements_limit and tree_printing_dir_path are not supported by mlopt's PassManager yet")
+        self._printing = {
+            "before_all": print_before_all,
+            "after_all": print_after_all,
+            "after_change": print_after_change,
+            "after_failure": print_after_failure,
+            "module_scope": print_module_scope,
+            "generic": print_generic_op_form,
+            "debuginfo": enable_debug_info,
+        }
+
+    def enable_verifier(self, enable: bool) -> None:
+        """Verify the IR after each pass (on by default, as upstream)."""
+        self._verify_each = bool(enable)
+
+    def enable_timing(self) -> None:
+        """Print upstream's execution time report to stderr after each run."""
+        self._timing = True
+
+    def run(self, operation: Operation | Module | Any, *, explore: str | None = None) -> None:
+        """Run the pipeline on ``operation`` in place (a Module, an Operation or
+        an xDSL op); MLIRError with the diagnostics when a pass fails.
+        ``explore="report.html"`` writes the pass explorer's page, failure or not."""
+        from mlopt import diagnostics
+        from mlopt.diagnostics import DiagnosticError, location_of
+        from mlopt.verifier import verify
+        from mlopt.pass_runner import IRPrinting, PassRunner, Timing
+
+        op = operation.operation.opview if isinstance(operation, (Module, Operation)) else operation
+        timing = Timing() if self._timing else None
+        instrumentations: list[Any] = []
+        if self._printing is not None:
+            printing = dict(self._printing)
+            instrumentations.append(
+                IRPrinting(
+                    before=IRPrinting.ALL if printing.pop("before_all") else None,
+                    after=IRPrinting.ALL if printing.pop("after_all") else None,
+                    context=self.context.xdsl,
+                    stream=sys.stderr,
+                    **printing,
                 )
-        except BaseException as err:
-            for instrumentation in reversed(self.instrumentations):
-                instrumentation.after_failed_pass(scheduled, op)
-            raise _as_reportable(err, scheduled, op) from err
-        for instrumentation in reversed(self.instrumentations):
-            instrumentation.after_pass(scheduled, op)
+            )
+        if timing is not None:
+            instrumentations.append(timing)
+        handler = diagnostics.printing_handler(self.context._sources, sys.stderr)
+        explorer = None
+        if explore is not None:
+            from mlopt.explorer import Explorer
 
-    def _verify(self, op: Operation, culprit: str, dump_flag: str) -> None:
-        start = time.perf_counter()
+            where = location_of(op)
+            source = self.context._sources.get(where.file) if where else None
+            explorer = Explorer(
+                self.context.xdsl,
+                source_name=source.name if source else "",
+                source_text=source.text if source else "",
+            )
+            instrumentations.append(explorer)
+            handler = explorer.observing(handler)
+        runner = PassRunner(self.context.xdsl, instrumentations, verify_each=self._verify_each, timing=timing)
         try:
-            verify(op, self._verified)
-        except DiagnosticError as err:
-            # The input was verified before the pass ran: the pass is at fault.
-            raise InternalError(
-                f"{culprit} produced invalid IR\n  hint: rerun with {dump_flag} to see it", err
-            ) from None
+            with diagnostics.handling(handler):
+                if self._verify_each:
+                    verify(op)
+                runner.run(self._pipeline, op)
+        except DiagnosticError as error:
+            if explorer is not None:
+                for diagnostic in error.diagnostics:
+                    explorer.record_diagnostic(diagnostic)
+            raise _mlir_error("Failure while executing pass pipeline", error, self.context) from None
         finally:
-            if self.timing is not None:
-                self.timing.add_verifier_time(time.perf_counter() - start)
+            if explorer is not None:
+                explorer.write(explore)
+        if timing is not None:
+            sys.stderr.write(timing.report())
+
+    def __str__(self) -> str:
+        return self._pipeline.textual()
 
 
-def _as_reportable(err: BaseException, scheduled: ScheduledPass, op: Operation) -> BaseException:
-    """Turn what a pass raised into a located diagnostic or a named internal error."""
-    from xdsl.utils.exceptions import DiagnosticException
-
-    if isinstance(err, (DiagnosticError, KeyboardInterrupt, InternalError, PluginFailure)):
-        return err
-    if isinstance(err, DiagnosticException):
-        # xDSL passes signal bad input this way; the op they ran on is the best location.
-        message = str(err).strip().split("\n")[0] or type(err).__name__
-        return DiagnosticError.at(op, f"{message} (in pass '{scheduled.argument}')")
-    detail = "".join(traceback.format_exception(err)) if traceback_wanted() else ""
-    return InternalError(
-        f"pass '{scheduled.argument}' ({scheduled.plugin.describe()}) crashed on "
-        f"'{op.name}': {type(err).__name__}: {err}\n"
-        f"  hint: rerun with --mlir-print-ir-before={scheduled.argument} to see its input IR"
-        + ("" if detail else f", or with {TRACEBACK_ENV}=1 for the Python traceback")
-        + ("\n" + detail if detail else "")
-    )
-
-
-def traceback_wanted() -> bool:
-    """Whether MLOPT_TRACEBACK asks for Python tracebacks in internal errors."""
-    import os
-
-    return os.environ.get(TRACEBACK_ENV, "") not in ("", "0")
-
-
-# --------------------------------------------------------------------------- IR dumps
-
-
-@dataclass
-class IRPrinting(Instrumentation):
-    """``--mlir-print-ir-before/after[-all|-change|-failure]``."""
-
-    before: frozenset[str] | None = None
-    """Pass arguments to dump before; None: none; ``ALL``: every pass."""
-    after: frozenset[str] | None = None
-    after_change: bool = False
-    after_failure: bool = False
-    module_scope: bool = False
-    generic: bool = False
-    debuginfo: bool = False
-    context: Context | None = None
-    stream: TextIO | None = None
-    tree_dir: str | None = None
-    """``--mlir-print-ir-tree-dir``: one file per dump, in directories nesting as the ops do."""
-    _fingerprints: list[str] = field(default_factory=list)
-    _tree_counters: dict[Operation, int] = field(default_factory=dict)
-
-    ALL = frozenset({"*"})
-
-    def _selected(self, names: frozenset[str] | None, scheduled: ScheduledPass) -> bool:
-        return names is not None and (names == self.ALL or scheduled.argument in names)
-
-    def _dump(self, title: str, op: Operation, scheduled: ScheduledPass) -> None:
-        shown = op
-        if self.module_scope:
-            title += f" ({describe_target(op)})"
-            while (parent := shown.parent_op()) is not None:
-                shown = parent
-        # Upstream leaves one more blank line after a module-scope dump.
-        dump = f"// -----// IR Dump {title} //----- //\n{self._print(shown)}\n" + ("\n" if self.module_scope else "")
-        if self.tree_dir is not None:
-            self._write_tree_file(op, scheduled.argument, dump)
-            return
-        out = self.stream or sys.stderr
-        out.write(dump)
-        out.flush()
-
-    def _write_tree_file(self, op: Operation, argument: str, dump: str) -> None:
-        """As upstream: a directory per op from the top one down (``func_func_name``),
-        and files named by the dump counters of those ops and the pass."""
-        import os
-
-        chain = [op]
-        while (parent := chain[-1].parent_op()) is not None:
-            chain.append(parent)
-        chain.reverse()
-        self._tree_counters[op] = self._tree_counters.get(op, -1) + 1
-        counts = [str(self._tree_counters.setdefault(each, 0)) for each in chain]
-        names = [
-            f"{each.name.replace('.', '_')}_" + (symbol_name(each) or "no-symbol-name").replace("/", "_").replace("\\", "_")
-            for each in chain
-        ]
-        directory = os.path.join(self.tree_dir, *names)
-        os.makedirs(directory, exist_ok=True)
-        with open(os.path.join(directory, f"{'_'.join(counts)}_{argument}.mlir"), "w") as f:
-            f.write(dump)
-
-    def _print(self, op: Operation) -> str:
-        buffer = io.StringIO()
-        print_ir(op, buffer, context=self.context, generic=self.generic, debuginfo=self.debuginfo)
-        return buffer.getvalue()
-
-    def before_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
-        if self._selected(self.before, scheduled):
-            self._dump(f"Before {scheduled.display_name} ({scheduled.argument})", op, scheduled)
-        if self.after_change and self._selected(self.after, scheduled):
-            self._fingerprints.append(_fingerprint(op))
-
-    def after_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
-        if not self._selected(self.after, scheduled):
-            return
-        if self.after_change and self._fingerprints.pop() == _fingerprint(op):
-            return
-        self._dump(f"After {scheduled.display_name} ({scheduled.argument})", op, scheduled)
-
-    def after_failed_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
-        if self.after_change and self._selected(self.after, scheduled):
-            self._fingerprints.pop()
-        if self.after_failure:
-            self._dump(f"After {scheduled.display_name} Failed ({scheduled.argument})", op, scheduled)
-
-
-def symbol_name(op: Operation) -> str | None:
-    """The op's symbol name (``sym_name``), if it has one."""
-    symbol = op.properties.get("sym_name") or op.attributes.get("sym_name")
-    data = getattr(symbol, "data", None)
-    return data if isinstance(data, str) else None
-
-
-def describe_target(op: Operation) -> str:
-    """``'func.func' operation: @name``, as upstream names the op a pass ran on."""
-    name = symbol_name(op)
-    return f"'{op.name}' operation" + (f": @{name}" if name is not None else "")
-
-
-def _fingerprint(op: Operation) -> str:
-    import hashlib
-
-    return hashlib.sha1(print_to_string(op, generic=True).encode()).hexdigest()
-
-
-# --------------------------------------------------------------------------- timing
-
-
-@dataclass
-class TimingNode:
-    name: str
-    seconds: float = 0.0
-    children: dict[str, TimingNode] = field(default_factory=dict)
-
-    def child(self, name: str) -> TimingNode:
-        if name not in self.children:
-            self.children[name] = TimingNode(name)
-        return self.children[name]
-
-
-@dataclass
-class _OpenTimer:
-    node: TimingNode
-    start: float
-    excluded: float = 0.0
-    """Time inside this window that is reported elsewhere (verification)."""
-
-
-@dataclass
-class Timing(Instrumentation):
-    """``--mlir-timing``: wall time per pass, nested like the pipeline, printed
-    in upstream's "Execution time report" layout. Verification after each pass
-    is reported on its own row, not inside the pass's time."""
-
-    root: TimingNode = field(default_factory=lambda: TimingNode("Total"))
-    started: float = field(default_factory=time.perf_counter)
-    _open: list[_OpenTimer] = field(default_factory=list)
-
-    def _start(self, name: str) -> None:
-        parent = self._open[-1].node if self._open else self.root
-        self._open.append(_OpenTimer(parent.child(name), time.perf_counter()))
-
-    def _stop(self) -> None:
-        timer = self._open.pop()
-        timer.node.seconds += time.perf_counter() - timer.start - timer.excluded
-        if self._open:
-            self._open[-1].excluded += timer.excluded
-
-    def measure(self, name: str):
-        """A context manager timing a top-level phase (Parser, Output, ...)."""
-        timing = self
-
-        class _Phase:
-            def __enter__(self):
-                timing._start(name)
-
-            def __exit__(self, *exc):
-                timing._stop()
-
-        return _Phase()
-
-    def add_verifier_time(self, seconds: float) -> None:
-        self.root.child("Verifier").seconds += seconds
-        if self._open:
-            self._open[-1].excluded += seconds
-
-    def before_pipeline(self, pm: OpPassManager) -> None:
-        self._start(f"'{pm.op_name}' Pipeline")
-
-    def after_pipeline(self, pm: OpPassManager) -> None:
-        self._stop()
-
-    def before_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
-        self._start(scheduled.display_name)
-
-    def after_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
-        self._stop()
-
-    after_failed_pass = after_pass
-
-    def report(self) -> str:
-        total = time.perf_counter() - self.started
-        accounted = sum(child.seconds for child in self.root.children.values())
-        rows = []
-
-        def add(node: TimingNode, depth: int) -> None:
-            rows.append(_timing_row(node.seconds, total, "  " * depth + node.name))
-            for child in node.children.values():
-                add(child, depth + 1)
-
-        for child in self.root.children.values():
-            add(child, 0)
-        rows.append(_timing_row(max(0.0, total - accounted), total, "Rest"))
-        rows.append(_timing_row(total, total, "Total"))
-        rule = "===" + "-" * 73 + "==="
-        return (
-            f"{rule}\n{'... Execution time report ...':>54}\n{rule}\n"
-            f"  Total Execution Time: {total:.4f} seconds\n\n"
-            "  ----Wall Time----  ----Name----\n" + "\n".join(rows) + "\n"
-        )
-
-
-def _timing_row(seconds: float, total: float, name: str) -> str:
-    percent = 100.0 * seconds / total if total > 0 else 0.0
-    return f"{seconds:10.4f} ({percent:5.1f}%)  {name}"
+def __getattr__(name: str) -> Any:
+    return moved_attribute(__name__, name, {"mlopt.pass_runner": "the pass runner and its instrumentation"})

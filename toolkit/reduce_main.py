@@ -101,9 +101,9 @@ class _PipelineRun:
 def _run_pipeline(session: Session, args: ParsedArgs, pm, text: str) -> _PipelineRun:
     from mlopt import diagnostics
     from mlopt.diagnostics import DiagnosticError, SourceText
-    from mlopt.ir import parse_source
+    from mlopt.asm import parse_source
     from mlopt.verifier import verify
-    from mlopt.passmanager import InternalError, PassRunner
+    from mlopt.pass_runner import InternalError, PassRunner
     from mlopt.reproducer import PassCounter
 
     context = session.registry.make_context(allow_unregistered=args.allow_unregistered_dialect)
@@ -138,7 +138,7 @@ def _diagnostic_test(session: Session, args: ParsedArgs, pm, pattern: re.Pattern
 
 
 def _output_test(session: Session, args: ParsedArgs, pm, workdir: str, timeout: float, reference: str | None) -> Test:
-    from mlopt.ir import print_to_string
+    from mlopt.asm import print_to_string
     from mlopt.tool_runs import run_tool
 
     run_args = mlrun_arguments(args)
@@ -194,7 +194,7 @@ def _read_text(path: str, what: str) -> str:
 
 
 def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
-    from mlopt.ir import parse_source
+    from mlopt.asm import parse_source
     from mlopt.verifier import verify
     from mlopt.opt_main import build_pass_manager
     from mlopt.reduction import Reducer, op_count

@@ -24,7 +24,7 @@ from xdsl.dialects import arith, builtin, func, ub
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.traits import ConstantLike, IsolatedFromAbove, IsTerminator, SymbolOpInterface
 
-from mlopt.ir import print_to_string
+from mlopt.asm import print_to_string
 from mlopt.verifier import verify, walk_preorder
 
 Mutation = Callable[[Operation], bool]

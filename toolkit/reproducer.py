@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from xdsl.ir import Operation
 
-from mlopt.passmanager import Instrumentation, PassRunner, describe_target
+from mlopt.pass_runner import Instrumentation, PassRunner, describe_target
 from mlopt.pipeline import OpPassManager, ScheduledPass
 
 RESOURCE_KEY = "mlir_reproducer"
@@ -132,7 +132,7 @@ class ReproducerWriter:
         """Write the reproducer and return its path; None if the IR before the
         failure could not be recovered."""
         from mlopt.cli import write_output
-        from mlopt.ir import print_to_string
+        from mlopt.asm import print_to_string
 
         assert counter.failed is not None
         execution, scheduled, _ = counter.failed
@@ -274,7 +274,7 @@ def with_reproducer(err: Exception, args, reload: Callable[[], Operation], pm: O
     error always gets one (a temporary file unless a path was asked for) and
     says where; a pass failure only when asked, with upstream's error and note."""
     from mlopt.diagnostics import Diagnostic, DiagnosticError, location_of
-    from mlopt.passmanager import InternalError
+    from mlopt.pass_runner import InternalError
 
     requested = args.mlir_pass_pipeline_crash_reproducer
     if counter.failed is None or (requested is None and not isinstance(err, InternalError)):

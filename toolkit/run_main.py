@@ -24,6 +24,7 @@ from mlopt.cli import (
     chosen_opt_level,
     opt_level_options,
     Tool,
+    check_output_writable,
     write_output,
 )
 from mlopt.diagnostics import DiagnosticError
@@ -54,6 +55,13 @@ OPTIONS = (
         group="Lowering",
     ),
     Option("no-implicit-module", "Do not wrap the input in a builtin.module", group="Lowering"),
+    Option(
+        "explore",
+        "Write the pass explorer's HTML page for the lowering (each pass's IR diff, time and op counts); compiles afresh",
+        kind="value",
+        metavar="report.html",
+        group="Lowering",
+    ),
     *PLUGIN_OPTIONS,
     Option("help", "Show this help", short="h"),
     Option("version", "Show the version"),
@@ -97,11 +105,15 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
         raise UsageError(f"expected one input file, got {len(args.positionals)}: {' '.join(args.positionals)}")
     path = args.positionals[0] if args.positionals else "-"
     source = session.read_source(path, stdin)
-    cache, cache_key = (None, None) if args.no_cache else _code_cache(args, path, source.text, opt_level)
+    check_output_writable(args.explore)
+    cache, cache_key = (None, None) if args.no_cache or args.explore else _code_cache(args, path, source.text, opt_level)
     jit, result_kind = _cached_jit(session, args, opt_level, cache, cache_key)
     uses_gpu = False
     if jit is None:
-        jit, result_kind, uses_gpu = _compile(session, args, source, opt_level, keep_object=cache is not None)
+        from mlopt.explorer import exploring_to
+
+        with exploring_to(args.explore, source_name=source.name, source_text=source.text):
+            jit, result_kind, uses_gpu = _compile(session, args, source, opt_level, keep_object=cache is not None)
         # GPU programs load their kernels when they run, from the device's state: not cached.
         if cache is not None and not uses_gpu and (entry := jit.to_cache(result_kind=result_kind)) is not None:
             cache.store(cache_key, entry)

@@ -410,7 +410,7 @@ class SplitHandleOp(TransformOp, IRDLOperation):
         overflow = None if self.overflow_result is None else self.overflow_result.value.data
         if len(payload) < count and too_small_fails or len(payload) > count and overflow is None:
             state.set_results(self, [[] for _ in range(count)])
-            from mlopt.ir import print_to_string
+            from mlopt.asm import print_to_string
 
             owner = self.handle.owner
             described = print_to_string(owner, generic=True).strip() if isinstance(owner, Operation) else "block argument"
@@ -729,7 +729,7 @@ class ApplyRegisteredPassOp(TransformOp, IRDLOperation):
 
     def apply(self, state: TransformState) -> None:
         from mlopt.passes.bufferization.one_shot_bufferize import registry_of
-        from mlopt.passmanager import PassRunner
+        from mlopt.pass_runner import PassRunner
         from mlopt.pipeline import PipelineBuilder
         from mlopt.registry import PASS
 
@@ -788,7 +788,7 @@ class PrintOp(TransformOp, IRDLOperation):
     def apply(self, state: TransformState) -> None:
         import sys
 
-        from mlopt.ir import print_to_string
+        from mlopt.asm import print_to_string
 
         header = "[[[ IR printer: " + (self.name_.data + " " if self.name_ is not None else "")
         targets = state.payload_ops(self.target) if self.target is not None else [state.payload_root]

@@ -50,7 +50,7 @@ class BufferizeTensorsPass(ModulePass):
         if not any(has_tensor_types(nested) for nested in op.walk()):
             return
         from mlopt.passes.bufferization.one_shot_bufferize import registry_of
-        from mlopt.passmanager import PassRunner
+        from mlopt.pass_runner import PassRunner
         from mlopt.pipeline import PipelineBuilder
 
         manager = PipelineBuilder(registry_of(ctx)).from_text(self.steps())

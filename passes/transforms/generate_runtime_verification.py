@@ -101,7 +101,7 @@ def _dim_op(shaped: SSAValue, index: SSAValue) -> Operation:
 
 def _op_text(op: Operation) -> str:
     """The op alone in custom form, without its regions, as upstream prints it."""
-    from mlopt.ir import print_to_string
+    from mlopt.asm import print_to_string
 
     text = print_to_string(op).strip()
     return text.split("\n")[0] if op.regions else text

@@ -196,7 +196,7 @@ class InlinerPass(ModulePass):
     def _simplifier(self, ctx: Context) -> Callable[[Operation], None]:
         """Runs a callable's pipeline on it: its entry of ``op-pipelines``, else ``default-pipeline``."""
         from mlopt.passes.bufferization.one_shot_bufferize import registry_of
-        from mlopt.passmanager import PassRunner
+        from mlopt.pass_runner import PassRunner
         from mlopt.pipeline import PipelineBuilder
 
         texts = {text.partition("(")[0].strip(): text for text in self.op_pipelines}

@@ -20,7 +20,7 @@ def _context():
 
 def _parse(text: str):
     from mlopt.diagnostics import SourceManager
-    from mlopt.ir import parse_source
+    from mlopt.asm import parse_source
 
     ctx = _context()
     return ctx, parse_source(ctx, SourceManager().add("input.mlir", text))
@@ -33,7 +33,7 @@ def vectorize(text: str, vector_sizes=None, *pattern_sets: str, nd_extract: bool
     from xdsl.builder import Builder
     from xdsl.rewriter import InsertPoint, Rewriter
 
-    from mlopt.ir import print_to_string
+    from mlopt.asm import print_to_string
     from mlopt.verifier import verify
     from mlopt.passes.transforms.linalg_vectorization import is_structured, vectorize_linalg_op
 
@@ -54,7 +54,7 @@ def vectorize(text: str, vector_sizes=None, *pattern_sets: str, nd_extract: bool
 
 
 def vectorize_children(text: str, *pattern_sets: str) -> str:
-    from mlopt.ir import print_to_string
+    from mlopt.asm import print_to_string
     from mlopt.verifier import verify
     from mlopt.passes.transforms.vector_patterns import apply_patterns, vectorize_children_and_apply_patterns
 
@@ -460,7 +460,7 @@ def test_1d_convolutions_and_pooling(width, stride, dilation, pattern_sets):
 
 
 def test_cast_away_leading_unit_dims():
-    from mlopt.ir import print_to_string
+    from mlopt.asm import print_to_string
     from mlopt.passes.transforms.vector_patterns import apply_patterns
 
     ctx, module = _parse("""
@@ -540,7 +540,7 @@ CHECK: vector.gather %v[%{{.*}}] [%{{.*}}], %{{.*}}, %{{.*}} : tensor<6xf32>, ve
 
 
 def test_rank_reducing_subview_patterns():
-    from mlopt.ir import print_to_string
+    from mlopt.asm import print_to_string
     from mlopt.passes.transforms.vector_patterns import apply_patterns
 
     ctx, module = _parse("""

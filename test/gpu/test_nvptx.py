@@ -25,7 +25,7 @@ gpu.module @kernels {{
 
 
 def _gpu_module(source: str):
-    from mlopt.ir import parse_source
+    from mlopt.asm import parse_source
     from mlopt.diagnostics import SourceManager
     from mlopt.plugins import load_plugins
     from mlopt.registry import Registry

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 
 from mlopt.diagnostics import SourceText
-from mlopt.ir import parse_source
+from mlopt.asm import parse_source
 from mlopt.verifier import verify, walk_preorder
 from mlopt.plugins import load_plugins
 from mlopt.reduction import Reducer

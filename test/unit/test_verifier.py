@@ -5,8 +5,8 @@ verification of the whole op after each pass does."""
 import pytest
 
 from mlopt.diagnostics import SourceText
-from mlopt.ir import parse_source
-from mlopt.passmanager import InternalError, PassRunner
+from mlopt.asm import parse_source
+from mlopt.pass_runner import InternalError, PassRunner
 from mlopt.pipeline import OpPassManager, ScheduledPass
 from mlopt.plugins import PluginInfo, load_plugins
 from mlopt.registry import Registry

@@ -115,7 +115,7 @@ def compile_saxpy(chip: str) -> tuple[str, float]:
     from mlopt.codegen import nvptx
     from mlopt.codegen.lowering import lower_to_llvm_dialect
     from mlopt.diagnostics import SourceManager
-    from mlopt.ir import parse_source
+    from mlopt.asm import parse_source
     from mlopt.plugins import load_plugins
     from mlopt.registry import Registry
 

@@ -39,7 +39,7 @@ def parse_input(
     and verify; returns the module and the frontend (None for MLIR input),
     whose ``lowering_pipeline`` and ``entry_point_result`` are the defaults
     for that language."""
-    from mlopt.ir import parse_source
+    from mlopt.asm import parse_source
     from mlopt.verifier import verify
     from mlopt.opt_main import frontend_for
 
@@ -103,7 +103,8 @@ def lower_to_llvm_dialect(
 ) -> bool:
     """Run ``pipeline`` (or the default one when the module needs it) on the
     module in place; returns whether a pipeline ran."""
-    from mlopt.passmanager import PassRunner
+    from mlopt.explorer import active_explorers
+    from mlopt.pass_runner import PassRunner
     from mlopt.pipeline import PipelineBuilder
     from mlopt.registry import PIPELINE
 
@@ -122,5 +123,5 @@ def lower_to_llvm_dialect(
     if not text.startswith("builtin.module("):
         text = f"builtin.module({text})"
     manager = PipelineBuilder(registry, sources).from_text(text)
-    PassRunner(context).run(manager, module)
+    PassRunner(context, list(active_explorers())).run(manager, module)
     return True

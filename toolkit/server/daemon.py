@@ -305,7 +305,7 @@ def _warm_up() -> None:
                 pass
     import mlopt.codegen.jit
     import mlopt.codegen.lowering
-    import mlopt.ir  # noqa: F401
+    import mlopt.asm  # noqa: F401
     import mlopt.verifier  # noqa: F401
 
 

@@ -1,0 +1,612 @@
+"""Parsing and printing IR the way mlir-opt does, on top of xDSL.
+
+- :func:`parse_source` keeps a ``file:line:col`` location on every op (xDSL's
+  parser only keeps explicit ``loc(...)``) and turns parse errors into
+  diagnostics.
+- :class:`UpstreamPrinter` prints like mlir-opt: ``module`` rather than
+  ``builtin.module``, ``return`` inside ``func.func``, and custom syntax for ops
+  built from xDSL's own classes when mlopt registers an extended class under
+  the same name.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from xdsl.context import Context
+from xdsl.dialects import builtin
+from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.utils.lexer import Span
+from xdsl.utils.mlir_lexer import MLIRTokenKind
+from xdsl.traits import IsolatedFromAbove, IsTerminator
+from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
+
+from mlopt.asm_names import block_argument_names, result_names
+from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText, exception_text
+from mlopt.printing_flags import elides_elements, resource_section, uses_source_names
+from mlopt import xdsl_fixes
+
+xdsl_fixes.apply()
+
+DEFAULT_DIALECT_OF_OP = {"builtin.module": "builtin", "func.func": "func"}
+"""Ops whose regions print ops of this dialect without the prefix, as upstream's
+OpAsmOpInterface::getDefaultDialect says."""
+
+# --------------------------------------------------------------------------- parse
+
+
+class LocatingParser(Parser):
+    """An xDSL parser that records each op's source position as its location."""
+
+    def __init__(self, ctx: Context, source: SourceText, start: int = 0, end: int | None = None):
+        text, location_aliases = _hoist_location_aliases(ctx, source.text[start:end], source.name)
+        if "{-#" in text:
+            from mlopt.reproducer import split_external_resources
+
+            text, _ = split_external_resources(text)  # xDSL's parser rejects external resources
+        super().__init__(ctx, text, source.name)
+        self.attribute_aliases.update(location_aliases)
+        self._source = source
+        self._start = start
+        self._op_name_offsets: list[int] = []
+        self._file_attr = builtin.StringAttr(source.name)
+        self.first_uses: dict[str, Span] = {}
+        """Where each value used before its definition is first used: upstream
+        reports an undeclared value there."""
+
+    def location_at(self, offset: int) -> builtin.FileLineColLoc:
+        loc = self._source.location(self._start + offset)
+        return builtin.FileLineColLoc(
+            self._file_attr, builtin.IntAttr(loc.line), builtin.IntAttr(loc.col)
+        )
+
+    def _parse_op_result_list(self):
+        results = super()._parse_op_result_list()
+        # Upstream locates an op at its name, after the results.
+        self._op_name_offsets.append(self._current_token.span.start)
+        return results
+
+    def resolve_operand(self, operand, type):
+        if operand.operand_name not in self.ssa_values:
+            self.first_uses.setdefault(operand.operand_name, operand.span)
+        return super().resolve_operand(operand, type)
+
+    def _register_ssa_definition(self, name, values, span) -> None:
+        if name in self.ssa_values:
+            self.raise_error(f"redefinition of SSA value '%{name}'", span)
+        super()._register_ssa_definition(name, values, span)
+
+    def parse_operation(self) -> Operation:
+        depth = len(self._op_name_offsets)
+        start = self._current_token.span.start
+        try:
+            op = super().parse_operation()
+            if isinstance(op.location, builtin.UnknownLoc):
+                op.location = self.location_at(self._op_name_offsets[depth])
+            if op.has_trait(IsolatedFromAbove):
+                self._check_uses_defined(start)
+            return op
+        except VerifyException as err:
+            # A custom parser checking its operands' constraints: upstream's
+            # verifier reports that at the op.
+            if len(self._op_name_offsets) <= depth:
+                raise
+            start = self._op_name_offsets[depth]
+            self.raise_error(exception_text(err), start, start + 1)
+        finally:
+            del self._op_name_offsets[depth:]
+
+    def _check_uses_defined(self, start: int) -> None:
+        """Values first used after ``start`` (inside an isolated op just parsed)
+        must be defined in it: upstream checks this as each such region ends."""
+        uses = [self.first_uses[name] for name in self.forward_ssa_references if self.first_uses[name].start >= start]
+        if uses:
+            first = min(uses, key=lambda span: span.start)
+            self.raise_error("use of undeclared SSA value name", first.start, first.end)
+
+    def _get_op_by_name(self, name: str) -> type[Operation]:
+        op_type = self.ctx.get_optional_op(name, dialect_stack=self._parser_state.dialect_stack)
+        start = self._op_name_offsets[-1] if self._op_name_offsets else None
+        generic = start is not None and self.lexer.input.at(start) == '"'
+        end = None if start is None else start + len(name) + (2 if generic else 0)
+        if op_type is not None:
+            if not generic and issubclass(op_type, builtin.UnregisteredOp):
+                # --allow-unregistered-dialect admits unknown ops in generic form only.
+                self.raise_error(f"custom op '{name}' is unknown", start, end)
+            return op_type
+        dialect, dot, _ = name.partition(".")
+        if dot and dialect not in self.ctx.registered_dialect_names:
+            self.raise_error(
+                f"operation '{name}' belongs to the unregistered dialect '{dialect}'; if this "
+                "is intended, use --allow-unregistered-dialect",
+                start,
+                end,
+            )
+        self.raise_error(f"operation '{name}' is not registered (unknown op)", start, end)
+
+
+_LOCATION_ALIAS = re.compile(r"^(#[\w.$-]+)[ \t]*=[ \t]*(loc\(.*\))[ \t]*$", re.MULTILINE)
+
+
+def _hoist_location_aliases(ctx: Context, text: str, name: str) -> tuple[str, dict[str, builtin.LocationAttr]]:
+    """mlir-opt --mlir-print-debuginfo defines ``#loc = loc(...)`` aliases after
+    the ops that use them; parse them first and blank their lines (keeping
+    every offset), so the ops can refer to them."""
+    aliases: dict[str, builtin.LocationAttr] = {}
+    hoisted: list[tuple[int, int]] = []
+    for match in _LOCATION_ALIAS.finditer(text):
+        parser = Parser(ctx, match.group(2), name)
+        parser.attribute_aliases.update(aliases)
+        try:
+            location = parser.parse_optional_location()
+        except ParseError:
+            continue  # left in place: the main parse reports it
+        if location is not None:
+            aliases[match.group(1)] = location
+            hoisted.append(match.span())
+    for begin, finish in reversed(hoisted):
+        text = text[:begin] + " " * (finish - begin) + text[finish:]
+    return text, aliases
+
+
+def parse_source(
+    ctx: Context,
+    source: SourceText,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    implicit_module: bool = True,
+) -> Operation:
+    """Parse ``source.text[start:end]`` into a top-level op (a module unless
+    ``implicit_module`` is off), raising DiagnosticError on bad input."""
+    parser: LocatingParser | None = None
+    try:
+        parser = LocatingParser(ctx, source, start, end)
+        if not implicit_module:
+            return _parse_single_top_level_op(parser)
+        if parser._current_token.kind == MLIRTokenKind.EOF:
+            return builtin.ModuleOp([])  # mlir-opt prints empty input as an empty module
+        module = parser.parse_module()
+        if isinstance(module.location, builtin.UnknownLoc):
+            module.location = builtin.FileLineColLoc(
+                builtin.StringAttr(source.name), builtin.IntAttr(0), builtin.IntAttr(0)
+            )
+        return module
+    except ParseError as err:
+        if parser is not None and err.msg.startswith("values used but not defined"):
+            raise DiagnosticError(_undefined_value_diagnostic(parser, source, start)) from None
+        raise DiagnosticError(_parse_error_diagnostic(err, source, start)) from None
+    except RecursionError:
+        raise DiagnosticError(_diagnostic_at_parser(parser, source, start, "input is nested too deeply to parse")) from None
+    except (DiagnosticError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # noqa: BLE001
+        from mlopt.registry import PluginFailure
+
+        if isinstance(err, PluginFailure):
+            raise
+        # xDSL's custom-syntax parsers and op constructors raise assorted
+        # exceptions on malformed input; they are input errors at this point.
+        raise DiagnosticError(_diagnostic_at_parser(parser, source, start, exception_text(err))) from None
+
+
+def _parse_error_diagnostic(err: ParseError, source: SourceText, start: int) -> Diagnostic:
+    """A parse error as a diagnostic located in the original source."""
+    if isinstance(err, MultipleSpansParseError) and err.msg.startswith("region ends with missing block"):
+        # Upstream reports a block that no region declares at its first use.
+        first_use = min((span for span, _ in err.refs), key=lambda span: span.start)
+        return Diagnostic(
+            "error", "reference to an undefined block", source.location(start + first_use.start, max(1, first_use.len))
+        )
+    diagnostic = Diagnostic("error", err.msg, source.location(start + err.span.start, max(1, err.span.len)))
+    if isinstance(err, MultipleSpansParseError):
+        for ref_span, ref_msg in err.refs:
+            diagnostic.notes.append(
+                Diagnostic("note", ref_msg or "see here", source.location(start + ref_span.start, max(1, ref_span.len)))
+            )
+    return diagnostic
+
+
+def _diagnostic_at_parser(parser: LocatingParser | None, source: SourceText, start: int, message: str) -> Diagnostic:
+    offset = parser._current_token.span.start if parser is not None else 0
+    return Diagnostic("error", message, source.location(start + offset))
+
+
+def _undefined_value_diagnostic(parser: LocatingParser, source: SourceText, start: int) -> Diagnostic:
+    """Upstream's "use of undeclared SSA value name", at the first use."""
+    first = min((parser.first_uses[name] for name in parser.forward_ssa_references), key=lambda span: span.start)
+    return Diagnostic("error", "use of undeclared SSA value name", source.location(start + first.start, first.len))
+
+
+def _parse_single_top_level_op(parser: LocatingParser) -> Operation:
+    ops: list[Operation] = []
+    first_offset = parser._current_token.span.start
+    while (op := parser.parse_optional_operation()) is not None:
+        ops.append(op)
+    if parser._current_token.kind != MLIRTokenKind.EOF:
+        parser.raise_error("expected an operation")
+    if len(ops) != 1:
+        raise DiagnosticError(
+            Diagnostic(
+                "error",
+                "source must contain a single top-level operation, found: " + str(len(ops)),
+                parser._source.location(parser._start + first_offset),
+            )
+        )
+    if parser.forward_ssa_references:
+        names = ", ".join("%" + name for name in parser.forward_ssa_references)
+        parser.raise_error(f"values used but not defined: [{names}]")
+    return ops[0]
+
+
+# --------------------------------------------------------------------------- print
+
+
+@dataclass(eq=False, repr=False)
+class UpstreamPrinter(Printer):
+    """xDSL's printer with mlir-opt's SSA names, name elision, attribute aliases
+    and mlopt's extended op syntax."""
+
+    context: Context | None = field(default=None)
+    source_names_as_prefix: bool = field(default=False)
+    aliases: dict[builtin.Attribute, str] = field(default_factory=dict)
+    """Attributes printed as an alias (``#map``) → the alias."""
+    aliasable: list[builtin.Attribute] | None = field(default=None)
+    """When set, collects the attributes that upstream would alias, in print order."""
+    _default_dialects: list[str] = field(default_factory=lambda: ["builtin"], init=False)
+    _names: SSANames | None = field(default=None, init=False)
+
+    def print_ssa_value(self, value: SSAValue) -> str:
+        name = self._names.name_of(value) if self._names is not None else None
+        if name is None:
+            return super().print_ssa_value(value)
+        self.print_string(f"%{name}")
+        return name
+
+    def _print_results(self, op: Operation) -> None:
+        if not op.results:
+            return
+        if self._names is None or op.results[0] not in self._names.values:
+            return super()._print_results(op)
+        self.print_string(", ".join(f"%{name}" for name in self._names.result_definitions(op)) + " = ")
+
+    def _populate_block_name(self, block: Block, block_index: int | None = None) -> None:
+        known = self._names.blocks.get(block) if self._names is not None else None
+        if known is None:
+            return super()._populate_block_name(block, block_index)
+        self._blocks[block] = known[0]
+
+    def print_block(self, block: Block, print_block_args: bool = True, print_block_terminator: bool = True) -> None:
+        # As xDSL's, with upstream's comment on the predecessors after the label.
+        if print_block_args:
+            self._print_new_line()
+            if block not in self._blocks:
+                self._populate_block_name(block)
+            self.print_block_name(block)
+            if block.args:
+                with self.in_parens():
+                    self.print_list(block.args, self.print_block_argument)
+            self.print_string(":" + self._predecessors_comment(block))
+        with self.indented():
+            for op in block.ops:
+                if print_block_terminator or not op.has_trait(IsTerminator, value_if_unregistered=False):
+                    self._print_new_line()
+                    self.print_op(op)
+
+    def _predecessors_comment(self, block: Block) -> str:
+        predecessors = block.predecessors()
+        if not predecessors:
+            return "" if block.parent is None or block.parent.blocks.first is block else "  // no predecessors"
+        if all(pred is predecessors[0] for pred in predecessors):
+            return f"  // pred: ^{self._get_block_name(predecessors[0])}"
+        ordered = sorted(predecessors, key=lambda pred: self._names.blocks[pred][1] if self._names else 0)
+        return f"  // {len(ordered)} preds: " + ", ".join(f"^{self._get_block_name(pred)}" for pred in ordered)
+
+    def print_op(self, op: Operation) -> None:
+        if self._names is None:
+            self._names = SSANames(
+                op, custom_names=not self.print_generic_format, source_names_as_prefix=self.source_names_as_prefix
+            )
+        scope = op.has_trait(IsolatedFromAbove, value_if_unregistered=False)
+        begin_op_pos = self._current_column
+        self._print_results(op)
+        if scope:
+            self.enter_scope()
+        printer_class = self._custom_printer_class(op)
+        if isinstance(op, builtin.UnregisteredOp):
+            self.print_string(f'"{op.op_name.data}"')
+        elif printer_class is None:
+            self.print_string(f'"{op.name}"')
+        else:
+            self.print_string(self._shown_name(op.name))
+        end_op_pos = self._current_column
+        for message in self.diagnostic.op_messages.get(op, ()):
+            self._add_message_on_next_line(message, begin_op_pos, end_op_pos)
+        self._default_dialects.append(DEFAULT_DIALECT_OF_OP.get(op.name, ""))
+        try:
+            if isinstance(op, builtin.UnregisteredOp):
+                op_name = op.op_name
+                del op.attributes["op_name__"]
+                self.print_op_with_default_format(op)
+                op.attributes["op_name__"] = op_name
+            elif printer_class is not None:
+                printer_class.print(op, self)
+                if self.print_debuginfo:
+                    self.print_string(" ")
+                    self.print_attribute(op.location)
+            else:
+                self.print_op_with_default_format(op)
+        finally:
+            self._default_dialects.pop()
+        if scope:
+            self.exit_scope()
+
+    def _custom_printer_class(self, op: Operation) -> type[Operation] | None:
+        """The class whose custom syntax prints ``op``, or None for generic form."""
+        if self.print_generic_format or isinstance(op, builtin.UnregisteredOp):
+            return None
+        cls: type[Operation] = type(op)
+        if self.context is not None:
+            registered = self.context.get_optional_op(op.name)
+            if registered is not None and registered is not cls and issubclass(registered, cls):
+                cls = _adopt_printer_class(op, registered)
+        return None if cls.print is Operation.print else cls
+
+    def print_attr_dict(self, attr_dict) -> None:
+        # MLIR dictionaries are sorted by key; print them as mlir-opt does.
+        super().print_attr_dict(dict(sorted(attr_dict.items())))
+
+    def print_attribute(self, attribute) -> None:
+        if isinstance(attribute, builtin.DenseIntOrFPElementsAttr) and elides_elements(attribute):
+            self.print_string("dense_resource<__elided__> : ")
+            self.print_attribute(attribute.type)
+            return
+        # xDSL parenthesizes every affine binary expression; upstream only
+        # where precedence needs it.
+        if isinstance(attribute, ALIASED_ATTRIBUTES):
+            if (alias := self.aliases.get(attribute)) is not None:
+                self.print_string(f"#{alias}")
+                return
+            if self.aliasable is not None:
+                self.aliasable.append(attribute)
+        if isinstance(attribute, builtin.AffineMapAttr):
+            from mlopt.dialects.builtin import affine_map_text
+
+            self.print_string(f"affine_map<{affine_map_text(attribute.data)}>")
+        elif isinstance(attribute, builtin.AffineSetAttr):
+            from mlopt.dialects.builtin import affine_set_text
+
+            self.print_string(f"affine_set<{affine_set_text(attribute.data)}>")
+        elif isinstance(attribute, builtin.ArrayAttr):
+            # Upstream elides the type of i64 integers inside arrays: [0, 1 : i32].
+            self.print_string("[")
+            for index, element in enumerate(attribute.data):
+                if index:
+                    self.print_string(", ")
+                if _is_i64(element):
+                    self.print_string(str(element.value.data))
+                else:
+                    self.print_attribute(element)
+            self.print_string("]")
+        elif isinstance(attribute, builtin.MemRefType | builtin.UnrankedMemRefType) and _is_i64(
+            attribute.memory_space
+        ):
+            self._print_memref_with_integer_space(attribute)
+        else:
+            super().print_attribute(attribute)
+
+    def _print_memref_with_integer_space(self, type) -> None:
+        # Upstream writes an i64 memory space bare: memref<4xf32, 3>.
+        self.print_string("memref<")
+        if isinstance(type, builtin.UnrankedMemRefType):
+            self.print_string("*x")
+        elif type.shape.data:
+            self.print_dimension_list(type.get_shape())
+            self.print_string("x")
+        self.print_attribute(type.element_type)
+        if isinstance(type, builtin.MemRefType) and not isinstance(type.layout, builtin.NoneAttr):
+            self.print_string(", ")
+            self.print_attribute(type.layout)
+        self.print_string(f", {type.memory_space.value.data}>")
+
+    def _shown_name(self, name: str) -> str:
+        dialect, _, short = name.partition(".")
+        if dialect == self._default_dialects[-1]:
+            return short
+        return name
+
+
+
+class SSANames:
+    """The names upstream's AsmPrinter gives the values and blocks under one
+    printed op: results numbered ``%0, %1, ...``, the values of nested regions
+    after those of their parent region (sibling regions alike), entry block
+    arguments ``%arg0, ...``, blocks ``^bb0, ...`` per region; in custom form
+    the ops' own names (``%c0``, ``%alloc``, :mod:`mlopt.asm_names`) uniqued
+    with one shared ``_N`` counter. With ``source_names_as_prefix`` a name
+    written in the source takes precedence, as ``loc("name")`` does under
+    upstream's ``--mlir-use-nameloc-as-prefix``."""
+
+    def __init__(self, root: Operation, *, custom_names: bool, source_names_as_prefix: bool) -> None:
+        self.custom_names = custom_names
+        self.source_names_as_prefix = source_names_as_prefix
+        self.values: dict[SSAValue, str] = {}
+        """The head of each result group and each block argument → its name."""
+        self.result_groups: dict[Operation, list[int]] = {}
+        """Ops whose results split into several named groups → the first index of each."""
+        self.blocks: dict[Block, tuple[str, int]] = {}
+        """Block → (name, position in its region)."""
+        self._next_value = self._next_argument = self._next_conflict = 0
+        self._used: set[str] = set()
+        pending = [(region, 0, 0, 0, self._used) for region in root.regions]
+        self._number_op(root)
+        while pending:
+            region, self._next_value, self._next_argument, self._next_conflict, parent_used = pending.pop()
+            self._used = set(parent_used)
+            self._number_region(region)
+            state = (self._next_value, self._next_argument, self._next_conflict, self._used)
+            pending.extend((nested, *state) for block in region.blocks for op in block.ops for nested in op.regions)
+
+    def name_of(self, value: SSAValue) -> str | None:
+        """``value``'s name as printed where it is used (``0#1`` for the second
+        result of a group), or None for a value defined outside the printed op."""
+        if not isinstance(value, OpResult):
+            return self.values.get(value)
+        op, index = value.op, value.index
+        starts = self.result_groups.get(op, [0])
+        start = max(s for s in starts if s <= index)
+        name = self.values.get(op.results[start])
+        if name is None:
+            return None
+        end = next((s for s in starts if s > start), len(op.results))
+        return name if end - start == 1 else f"{name}#{index - start}"
+
+    def result_definitions(self, op: Operation) -> list[str]:
+        """The result groups as ``op``'s definition prints them: ``0:2``."""
+        starts = self.result_groups.get(op, [0])
+        ends = [*starts[1:], len(op.results)]
+        return [
+            self.values[op.results[start]] + (f":{end - start}" if end - start > 1 else "")
+            for start, end in zip(starts, ends)
+        ]
+
+    def _number_region(self, region: Region) -> None:
+        parent = region.parent
+        if self.custom_names and parent is not None:
+            for argument, name in block_argument_names(parent, region):
+                self._set_name(argument, name)
+        for position, block in enumerate(region.blocks):
+            self.blocks[block] = (f"bb{position}", position)
+            entry = position == 0
+            for argument in block.args:
+                if argument in self.values:
+                    continue
+                if entry:
+                    name = f"arg{self._next_argument}"
+                    self._next_argument += 1
+                else:
+                    name = ""
+                self._set_name(argument, self._source_name(argument) or name)
+            for op in block.ops:
+                self._number_op(op)
+
+    def _number_op(self, op: Operation) -> None:
+        if not op.results:
+            return
+        starts = [0]
+        if self.custom_names:
+            for index, name in result_names(op):
+                self._set_name(op.results[index], name)
+                if index:
+                    starts.append(index)
+        head = op.results[0]
+        if head not in self.values:
+            self._set_name(head, self._source_name(head))
+        if len(starts) > 1:
+            self.result_groups[op] = sorted(starts)
+
+    def _source_name(self, value: SSAValue) -> str:
+        return value.name_hint or "" if self.source_names_as_prefix else ""
+
+    def _set_name(self, value: SSAValue, name: str) -> None:
+        if self.source_names_as_prefix and value.name_hint:
+            name = value.name_hint
+        if not name:
+            self.values[value] = str(self._next_value)
+            self._next_value += 1
+            return
+        name = _sanitized_identifier(name)
+        if name in self._used:
+            stem = name
+            while name in self._used:
+                name = f"{stem}_{self._next_conflict}"
+                self._next_conflict += 1
+        self._used.add(name)
+        self.values[value] = name
+
+
+def _sanitized_identifier(name: str) -> str:
+    # As upstream: a leading digit would clash with the numbered names.
+    text = "".join(
+        ch if ch.isascii() and (ch.isalnum() or ch in "$._-") else "_" if ch == " " else f"{ord(ch):X}" for ch in name
+    )
+    return f"_{text}" if text[0].isdigit() else text
+
+
+def _adopt_printer_class(op: Operation, printer_class: type[Operation]) -> type[Operation]:
+    """An op built from xDSL's class prints as mlopt's extension of it. The
+    extension's format may name properties only its definition has, so the op
+    takes the extension's class where Python allows it; otherwise it keeps its
+    own (xDSL's) syntax."""
+    if type(op) is printer_class:
+        return printer_class
+    try:
+        op.__class__ = printer_class
+    except TypeError:
+        return type(op)
+    return printer_class
+
+
+def print_ir(
+    op: Operation,
+    stream: io.TextIOBase,
+    *,
+    context: Context | None = None,
+    generic: bool = False,
+    debuginfo: bool = False,
+    source_names_as_prefix: bool | None = None,
+) -> None:
+    """Print ``op`` and a final newline as mlir-opt prints its output: the
+    attribute aliases it uses first (``#map = affine_map<...>``). Source names
+    are kept when asked here or by ``--mlir-use-nameloc-as-prefix``."""
+    options = dict(
+        print_generic_format=generic,
+        print_debuginfo=debuginfo,
+        context=context,
+        source_names_as_prefix=uses_source_names() if source_names_as_prefix is None else source_names_as_prefix,
+    )
+    aliases = _attribute_aliases(op, options)
+    for attribute, alias in aliases.items():
+        stream.write(f"#{alias} = ")
+        UpstreamPrinter(stream=stream, **options).print_attribute(attribute)
+        stream.write("\n")
+    UpstreamPrinter(stream=stream, aliases=aliases, **options).print_op(op)
+    stream.write("\n")
+    stream.write(resource_section(op))
+
+
+ALIASED_ATTRIBUTES = (builtin.AffineMapAttr, builtin.AffineSetAttr)
+"""The attributes upstream's builtin dialect prints as aliases."""
+
+_ALIAS_STEMS = {builtin.AffineMapAttr: "map", builtin.AffineSetAttr: "set"}
+
+
+def _attribute_aliases(op: Operation, options: dict) -> dict[builtin.Attribute, str]:
+    """Upstream's aliases for the attributes ``op`` prints: ``map``, ``map1``, ...
+    per kind in order of first use, the kinds in alphabetical order."""
+    collector = UpstreamPrinter(stream=io.StringIO(), aliasable=[], **options)
+    collector.print_op(op)
+    first_uses = list(dict.fromkeys(collector.aliasable))
+    first_uses.sort(key=lambda attribute: _ALIAS_STEMS[type(attribute)])
+    aliases: dict[builtin.Attribute, str] = {}
+    counts: dict[str, int] = {}
+    for attribute in first_uses:
+        stem = _ALIAS_STEMS[type(attribute)]
+        count = counts.get(stem, 0)
+        counts[stem] = count + 1
+        aliases[attribute] = f"{stem}{count or ''}"
+    return aliases
+
+
+def print_to_string(op: Operation, *, generic: bool = False, context: Context | None = None) -> str:
+    out = io.StringIO()
+    print_ir(op, out, generic=generic, context=context)
+    return out.getvalue()
+
+
+def _is_i64(attribute) -> bool:
+    return isinstance(attribute, builtin.IntegerAttr) and attribute.type == builtin.i64
