@@ -260,6 +260,13 @@ class UpstreamPrinter(Printer):
     _default_dialects: list[str] = field(default_factory=lambda: ["builtin"], init=False)
     _names: SSANames | None = field(default=None, init=False)
 
+    def print_float(self, value: float, type: builtin.AnyFloat) -> None:
+        if value != value or value in (float("inf"), float("-inf")):
+            # Bit patterns in upstream's uppercase hexadecimal (0xFF800000).
+            self.print_string("0x" + type.pack((value,))[::-1].hex().upper())
+            return
+        super().print_float(value, type)
+
     def print_ssa_value(self, value: SSAValue) -> str:
         name = self._names.name_of(value) if self._names is not None else None
         if name is None:

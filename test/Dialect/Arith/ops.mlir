@@ -549,8 +549,8 @@ func.func @ext(%a: i64, %b: i64) {
 // CHECK: %[[N2:[^ ,:]+]] = arith.constant true
 // CHECK: %[[N3:[^ ,:]+]] = arith.constant false
 // CHECK: %[[N4:[^ ,:]+]] = arith.constant 1.500000e+00 : f64
-// CHECK: %[[N5:[^ ,:]+]] = arith.constant 0x7fc00000 : f32
-// CHECK: %[[N6:[^ ,:]+]] = arith.constant 0xff800000 : f32
+// CHECK: %[[N5:[^ ,:]+]] = arith.constant 0x7FC00000 : f32
+// CHECK: %[[N6:[^ ,:]+]] = arith.constant 0xFF800000 : f32
 // CHECK: %[[N7:[^ ,:]+]] = arith.constant 7 : index
 // CHECK: %[[N8:[^ ,:]+]] = arith.constant dense<0> : vector<4xi32>
 // CHECK: %[[N9:[^ ,:]+]] = arith.constant dense<[1.000000e+00, 2.000000e+00]> : tensor<2xf32>
