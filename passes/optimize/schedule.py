@@ -170,6 +170,11 @@ def _vectorize_steps(options: ScheduleOptions) -> list[str]:
         "  transform.apply_patterns.canonicalization",
         f"}} : {ANY}",
         f"transform.apply_cse to %vectorized : {ANY}",
+        # CSE merges identical views, so copies between them become copies onto
+        # themselves: canonicalization drops those (each would be a runtime call).
+        "transform.apply_patterns to %vectorized {",
+        "  transform.apply_patterns.canonicalization",
+        f"}} : {ANY}",
     ]
     if options.hoist:
         steps += [
