@@ -26,6 +26,18 @@ def _parse(text: str):
     return ctx, parse_source(ctx, SourceManager().add("input.mlir", text))
 
 
+def _printed(module) -> str:
+    """The module with the input's SSA names and affine maps written in place,
+    as the checks below spell them."""
+    import io
+
+    from mlopt.asm import UpstreamPrinter
+
+    out = io.StringIO()
+    UpstreamPrinter(stream=out, source_names_as_prefix=True).print_op(module)
+    return out.getvalue()
+
+
 def vectorize(text: str, vector_sizes=None, *pattern_sets: str, nd_extract: bool = False) -> tuple[str, list[str]]:
     """Each structured linalg op vectorized in place, as transform.structured.vectorize
     on all of them, then the pattern sets applied: the printed module and the
@@ -33,7 +45,6 @@ def vectorize(text: str, vector_sizes=None, *pattern_sets: str, nd_extract: bool
     from xdsl.builder import Builder
     from xdsl.rewriter import InsertPoint, Rewriter
 
-    from mlopt.asm import print_to_string
     from mlopt.verifier import verify
     from mlopt.passes.transforms.linalg_vectorization import is_structured, vectorize_linalg_op
 
@@ -50,11 +61,10 @@ def vectorize(text: str, vector_sizes=None, *pattern_sets: str, nd_extract: bool
 
         apply_patterns(module, pattern_sets, ctx)
     verify(module)
-    return print_to_string(module), failures
+    return _printed(module), failures
 
 
 def vectorize_children(text: str, *pattern_sets: str) -> str:
-    from mlopt.asm import print_to_string
     from mlopt.verifier import verify
     from mlopt.passes.transforms.vector_patterns import apply_patterns, vectorize_children_and_apply_patterns
 
@@ -63,7 +73,7 @@ def vectorize_children(text: str, *pattern_sets: str) -> str:
     if pattern_sets:
         apply_patterns(module, pattern_sets, ctx)
     verify(module)
-    return print_to_string(module)
+    return _printed(module)
 
 
 def check(text: str, checks: str) -> None:
@@ -460,7 +470,6 @@ def test_1d_convolutions_and_pooling(width, stride, dilation, pattern_sets):
 
 
 def test_cast_away_leading_unit_dims():
-    from mlopt.asm import print_to_string
     from mlopt.passes.transforms.vector_patterns import apply_patterns
 
     ctx, module = _parse("""
@@ -475,7 +484,7 @@ func.func @f(%m: memref<4x8xf32>, %a: vector<1x8xf32>, %c: vector<1x1x4xf32>, %w
 }
 """)
     apply_patterns(module, ["vector.cast_away_vector_leading_one_dim"], ctx)
-    check(print_to_string(module), """
+    check(_printed(module), """
 CHECK: %[[R:.*]] = vector.transfer_read %m{{.*}} {in_bounds = [true]} : memref<4x8xf32>, vector<8xf32>
 CHECK: %[[A:.*]] = vector.extract %a[0] : vector<8xf32> from vector<1x8xf32>
 CHECK: %[[S:.*]] = arith.addf %[[R]], %[[A]] : vector<8xf32>
@@ -540,7 +549,6 @@ CHECK: vector.gather %v[%{{.*}}] [%{{.*}}], %{{.*}}, %{{.*}} : tensor<6xf32>, ve
 
 
 def test_rank_reducing_subview_patterns():
-    from mlopt.asm import print_to_string
     from mlopt.passes.transforms.vector_patterns import apply_patterns
 
     ctx, module = _parse("""
@@ -553,7 +561,7 @@ func.func @f(%m: memref<1x8x1x4xf32>, %v: vector<1x8x1x4xf32>) -> vector<1x8x1x4
 }
 """)
     apply_patterns(module, ["vector.rank_reducing_subview_patterns"], ctx)
-    check(print_to_string(module), """
+    check(_printed(module), """
 CHECK: %[[S:.*]] = memref.subview %m[0, 0, 0, 0] [1, 8, 1, 4] [1, 1, 1, 1] : memref<1x8x1x4xf32> to memref<8x4xf32>
 CHECK: %[[R:.*]] = vector.transfer_read %[[S]][%{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true, true]} : memref<8x4xf32>, vector<8x4xf32>
 CHECK: vector.shape_cast %[[R]] : vector<8x4xf32> to vector<1x8x1x4xf32>

@@ -1,102 +1,14 @@
-"""Helpers for the warm-server tests: the tools run as real processes (the
-installed entry points), each test group with its own private server
-directory, so no test meets the user's own server."""
+"""The warm-server tests' fixture: a private server directory per test module."""
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import subprocess
-import sys
-import tempfile
 import time
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-INPUTS = Path(__file__).parent / "Inputs"
-BIN = Path(sys.executable).parent
-
-
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    out: str
-    err: str
-
-
-def tool(name: str) -> str:
-    path = BIN / name
-    if not path.exists():
-        pytest.skip(f"{name} is not installed next to {sys.executable}")
-    return str(path)
-
-
-def run(command: list[str], env: dict, *, cwd: str | Path | None = None, stdin: str | None = None, timeout: float = 300) -> Outcome:
-    result = subprocess.run(
-        command, env=env, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=timeout, check=False
-    )
-    return Outcome(result.returncode, result.stdout, result.stderr)
-
-
-def normalized(outcome: Outcome) -> Outcome:
-    """Without what differs between any two runs: the addresses printMemref prints."""
-    return Outcome(outcome.code, re.sub(r"base@ = 0x[0-9a-f]+", "base@ = ADDR", outcome.out), outcome.err)
-
-
-class ServerSandbox:
-    """A private server directory and the environment that points the tools at it."""
-
-    def __init__(self, directory: str, cache_directory: str):
-        self.directory = directory
-        self.env = {
-            **os.environ,
-            "MLOPT_SERVER_DIR": directory,
-            "MLOPT_CACHE_DIR": cache_directory,
-            "MLOPT_SERVER_IDLE_TIMEOUT": "600",
-        }
-        self.env.pop("MLOPT_SERVER", None)
-
-    def with_env(self, **variables: str) -> dict:
-        return {**self.env, **variables}
-
-    def control(self, command: str) -> Outcome:
-        return run([tool("mlopt-server"), command], self.env, timeout=300)
-
-    def status(self) -> dict | None:
-        """The running server's pid and request count, or None."""
-        outcome = self.control("status")
-        match = re.search(r"pid (\d+), (\d+) request", outcome.out)
-        return {"pid": int(match[1]), "requests": int(match[2])} if match else None
-
-    def start(self) -> dict:
-        outcome = self.control("start")
-        assert outcome.code == 0, outcome
-        status = self.status()
-        assert status is not None, outcome
-        return status
-
-    def served(self, command: list[str], **kwargs) -> Outcome:
-        """Run ``command`` and check that the server ran it. The server exits
-        when mlopt's files change on disk (someone editing the checkout while
-        the test runs): then it is restarted and the command run again."""
-        for _ in range(5):
-            before = self.status() or self.start()
-            outcome = run(command, self.env, **kwargs)
-            after = self.status()
-            if after is not None and after["pid"] == before["pid"] and after["requests"] > before["requests"]:
-                return outcome
-        pytest.fail(f"the server did not run {command}: it kept restarting (mlopt's files changing on disk?)")
-
-    def stop(self) -> None:
-        self.control("stop")
-
-
-def short_temp_directory() -> str:
-    # A unix socket path is limited to ~107 bytes: pytest's tmp_path can be too long.
-    return tempfile.mkdtemp(prefix="mlsrv-", dir="/tmp")
+from server_sandbox import ServerSandbox, short_temp_directory
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import INPUTS, normalized, run, short_temp_directory, tool
+from server_sandbox import INPUTS, normalized, run, short_temp_directory, tool
 
 SCALARS = """
 func.func private @printF64(f64)
@@ -124,7 +124,7 @@ def test_object_dump_on_a_hit_is_the_compiled_object(env, tmp_path):
 
 
 def test_served_runs_share_the_cache(env, tmp_path):
-    from conftest import ServerSandbox
+    from server_sandbox import ServerSandbox
 
     program = tmp_path / "scalars.mlir"
     program.write_text(SCALARS)

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import INPUTS, ServerSandbox, normalized, run, short_temp_directory, tool
+from server_sandbox import INPUTS, ServerSandbox, normalized, run, short_temp_directory, tool
 
 CRASHES = INPUTS.parent.parent / "mlrun" / "Inputs" / "crash.mlir"
 

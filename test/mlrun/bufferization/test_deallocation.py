@@ -71,7 +71,13 @@ def peak_rss_mb(iterations: int, passes: list[str]) -> float:
     program = ALLOCATING_LOOP.format(iterations=iterations, floats=MEGABYTE_FLOATS)
     lowered = run([*MLOPT, "-", *passes, "--lower-to-llvm"], program)
     # -O0: LLVM may drop an allocation that is filled and never read.
-    process = subprocess.Popen([*MLRUN, "-", *RUN_FLAGS, "-O0"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    # In-process (MLOPT_SERVER=0): a served run's memory is the server's child's, not this process's.
+    process = subprocess.Popen(
+        [*MLRUN, "-", *RUN_FLAGS, "-O0"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "MLOPT_SERVER": "0"},
+    )
     process.stdin.write(lowered.encode())
     process.stdin.close()
     _, status, usage = os.wait4(process.pid, 0)
