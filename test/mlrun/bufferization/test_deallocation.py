@@ -72,8 +72,9 @@ def peak_rss_mb(iterations: int, passes: list[str]) -> float:
     lowered = run([*MLOPT, "-", *passes, "--lower-to-llvm"], program)
     # -O0: LLVM may drop an allocation that is filled and never read.
     # In-process (MLOPT_SERVER=0): a served run's memory is the server's child's, not this process's.
+    # --no-cache: a run that loads cached code skips compiling, so its peak is not comparable.
     process = subprocess.Popen(
-        [*MLRUN, "-", *RUN_FLAGS, "-O0"],
+        [*MLRUN, "-", *RUN_FLAGS, "-O0", "--no-cache"],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         env={**os.environ, "MLOPT_SERVER": "0"},
