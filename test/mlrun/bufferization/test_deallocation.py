@@ -96,7 +96,8 @@ def test_allocating_loop_runs_in_bounded_memory() -> None:
 
 def test_allocating_loop_grows_without_deallocation() -> None:
     baseline = peak_rss_mb(1, [])
-    growth = peak_rss_mb(300, []) - baseline
-    # 300 MB stay allocated; the peak shows at least a third of them wherever
-    # the suite runs (a full run has measured 170 MB, a run of this file 300 MB).
-    assert growth > 100, f"without deallocation, 300 live 1 MB buffers grew peak memory by only {growth:.0f} MB"
+    growth = peak_rss_mb(1200, []) - baseline
+    # 1,200 MB stay allocated. Compiling has its own, transient peak (a few
+    # hundred MB) that the baseline's peak holds and the loop's may hide, so
+    # only a margin well above it is asserted.
+    assert growth > 400, f"without deallocation, 1,200 live 1 MB buffers grew peak memory by only {growth:.0f} MB"
