@@ -1,5 +1,6 @@
 // RUN: mlopt %s --transform-interpreter --test-transform-dialect-erase-schedule | mlrun - -e main --entry-point-result=void | FileCheck %s
 // ORACLE: --transform-interpreter --test-transform-dialect-erase-schedule --test-lower-to-llvm
+// ORACLE-UNRELIABLE: what mlir-opt 22 builds for this schedule reads memory it never wrote (mlir-runner printed nan in one CI run, numbers in others); the CHECK lines hold the values of the math
 func.func private @printMemrefF32(memref<*xf32>)
 
 // C += A * B on memrefs (11x7 * 7x9), tiled 4 x 3 x 5 with scf.for; each
