@@ -25,8 +25,6 @@ def test_programs_are_found():
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_scheduled_program_matches_mlir_runner(program: str) -> None:
     path = os.path.join(PROGRAM_DIR, program)
-    if reason := directive(path, "ORACLE-UNRELIABLE"):
-        pytest.skip(f"{program}: mlir-runner's output is not reproducible: {reason}")
     flags = directive(path, "ORACLE")
     assert flags, f"{program} has no // ORACLE: line"
     expected = oracle_output(path, shlex.split(flags))
