@@ -86,3 +86,17 @@ def test_a_kernel_that_does_not_compile_is_reported():
     series = result.series[tk.MLOPT_DEFAULT]
     assert not series.samples and "bogus" in series.not_run, series.not_run
     assert result.series[tk.NUMPY].ran
+
+
+def test_kernel_filter_keeps_the_section_order_and_rejects_unknown_names():
+    chosen = tk.kernel_set(quick=True, names=["softmax", "elementwise-chain"])
+    assert [k.name for k in chosen] == ["elementwise-chain", "softmax"]
+    assert [k.name for k in tk.kernel_set(quick=True)] == [k.name for k in tk.kernel_set(quick=True, names=None)]
+    with pytest.raises(ValueError, match="no kernel named nope; the kernels are matmul-64"):
+        tk.kernel_set(quick=True, names=["softmax", "nope"])
+
+
+def test_kernel_option_on_the_command_line(capsys):
+    with pytest.raises(SystemExit) as exit:
+        tk.main(["--quick", "--kernel", "nope"])
+    assert exit.value.code == 2 and "no kernel named nope" in capsys.readouterr().err

@@ -10,7 +10,8 @@ never timed. The rounds alternate between contenders (A B C A B C ...); a
 sample is the mean of enough calls to last ``sample_s``.
 
 Run this section alone: ``mlopt-bench --only kernels [--quick]``, or
-``python -m mlopt.bench.tensor_kernels [--quick] [--repeats N]``.
+``python -m mlopt.bench.tensor_kernels [--quick] [--repeats N] [--kernel NAME]...``;
+``--kernel`` (repeatable) measures only the kernels named.
 """
 
 from __future__ import annotations
@@ -264,10 +265,19 @@ func.func @conv(%I: {image}, %W: {weights}) -> {result} {{
     )
 
 
-def kernel_set(quick: bool) -> list[TensorKernel]:
+def kernel_set(quick: bool, names: Sequence[str] | None = None) -> list[TensorKernel]:
+    """The section's kernels; with ``names``, only those, in the section's
+    order (ValueError on a name that is not one of them)."""
     if quick:
-        return [matmul(64), matmul(128), elementwise_chain(1 << 16), softmax(64, 256), conv2d(14, 16, 16)]
-    return [matmul(512), matmul(1024), elementwise_chain(1 << 20), softmax(512, 1024), conv2d(56, 64, 64)]
+        kernels = [matmul(64), matmul(128), elementwise_chain(1 << 16), softmax(64, 256), conv2d(14, 16, 16)]
+    else:
+        kernels = [matmul(512), matmul(1024), elementwise_chain(1 << 20), softmax(512, 1024), conv2d(56, 64, 64)]
+    if names is None:
+        return kernels
+    unknown = sorted(set(names) - {kernel.name for kernel in kernels})
+    if unknown:
+        raise ValueError(f"no kernel named {', '.join(unknown)}; the kernels are {', '.join(kernel.name for kernel in kernels)}")
+    return [kernel for kernel in kernels if kernel.name in names]
 
 
 # --------------------------------------------------------------------------- contenders
@@ -479,10 +489,26 @@ def raw(results: TensorKernelResults) -> list[dict]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
     pin_numpy_to_one_thread()
     from mlopt.bench.report import tensor_kernel_tables
 
-    return section_main(__doc__, argv, lambda quick, repeats, log: run(quick, repeats, log=log), tensor_kernel_tables, not_run)
+    # --kernel is this section's own option; section_main parses the shared ones
+    # and answers --help with the first paragraph of the text it is given.
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--kernel", action="append", metavar="NAME")
+    args, rest = parser.parse_known_args(argv)
+
+    def run_chosen(quick: bool, repeats: Repeats, log) -> TensorKernelResults:
+        try:
+            kernels = kernel_set(quick, args.kernel)
+        except ValueError as err:
+            parser.exit(2, f"{parser.prog}: error: {err}\n")
+        return run(quick, repeats, log=log, kernels=kernels)
+
+    description = f"{__doc__.split(chr(10) * 2)[0]} --kernel NAME (repeatable): only the kernels named."
+    return section_main(description, rest, run_chosen, tensor_kernel_tables, not_run)
 
 
 if __name__ == "__main__":
