@@ -458,14 +458,26 @@ def _fix_constraint_messages() -> None:
             constraint = getattr(constraint, "constr", None) or getattr(constraint, "constraint", None)
         return constraint, summaries.get(constraint), variable
 
+    summarized_defs: dict[int, tuple] = {}
+    """id of an op definition → (the definition, kept alive so that its id
+    stays its own; its operands' and results' summarized constraints).
+    Summarizing hashes each constraint, recursively: once per definition."""
+
+    def summarized_checks(op_def) -> tuple[list, list, dict]:
+        if (known := summarized_defs.get(id(op_def))) is None:
+            operands = [summarized(definition) for _, definition in op_def.operands]
+            results = [summarized(definition) for _, definition in op_def.results]
+            operand_of_variable = {}
+            for index, (_, _, variable) in enumerate(operands):
+                operand_of_variable.setdefault(variable, index)
+            known = summarized_defs[id(op_def)] = (op_def, (operands, results, operand_of_variable))
+        return known[1]
+
     def check_types_as_upstream(op_def, state) -> None:
-        operand_of_variable = {}
-        for index, (_, definition) in enumerate(op_def.operands):
-            operand_of_variable.setdefault(summarized(definition)[2], index)
-        checked = [("operand", index, types, definition) for index, (types, (_, definition)) in enumerate(zip(state.operand_types, op_def.operands))]
-        checked += [("result", index, types, definition) for index, (types, (_, definition)) in enumerate(zip(state.result_types, op_def.results))]
-        for what, index, types, definition in checked:
-            constraint, summary, variable = summarized(definition)
+        operands, results, operand_of_variable = summarized_checks(op_def)
+        checked = [("operand", index, types, found) for index, (types, found) in enumerate(zip(state.operand_types, operands))]
+        checked += [("result", index, types, found) for index, (types, found) in enumerate(zip(state.result_types, results))]
+        for what, index, types, (constraint, summary, variable) in checked:
             type = types[0] if isinstance(types, Sequence) and len(types) == 1 else types
             if summary is None or not isinstance(type, Attribute):
                 continue
