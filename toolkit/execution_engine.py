@@ -22,6 +22,7 @@ directly in the llvm dialect take scalars.
 from __future__ import annotations
 
 import ctypes
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -376,7 +377,7 @@ def _describe(parameters: Sequence[Parameter]) -> str:
 def _argument_slots(
     function: str, index: int, value: Any, parameter: Parameter, bare: bool, inputs: list[np.ndarray]
 ) -> list[ctypes._CData]:
-    where = f"argument #{index} of '{function}' ({parameter.describe()})"
+    where = _Where(function, index, parameter)
     type_ = parameter.type
     if isinstance(type_, builtin.MemRefType):
         array = _check_array(where, value, type_)
@@ -399,6 +400,17 @@ def _argument_slots(
     return [_scalar_slot(where, value, type_)]
 
 
+class _Where:
+    """Names an argument in an error message; printing its type is costly
+    next to a call, so that happens only when an error is reported."""
+
+    def __init__(self, function: str, index: int, parameter: Parameter):
+        self.function, self.index, self.parameter = function, index, parameter
+
+    def __str__(self) -> str:
+        return f"argument #{self.index} of '{self.function}' ({self.parameter.describe()})"
+
+
 def _static_offset(type_: builtin.MemRefType) -> int | None:
     """The offset the memref type fixes (0 for the identity layout), or None."""
     layout = type_.layout
@@ -409,7 +421,7 @@ def _static_offset(type_: builtin.MemRefType) -> int | None:
     return None
 
 
-def _check_array(where: str, value: Any, type_: builtin.MemRefType) -> np.ndarray:
+def _check_array(where: _Where, value: Any, type_: builtin.MemRefType) -> np.ndarray:
     if not isinstance(value, np.ndarray):
         raise ExecutionEngineError(f"{where}: expected a numpy array, got {type(value).__name__}")
     expected = _dtype(type_.element_type)
@@ -455,7 +467,7 @@ def _strided_layout_accepts(layout: Attribute, array: np.ndarray) -> bool:
     return True
 
 
-def _scalar_slot(where: str, value: Any, type_: Attribute) -> ctypes._CData:
+def _scalar_slot(where: _Where, value: Any, type_: Attribute) -> ctypes._CData:
     key = _type_key(type_)
     if isinstance(type_, builtin.IndexType | builtin.IntegerType):
         if isinstance(value, bool) and key != "i1":
@@ -586,15 +598,29 @@ _libc.pthread_attr_destroy.argtypes = [ctypes.c_void_p]
 def _on_stack(address: int) -> bool:
     """Whether ``address`` is in this thread's stack (a memref.alloca result,
     which must not be freed)."""
+    bounds = getattr(_stacks, "bounds", None)
+    if bounds is None:
+        bounds = _stacks.bounds = _stack_bounds()
+    if bounds is None:
+        return True  # cannot tell: do not free
+    return bounds[0] <= address < bounds[1]
+
+
+_stacks = threading.local()
+"""Each thread's stack bounds: reading them parses /proc/self/maps for the
+main thread, which would cost more than a call of a small kernel."""
+
+
+def _stack_bounds() -> tuple[int, int] | None:
     attr = ctypes.create_string_buffer(128)
     if _libc.pthread_getattr_np(_libc.pthread_self(), attr) != 0:
-        return True  # cannot tell: do not free
+        return None
     base, size = ctypes.c_void_p(), ctypes.c_size_t()
     try:
         _libc.pthread_attr_getstack(attr, ctypes.byref(base), ctypes.byref(size))
     finally:
         _libc.pthread_attr_destroy(attr)
-    return (base.value or 0) <= address < (base.value or 0) + size.value
+    return (base.value or 0), (base.value or 0) + size.value
 
 
 def _free(address: int) -> None:
