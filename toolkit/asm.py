@@ -253,12 +253,25 @@ class UpstreamPrinter(Printer):
 
     context: Context | None = field(default=None)
     source_names_as_prefix: bool = field(default=False)
-    aliases: dict[builtin.Attribute, str] = field(default_factory=dict)
-    """Attributes printed as an alias (``#map``) → the alias."""
-    aliasable: list[builtin.Attribute] | None = field(default=None)
-    """When set, collects the attributes that upstream would alias, in print order."""
+    aliasing: bool = field(default=False)
+    """Leave out the attributes upstream aliases, noting where they go in the
+    stream (a StringIO): :func:`print_ir` names them once the whole op is
+    printed, so that the op is printed only once."""
+    _alias_uses: dict[builtin.Attribute, int] = field(default_factory=dict, init=False)
+    """Aliased attribute → its order of first use."""
+    _alias_places: list[tuple[int, int]] = field(default_factory=list, init=False)
+    """(offset in the stream, order of first use) of each aliased attribute printed."""
     _default_dialects: list[str] = field(default_factory=lambda: ["builtin"], init=False)
     _names: SSANames | None = field(default=None, init=False)
+
+    def print_string(self, text: str, *, indent: int | None = None) -> None:
+        # As xDSL's, which calls the builtin print() for every piece of text:
+        # most of the printing time of a large module.
+        if "\n" in text:
+            super().print_string(text, indent=indent)
+            return
+        self._current_column += len(text)
+        self.stream.write(text)
 
     def print_float(self, value: float, type: builtin.AnyFloat) -> None:
         if value != value or value in (float("inf"), float("-inf")):
@@ -374,12 +387,10 @@ class UpstreamPrinter(Printer):
             return
         # xDSL parenthesizes every affine binary expression; upstream only
         # where precedence needs it.
-        if isinstance(attribute, ALIASED_ATTRIBUTES):
-            if (alias := self.aliases.get(attribute)) is not None:
-                self.print_string(f"#{alias}")
-                return
-            if self.aliasable is not None:
-                self.aliasable.append(attribute)
+        if self.aliasing and isinstance(attribute, ALIASED_ATTRIBUTES):
+            use = self._alias_uses.setdefault(attribute, len(self._alias_uses))
+            self._alias_places.append((self.stream.tell(), use))
+            return
         if isinstance(attribute, builtin.AffineMapAttr):
             from mlopt.dialects.builtin import affine_map_text
 
@@ -576,12 +587,22 @@ def print_ir(
         context=context,
         source_names_as_prefix=uses_source_names() if source_names_as_prefix is None else source_names_as_prefix,
     )
-    aliases = _attribute_aliases(op, options)
-    for attribute, alias in aliases.items():
-        stream.write(f"#{alias} = ")
-        UpstreamPrinter(stream=stream, **options).print_attribute(attribute)
-        stream.write("\n")
-    UpstreamPrinter(stream=stream, aliases=aliases, **options).print_op(op)
+    printer = UpstreamPrinter(stream=io.StringIO(), aliasing=True, **options)
+    printer.print_op(op)
+    text = printer.stream.getvalue()
+    if printer._alias_uses:
+        aliases = _alias_names(printer._alias_uses)
+        for attribute, alias in aliases.items():
+            stream.write(f"#{alias} = ")
+            UpstreamPrinter(stream=stream, **options).print_attribute(attribute)
+            stream.write("\n")
+        by_use = list(map(aliases.get, printer._alias_uses))
+        pieces, start = [], 0
+        for offset, use in printer._alias_places:
+            pieces += (text[start:offset], "#", by_use[use])
+            start = offset
+        text = "".join(pieces) + text[start:]
+    stream.write(text)
     stream.write("\n")
     stream.write(resource_section(op))
 
@@ -591,17 +612,13 @@ ALIASED_ATTRIBUTES = (builtin.AffineMapAttr, builtin.AffineSetAttr)
 
 _ALIAS_STEMS = {builtin.AffineMapAttr: "map", builtin.AffineSetAttr: "set"}
 
-
-def _attribute_aliases(op: Operation, options: dict) -> dict[builtin.Attribute, str]:
-    """Upstream's aliases for the attributes ``op`` prints: ``map``, ``map1``, ...
-    per kind in order of first use, the kinds in alphabetical order."""
-    collector = UpstreamPrinter(stream=io.StringIO(), aliasable=[], **options)
-    collector.print_op(op)
-    first_uses = list(dict.fromkeys(collector.aliasable))
-    first_uses.sort(key=lambda attribute: _ALIAS_STEMS[type(attribute)])
+def _alias_names(first_uses: dict[builtin.Attribute, int]) -> dict[builtin.Attribute, str]:
+    """Upstream's aliases for the attributes printed, in the order it defines
+    them: ``map``, ``map1``, ... per kind in order of first use, the kinds in
+    alphabetical order."""
     aliases: dict[builtin.Attribute, str] = {}
     counts: dict[str, int] = {}
-    for attribute in first_uses:
+    for attribute in sorted(first_uses, key=lambda attribute: _ALIAS_STEMS[type(attribute)]):
         stem = _ALIAS_STEMS[type(attribute)]
         count = counts.get(stem, 0)
         counts[stem] = count + 1
