@@ -12,6 +12,7 @@ from xdsl.dialects.builtin import (
     DictionaryAttr,
     FunctionType,
     IntegerAttr,
+    IntegerType,
     StringAttr,
     UnitAttr,
     i1,
@@ -41,6 +42,7 @@ from mlopt.dialects.transform.core import parse_functional_type, parse_single_ta
 from mlopt.dialects.transform.state import SilenceableFailure, TransformOp, TransformState, apply_each
 
 INTERFACES = ("LinalgOp", "TilingInterface", "LoopLikeInterface")
+"""Upstream's MatchInterfaceEnum: a match's ``interface`` property is the i32 index in this tuple."""
 
 
 def _parse_int_list(parser: Parser) -> list[int]:
@@ -82,7 +84,7 @@ class MatchOp(TransformOp, IRDLOperation):
     name = "transform.structured.match"
     target = operand_def(TransformOpHandleType)
     ops = opt_prop_def(ArrayAttr)
-    interface = opt_prop_def(StringAttr)
+    interface = opt_prop_def(IntegerAttr)
     op_attrs = opt_prop_def(DictionaryAttr)
     filter_result_type = opt_prop_def(Attribute)
     filter_operand_types = opt_prop_def(ArrayAttr)
@@ -101,7 +103,7 @@ class MatchOp(TransformOp, IRDLOperation):
             interface = parser.parse_identifier()
             if interface not in INTERFACES:
                 parser.raise_error(f"expected one of {', '.join(INTERFACES)}", pos, parser.pos)
-            properties["interface"] = StringAttr(interface)
+            properties["interface"] = IntegerAttr(INTERFACES.index(interface), 32)
             parser.parse_punctuation("}")
         if parser.parse_optional_keyword("attributes"):
             properties["op_attrs"] = parser.parse_attribute()
@@ -119,7 +121,7 @@ class MatchOp(TransformOp, IRDLOperation):
         if self.ops is not None:
             printer.print_string(" ops{[" + ", ".join(f'"{n.data}"' for n in self.ops.data) + "]}")  # type: ignore[attr-defined]
         if self.interface is not None:
-            printer.print_string(f" interface{{{self.interface.data}}}")
+            printer.print_string(f" interface{{{INTERFACES[self.interface.value.data]}}}")
         if self.op_attrs is not None:
             printer.print_string(" attributes ")
             printer.print_attribute(self.op_attrs)
@@ -138,7 +140,7 @@ class MatchOp(TransformOp, IRDLOperation):
     def _matches(self, op: Operation) -> bool:
         if self.ops is not None and op.name not in {n.data for n in self.ops.data}:  # type: ignore[attr-defined]
             return False
-        if self.interface is not None and not _implements(op, self.interface.data):
+        if self.interface is not None and not _implements(op, INTERFACES[self.interface.value.data]):
             return False
         if self.op_attrs is not None:
             present = {**op.properties, **op.attributes}
@@ -153,6 +155,11 @@ class MatchOp(TransformOp, IRDLOperation):
                 return all(t == types[0] for t in operand_types)
             return operand_types == types
         return True
+
+    def verify_(self) -> None:
+        interface = self.interface
+        if interface is not None and (interface.type != IntegerType(32) or not 0 <= interface.value.data < len(INTERFACES)):
+            raise VerifyException(f"Invalid attribute `interface` in property conversion: {interface.value.data} : {interface.type}")
 
     def apply(self, state: TransformState) -> None:
         targets = state.payload_ops(self.target)

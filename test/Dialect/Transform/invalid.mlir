@@ -80,3 +80,13 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    // expected-error @below {{Invalid attribute `interface` in property conversion: 7 : i32}}
+    %0 = "transform.structured.match"(%root) <{interface = 7 : i32}> : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
