@@ -1,24 +1,36 @@
-"""The warm-server tests' fixture: a private server directory per test module."""
+"""The warm-server tests' fixtures: private server directories."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import time
+from contextlib import contextmanager
 
 import pytest
 
 from server_sandbox import ServerSandbox, short_temp_directory
 
 
+@contextmanager
+def _sandbox():
+    root = short_temp_directory()
+    box = ServerSandbox(os.path.join(root, "server"), os.path.join(root, "cache"))
+    try:
+        yield box
+    finally:
+        box.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture(scope="module")
 def sandbox():
-    root = short_temp_directory()
-    os.chmod(root, 0o700)
-    box = ServerSandbox(os.path.join(root, "server"), os.path.join(root, "cache"))
-    yield box
-    box.stop()
-    deadline = time.monotonic() + 30
-    while box.status() is not None and time.monotonic() < deadline:
-        time.sleep(0.1)
-    shutil.rmtree(root, ignore_errors=True)
+    """One server directory for a test module's tests that share a server."""
+    with _sandbox() as box:
+        yield box
+
+
+@pytest.fixture
+def private_sandbox():
+    """A server directory of the test's own, for a test that stops, replaces or breaks its server."""
+    with _sandbox() as box:
+        yield box

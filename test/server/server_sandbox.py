@@ -5,11 +5,14 @@ directory, so no test meets the user's own server. (A module of its own:
 
 from __future__ import annotations
 
+import fcntl
+import glob
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,10 +92,54 @@ class ServerSandbox:
                 return outcome
         pytest.fail(f"the server did not run {command}: it kept restarting (mlopt's files changing on disk?)")
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 60) -> None:
+        """Stop the server, and one still warming up (a client may just have started it)."""
+        deadline = time.monotonic() + timeout
         self.control("stop")
+        while self._server_holds_lock() and time.monotonic() < deadline:
+            time.sleep(0.2)
+            self.control("stop")
+
+    def _server_holds_lock(self) -> bool:
+        for path in glob.glob(os.path.join(self.directory, "*.lock")):
+            with open(path) as lock:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    return True
+        return False
 
 
 def short_temp_directory() -> str:
     # A unix socket path is limited to ~107 bytes: pytest's tmp_path can be too long.
     return tempfile.mkdtemp(prefix="mlsrv-", dir="/tmp")
+
+
+def slow_command() -> list[str]:
+    """An mlopt run that waits in its pass (see Inputs/slow_pass.py)."""
+    return [tool("mlopt"), str(INPUTS / "tiny.mlir"), f"--load-plugin={INPUTS / 'slow_pass.py'}", "--test-slow-pass"]
+
+
+def wait_for_file(path: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    """Wait until ``process`` (still running) has made ``path``."""
+    deadline = time.monotonic() + timeout
+    while not os.path.exists(path):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the request did not start"
+        time.sleep(0.05)
+
+
+def wait_until_gone(pid: int, what: str, timeout: float = 60) -> None:
+    """Wait until process ``pid`` has exited; fail saying ``what`` outlived its time."""
+    deadline = time.monotonic() + timeout
+    while _alive(pid):
+        assert time.monotonic() < deadline, f"{what} is still running"
+        time.sleep(0.1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

@@ -6,7 +6,6 @@ whenever it cannot be reached the tool runs in-process."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import stat
@@ -17,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from server_sandbox import INPUTS, ServerSandbox, normalized, run, short_temp_directory, tool
+from server_sandbox import INPUTS, ServerSandbox, normalized, run, slow_command, tool, wait_for_file, wait_until_gone
 
 CRASHES = INPUTS.parent.parent / "mlrun" / "Inputs" / "crash.mlir"
 
@@ -104,23 +103,15 @@ def test_concurrent_clients_each_get_their_own_result(sandbox: ServerSandbox):
         assert after["requests"] == before["requests"] + len(commands)
 
 
-def _wait_for(path: str, process: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while not os.path.exists(path):
-        assert process.poll() is None, process.communicate()
-        assert time.monotonic() < deadline, "the request did not start"
-        time.sleep(0.05)
-
-
 def _interrupted(env: dict, marker: str, number: int) -> tuple[int, str]:
     process = subprocess.Popen(
-        [tool("mlopt"), str(INPUTS / "tiny.mlir"), f"--load-plugin={INPUTS / 'slow_pass.py'}", "--test-slow-pass"],
+        slow_command(),
         env={**env, "SLOW_PASS_MARKER": marker},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    _wait_for(marker, process)
+    wait_for_file(marker, process)
     process.send_signal(number)
     _, err = process.communicate(timeout=60)
     return process.returncode, err
@@ -149,12 +140,12 @@ def test_a_client_that_dies_takes_its_request_with_it(sandbox: ServerSandbox, tm
     for _ in range(3):
         before = sandbox.status() or sandbox.start()
         client = subprocess.Popen(
-            [tool("mlopt"), str(INPUTS / "tiny.mlir"), f"--load-plugin={INPUTS / 'slow_pass.py'}", "--test-slow-pass"],
+            slow_command(),
             env={**sandbox.env, "SLOW_PASS_MARKER": marker},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        _wait_for(marker, client)
+        wait_for_file(marker, client)
         runner = int(open(marker).read())
         after = sandbox.status()
         if runner != client.pid and after and after["pid"] == before["pid"]:
@@ -166,10 +157,7 @@ def test_a_client_that_dies_takes_its_request_with_it(sandbox: ServerSandbox, tm
         pytest.fail("the server kept restarting")
     client.kill()
     client.wait()
-    deadline = time.monotonic() + 60
-    while _alive(runner):
-        assert time.monotonic() < deadline, "the request outlived its client"
-        time.sleep(0.1)
+    wait_until_gone(runner, "the request, after its client was killed,")
 
 
 def test_client_imports_neither_xdsl_nor_numpy():
@@ -179,15 +167,6 @@ def test_client_imports_neither_xdsl_nor_numpy():
 
 
 # --------------------------------------------------------------------------- when the server cannot serve
-
-
-@pytest.fixture
-def private_sandbox():
-    root = short_temp_directory()
-    box = ServerSandbox(os.path.join(root, "server"), os.path.join(root, "cache"))
-    yield box
-    box.stop()
-    shutil.rmtree(root, ignore_errors=True)
 
 
 def _server_paths(box: ServerSandbox) -> tuple[str, str]:
@@ -267,16 +246,4 @@ def test_directory_others_can_reach_is_not_used(private_sandbox: ServerSandbox):
 
 def test_server_exits_when_idle(private_sandbox: ServerSandbox):
     private_sandbox.env["MLOPT_SERVER_IDLE_TIMEOUT"] = "2"
-    pid = private_sandbox.start()["pid"]
-    deadline = time.monotonic() + 60
-    while _alive(pid):
-        assert time.monotonic() < deadline, "the idle server is still running"
-        time.sleep(0.2)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+    wait_until_gone(private_sandbox.start()["pid"], "the idle server")

@@ -110,24 +110,45 @@ def send_message(sock: socket.socket, message: dict, fds: tuple[int, ...] = ()) 
 
 
 def receive_message(sock: socket.socket, max_fds: int = 0) -> tuple[dict | None, list[int]]:
-    """One message and the descriptors that came with it; (None, []) at end of stream."""
+    """One message and the descriptors that came with it; (None, []) at end of stream.
+
+    Reads the message's bytes and not one more: a message sent right behind it
+    (a quick request's exit status behind its pid) stays for the next call.
+    """
     fds: list[int] = []
-    buffer = b""
-    while len(buffer) < _LENGTH.size or len(buffer) < _LENGTH.size + _LENGTH.unpack_from(buffer)[0]:
-        if len(buffer) >= _LENGTH.size and _LENGTH.unpack_from(buffer)[0] > MAX_MESSAGE:
+    try:
+        header = _receive_exactly(sock, _LENGTH.size, fds, max_fds)
+        size = _LENGTH.unpack(header)[0] if header is not None else 0
+        if size > MAX_MESSAGE:
             raise ServerUnavailable("message too large")
+        data = _receive_exactly(sock, size, fds) if header is not None else None
+    except BaseException:
+        _close_all(fds)
+        raise
+    if data is None:
+        _close_all(fds)
+        return None, []
+    return json.loads(data), fds
+
+
+def _receive_exactly(sock: socket.socket, size: int, fds: list[int], max_fds: int = 0) -> bytes | None:
+    """``size`` bytes, or None when the stream ends first."""
+    data = b""
+    while len(data) < size:
         if max_fds and not fds:
-            chunk, received, _, _ = socket.recv_fds(sock, 65536, max_fds)
+            chunk, received, _, _ = socket.recv_fds(sock, size - len(data), max_fds)
             fds.extend(received)
         else:
-            chunk = sock.recv(65536)
+            chunk = sock.recv(size - len(data))
         if not chunk:
-            for fd in fds:
-                os.close(fd)
-            return None, []
-        buffer += chunk
-    size = _LENGTH.unpack_from(buffer)[0]
-    return json.loads(buffer[_LENGTH.size : _LENGTH.size + size]), fds
+            return None
+        data += chunk
+    return data
+
+
+def _close_all(fds: list[int]) -> None:
+    for fd in fds:
+        os.close(fd)
 
 
 def connect(socket_path: str, timeout: float | None = None) -> socket.socket:
@@ -259,14 +280,19 @@ def _exit_code(status: int) -> int:
 
 
 def start_server(directory: str, identity: dict, *, wait: bool, replace: bool = False, timeout: float = 120.0) -> bool:
-    """Start the server for ``identity`` unless one holds its lock (with
-    ``replace``: even then, to take over once the holder exits); with
-    ``wait``, return whether it accepts requests within ``timeout`` seconds."""
+    """Start the server for ``identity`` unless one holds its lock. With
+    ``replace`` (the server answered stale: it is exiting) or ``wait``, start
+    one even then: it waits a moment for the lock, to take over from a server
+    that is exiting, and leaves if the holder stays. With ``wait``, return
+    whether a server accepts requests within ``timeout`` seconds."""
     import fcntl
     import subprocess
     import time
 
     socket_path, lock_path = server_paths(directory, identity)
+    if wait and control(socket_path, {"op": "status"}) is not None:
+        return True
+    take_over = replace or wait
     with open(lock_path, "a") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -274,11 +300,11 @@ def start_server(directory: str, identity: dict, *, wait: bool, replace: bool = 
             busy = False
         except OSError:
             busy = True
-    if replace or not busy:
+    if take_over or not busy:
         env = dict(os.environ, **{SYS_PATH_ENV: json.dumps(identity["path"]), SERVER_DIR_ENV: directory})
         with open(os.path.join(directory, "server.log"), "ab") as log:
             subprocess.Popen(
-                [identity["executable"], "-c", "from mlopt.server.daemon import main; main()"],
+                [identity["executable"], "-c", f"from mlopt.server.daemon import main; main(replace={take_over})"],
                 cwd="/",
                 env=env,
                 stdin=subprocess.DEVNULL,

@@ -186,15 +186,28 @@ class Server:
             return
         try:
             self._listener.close()
+            if self._lock_file is not None:
+                # A request in flight must not keep a fresh server from taking over once this one exits.
+                self._lock_file.close()
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            go_read, go_write = os.pipe()
             runner = os.fork()
             if runner == 0:
                 connection.close()
+                os.close(go_write)
+                # A client that never learns the runner's pid runs the request in-process:
+                # then it must not run here too, so the runner waits for the pid to be sent.
+                if os.read(go_read, 1) != b"!":
+                    os._exit(1)
+                os.close(go_read)
                 _run_request(request, fds)
+            os.close(go_read)
             for fd in fds:
                 os.close(fd)
             send_message(connection, {"pid": runner})
+            os.write(go_write, b"!")
+            os.close(go_write)
             send_message(connection, {"status": _wait_for(runner, connection)})
         finally:
             os._exit(0)
@@ -309,15 +322,18 @@ def _warm_up() -> None:
     import mlopt.verifier  # noqa: F401
 
 
-def main() -> None:
-    """The server process (started by the client or ``mlopt-server start``)."""
+def main(replace: bool = False) -> None:
+    """The server process (started by the client or ``mlopt-server start``);
+    with ``replace``, it takes over from a stale server that is exiting, else
+    it leaves at once when another server holds the lock (many clients may
+    start one at the same moment)."""
     if SYS_PATH_ENV in os.environ:
         sys.path[:] = json.loads(os.environ.pop(SYS_PATH_ENV))
     directory = server_directory()
     if directory is None:
         raise SystemExit("mlopt-server: no private directory for the socket")
     server = Server(directory)
-    if not server.acquire(wait=LOCK_WAIT):
+    if not server.acquire(wait=LOCK_WAIT if replace else 0.0):
         return
     try:
         _warm_up()

@@ -1,6 +1,7 @@
 """A pass that announces it has started (it writes its process id into the
-file named by SLOW_PASS_MARKER) and then sleeps: a request that is running when the test
-sends its signal. Load with --load-plugin."""
+file named by SLOW_PASS_MARKER) and then sleeps for a minute, or until the file named by
+SLOW_PASS_RELEASE exists: a request that is running when the test sends its signal or
+stops the server. Load with --load-plugin."""
 
 import os
 import time
@@ -13,7 +14,7 @@ from mlopt import hookimpl
 
 @dataclass(frozen=True)
 class SlowPass(ModulePass):
-    """Sleeps for a minute"""
+    """Sleeps for a minute, or until released"""
 
     name = "test-slow-pass"
 
@@ -21,7 +22,10 @@ class SlowPass(ModulePass):
         with open(os.environ["SLOW_PASS_MARKER"] + ".tmp", "w") as marker:
             marker.write(str(os.getpid()))
         os.rename(os.environ["SLOW_PASS_MARKER"] + ".tmp", os.environ["SLOW_PASS_MARKER"])
-        time.sleep(60)
+        release = os.environ.get("SLOW_PASS_RELEASE")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (release and os.path.exists(release)):
+            time.sleep(0.05)
 
 
 @hookimpl

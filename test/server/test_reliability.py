@@ -1,0 +1,133 @@
+"""No request is ever lost: whatever happens to the server while clients talk
+to it (its code changes on disk, it is stopped or killed), every request runs
+exactly once, in the server or else in-process, and a request that the server
+has started finishes there."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from mlopt.server.client import receive_message, send_message
+from server_sandbox import INPUTS, Outcome, ServerSandbox, run, slow_command, tool, wait_for_file, wait_until_gone
+
+QUICK_LINES = [
+    ["mlopt", "--version"],
+    ["mlopt", str(INPUTS / "tiny.mlir"), "--canonicalize"],
+    ["mlopt", str(INPUTS / "invalid.mlir")],
+]
+
+
+def test_a_message_right_behind_another_waits_for_the_next_read():
+    """A quick request's exit status can reach the client together with its pid."""
+    sender, receiver = socket.socketpair()
+    with sender, receiver:
+        send_message(sender, {"pid": 1})
+        send_message(sender, {"status": 0})
+        sender.shutdown(socket.SHUT_WR)
+        received = [receive_message(receiver) for _ in range(3)]
+    assert received == [({"pid": 1}, []), ({"status": 0}, []), (None, [])]
+
+
+def test_descriptors_come_with_their_message():
+    sender, receiver = socket.socketpair()
+    read_end, write_end = os.pipe()
+    with sender, receiver:
+        send_message(sender, {"run": 1}, (read_end,))
+        send_message(sender, {"run": 2})
+        message, fds = receive_message(receiver, max_fds=3)
+        assert receive_message(receiver, max_fds=3) == ({"run": 2}, [])
+    os.write(write_end, b"x")
+    assert (message, len(fds), os.read(fds[0], 1)) == ({"run": 1}, 1, b"x")
+    for fd in (read_end, write_end, *fds):
+        os.close(fd)
+
+
+def _watch_code(box: ServerSandbox, tmp_path: Path) -> None:
+    """Put a module on the server's sys.path: changing it makes the server stale."""
+    watched = tmp_path / "code"
+    watched.mkdir()
+    (watched / "watched.py").write_text("VALUE = 1\n")
+    box.env["PYTHONPATH"] = str(watched)
+
+
+def _change_code(box: ServerSandbox, server: int) -> None:
+    module = Path(box.env["PYTHONPATH"]) / "watched.py"
+    changed = module.stat().st_mtime_ns + 10**9
+    os.utime(module, ns=(changed, changed))
+
+
+def test_many_clients_while_the_server_restarts(private_sandbox: ServerSandbox, tmp_path):
+    """Quick requests, more at once than there are cores: a client often reads
+    its request's pid only after the request has ended, and meanwhile the
+    server sees its code change, exits, and a client starts a fresh one."""
+    box = private_sandbox
+    _watch_code(box, tmp_path)
+    command = [tool("mlopt"), "--version"]
+    expected = run(command, box.with_env(MLOPT_SERVER="0"))
+    server = box.start()["pid"]
+    served = box.with_env(MLOPT_SERVER="1")
+    with ThreadPoolExecutor(16) as pool:
+        before = [pool.submit(run, command, served) for _ in range(32)]
+        _change_code(box, server)
+        after = [pool.submit(run, command, served) for _ in range(32)]
+        outcomes = [future.result() for future in before + after]
+    assert [outcome for outcome in outcomes if outcome != expected] == []
+    wait_until_gone(server, "the server")
+
+
+DISRUPTIONS = {
+    "code-changes": _change_code,
+    "terminated": lambda box, server: os.kill(server, signal.SIGTERM),
+    "killed": lambda box, server: os.kill(server, signal.SIGKILL),
+}
+
+
+def _served_slow_request(box: ServerSandbox, env: dict, marker: str) -> tuple[int, subprocess.Popen]:
+    """(server pid, client) of a slow request running in the server's runner."""
+    for _ in range(3):
+        server = (box.status() or box.start())["pid"]
+        client = subprocess.Popen(slow_command(), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_for_file(marker, client)
+        if int(Path(marker).read_text()) != client.pid:
+            return server, client
+        # Run in-process: the server had just restarted (someone editing mlopt's files).
+        client.kill()
+        client.communicate()
+        os.unlink(marker)
+    pytest.fail("the server kept restarting")
+
+
+@pytest.mark.parametrize("disruption", list(DISRUPTIONS))
+def test_no_request_is_lost_when_the_server_goes_away(private_sandbox: ServerSandbox, tmp_path, disruption):
+    """The server goes away while it runs a slow request and while quick ones
+    arrive: the slow one ends normally, the quick ones run somewhere, once."""
+    box = private_sandbox
+    _watch_code(box, tmp_path)
+    marker, release = tmp_path / "started", tmp_path / "release"
+    slow_env = box.with_env(SLOW_PASS_MARKER=str(marker), SLOW_PASS_RELEASE=str(release))
+    quick = [[tool(line[0]), *line[1:]] for line in QUICK_LINES]
+    expected = [run(command, box.with_env(MLOPT_SERVER="0")) for command in quick]
+    release.touch()
+    expected_slow = run(slow_command(), {**slow_env, "MLOPT_SERVER": "0"})
+    release.unlink()
+    marker.unlink()
+
+    server, slow = _served_slow_request(box, slow_env, str(marker))
+    served = box.with_env(MLOPT_SERVER="1")
+    with ThreadPoolExecutor(4) as pool:
+        before = [pool.submit(run, command, served) for command in quick]
+        DISRUPTIONS[disruption](box, server)
+        after = [pool.submit(run, command, served) for command in quick]
+        release.touch()
+        slow_out, slow_err = slow.communicate(timeout=120)
+        assert [future.result() for future in before] == expected
+        assert [future.result() for future in after] == expected
+    assert Outcome(slow.returncode, slow_out, slow_err) == expected_slow
+    wait_until_gone(server, "the server")
