@@ -14,6 +14,7 @@ from xdsl.dialects import memref as xmemref
 from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
     AffineMapAttr,
+    ArrayAttr,
     BoolAttr,
     DenseIntOrFPElementsAttr,
     DenseResourceAttr,
@@ -21,6 +22,7 @@ from xdsl.dialects.builtin import (
     IntegerAttr,
     IntegerType,
     MemRefType,
+    NoneAttr,
     StringAttr,
     TensorType,
     TypedAttribute,
@@ -29,6 +31,7 @@ from xdsl.dialects.builtin import (
     i64,
 )
 from xdsl.ir import Attribute, Block, Dialect, Operation, SSAValue
+from xdsl.ir.affine import AffineDimExpr
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.irdl import (
     AnyAttr,
@@ -278,6 +281,106 @@ AllocaScopeReturnOp = extend_op(
 
 # --------------------------------------------------------------------------- globals
 
+# --------------------------------------------------------------------------- reshapes
+
+
+def _verify_collapsed_shape(op: Operation, collapsed: MemRefType, expanded: MemRefType) -> None:
+    """Upstream's verifyCollapsedShape (MemRefOps.cpp), shared by expand_shape and collapse_shape."""
+    collapsed_shape, expanded_shape = collapsed.get_shape(), expanded.get_shape()
+    groups = [[index.value.data for index in group.data] for group in op.reassociation.data]
+    if len(collapsed_shape) != len(groups):
+        raise VerifyException(
+            f"invalid number of reassociation groups: found {len(groups)}, expected {len(collapsed_shape)}"
+        )
+    next_dim = 0
+    for collapsed_dim, group in enumerate(groups):
+        dynamic = False
+        for expanded_dim in group:
+            if expanded_dim != next_dim:
+                raise VerifyException("reassociation indices must be contiguous")
+            next_dim += 1
+            if expanded_dim >= len(expanded_shape):
+                raise VerifyException(f"reassociation index {expanded_dim} is out of bounds")
+            dynamic = dynamic or expanded_shape[expanded_dim] == DYNAMIC_INDEX
+        if (collapsed_shape[collapsed_dim] == DYNAMIC_INDEX) != dynamic:
+            raise VerifyException(
+                f"collapsed dim ({collapsed_dim}) must be dynamic if and only if reassociation group is dynamic"
+            )
+        if not dynamic:
+            size = 1
+            for expanded_dim in group:
+                size *= expanded_shape[expanded_dim]
+            if size != collapsed_shape[collapsed_dim]:
+                raise VerifyException(
+                    f"collapsed dim size ({collapsed_shape[collapsed_dim]}) must equal reassociation group size ({size})"
+                )
+    if not collapsed_shape:
+        if any(size != 1 for size in expanded_shape):
+            raise VerifyException("rank 0 memrefs can only be extended/collapsed with/from ones")
+    elif next_dim != len(expanded_shape):
+        raise VerifyException(
+            f"expanded rank ({len(expanded_shape)}) inconsistent with number of reassociation indices ({next_dim})"
+        )
+
+
+def _contiguous_like(source: MemRefType, result: MemRefType) -> MemRefType | None:
+    """The result type a reshape of an identity-layout source must have (None for
+    other layouts, whose strided result upstream computes and mlopt does not check)."""
+    if not isinstance(source.layout, NoneAttr):
+        return None
+    return MemRefType(source.element_type, result.get_shape(), NoneAttr(), source.memory_space)
+
+
+class _ExpandShapeVerifier:
+    def verify_(self) -> None:
+        source, result = self.src.type, self.result.type
+        if source.get_num_dims() > result.get_num_dims():
+            r0, r1 = source.get_num_dims(), result.get_num_dims()
+            raise VerifyException(
+                f"has source rank {r0} and result rank {r1}. This is not an expansion ({r0} > {r1})."
+            )
+        _verify_collapsed_shape(self, source, result)
+        expected = _contiguous_like(source, result)
+        if expected is not None and expected != result:
+            raise VerifyException(f"expected expanded type to be '{expected}' but found '{result}'")
+        static_shape = self.static_output_shape.get_values()
+        if len(static_shape) != result.get_num_dims():
+            raise VerifyException(
+                "expected number of static shape bounds to be equal to the output rank "
+                f"({result.get_num_dims()}) but found {len(static_shape)} inputs instead"
+            )
+        dynamic = sum(1 for size in static_shape if size == DYNAMIC_INDEX)
+        if len(self.output_shape) != dynamic:
+            raise VerifyException(
+                "mismatch in dynamic dims in output_shape and static_output_shape: static_output_shape has "
+                f"{dynamic} dynamic dims while output_shape has {len(self.output_shape)} values"
+            )
+        for pos, size in enumerate(result.get_shape()):
+            if size != DYNAMIC_INDEX and size != static_shape[pos]:
+                raise VerifyException(f"invalid output shape provided at pos {pos}")
+
+
+class _CollapseShapeVerifier:
+    def verify_(self) -> None:
+        source, result = self.src.type, self.result.type
+        if source.get_num_dims() < result.get_num_dims():
+            r0, r1 = source.get_num_dims(), result.get_num_dims()
+            raise VerifyException(f"has source rank {r0} and result rank {r1}. This is not a collapse ({r0} < {r1}).")
+        _verify_collapsed_shape(self, result, source)
+        expected = _contiguous_like(source, result)
+        if expected is not None and expected != result:
+            raise VerifyException(f"expected collapsed type to be '{expected}' but found '{result}'")
+
+
+# xDSL's constraint reports non-contiguous groups in its own words, before the verifier.
+ExpandShapeOp = extend_op(
+    xmemref.ExpandShapeOp, constraints={"reassociation": ArrayAttr}, mixin=_ExpandShapeVerifier
+)
+CollapseShapeOp = extend_op(
+    xmemref.CollapseShapeOp, constraints={"reassociation": ArrayAttr}, mixin=_CollapseShapeVerifier
+)
+
+
 _TYPE_OF_GLOBAL = "type"
 
 
@@ -334,6 +437,11 @@ class _GlobalSyntax:
         print_attr_dict(printer, self, ("sym_visibility", "constant", "sym_name", "type", "initial_value"))
 
     def verify_(self) -> None:
+        visibility = self.properties.get("sym_visibility")
+        if visibility is not None and visibility.data not in ("public", "private", "nested"):
+            raise VerifyException(
+                f'visibility expected to be one of ["public", "private", "nested"], but got "{visibility.data}"'
+            )
         type = self.properties[_TYPE_OF_GLOBAL]
         if not isinstance(type, MemRefType):
             raise VerifyException(f"type should be static shaped memref, but got {type}")
@@ -517,6 +625,19 @@ class TransposeOp(IRDLOperation):
 
     traits = traits_def(NoMemoryEffect())
 
+    def verify_(self) -> None:
+        permutation = self.permutation.data
+        dims = [result.position for result in permutation.results if isinstance(result, AffineDimExpr)]
+        is_permutation = (
+            permutation.num_symbols == 0
+            and len(dims) == len(permutation.results) == permutation.num_dims
+            and len(set(dims)) == len(dims)
+        )
+        if not is_permutation:
+            raise VerifyException("expected a permutation map")
+        if permutation.num_dims != self.in_.type.get_num_dims():
+            raise VerifyException("expected a permutation map of same rank as the input")
+
     @classmethod
     def parse(cls, parser: Parser) -> TransposeOp:
         source = parser.parse_unresolved_operand()
@@ -558,6 +679,23 @@ class ReshapeOp(IRDLOperation):
 
     traits = traits_def(NoMemoryEffect())
     assembly_format = "$source `(` $shape `)` attr-dict `:` functional-type(operands, results)"
+
+    def verify_(self) -> None:
+        source, result = self.source.type, self.result.type
+        if source.element_type != result.element_type:
+            raise VerifyException("element types of source and destination memref types should be the same")
+        if isinstance(source, MemRefType) and not isinstance(source.layout, NoneAttr):
+            raise VerifyException("source memref type should have identity affine map")
+        if isinstance(result, MemRefType):
+            if not isinstance(result.layout, NoneAttr):
+                raise VerifyException("result memref type should have identity affine map")
+            length = self.shape.type.get_shape()[0]
+            if length == DYNAMIC_INDEX:
+                raise VerifyException(
+                    "cannot use shape operand with dynamic length to reshape to statically-ranked memref type"
+                )
+            if length != result.get_num_dims():
+                raise VerifyException("length of shape operand differs from the result's memref rank")
 
 
 @irdl_op_definition
@@ -750,6 +888,8 @@ MemRef: Dialect = replace_ops(
     AllocaScopeOp,
     AllocaScopeReturnOp,
     GlobalOp,
+    ExpandShapeOp,
+    CollapseShapeOp,
     AtomicRMWOp,
     GenericAtomicRMWOp,
     AtomicYieldOp,
