@@ -539,16 +539,41 @@ SelectOp = extend_op(xllvm.SelectOp, constraints={"cond": I1 | VectorType.constr
 
 
 
+def _verify_var_callee_type(self) -> None:
+    """Upstream's verifyCallOpVarCalleeType: ``vararg(...)`` describes this call's own operands and result."""
+    var_callee_type = self.var_callee_type
+    if var_callee_type is None:
+        return
+    if not var_callee_type.is_variadic:
+        raise VerifyException("expected var_callee_type to be a variadic function type")
+    params = var_callee_type.inputs.data
+    if len(params) > len(self.args):
+        raise VerifyException(f"expected var_callee_type to have at most {len(self.args)} parameters")
+    for param, arg in zip(params, self.args):
+        if param != arg.type:
+            raise VerifyException(f"var_callee_type parameter type mismatch: '{param}' != '{arg.type}'")
+    output = var_callee_type.output
+    if self.returned is None:
+        if not isinstance(output, xllvm.LLVMVoidType):
+            raise VerifyException("expected var_callee_type to return void")
+    elif self.returned.type != output:
+        raise VerifyException(f"var_callee_type return type mismatch: '{output}' != '{self.returned.type}'")
+
+
 def _verify_call(self) -> None:
-    """Upstream's CallOp::verifySymbolUses: the arguments and result match the callee."""
+    """Upstream's CallOp::verify and verifySymbolUses: the arguments and result
+    match ``vararg(...)`` and the callee."""
     from xdsl.traits import SymbolTable
 
+    _verify_var_callee_type(self)
     if self.callee is None:
         return
     callee = SymbolTable.lookup_symbol(self, self.callee)
     if not isinstance(callee, xllvm.FuncOp):
         return  # the symbol-use trait reports it
     function_type = callee.function_type
+    if function_type.is_variadic and self.var_callee_type is None:
+        raise VerifyException("missing var_callee_type attribute for vararg call")
     params = function_type.inputs.data
     if not function_type.is_variadic and len(self.args) != len(params):
         raise VerifyException(f"incorrect number of operands ({len(self.args)}) for callee (expecting: {len(params)})")
