@@ -446,6 +446,9 @@ def tool_main(prog: str, run: Callable[[list[str]], int], argv: Sequence[str] | 
     # less often makes imports and large compilations 5-15% faster. Only the
     # process entry point does this; in-process callers keep their settings.
     gc.set_threshold(GC_GENERATION0_THRESHOLD, 50, 1000)
+    from mlopt import dataclass_cache
+
+    dataclass_cache.install()
     try:
         return run(args)
     except KeyboardInterrupt:
