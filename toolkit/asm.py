@@ -28,9 +28,10 @@ from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyExc
 from mlopt.asm_names import block_argument_names, result_names
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText, exception_text
 from mlopt.printing_flags import elides_elements, resource_section, uses_source_names
-from mlopt import xdsl_fixes
+from mlopt import asm_speedups, xdsl_fixes
 
 xdsl_fixes.apply()
+asm_speedups.apply()  # after the fixes: it speeds up the fixed parser
 
 DEFAULT_DIALECT_OF_OP = {"builtin.module": "builtin", "func.func": "func"}
 """Ops whose regions print ops of this dialect without the prefix, as upstream's

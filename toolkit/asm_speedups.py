@@ -1,0 +1,134 @@
+"""Speed-ups of xDSL 0.74's parser, applied at import by :mod:`mlopt.asm`
+(mlopt extends xDSL, never forks it). Each keeps xDSL's results exactly and
+falls back to xDSL's own code for anything it does not recognize.
+
+- The lexer: xDSL's ``MLIRLexer.lex`` tries each token kind in turn, building
+  a dictionary and slicing the input for every token (a third of parsing a
+  large module). The tokens that make up most of the IR (identifiers,
+  punctuation, ``%``/``^``/``#``/``!`` names, numbers) are recognized here by
+  one regular expression; anything else (strings, ``@`` names, EOF, bad
+  input) goes to xDSL's lexer.
+- Builtin types: each is parsed and built anew for every use (an IRDL
+  construction and verification, for every ``f32`` and ``memref<?xf32>`` of
+  the module). Types are immutable and a builtin type's text alone decides
+  it, so a type parsed once is reused for the same text. Types that mention
+  an alias or a dialect attribute (``#``, ``!``) are parsed every time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_TOKEN = re.compile(
+    r"""
+    (?: \s++ | //[^\n]*+\n? )*+
+    (?:
+        (?P<bare> [a-zA-Z_][a-zA-Z0-9_$.]*+ )
+      | (?P<punctuation> [:,()}\[\]<>=+/*?|] | -> | \{(?!-\#) )
+      | (?P<prefixed> (?: [%^!] | \#(?!-\}) ) (?: [0-9]++ | [a-zA-Z$._-][a-zA-Z0-9$._-]*+ ) )
+      | (?P<hex> 0x[0-9a-fA-F]++ )
+      | (?P<float> [0-9]++ \.[0-9]*+ (?: [eE][+-]?[0-9]+ )?+ )
+      | (?P<integer> [0-9]++ )
+    )
+    """,
+    re.ASCII | re.VERBOSE,
+)
+"""Whitespace and comments as xDSL skips them, then one token of the common
+kinds; each alternative matches what xDSL's lexer makes of the same text."""
+
+_SIMPLE_TYPE = re.compile(r"(?:vector|memref|tensor|complex|tuple)<[^<>#!\"]*>")
+"""A parametrized builtin type with no nested ``<...>``, alias, dialect
+attribute nor string: its text alone decides it."""
+
+_CACHE_LIMIT = 4096
+"""Distinct type texts kept; a long-running server starts afresh beyond it."""
+
+
+def _fast_lexer() -> None:
+    from xdsl.utils.lexer import Span, Token
+    from xdsl.utils.mlir_lexer import KIND_BY_PUNCTUATION_SPELLING, MLIRLexer, MLIRTokenKind
+
+    lex = MLIRLexer.lex
+    prefixed = {
+        "%": MLIRTokenKind.PERCENT_IDENT,
+        "^": MLIRTokenKind.CARET_IDENT,
+        "#": MLIRTokenKind.HASH_IDENT,
+        "!": MLIRTokenKind.EXCLAMATION_IDENT,
+    }
+    match_token = _TOKEN.match
+
+    def lex_common_tokens(self):
+        # Subclasses (xDSL's assembly format lexer) lex some tokens their own way.
+        found = match_token(self.input.content, self.pos) if type(self) is MLIRLexer else None
+        if found is None:
+            return lex(self)
+        group = found.lastgroup
+        start, end = found.span(group)
+        if group == "bare":
+            kind = MLIRTokenKind.BARE_IDENT
+        elif group == "punctuation":
+            kind = KIND_BY_PUNCTUATION_SPELLING[found[group]]
+        elif group == "prefixed":
+            kind = prefixed[found[group][0]]
+        elif group == "float":
+            kind = MLIRTokenKind.FLOAT_LIT
+        else:
+            kind = MLIRTokenKind.INTEGER_LIT
+        self.pos = end
+        return Token(kind, Span(start, end, self.input))
+
+    MLIRLexer.lex = lex_common_tokens
+
+
+def _reused_builtin_types() -> None:
+    from xdsl.parser.attribute_parser import AttrParser
+    from xdsl.utils.mlir_lexer import MLIRTokenKind
+
+    parse_scalar = AttrParser._parse_optional_integer_or_float_type
+    parse_parametrized = AttrParser._parse_optional_builtin_parametrized_type
+    scalars: dict[str, object] = {}
+    parametrized: dict[str, object] = {}
+
+    def parse_scalar_once(self):
+        token = self._current_token
+        if token.kind == MLIRTokenKind.BARE_IDENT and (known := scalars.get(token.text)) is not None:
+            self._consume_token()
+            return known
+        found = parse_scalar(self)
+        if found is not None:
+            _keep(scalars, token.text, found)
+        return found
+
+    def parse_parametrized_once(self):
+        token = self._current_token
+        if token.kind != MLIRTokenKind.BARE_IDENT:
+            return None
+        simple = _SIMPLE_TYPE.match(token.span.input.content, token.span.start)
+        if simple is None:
+            return parse_parametrized(self)
+        if (known := parametrized.get(simple[0])) is not None:
+            self._resume_from(simple.end())
+            return known
+        found = parse_parametrized(self)
+        if found is not None and self._current_token.span.start >= simple.end():
+            # Where the type's '>' is the one the pattern found (whatever follows it).
+            previous_end = self.lexer.input.content.rfind(">", 0, self._current_token.span.start) + 1
+            if previous_end == simple.end():
+                _keep(parametrized, simple[0], found)
+        return found
+
+    AttrParser._parse_optional_integer_or_float_type = parse_scalar_once
+    AttrParser._parse_optional_builtin_parametrized_type = parse_parametrized_once
+
+
+def _keep(cache: dict, text: str, value: object) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[text] = value
+
+
+@functools.cache
+def apply() -> None:
+    _fast_lexer()
+    _reused_builtin_types()
