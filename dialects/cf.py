@@ -20,6 +20,21 @@ ConditionalBranchOp = extend_op(
         " $else_block (`(` $else_arguments^ `:` type($else_arguments) `)`)? attr-dict"
     ),
 )
-SwitchOp = extend_op(xcf.SwitchOp, fields=_BRANCH_WEIGHTS)
+
+
+class UpstreamSwitchOpCases(xcf.SwitchOpCases):
+    def print(self, printer, state, op) -> None:
+        # xDSL's format breaks the line before the cases outside their
+        # indentation; upstream indents the default case as the others.
+        printer.print_string(" " * printer.indent_num_spaces)
+        super().print(printer, state, op)
+
+
+SwitchOp = extend_op(
+    xcf.SwitchOp,
+    fields=_BRANCH_WEIGHTS,
+    assembly_format=xcf.SwitchOp.assembly_format.replace("custom<SwitchOpCases>", "custom<UpstreamSwitchOpCases>"),
+    custom_directives=(UpstreamSwitchOpCases,),
+)
 
 ControlFlow: Dialect = replace_ops(xcf.Cf, ConditionalBranchOp, SwitchOp)

@@ -33,6 +33,30 @@ from mlopt import asm_speedups, xdsl_fixes
 xdsl_fixes.apply()
 asm_speedups.apply()  # after the fixes: it speeds up the fixed parser
 
+SPACED_FLAG_ATTRIBUTES = frozenset({"arith.overflow", "llvm.overflow"})
+"""Flag attributes whose enum upstream declares with the separator ", "
+(``overflow<nsw, nuw>``); the others (``fastmath<nnan,ninf>``) use ","."""
+
+
+def _space_flags_as_upstream() -> None:
+    from xdsl.dialects.utils.bit_enum_attribute import BitEnumAttribute
+
+    print_flags = BitEnumAttribute.print_parameter
+
+    def print_flags_as_upstream(self, printer) -> None:
+        if self.name not in SPACED_FLAG_ATTRIBUTES:
+            print_flags(self, printer)
+            return
+        # xDSL's separator is also what its parser expects, a token: ",".
+        text = io.StringIO()
+        print_flags(self, Printer(stream=text))
+        printer.print_string(text.getvalue().replace(",", ", "))
+
+    BitEnumAttribute.print_parameter = print_flags_as_upstream
+
+
+_space_flags_as_upstream()
+
 DEFAULT_DIALECT_OF_OP = {"builtin.module": "builtin", "func.func": "func"}
 """Ops whose regions print ops of this dialect without the prefix, as upstream's
 OpAsmOpInterface::getDefaultDialect says."""

@@ -53,6 +53,7 @@ SINGLE_RESULT_NAMES = {
     "linalg.transpose": "transposed",
     "linalg.unpack": "unpack",
     "complex.constant": "cst",
+    "func.constant": "f",
 }
 """Ops that name their first result (the whole result list, when it has several)."""
 

@@ -304,7 +304,7 @@ func.func @minui(%a: i64, %b: i64, %v: vector<[4]xi32>, %t: tensor<2x?xi8>) {
 // CHECK-LABEL: func.func @addi_ovf
 // CHECK-SAME: (%[[A:[^ ,:]+]]: i64, %[[B:[^ ,:]+]]: i64) {
 // CHECK: %[[N0:[^ ,:]+]] = arith.addi %[[A]], %[[B]] overflow<nsw> : i64
-// CHECK: %[[N1:[^ ,:]+]] = arith.addi %[[A]], %[[B]] overflow<nsw,nuw> : i64
+// CHECK: %[[N1:[^ ,:]+]] = arith.addi %[[A]], %[[B]] overflow<nsw, nuw> : i64
 // CHECK: %[[N2:[^ ,:]+]] = arith.addi %[[A]], %[[B]] : i64
 // CHECK: return
 func.func @addi_ovf(%a: i64, %b: i64) {
@@ -319,7 +319,7 @@ func.func @addi_ovf(%a: i64, %b: i64) {
 // CHECK-LABEL: func.func @subi_ovf
 // CHECK-SAME: (%[[A:[^ ,:]+]]: i64, %[[B:[^ ,:]+]]: i64) {
 // CHECK: %[[N0:[^ ,:]+]] = arith.subi %[[A]], %[[B]] overflow<nsw> : i64
-// CHECK: %[[N1:[^ ,:]+]] = arith.subi %[[A]], %[[B]] overflow<nsw,nuw> : i64
+// CHECK: %[[N1:[^ ,:]+]] = arith.subi %[[A]], %[[B]] overflow<nsw, nuw> : i64
 // CHECK: %[[N2:[^ ,:]+]] = arith.subi %[[A]], %[[B]] : i64
 // CHECK: return
 func.func @subi_ovf(%a: i64, %b: i64) {
@@ -334,7 +334,7 @@ func.func @subi_ovf(%a: i64, %b: i64) {
 // CHECK-LABEL: func.func @muli_ovf
 // CHECK-SAME: (%[[A:[^ ,:]+]]: i64, %[[B:[^ ,:]+]]: i64) {
 // CHECK: %[[N0:[^ ,:]+]] = arith.muli %[[A]], %[[B]] overflow<nsw> : i64
-// CHECK: %[[N1:[^ ,:]+]] = arith.muli %[[A]], %[[B]] overflow<nsw,nuw> : i64
+// CHECK: %[[N1:[^ ,:]+]] = arith.muli %[[A]], %[[B]] overflow<nsw, nuw> : i64
 // CHECK: %[[N2:[^ ,:]+]] = arith.muli %[[A]], %[[B]] : i64
 // CHECK: return
 func.func @muli_ovf(%a: i64, %b: i64) {
@@ -349,7 +349,7 @@ func.func @muli_ovf(%a: i64, %b: i64) {
 // CHECK-LABEL: func.func @shli_ovf
 // CHECK-SAME: (%[[A:[^ ,:]+]]: i64, %[[B:[^ ,:]+]]: i64) {
 // CHECK: %[[N0:[^ ,:]+]] = arith.shli %[[A]], %[[B]] overflow<nsw> : i64
-// CHECK: %[[N1:[^ ,:]+]] = arith.shli %[[A]], %[[B]] overflow<nsw,nuw> : i64
+// CHECK: %[[N1:[^ ,:]+]] = arith.shli %[[A]], %[[B]] overflow<nsw, nuw> : i64
 // CHECK: %[[N2:[^ ,:]+]] = arith.shli %[[A]], %[[B]] : i64
 // CHECK: return
 func.func @shli_ovf(%a: i64, %b: i64) {
