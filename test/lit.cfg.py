@@ -4,10 +4,9 @@ Parameters (``lit --param NAME=VALUE``):
   filecheck=llvm   check with LLVM's FileCheck (from llvm-22) instead of the
                    `filecheck` Python package, to keep the suite honest for both.
 
-Environment: MLOPT_LIT_SERVER=1 runs mlopt, mlrun and mltranslate in the warm
-compile server (see mlopt.server.client; started by the first RUN line). It is
-opt-in: one clean-clone CI run lost a request when the server went away mid-run,
-so the default stays in-process until that is understood.
+Environment: mlopt, mlrun and mltranslate run in the warm compile server (see
+mlopt.server.client; the first RUN line starts it, and whatever the server cannot
+take runs in-process); MLOPT_SERVER=0 runs every tool in-process.
 """
 
 import os
@@ -26,5 +25,12 @@ config.excludes = ["Inputs", "unit", "differential", "lit.cfg.py", "corpus"]
 
 configure_lit(config, lit_config)
 
-if os.environ.get("MLOPT_LIT_SERVER") == "1" and os.environ.get("MLOPT_SERVER") != "0":
-    config.environment["MLOPT_SERVER"] = "1"
+if os.environ.get("MLOPT_SERVER") != "0":
+    from mlopt.server.client import SERVER_DIR_ENV, server_directory
+
+    # Chosen now: while the tests run, TMPDIR is lit's own temporary directory,
+    # which lit deletes at the end; the user's server directory serves run after run.
+    directory = server_directory()
+    if directory is not None:
+        config.environment[SERVER_DIR_ENV] = directory
+        config.environment["MLOPT_SERVER"] = "1"

@@ -73,6 +73,13 @@ class ServerSandbox:
         match = re.search(r"pid (\d+), (\d+) request", outcome.out)
         return {"pid": int(match[1]), "requests": int(match[2])} if match else None
 
+    def socket_path(self) -> str:
+        """Where the server of the environment the installed tools run in listens."""
+        probe = "from mlopt.server.client import *; print(server_paths(server_directory(), environment_identity())[0])"
+        output = run([sys.executable, "-c", f"import sys; sys.path[0] = {str(BIN)!r}; {probe}"], self.env)
+        assert output.code == 0, output
+        return output.out.strip()
+
     def start(self) -> dict:
         outcome = self.control("start")
         assert outcome.code == 0, outcome

@@ -131,3 +131,41 @@ def test_no_request_is_lost_when_the_server_goes_away(private_sandbox: ServerSan
         assert [future.result() for future in after] == expected
     assert Outcome(slow.returncode, slow_out, slow_err) == expected_slow
     wait_until_gone(server, "the server")
+
+
+def test_a_client_stopped_before_its_request_holds_up_no_one(private_sandbox: ServerSandbox):
+    """A client stopped (Ctrl-Z) between connecting and sending its request."""
+    box = private_sandbox
+    command = [tool("mlopt"), "--version"]
+    expected = run(command, box.with_env(MLOPT_SERVER="0"))
+    box.start()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as stopped:
+        stopped.connect(box.socket_path())
+        assert box.served(command) == expected
+
+
+def test_ctrl_c_before_the_server_answers(private_sandbox: ServerSandbox):
+    """Interrupted while it waits for a server that never answers, the tool
+    ends as it does when interrupted in-process, and nothing runs."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as silent:
+        silent.bind(private_sandbox.socket_path())
+        silent.listen()
+        client = subprocess.Popen(
+            [tool("mlopt"), str(INPUTS / "tiny.mlir")], env=private_sandbox.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        connection, _ = silent.accept()
+        with connection:
+            request, fds = receive_message(connection, max_fds=3)
+            for fd in fds:
+                os.close(fd)
+            assert request["argv"] == [str(INPUTS / "tiny.mlir")]
+            client.send_signal(signal.SIGINT)
+            out, err = client.communicate(timeout=60)
+    assert (client.returncode, out, err) == (130, "", "mlopt: interrupted\n")
+
+
+def test_server_exits_when_its_socket_is_deleted(private_sandbox: ServerSandbox):
+    """No client can reach it any more (e.g. lit deleted the temporary directory it was in)."""
+    server = private_sandbox.start()["pid"]
+    os.unlink(private_sandbox.socket_path())
+    wait_until_gone(server, "the server without a socket")

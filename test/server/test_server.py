@@ -169,16 +169,8 @@ def test_client_imports_neither_xdsl_nor_numpy():
 # --------------------------------------------------------------------------- when the server cannot serve
 
 
-def _server_paths(box: ServerSandbox) -> tuple[str, str]:
-    """(socket, lock) of the environment the installed tools run in."""
-    probe = "from mlopt.server.client import *; print(*server_paths(server_directory(), environment_identity()))"
-    output = run([sys.executable, "-c", f"import sys; sys.path[0] = {str(tool('mlopt').rsplit('/', 1)[0])!r}; {probe}"], box.env)
-    assert output.code == 0, output
-    return tuple(output.out.split())
-
-
 def test_stale_socket_falls_back_to_in_process(private_sandbox: ServerSandbox):
-    socket_path, _ = _server_paths(private_sandbox)
+    socket_path = private_sandbox.socket_path()
     dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     dead.bind(socket_path)
     dead.close()  # the file stays, nobody listens: a server that died

@@ -171,7 +171,12 @@ def main(tool: str) -> int:
     argv = sys.argv[1:]
     mode = os.environ.get(SERVER_ENV, "")
     if mode != "0":
-        status = run_in_server(tool, argv, autostart=mode == "1")
+        try:
+            status = run_in_server(tool, argv, autostart=mode == "1")
+        except KeyboardInterrupt:
+            # Ctrl-C before the server started the request (then it goes to the request): end as the tool does.
+            sys.stderr.write(f"{tool}: interrupted\n")
+            return 130
         if status is not None:
             return _exit_code(status)
     return run_in_process(tool, argv)

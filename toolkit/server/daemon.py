@@ -41,6 +41,12 @@ IDLE_TIMEOUT_ENV = "MLOPT_SERVER_IDLE_TIMEOUT"
 DEFAULT_IDLE_TIMEOUT = 900.0
 LOCK_WAIT = 5.0
 """How long a starting server waits for one that is exiting (it found its code stale)."""
+SOCKET_CHECK_INTERVAL = 5.0
+"""How often an idle server checks that its socket is still there: when it was
+deleted (its directory removed), no client can reach the server any more."""
+REQUEST_WAIT = 10.0
+"""How long the server waits for a connected client's request: a client stopped
+there (Ctrl-Z) must not hold up everyone else's."""
 
 _PEER_CREDENTIALS = struct.Struct("3i")
 
@@ -60,6 +66,7 @@ class Server:
         self.requests = 0
         self._lock_file = None
         self._listener: socket.socket | None = None
+        self._socket_identity: tuple[int, int] | None = None
 
     def acquire(self, wait: float = 0.0) -> bool:
         """Take the lock of this environment's server, waiting up to ``wait``
@@ -87,13 +94,12 @@ class Server:
         os.chmod(self.socket_path, 0o600)
         listener.listen(64)
         self._listener = listener
+        self._socket_identity = _file_identity(self.socket_path)
 
     def close(self) -> None:
         if self._listener is not None:
-            try:
-                os.unlink(self.socket_path)  # ours: nobody else binds it while we hold the lock
-            except OSError:
-                pass
+            if self._socket_is_ours():
+                os.unlink(self.socket_path)
             self._listener.close()
             self._listener = None
         if self._lock_file is not None:
@@ -105,29 +111,41 @@ class Server:
         # Handlers are reaped by the kernel; each handler waits for its own runner.
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, lambda *_: self._stop())
-        self._listener.settimeout(self.idle_timeout)
+        self._listener.settimeout(min(self.idle_timeout, SOCKET_CHECK_INTERVAL))
+        last_request = time.monotonic()
         try:
             while self._listener is not None:
                 try:
                     connection, _ = self._listener.accept()
                 except TimeoutError:
-                    return
+                    if time.monotonic() - last_request >= self.idle_timeout or not self._socket_is_ours():
+                        return
+                    continue
                 except OSError as err:
                     if err.errno in (errno.EINTR, errno.ECONNABORTED):
                         continue
                     return
+                last_request = time.monotonic()
                 with connection:
                     if not self._serve_connection(connection):
                         return
         finally:
             self.close()
 
+    def _socket_is_ours(self) -> bool:
+        """Whether our socket is still at its path (it goes with its directory;
+        a server that started in a new directory there has its own)."""
+        try:
+            return _file_identity(self.socket_path) == self._socket_identity
+        except OSError:
+            return False
+
     def _stop(self) -> None:
         raise SystemExit(0)
 
     def _serve_connection(self, connection: socket.socket) -> bool:
         """Answer one connection; False when the server must exit."""
-        connection.settimeout(None)
+        connection.settimeout(REQUEST_WAIT)
         if not self.peer_allowed(connection):
             return True
         try:
@@ -186,6 +204,7 @@ class Server:
             return
         try:
             self._listener.close()
+            connection.settimeout(None)
             if self._lock_file is not None:
                 # A request in flight must not keep a fresh server from taking over once this one exits.
                 self._lock_file.close()
@@ -211,6 +230,11 @@ class Server:
             send_message(connection, {"status": _wait_for(runner, connection)})
         finally:
             os._exit(0)
+
+
+def _file_identity(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
 
 
 def _wait_for(runner: int, connection: socket.socket) -> int:
