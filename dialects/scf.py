@@ -36,7 +36,7 @@ from xdsl.traits import (
 )
 from xdsl.utils.exceptions import VerifyException
 
-from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.extension import LazyCanonicalizationPatterns, extend_op, replace_ops
 from mlopt.dialects.syntax import (
     build_op,
     parse_mixed_list,
@@ -146,7 +146,12 @@ class _ForSyntax:
         print_attr_dict(printer, self, ("unsignedCmp",))
 
 
-ForOp = extend_op(xscf.ForOp, fields={"unsignedCmp": opt_prop_def(UnitAttr)}, mixin=_ForSyntax)
+ForOp = extend_op(
+    xscf.ForOp,
+    fields={"unsignedCmp": opt_prop_def(UnitAttr)},
+    mixin=_ForSyntax,
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.scf_canonicalization:FOR_PATTERNS")],
+)
 
 
 # --------------------------------------------------------------------------- while
@@ -254,7 +259,9 @@ class _IfSyntax:
 
 
 _IF_VERIFY = xscf.IfOp.verify_
-IfOp = extend_op(xscf.IfOp, mixin=_IfSyntax)
+IfOp = extend_op(
+    xscf.IfOp, mixin=_IfSyntax, traits=[LazyCanonicalizationPatterns("mlopt.dialects.scf_canonicalization:IF_PATTERNS")]
+)
 
 
 # --------------------------------------------------------------------------- execute_region

@@ -1,0 +1,176 @@
+"""Upstream's scf canonicalizations that xDSL lacks (SCF.cpp): loop-carried
+values that do not change, empty loops that run, trivial ifs that become
+selects, unused if results, empty else branches and nested ifs."""
+
+from __future__ import annotations
+
+from xdsl.dialects import arith as xarith
+from xdsl.dialects import scf as xscf
+from xdsl.ir import Operation, Region, SSAValue
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
+from xdsl.rewriter import InsertPoint
+from xdsl.transforms.canonicalization_patterns.utils import const_evaluate_operand
+
+from mlopt.dialects.arith import SelectOp
+
+
+def _defined_in(value: SSAValue, region: Region) -> bool:
+    """Whether ``value`` is defined directly in a block of ``region``."""
+    block = value.owner if not isinstance(value.owner, Operation) else value.owner.parent_block()
+    return block is not None and block.parent is region
+
+
+def _rebuilt(op: Operation, operands: list[SSAValue], result_types: list, regions: list[Region]) -> Operation:
+    """``op`` with other operands, results and regions, keeping its properties and attributes."""
+    return type(op).create(
+        operands=operands,
+        result_types=result_types,
+        properties=dict(op.properties),
+        attributes=dict(op.attributes),
+        regions=regions,
+    )
+
+
+def _take_regions(op: Operation) -> list[Region]:
+    """All of ``op``'s regions, detached (for the op that replaces it)."""
+    regions = list(op.regions)
+    for region in regions:
+        op.detach_region(region)
+    return regions
+
+
+def _replace_yield(block, values: list[SSAValue], rewriter: PatternRewriter) -> None:
+    rewriter.replace_op(block.last_op, xscf.YieldOp(*values))
+
+
+class ForForwardedIterArgs(RewritePattern):
+    """An iter_arg the body yields unchanged (or yields its init) is that init
+    throughout: it leaves the loop (upstream's ForOpIterArgsFolder)."""
+
+    def match_and_rewrite(self, op: xscf.ForOp, rewriter: PatternRewriter, /) -> None:
+        block = op.body.block
+        yielded = block.last_op.operands
+        inits, args = list(op.iter_args), list(block.args[1:])
+        forwarded = [
+            index
+            for index, (init, arg, result) in enumerate(zip(inits, args, op.results))
+            if yielded[index] in (arg, init) or (not arg.uses and not result.uses)
+        ]
+        if not forwarded:
+            return
+        for index in forwarded:
+            rewriter.replace_all_uses_with(args[index], inits[index])
+        kept = [index for index in range(len(inits)) if index not in forwarded]
+        _replace_yield(block, [yielded[index] for index in kept], rewriter)
+        for index in reversed(forwarded):
+            rewriter.erase_block_argument(args[index])
+        new = _rebuilt(
+            op, [op.lb, op.ub, op.step, *(inits[i] for i in kept)], [op.results[i].type for i in kept],
+            [op.detach_region(op.body)],
+        )  # fmt: skip
+        rewriter.insert_op(new, InsertPoint.before(op))
+        values = [inits[index] for index in range(len(inits))]
+        for position, index in enumerate(kept):
+            values[index] = new.results[position]
+        rewriter.replace_op(op, [], values)
+
+
+class ForEmptyBodyThatRuns(RewritePattern):
+    """A loop that runs at least once and only yields values from outside is
+    those values (upstream's SimplifyTrivialLoops, last case)."""
+
+    def match_and_rewrite(self, op: xscf.ForOp, rewriter: PatternRewriter, /) -> None:
+        block = op.body.block
+        if block.first_op is not block.last_op or not op.results:
+            return
+        lb, ub, step = (const_evaluate_operand(v) for v in (op.lb, op.ub, op.step))
+        if lb is None or ub is None or step is None or ub <= lb:
+            return
+        yielded = list(block.last_op.operands)
+        # The body holds nothing but its yield: only its arguments are from inside.
+        if any(value.owner is block for value in yielded):
+            return
+        rewriter.replace_op(op, [], yielded)
+
+
+class IfRemoveEmptyElse(RewritePattern):
+    """``scf.if`` without results whose else branch does nothing has no else."""
+
+    def match_and_rewrite(self, op: xscf.IfOp, rewriter: PatternRewriter, /) -> None:
+        else_region = op.false_region
+        if op.results or not else_region.blocks or else_region.block.first_op is not else_region.block.last_op:
+            return
+        then_region, _ = _take_regions(op)
+        rewriter.replace_op(op, _rebuilt(op, [op.cond], [], [then_region, Region()]))
+
+
+class IfToSelect(RewritePattern):
+    """Results both branches yield from outside the if become ``arith.select``
+    (or the value itself when both are the same); the if keeps the rest
+    (upstream's ConvertTrivialIfToSelect)."""
+
+    def match_and_rewrite(self, op: xscf.IfOp, rewriter: PatternRewriter, /) -> None:
+        if not op.results:
+            return
+        then_yield, else_yield = op.true_region.block.last_op, op.false_region.block.last_op
+        pairs = list(zip(then_yield.operands, else_yield.operands))
+        inside = [_defined_in(t, op.true_region) or _defined_in(f, op.false_region) for t, f in pairs]
+        if all(inside):
+            return
+        kept = [pair for pair, stays in zip(pairs, inside) if stays]
+        _replace_yield(op.true_region.block, [t for t, _ in kept], rewriter)
+        _replace_yield(op.false_region.block, [f for _, f in kept], rewriter)
+        new = _rebuilt(op, [op.cond], [t.type for t, _ in kept], _take_regions(op))
+        rewriter.insert_op(new, InsertPoint.before(op))
+        values: list[SSAValue] = []
+        position = 0
+        for (true_value, false_value), stays in zip(pairs, inside):
+            if stays:
+                values.append(new.results[position])
+                position += 1
+            elif true_value == false_value:
+                values.append(true_value)
+            else:
+                select = SelectOp(op.cond, true_value, false_value)
+                rewriter.insert_op(select, InsertPoint.before(new))
+                values.append(select.result)
+        rewriter.replace_op(op, [], values)
+
+
+class IfRemoveUnusedResults(RewritePattern):
+    """Results nobody uses are no longer yielded (upstream's RemoveUnusedResults)."""
+
+    def match_and_rewrite(self, op: xscf.IfOp, rewriter: PatternRewriter, /) -> None:
+        used = [index for index, result in enumerate(op.results) if result.uses]
+        if len(used) == len(op.results):
+            return
+        for region in (op.true_region, op.false_region):
+            yielded = region.block.last_op.operands
+            _replace_yield(region.block, [yielded[index] for index in used], rewriter)
+        new = _rebuilt(op, [op.cond], [op.results[i].type for i in used], _take_regions(op))
+        rewriter.insert_op(new, InsertPoint.before(op))
+        values: list[SSAValue | None] = [None] * len(op.results)
+        for position, index in enumerate(used):
+            values[index] = new.results[position]
+        rewriter.replace_op(op, [], values)
+
+
+class IfCombineNested(RewritePattern):
+    """``scf.if %a { scf.if %b { ... } }`` without else branches or results is
+    ``scf.if (%a and %b) { ... }`` (upstream's CombineNestedIfs, its simplest case)."""
+
+    def match_and_rewrite(self, op: xscf.IfOp, rewriter: PatternRewriter, /) -> None:
+        if op.results or op.false_region.blocks:
+            return
+        inner = op.true_region.block.first_op
+        if not isinstance(inner, xscf.IfOp) or inner.results or inner.false_region.blocks:
+            return
+        if inner.next_op is not op.true_region.block.last_op:
+            return
+        both = xarith.AndIOp(op.cond, inner.cond)
+        rewriter.insert_op(both, InsertPoint.before(op))
+        rewriter.replace_op(op, _rebuilt(op, [both.result], [], [inner.detach_region(inner.true_region), Region()]))
+
+
+FOR_PATTERNS = (ForForwardedIterArgs(), ForEmptyBodyThatRuns())
+IF_PATTERNS = (IfRemoveEmptyElse(), IfToSelect(), IfRemoveUnusedResults(), IfCombineNested())

@@ -1,0 +1,194 @@
+// RUN: mlopt %s --split-input-file --allow-unregistered-dialect --canonicalize | FileCheck %s
+// RUN: %if mlir-opt %{ %mlir_opt %s --split-input-file --allow-unregistered-dialect --canonicalize | FileCheck %s %}
+
+// A loop-carried value the body passes on unchanged is its init value.
+
+// CHECK-LABEL: func.func @passed_on_unchanged
+// CHECK-SAME: (%{{[^:]*}}: index, %[[INIT:[^:]*]]: f32, %[[ACC:[^:]*]]: f32)
+// CHECK: %[[SUM:.*]] = scf.for %{{.*}} iter_args(%[[A:.*]] = %[[ACC]]) -> (f32) {
+// CHECK-NEXT: %[[NEXT:.*]] = arith.addf %[[A]], %[[INIT]] : f32
+// CHECK-NEXT: scf.yield %[[NEXT]] : f32
+// CHECK: return %[[INIT]], %[[SUM]]
+func.func @passed_on_unchanged(%n: index, %init: f32, %acc: f32) -> (f32, f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r:2 = scf.for %i = %c0 to %n step %c1 iter_args(%same = %init, %a = %acc) -> (f32, f32) {
+    %next = arith.addf %a, %same : f32
+    scf.yield %same, %next : f32, f32
+  }
+  return %r#0, %r#1 : f32, f32
+}
+
+// -----
+
+// Yielding the init value itself: inside the loop the argument is that value.
+
+// CHECK-LABEL: func.func @yields_its_init
+// CHECK-SAME: (%{{[^:]*}}: index, %[[V:[^:]*]]: i64)
+// CHECK: scf.for
+// CHECK-NEXT: "test.sink"(%[[V]]) : (i64) -> ()
+// CHECK-NEXT: }
+// CHECK-NEXT: return %[[V]]
+func.func @yields_its_init(%n: index, %v: i64) -> i64 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%a = %v) -> i64 {
+    "test.sink"(%a) : (i64) -> ()
+    scf.yield %v : i64
+  }
+  return %r : i64
+}
+
+// -----
+
+// A loop that runs (three times here) and only yields a value from outside is
+// that value.
+
+// CHECK-LABEL: func.func @runs_and_yields_outer
+// CHECK-SAME: (%{{[^:]*}}: f32, %[[B:[^:]*]]: f32)
+// CHECK-NEXT: return %[[B]]
+func.func @runs_and_yields_outer(%a: f32, %b: f32) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %r = scf.for %i = %c0 to %c3 step %c1 iter_args(%x = %a) -> f32 {
+    scf.yield %b : f32
+  }
+  return %r : f32
+}
+
+// -----
+
+// When it may not run, the loop stays.
+
+// CHECK-LABEL: func.func @may_not_run
+// CHECK: scf.for
+func.func @may_not_run(%n: index, %a: f32, %b: f32) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%x = %a) -> f32 {
+    scf.yield %b : f32
+  }
+  return %r : f32
+}
+
+// -----
+
+// CHECK-LABEL: func.func @else_does_nothing
+// CHECK: scf.if %{{.*}} {
+// CHECK-NEXT: "test.effect"() : () -> ()
+// CHECK-NEXT: }
+// CHECK-NEXT: return
+func.func @else_does_nothing(%c: i1) {
+  scf.if %c {
+    "test.effect"() : () -> ()
+    scf.yield
+  } else {
+  }
+  return
+}
+
+// -----
+
+// Values both branches take from outside become selects; the branch with an
+// effect stays, without results.
+
+// CHECK-LABEL: func.func @trivial_results_to_select
+// CHECK-SAME: (%[[C:[^:]*]]: i1, %[[X:[^:]*]]: i32, %[[Y:[^:]*]]: i32)
+// CHECK-NEXT: %[[S:.*]] = arith.select %[[C]], %[[Y]], %[[X]] : i32
+// CHECK-NEXT: scf.if %[[C]] {
+// CHECK-NEXT: "test.effect"() : () -> ()
+// CHECK-NEXT: }
+// CHECK-NEXT: return %[[S]], %[[X]] : i32, i32
+func.func @trivial_results_to_select(%c: i1, %x: i32, %y: i32) -> (i32, i32) {
+  %r:2 = scf.if %c -> (i32, i32) {
+    "test.effect"() : () -> ()
+    scf.yield %y, %x : i32, i32
+  } else {
+    scf.yield %x, %x : i32, i32
+  }
+  return %r#0, %r#1 : i32, i32
+}
+
+// -----
+
+// A result computed in a branch stays a result.
+
+// CHECK-LABEL: func.func @computed_result_stays
+// CHECK-SAME: (%[[C:[^:]*]]: i1, %[[X:[^:]*]]: i32)
+// CHECK: %[[R:.*]] = scf.if %[[C]] -> (i32) {
+// CHECK-NEXT: %[[V:.*]] = "test.make"() : () -> i32
+// CHECK-NEXT: scf.yield %[[V]] : i32
+// CHECK-NEXT: } else {
+// CHECK-NEXT: scf.yield %[[X]] : i32
+// CHECK-NEXT: }
+// CHECK-NEXT: return %[[R]]
+func.func @computed_result_stays(%c: i1, %x: i32) -> i32 {
+  %r = scf.if %c -> (i32) {
+    %v = "test.make"() : () -> i32
+    scf.yield %v : i32
+  } else {
+    scf.yield %x : i32
+  }
+  return %r : i32
+}
+
+// -----
+
+// CHECK-LABEL: func.func @unused_result_dropped
+// CHECK: %[[R:.*]] = scf.if %{{.*}} -> (i32) {
+// CHECK-NEXT: %[[A:.*]]:2 = "test.pair"() : () -> (i32, i32)
+// CHECK-NEXT: scf.yield %[[A]]#1 : i32
+// CHECK-NEXT: } else {
+// CHECK-NEXT: %[[B:.*]]:2 = "test.pair"() : () -> (i32, i32)
+// CHECK-NEXT: scf.yield %[[B]]#0 : i32
+// CHECK-NEXT: }
+// CHECK-NEXT: return %[[R]]
+func.func @unused_result_dropped(%c: i1) -> i32 {
+  %r:2 = scf.if %c -> (i32, i32) {
+    %a:2 = "test.pair"() : () -> (i32, i32)
+    scf.yield %a#0, %a#1 : i32, i32
+  } else {
+    %b:2 = "test.pair"() : () -> (i32, i32)
+    scf.yield %b#1, %b#0 : i32, i32
+  }
+  return %r#1 : i32
+}
+
+// -----
+
+// CHECK-LABEL: func.func @nested_ifs_combined
+// CHECK-SAME: (%[[A:[^:]*]]: i1, %[[B:[^:]*]]: i1)
+// CHECK-NEXT: %[[AB:.*]] = arith.andi %[[A]], %[[B]] : i1
+// CHECK-NEXT: scf.if %[[AB]] {
+// CHECK-NEXT: "test.effect"() : () -> ()
+// CHECK-NEXT: }
+// CHECK-NEXT: return
+func.func @nested_ifs_combined(%a: i1, %b: i1) {
+  scf.if %a {
+    scf.if %b {
+      "test.effect"() : () -> ()
+      scf.yield
+    }
+  }
+  return
+}
+
+// -----
+
+// Something next to the inner if: the ifs stay apart.
+
+// CHECK-LABEL: func.func @nested_if_with_neighbour
+// CHECK: scf.if
+// CHECK-NEXT: "test.effect"
+// CHECK-NEXT: scf.if
+func.func @nested_if_with_neighbour(%a: i1, %b: i1) {
+  scf.if %a {
+    "test.effect"() : () -> ()
+    scf.if %b {
+      "test.effect"() : () -> ()
+      scf.yield
+    }
+  }
+  return
+}
