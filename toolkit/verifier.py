@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from xdsl.dialects import builtin
-from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
+from xdsl.ir import Block, BlockArgument, Operation, OpResult, OpTraits, Region, SSAValue
 from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator, SymbolTable
 
 from mlopt import xdsl_fixes
@@ -31,19 +31,18 @@ def verify(root: Operation, since: VerificationCache | None = None) -> None:
     """
     # Scoping first: xDSL's own verifiers report a use across an isolated op
     # at the isolated op, where mlir-opt reports it at the use.
-    _DominanceChecker().check(root)
-    ops = list(walk_preorder(root))
-    to_verify = since.stale(ops) if since is not None else ops
+    walk = _Walk(root, since)
+    walk.run()
     # Every use was checked against isolated-from-above ops just now.
     isolation_checked = xdsl_fixes.ISOLATION_CHECKED.set(True)
     try:
-        for op in to_verify:
+        for op in walk.to_verify():
             _check_symbol_redefinition(op)
             _verify_op(op)
     finally:
         xdsl_fixes.ISOLATION_CHECKED.reset(isolation_checked)
     if since is not None:
-        since.remember()
+        since.remember(walk)
 
 
 class VerificationCache:
@@ -51,11 +50,12 @@ class VerificationCache:
 
     xDSL's per-op verification dominates the run time of a pipeline that
     verifies after every pass. An op is verified again when it changed
-    (operands and their types, results, properties, attributes, successors,
+    (operands, results and their types, properties, attributes, successors,
     parent, or its blocks' arguments and ends), when a direct child changed,
     when its parent's own state changed (a function's signature constrains
-    its return), when it branches to a block whose arguments changed, or when
-    it refers to a symbol (a change anywhere can break a symbol use).
+    its return), when it uses a value whose type changed, when it branches to
+    a block whose arguments changed, or when it refers to a symbol and a
+    symbol changed (was added, removed, renamed or retyped).
 
     One cache serves a whole pipeline: verifying one function also notices
     what a pass changed in a sibling function since that one was verified.
@@ -63,47 +63,32 @@ class VerificationCache:
 
     def __init__(self) -> None:
         self._snapshots: dict[Operation, tuple[tuple, tuple]] = {}
-        self._pending: dict[Operation, tuple[tuple, tuple]] = {}
+        self._symbol_users: set[Operation] = set()
 
     def assume_verified(self, root: Operation) -> None:
         """Take ``root`` as it is now to be valid (its caller verified it)."""
-        self._snapshots.update((op, (_own_state(op), _body_state(op))) for op in walk_preorder(root))
+        for op in walk_preorder(root):
+            self._snapshots[op] = (_own_state(op), _body_state(op))
+            if _refers_to_symbols(op):
+                self._symbol_users.add(op)
 
-    def stale(self, ops: list[Operation]) -> list[Operation]:
-        """The ops of ``ops`` (in preorder) to verify again, in that order."""
-        snapshots = {op: (_own_state(op), _body_state(op)) for op in ops}
-        self._pending = snapshots
-        stale: set[Operation] = set()
-        for op, (own, body) in snapshots.items():
-            previous = self._snapshots.get(op)
-            if previous == (own, body):
-                continue
-            stale.add(op)
-            if (parent := op.parent_op()) is not None:
-                stale.add(parent)
-            if previous is None or previous[0] != own:
-                for region in op.regions:
-                    for block in region.blocks:
-                        stale.update(block.ops)
-            elif previous[1] != body:
-                for region in op.regions:
-                    for block in region.blocks:
-                        stale.update(use.operation for use in block.uses)
-        stale.update(op for op in ops if _refers_to_symbols(op))
-        return [op for op in ops if op in stale]
-
-    def remember(self) -> None:
-        self._snapshots.update(self._pending)
-        self._pending = {}
+    def remember(self, walk: _Walk) -> None:
+        if walk.root.parent is None:
+            # The whole IR was walked: forget the ops that are gone.
+            self._snapshots = walk.snapshots
+            self._symbol_users.intersection_update(walk.snapshots)
+        else:
+            self._snapshots.update(walk.snapshots)
 
 
 def _own_state(op: Operation) -> tuple:
     # Read xDSL's fields directly: the public views are rebuilt on each access.
-    operands = op._operands
+    # Operand types are left out: a value's type changes with its definer's
+    # state, and the uses are then marked stale from there.
+    results = op.results
     return (
-        operands,
-        tuple([operand.type for operand in operands]),
-        tuple([result.type for result in op.results]),
+        op._operands,
+        tuple([result._type for result in results]) if results else (),
         tuple(op.properties.items()),
         tuple(op.attributes.items()),
         op._successors,
@@ -112,12 +97,16 @@ def _own_state(op: Operation) -> tuple:
 
 
 def _body_state(op: Operation) -> tuple:
+    """The argument types of the op's blocks, then their ends (and, for a
+    symbol table, its symbols: one added or removed changes what symbol uses
+    resolve to)."""
     if not op.regions:
         return ()
-    return tuple(
-        (tuple(arg.type for arg in block.args), block.first_op, block.last_op)
-        for region in op.regions
-        for block in region.blocks
+    blocks = [block for region in op.regions for block in region.blocks]
+    return (
+        tuple([tuple([arg._type for arg in block._args]) for block in blocks]),
+        tuple([(block._first_op, block._last_op) for block in blocks]),
+        tuple(child for block in blocks for child in block.ops) if _has_trait(op, SymbolTable, False) else (),
     )
 
 
@@ -127,6 +116,25 @@ def _refers_to_symbols(op: Operation) -> bool:
         for attrs in (op.properties, op.attributes)
         for attr in attrs.values()
     )
+
+
+def _defines_symbol(op: Operation) -> bool:
+    return "sym_name" in op.properties or "sym_name" in op.attributes
+
+
+_TRAITS: dict[tuple[type, type, bool], tuple[object, bool]] = {}
+"""(op class, trait, answer for unregistered ops) → (the class's trait set
+when asked, whether it has the trait): xDSL's has_trait scans the traits."""
+
+
+def _has_trait(op: Operation, trait: type, if_unregistered: bool) -> bool:
+    cls = type(op)
+    traits = cls.traits._traits if isinstance(cls.traits, OpTraits) else None
+    key = (cls, trait, if_unregistered)
+    found = _TRAITS.get(key)
+    if found is None or found[0] is not traits or traits is None:
+        found = _TRAITS[key] = (traits, cls.has_trait(trait, value_if_unregistered=if_unregistered))
+    return found[1]
 
 
 def walk_preorder(root: Operation) -> Iterator[Operation]:
@@ -143,7 +151,7 @@ def walk_preorder(root: Operation) -> Iterator[Operation]:
 
 
 def _check_symbol_redefinition(op: Operation) -> None:
-    if not op.has_trait(SymbolTable, value_if_unregistered=False):
+    if not _has_trait(op, SymbolTable, False):
         return
     seen: dict[str, Operation] = {}
     for region in op.regions:
@@ -168,13 +176,13 @@ def _verify_op(op: Operation) -> None:
         raise
     except Exception as err:  # noqa: BLE001 - xDSL verifiers raise assorted errors
         raise DiagnosticError.at(op, f"'{op.name}' op {_verifier_text(err)}") from None
-    if not op.has_trait(NoTerminator, value_if_unregistered=True):
+    if not _has_trait(op, NoTerminator, True):
         for region in op.regions:
             for block in region.blocks:
                 last = block.last_op
                 if last is None:
                     raise DiagnosticError.at(op, "empty block: expect at least a terminator")
-                if not last.has_trait(IsTerminator, value_if_unregistered=True):
+                if not _has_trait(last, IsTerminator, True):
                     raise DiagnosticError.at(
                         last, f"block with no terminator, has '{last.name}'"
                     )
@@ -223,81 +231,175 @@ def successor_operands(op: Operation) -> list[tuple[Block, Sequence[SSAValue]]]:
             return []
 
 
-class _BlockFrame:
-    """Where the dominance check is in one block: the ops left, the values
-    defined so far, and what is visible there (those and the enclosing
-    blocks' values defined before the op that holds this block)."""
+class _Frame:
+    """Where the walk is in one block: the next op, the values visible there
+    (one set per isolated-from-above scope: each block adds its values while
+    the walk is inside it and inside the blocks it dominates), and the
+    dominated blocks to walk once this one is done."""
 
-    __slots__ = ("ops", "defined", "visible", "pending")
+    __slots__ = ("block", "next_op", "owner", "owner_changed", "live", "defined", "pending", "tree")
 
-    def __init__(self, block: Block, enclosing: tuple[set[SSAValue], ...]) -> None:
-        self.ops = iter(block.ops)
-        self.defined: set[SSAValue] = set(block.args)
-        self.visible = (self.defined, *enclosing)
+    def __init__(self, block: Block, owner: Operation, owner_changed: bool, live: set[SSAValue], tree: _DominatorTree | None):
+        self.block = block
+        self.next_op = block._first_op
+        self.owner = owner
+        self.owner_changed = owner_changed
+        self.live = live
+        self.defined: list[SSAValue] | None = None
+        """The values this block added to ``live``; None until the walk enters it."""
         self.pending: Operation | None = None
+        """An op whose results become visible once the walk leaves its regions."""
+        self.tree = tree
 
 
-class _DominanceChecker:
-    """Checks that every use is dominated by its definition (SSA regions only)."""
+class _Walk:
+    """One walk over ``root`` that checks that every use is dominated by its
+    definition and, with a cache, finds the ops to verify again.
 
-    def __init__(self) -> None:
+    Blocks are walked in dominator-tree order, so that the values visible at
+    an op are exactly those that dominate it: almost every use is settled by
+    one set lookup. A use that is not (unreachable code, graph regions, or an
+    error) is checked on its own, as upstream's verifier does.
+    """
+
+    def __init__(self, root: Operation, cache: VerificationCache | None) -> None:
+        self.root = root
+        self.cache = cache
+        self.order: list[Operation] = []
+        """Every op, in preorder."""
+        self.stale: set[Operation] = set()
+        self.snapshots: dict[Operation, tuple[tuple, tuple]] = {}
+        """The state of every op walked, for the next verification."""
+        self.symbols_changed = False
+        self._trees: dict[Region, _DominatorTree] = {}
         self._positions: dict[Block, dict[Operation, int]] = {}
-        self._dominators: dict[Region, dict[Block, set[Block]]] = {}
 
-    def check(self, root: Operation) -> None:
-        # Depth first, as upstream's verifier: the uses in an op's regions
-        # before those of the ops after it. A value defined earlier in the
-        # same block or in an enclosing block (below the nearest isolated op)
-        # dominates its use: that is almost every use, settled by set lookups.
-        self._check_uses(root, ())
-        frames: list[_BlockFrame] = []
-        self._enter_regions(root, (), frames)
+    def to_verify(self) -> list[Operation]:
+        """The ops to verify, in preorder."""
+        if self.cache is None:
+            return self.order
+        stale = self.stale
+        if self.symbols_changed:
+            stale.update(self.cache._symbol_users)
+        return [op for op in self.order if op in stale]
+
+    def run(self) -> None:
+        root = self.root
+        # Depth first, as upstream's verifier: an op, the ops in its regions,
+        # then the ops after it.
+        own_changed = self._visit(root, set(), root.parent_op(), False)
+        frames: list[_Frame] = []
+        self._enter(root, own_changed, set(), frames)
         while frames:
             frame = frames[-1]
-            if frame.pending is not None:
-                frame.defined.update(frame.pending.results)
+            live = frame.live
+            if frame.defined is None:
+                frame.defined = list(frame.block._args)
+                live.update(frame.defined)
+            elif frame.pending is not None:
+                results = frame.pending.results
+                live.update(results)
+                frame.defined.extend(results)
                 frame.pending = None
-            op = next(frame.ops, None)
+            op = frame.next_op
             if op is None:
+                tree = frame.tree
+                if tree is not None:
+                    frame.tree = None
+                    if dominated := tree.children.get(frame.block):
+                        # Walked while this block's values are still visible.
+                        frames.extend(_Frame(block, frame.owner, frame.owner_changed, live, tree) for block in reversed(dominated))
+                        continue
                 frames.pop()
+                live.difference_update(frame.defined)
                 continue
-            self._check_uses(op, frame.visible)
+            frame.next_op = op._next_op
+            own_changed = self._visit(op, live, frame.owner, frame.owner_changed)
             if op.regions:
                 frame.pending = op  # its results are not visible in its own regions
-                enclosing = () if op.has_trait(IsolatedFromAbove, value_if_unregistered=False) else frame.visible
-                self._enter_regions(op, enclosing, frames)
-            else:
-                frame.defined.update(op.results)
+                self._enter(op, own_changed, live, frames)
+            elif op.results:
+                live.update(op.results)
+                frame.defined.extend(op.results)
 
-    @staticmethod
-    def _enter_regions(op: Operation, enclosing: tuple[set[SSAValue], ...], frames: list[_BlockFrame]) -> None:
+    def _enter(self, op: Operation, own_changed: bool, live: set[SSAValue], frames: list[_Frame]) -> None:
+        scope = set() if _has_trait(op, IsolatedFromAbove, False) else live
         for region in reversed(op.regions):
-            for block in reversed(region.blocks):
-                frames.append(_BlockFrame(block, enclosing))
+            entry = region._first_block
+            if entry is None:
+                continue
+            if entry._next_block is None:
+                frames.append(_Frame(entry, op, own_changed, scope, None))
+                continue
+            tree = self._tree(region)
+            # Unreachable blocks last, seeing only what encloses the region.
+            frames.extend(_Frame(block, op, own_changed, scope, None) for block in reversed(tree.unreachable))
+            frames.append(_Frame(entry, op, own_changed, scope, tree))
 
-    def _check_uses(self, op: Operation, visible: tuple[set[SSAValue], ...]) -> None:
-        for index, operand in enumerate(op._operands):
-            for defined in visible:
-                if operand in defined:
-                    break
+    def _visit(self, op: Operation, live: set[SSAValue], owner: Operation | None, owner_changed: bool) -> bool:
+        """Check ``op``'s uses and compare it with its snapshot; whether its
+        own state changed (then its children are verified again)."""
+        self.order.append(op)
+        for operand in op._operands:
+            if operand not in live and self._use_problem(operand, op) is not None:
+                self._report_first_use_problem()
+        cache = self.cache
+        if cache is None:
+            return False
+        own = _own_state(op)
+        body = _body_state(op) if op.regions else ()
+        snapshot = (own, body)
+        self.snapshots[op] = snapshot
+        previous = cache._snapshots.get(op)
+        if previous == snapshot:
+            if owner_changed:
+                self.stale.add(op)
+            return False
+        stale = self.stale
+        stale.add(op)
+        if owner is not None:
+            stale.add(owner)
+        if previous is None or previous[0] != own:
+            if previous is not None and previous[0][1] != own[1]:
+                for result in op.results:
+                    stale.update(use._operation for use in result.uses)
+            if _defines_symbol(op):
+                self.symbols_changed = True
+            if _refers_to_symbols(op):
+                cache._symbol_users.add(op)
             else:
-                self._check_use(op, index, operand)
+                cache._symbol_users.discard(op)
+            return True
+        if previous[1][0] != body[0]:
+            for region in op.regions:
+                for block in region.blocks:
+                    # Branches to the block and uses of its arguments see the new types.
+                    stale.update(use._operation for use in block.uses)
+                    for arg in block._args:
+                        stale.update(use._operation for use in arg.uses)
+        if previous[1][2] != body[2]:
+            self.symbols_changed = True
+        return False
 
-    def _check_use(self, op: Operation, index: int, operand: SSAValue) -> None:
-        problem = self._use_problem(operand, op)
-        if problem is None:
-            return
-        if isinstance(problem, Operation):
-            raise DiagnosticError.at(
-                op,
-                f"'{op.name}' op using value defined outside the region",
-                notes=[(problem, "required by region isolation constraints")],
-            )
-        raise DiagnosticError.at(
-            op,
-            f"operand #{index} does not dominate this use",
-            notes=[(_defining_op_or_block_owner(operand), "operand defined here")],
-        )
+    def _report_first_use_problem(self) -> None:
+        """Raise the problem of the first bad use in preorder, as upstream reports it."""
+        for op in walk_preorder(self.root):
+            for index, operand in enumerate(op._operands):
+                problem = self._use_problem(operand, op)
+                if problem is None:
+                    continue
+                if isinstance(problem, Operation):
+                    raise DiagnosticError.at(
+                        op,
+                        f"'{op.name}' op using value defined outside the region",
+                        notes=[(problem, "required by region isolation constraints")],
+                    )
+                raise DiagnosticError.at(
+                    op,
+                    f"operand #{index} does not dominate this use",
+                    notes=[(_defining_op_or_block_owner(operand), "operand defined here")],
+                )
+        raise AssertionError("a bad use went missing")
 
     def _use_problem(self, value: SSAValue, user: Operation) -> Operation | str | None:
         """None if ``user`` may use ``value``; the isolated op the use crosses;
@@ -315,7 +417,7 @@ class _DominanceChecker:
             parent_op = ancestor.parent_op()
             if parent_op is None:
                 return "dominance"
-            if parent_op.has_trait(IsolatedFromAbove, value_if_unregistered=False):
+            if _has_trait(parent_op, IsolatedFromAbove, False):
                 return parent_op
             ancestor = parent_op
         region_owner = def_region.parent
@@ -335,26 +437,23 @@ class _DominanceChecker:
                 return None if positions[value.owner] < positions[ancestor] else "dominance"
         elif use_block is def_block:
             return None
-        dominators = self._region_dominators(def_region)
-        if use_block not in dominators:
-            return None  # unreachable code: upstream does not check it
-        return None if def_block in dominators[use_block] else "dominance"
+        return None if self._tree(def_region).dominates(def_block, use_block) else "dominance"
 
     def _is_reachable(self, block: Block) -> bool:
         region = block.parent
-        if region is None or region.blocks.first is block:
+        if region is None or region._first_block is block:
             return True
-        return block in self._region_dominators(region)
+        return self._tree(region).is_reachable(block)
 
     def _block_positions(self, block: Block) -> dict[Operation, int]:
         if block not in self._positions:
             self._positions[block] = {op: i for i, op in enumerate(block.ops)}
         return self._positions[block]
 
-    def _region_dominators(self, region: Region) -> dict[Block, set[Block]]:
-        if region not in self._dominators:
-            self._dominators[region] = _compute_dominators(region)
-        return self._dominators[region]
+    def _tree(self, region: Region) -> _DominatorTree:
+        if region not in self._trees:
+            self._trees[region] = _DominatorTree(region)
+        return self._trees[region]
 
 
 def _defining_op_or_block_owner(value: SSAValue) -> Operation | None:
@@ -364,43 +463,90 @@ def _defining_op_or_block_owner(value: SSAValue) -> Operation | None:
     return block.parent_op() if isinstance(block, Block) else None
 
 
-def _successors(block: Block) -> Iterator[Block]:
-    last = block.last_op
-    if last is not None and last.has_trait(IsTerminator, value_if_unregistered=True):
-        yield from last.successors
+def _successors(block: Block) -> list[Block]:
+    last = block._last_op
+    if last is not None and _has_trait(last, IsTerminator, True):
+        return [succ for succ in last._successors if succ.parent is block.parent]
+    return []
 
 
-def _compute_dominators(region: Region) -> dict[Block, set[Block]]:
-    """Dominator sets of the blocks reachable from the entry block."""
-    blocks = list(region.blocks)
-    if not blocks:
-        return {}
-    entry = blocks[0]
-    reachable: list[Block] = []
-    seen = {entry}
-    stack = [entry]
-    while stack:
-        block = stack.pop()
-        reachable.append(block)
-        for succ in _successors(block):
-            if succ not in seen:
-                seen.add(succ)
-                stack.append(succ)
-    predecessors: dict[Block, list[Block]] = {b: [] for b in reachable}
-    for block in reachable:
-        for succ in _successors(block):
-            predecessors[succ].append(block)
-    every = set(reachable)
-    dominators = {b: set(every) for b in reachable}
-    dominators[entry] = {entry}
-    changed = True
-    while changed:
-        changed = False
-        for block in reachable[1:]:
-            preds = [dominators[p] for p in predecessors[block]]
-            new = set.intersection(*preds) if preds else set()
-            new = new | {block}
-            if new != dominators[block]:
-                dominators[block] = new
-                changed = True
-    return dominators
+class _DominatorTree:
+    """The dominator tree of a region's blocks reachable from its entry
+    (Cooper, Harvey and Kennedy's iteration over reverse postorder), numbered
+    so that whether one block dominates another is two comparisons."""
+
+    __slots__ = ("children", "unreachable", "_interval")
+
+    def __init__(self, region: Region) -> None:
+        blocks = list(region.blocks)
+        entry = blocks[0]
+        successors = {block: _successors(block) for block in blocks}
+        postorder: list[Block] = []
+        seen = {entry}
+        stack = [(entry, iter(successors[entry]))]
+        while stack:
+            block, pending = stack[-1]
+            for succ in pending:
+                if succ not in seen:
+                    seen.add(succ)
+                    stack.append((succ, iter(successors[succ])))
+                    break
+            else:
+                stack.pop()
+                postorder.append(block)
+        rpo_index = {block: len(postorder) - 1 - i for i, block in enumerate(postorder)}
+        predecessors: dict[Block, list[Block]] = {block: [] for block in postorder}
+        for block in postorder:
+            for succ in successors[block]:
+                predecessors[succ].append(block)
+        idom = {entry: entry}
+
+        def common(a: Block, b: Block) -> Block:
+            while a is not b:
+                while rpo_index[a] > rpo_index[b]:
+                    a = idom[a]
+                while rpo_index[b] > rpo_index[a]:
+                    b = idom[b]
+            return a
+
+        changed = True
+        while changed:
+            changed = False
+            for block in reversed(postorder[:-1]):
+                new = None
+                for pred in predecessors[block]:
+                    if pred in idom:
+                        new = pred if new is None else common(pred, new)
+                if idom.get(block) is not new:
+                    idom[block] = new
+                    changed = True
+        self.children: dict[Block, list[Block]] = {}
+        """Each block's immediately dominated blocks, in region order."""
+        for block in blocks:
+            if block is not entry and block in idom:
+                self.children.setdefault(idom[block], []).append(block)
+        self.unreachable = [block for block in blocks if block not in idom]
+        self._interval: dict[Block, tuple[int, int]] = {}
+        counter = 0
+        stack2: list[tuple[Block, bool]] = [(entry, False)]
+        first: dict[Block, int] = {}
+        while stack2:
+            block, done = stack2.pop()
+            if done:
+                self._interval[block] = (first[block], counter)
+                continue
+            first[block] = counter
+            counter += 1
+            stack2.append((block, True))
+            stack2.extend((child, False) for child in reversed(self.children.get(block, ())))
+
+    def is_reachable(self, block: Block) -> bool:
+        return block in self._interval
+
+    def dominates(self, a: Block, b: Block) -> bool:
+        """Whether ``a`` dominates ``b`` (both reachable blocks of the region)."""
+        if a not in self._interval:
+            return False
+        first_a, last_a = self._interval[a]
+        first_b, last_b = self._interval[b]
+        return first_a <= first_b and last_b <= last_a

@@ -57,6 +57,8 @@ import re
 import sys
 from contextvars import ContextVar
 
+from mlopt import xdsl_speedups
+
 ISOLATION_CHECKED: ContextVar[bool] = ContextVar("isolation_checked", default=False)
 """True while mlopt's verifier, which has checked every use's scope, verifies ops."""
 
@@ -570,3 +572,4 @@ def apply() -> None:
     _fix_wrong_token_positions()
     _fix_constraint_messages()
     _fix_type_mismatch_message()
+    xdsl_speedups.apply()
