@@ -62,7 +62,7 @@ from xdsl.traits import (
 )
 from xdsl.utils.exceptions import ParseError, VerifyException
 
-from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.extension import LazyCanonicalizationPatterns, extend_op, replace_ops
 from mlopt.dialects.syntax import (
     PREFETCH_HINTS,
     parse_prefetch_hints,
@@ -177,7 +177,17 @@ class _SubviewVerifier:
 
 
 _SUBVIEW_VERIFY = xmemref.SubviewOp.verify_
-SubviewOp = extend_op(xmemref.SubviewOp, traits=[Pure()], mixin=_SubviewVerifier)  # upstream's is Pure: LICM hoists it
+SubviewOp = extend_op(
+    xmemref.SubviewOp,
+    traits=[Pure(), LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:SUBVIEW_PATTERNS")],
+    mixin=_SubviewVerifier,
+)  # upstream's is Pure: LICM hoists it
+_ALLOC_PATTERNS = LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:ALLOC_PATTERNS")
+AllocOp = extend_op(xmemref.AllocOp, traits=[_ALLOC_PATTERNS])
+AllocaOp = extend_op(xmemref.AllocaOp, traits=[_ALLOC_PATTERNS])
+DimOp = extend_op(
+    xmemref.DimOp, traits=[LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:DIM_PATTERNS")]
+)
 
 
 def _static_or_dynamic(value: int) -> str:
@@ -373,11 +383,18 @@ class _CollapseShapeVerifier:
 
 
 # xDSL's constraint reports non-contiguous groups in its own words, before the verifier.
+_RESHAPE_PATTERNS = LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:RESHAPE_PATTERNS")
 ExpandShapeOp = extend_op(
-    xmemref.ExpandShapeOp, constraints={"reassociation": ArrayAttr}, mixin=_ExpandShapeVerifier
+    xmemref.ExpandShapeOp,
+    constraints={"reassociation": ArrayAttr},
+    mixin=_ExpandShapeVerifier,
+    traits=[_RESHAPE_PATTERNS],
 )
 CollapseShapeOp = extend_op(
-    xmemref.CollapseShapeOp, constraints={"reassociation": ArrayAttr}, mixin=_CollapseShapeVerifier
+    xmemref.CollapseShapeOp,
+    constraints={"reassociation": ArrayAttr},
+    mixin=_CollapseShapeVerifier,
+    traits=[_RESHAPE_PATTERNS],
 )
 
 
@@ -878,6 +895,9 @@ MemRef: Dialect = replace_ops(
     CastOp,
     GetGlobalOp,
     SubviewOp,
+    DimOp,
+    AllocOp,
+    AllocaOp,
     ReinterpretCastOp,
     MemorySpaceCastOp,
     ExtractAlignedPointerAsIndexOp,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from xdsl.dialects import arith
+from xdsl.dialects import memref as xmemref
 from xdsl.dialects import tensor as xtensor
 from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
@@ -17,6 +18,7 @@ from xdsl.dialects.builtin import (
     FloatAttr,
     IndexType,
     IntegerAttr,
+    MemRefType,
     TensorType,
     i64,
 )
@@ -41,15 +43,15 @@ def _dynamic_position(shape: Sequence[int], dim: int) -> int:
 
 
 class FoldDimOfKnownSize(RewritePattern):
-    """``tensor.dim`` of a static dimension is a constant; of a dynamic one of
-    tensor.empty, tensor.generate, tensor.splat or a same-rank tensor.extract_slice,
-    the op's size operand."""
+    """``tensor.dim`` or ``memref.dim`` of a static dimension is a constant; of a
+    dynamic one of tensor.empty, tensor.generate, tensor.splat, a same-rank
+    tensor.extract_slice, memref.alloc or memref.alloca, the op's size operand."""
 
     @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: xtensor.DimOp, rewriter: PatternRewriter) -> None:
+    def match_and_rewrite(self, op: xtensor.DimOp | xmemref.DimOp, rewriter: PatternRewriter) -> None:
         dim = constant_int(op.index)
         source_type = op.source.type
-        if dim is None or not isinstance(source_type, TensorType) or not 0 <= dim < source_type.get_num_dims():
+        if dim is None or not isinstance(source_type, TensorType | MemRefType) or not 0 <= dim < source_type.get_num_dims():
             return
         shape = source_type.get_shape()
         if shape[dim] != DYNAMIC_INDEX:
@@ -66,6 +68,8 @@ def _dynamic_size_operand(producer: Operation | Block, shape: Sequence[int], dim
         return producer.operands[_dynamic_position(shape, dim)]
     if isinstance(producer, xtensor.SplatOp):
         return producer.dynamicSizes[_dynamic_position(shape, dim)]
+    if isinstance(producer, xmemref.AllocOp | xmemref.AllocaOp):
+        return producer.dynamic_sizes[_dynamic_position(shape, dim)]
     if isinstance(producer, xtensor.ExtractSliceOp) and producer.source.type.get_num_dims() == len(shape):
         return producer.sizes[_dynamic_position(producer.static_sizes.get_values(), dim)]
     return None
@@ -418,16 +422,28 @@ class FoldZeroPadding(RewritePattern):
             rewriter.replace_op(op, tensor.CastOp(op.source, op.result.type))
 
 
+_INVERSE_RESHAPE: dict[type[Operation], type[Operation]] = {
+    xtensor.ExpandShapeOp: xtensor.CollapseShapeOp,
+    xtensor.CollapseShapeOp: xtensor.ExpandShapeOp,
+    xmemref.ExpandShapeOp: xmemref.CollapseShapeOp,
+    xmemref.CollapseShapeOp: xmemref.ExpandShapeOp,
+}
+
+
 class FoldReshapeOfInverseReshape(RewritePattern):
     """expand_shape of collapse_shape (or the reverse) back to the original type,
-    and a reshape to the same type, are the original tensor."""
+    and a reshape to the same type, are the original tensor or memref."""
 
     @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: xtensor.ExpandShapeOp | xtensor.CollapseShapeOp, rewriter: PatternRewriter) -> None:
+    def match_and_rewrite(
+        self,
+        op: xtensor.ExpandShapeOp | xtensor.CollapseShapeOp | xmemref.ExpandShapeOp | xmemref.CollapseShapeOp,
+        rewriter: PatternRewriter,
+    ) -> None:
         if op.src.type == op.result.type:
             rewriter.replace_op(op, [], [op.src])
             return
-        inverse = xtensor.CollapseShapeOp if isinstance(op, xtensor.ExpandShapeOp) else xtensor.ExpandShapeOp
+        inverse = next(inverse for kind, inverse in _INVERSE_RESHAPE.items() if isinstance(op, kind))
         producer = op.src.owner
         if isinstance(producer, inverse) and producer.src.type == op.result.type:
             rewriter.replace_op(op, [], [producer.src])

@@ -192,3 +192,23 @@ func.func @nested_if_with_neighbour(%a: i1, %b: i1) {
   }
   return
 }
+
+// -----
+
+// Constants leave the loop; an op the canonicalizer does not know stays in it,
+// after the iteration value it uses.
+
+// CHECK-LABEL: func.func @only_constants_leave_loops
+// CHECK-NEXT: %[[C7:.*]] = arith.constant 7 : i32
+// CHECK: scf.for %[[I:.*]] = {{.*}} {
+// CHECK-NEXT: "test.sink"(%[[I]], %[[C7]]) : (index, i32) -> ()
+// CHECK-NEXT: }
+func.func @only_constants_leave_loops(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    %c7 = arith.constant 7 : i32
+    "test.sink"(%i, %c7) : (index, i32) -> ()
+  }
+  return
+}

@@ -14,16 +14,21 @@
 // CHECK: scf.for
 // CHECK-NEXT: %[[A:[^ ]+]] = memref.alloc() : memref<4xf32>
 // CHECK-NEXT: memref.store
+// CHECK-NEXT: memref.load
+// CHECK-NEXT: memref.store
 // CHECK-NEXT: memref.extract_strided_metadata %[[A]] :
 // CHECK-NEXT: memref.dealloc %{{[0-9a-z_]+}} : memref<f32>
 // CHECK-NEXT: }
 // CHECK-NOT: bufferization.
-func.func @per_iteration(%n: index, %v: f32) {
+func.func @per_iteration(%n: index, %v: f32, %out: memref<f32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   scf.for %i = %c0 to %n step %c1 {
     %a = memref.alloc() : memref<4xf32>
     memref.store %v, %a[%c0] : memref<4xf32>
+    // Read back: a buffer only written to is dead, and canonicalize erases it.
+    %x = memref.load %a[%c0] : memref<4xf32>
+    memref.store %x, %out[] : memref<f32>
   }
   return
 }
