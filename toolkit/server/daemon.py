@@ -8,11 +8,17 @@ normal process would; the handler waits for it and reports its wait status,
 so a runner killed by a signal is reported as such. The client forwards its
 signals (Ctrl-C) to the runner.
 
+A request runs exactly once: the runner starts only after the handler has
+sent the client its pid, and a client that never gets a pid runs the request
+in-process. Handlers and runners are processes of their own, so a request the
+server has started finishes even when the server exits meanwhile.
+
 Requests are refused from other users (SO_PEERCRED) and from a client whose
 Python environment differs. When the code mlopt runs changes on disk
 (:func:`mlopt.fingerprint.code_fingerprint`), the server answers "stale" and
 exits, and the client starts a fresh one. It also exits after an idle timeout
-(``MLOPT_SERVER_IDLE_TIMEOUT`` seconds, default 900).
+(``MLOPT_SERVER_IDLE_TIMEOUT`` seconds, default 900) and when its socket is
+deleted.
 """
 
 from __future__ import annotations
@@ -323,27 +329,33 @@ def _open_standard_streams(streams: list) -> None:
 
 
 def _warm_up() -> None:
-    """Import what requests use, without running anything that keeps state."""
+    """Import what requests use, without running anything that keeps state.
+    What fails to import (a file being edited, a broken plugin) is left for the
+    request that uses it to report, as it would in-process: the server still
+    starts, rather than every request trying to start one."""
     import importlib
 
-    for module in TOOL_MODULES.values():
-        importlib.import_module(module)
-    from mlopt.plugins import load_plugins
-    from mlopt.registry import DIALECT, PASS, PIPELINE, TARGET, FRONTEND, Registry
+    modules = (*TOOL_MODULES.values(), "mlopt.codegen.jit", "mlopt.codegen.lowering", "mlopt.asm", "mlopt.verifier")
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception:
+            pass
+    try:
+        from mlopt.plugins import load_plugins
+        from mlopt.registry import DIALECT, PASS, PIPELINE, TARGET, FRONTEND, Registry
 
-    registry = Registry(load_plugins(autoload=False))
+        registry = Registry(load_plugins(autoload=False))
+    except Exception:
+        return
     for kind in (DIALECT, PASS, PIPELINE, TARGET, FRONTEND):
         for entry in registry.entries(kind).values():
             if entry.is_xdsl_research:
                 continue
             try:
                 entry.load()
-            except Exception:  # a broken factory is reported by the request that uses it
+            except Exception:
                 pass
-    import mlopt.codegen.jit
-    import mlopt.codegen.lowering
-    import mlopt.asm  # noqa: F401
-    import mlopt.verifier  # noqa: F401
 
 
 def main(replace: bool = False) -> None:
