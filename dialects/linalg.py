@@ -384,6 +384,22 @@ def _print_operand_group(printer: Printer, keyword: str, values: Sequence[SSAVal
     printer.print_string(")")
 
 
+def _print_dense_i64_array(printer: Printer, keyword: str, values: DenseArrayBase) -> None:
+    # Upstream's printDenseI64ArrayAttr ends with a space, even at the end of the line.
+    printer.print_string(f" {keyword} = [" + ", ".join(map(str, values.get_values())) + "] ")
+
+
+def _print_long_form_body(printer: Printer, op: Operation) -> None:
+    """linalg.map's and linalg.reduce's body where no short form fits: on
+    the next line, one level deeper, as upstream prints it."""
+    with printer.indented():
+        printer._print_new_line()
+        printer.print_string("(")
+        printer.print_list(op.regions[0].block.args, printer.print_block_argument)
+        printer.print_string(") ")
+        printer.print_region(op.regions[0], print_entry_block_args=False)
+
+
 def _parse_result_types(parser: Parser) -> list[Attribute]:
     if not parser.parse_optional_punctuation("->"):
         return []
@@ -940,10 +956,7 @@ class _MapSyntax:
         _print_operand_group(printer, "outs", self.operands[-1:])
         print_attr_dict(printer, self, _INHERENT + ("dimensions",))
         if payload is None:
-            printer.print_string(" (")
-            printer.print_list(block.args, printer.print_block_argument)
-            printer.print_string(") ")
-            printer.print_region(self.regions[0], print_entry_block_args=False)
+            _print_long_form_body(printer, self)
 
 
 @irdl_op_definition
@@ -1215,13 +1228,10 @@ class _ReduceSyntax:
         half = len(self.operands) // 2
         _print_operand_group(printer, "ins", self.operands[:half])
         _print_operand_group(printer, "outs", self.operands[half:])
-        printer.print_string(" dimensions = [" + ", ".join(map(str, self.properties["dimensions"].get_values())) + "]")
+        _print_dense_i64_array(printer, "dimensions", self.properties["dimensions"])
         print_attr_dict(printer, self, ("dimensions",))
         if payload is None:
-            printer.print_string(" (")
-            printer.print_list(block.args, printer.print_block_argument)
-            printer.print_string(") ")
-            printer.print_region(self.regions[0], print_entry_block_args=False)
+            _print_long_form_body(printer, self)
 
 
 @irdl_op_definition
@@ -1277,7 +1287,7 @@ def _dimension_op_syntax(keyword: str, *, grouped: bool) -> type:
             half = len(self.operands) // 2
             _print_operand_group(printer, "ins", self.operands[:half])
             _print_operand_group(printer, "outs", self.operands[half:])
-            printer.print_string(f" {keyword} = [" + ", ".join(map(str, self.properties[keyword].get_values())) + "]")
+            _print_dense_i64_array(printer, keyword, self.properties[keyword])
             print_attr_dict(printer, self, (keyword, "operandSegmentSizes"))
 
     return _Syntax

@@ -117,12 +117,8 @@ def block_argument_names(op: Operation, region: Region) -> Sequence[tuple[BlockA
         return ()
     arguments = region.blocks.first.args
     inputs = len(op.inputs)
-    # Upstream leaves linalg.map's init argument unnamed.
-    rest = {"linalg.map": None, "linalg.reduce": "init"}.get(op.name, "out")
-    named = [(argument, "in") for argument in arguments[:inputs]]
-    if rest is not None:
-        named += [(argument, rest) for argument in arguments[inputs:]]
-    return named
+    rest = "init" if op.name in ("linalg.map", "linalg.reduce") else "out"
+    return [(argument, "in") for argument in arguments[:inputs]] + [(argument, rest) for argument in arguments[inputs:]]
 
 
 def _arith_constant_name(op: Operation) -> str:

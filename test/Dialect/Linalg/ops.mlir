@@ -128,7 +128,8 @@ func.func @elementwise(%a: memref<4xf32>, %b: memref<4xf32>, %c: memref<4xf32>, 
 // CHECK-LABEL: func.func @structured
 // CHECK-SAME: (%[[A:[^ ,:]+]]: tensor<4x8xf32>, %[[B:[^ ,:]+]]: tensor<8x4xf32>, %[[R:[^ ,:]+]]: tensor<4xf32>, %[[INIT:[^ ,:]+]]: tensor<4x8xf32>) {
 // CHECK: %[[N0:[^ ,:]+]] = linalg.transpose ins(%[[A]] : tensor<4x8xf32>) outs(%[[B]] : tensor<8x4xf32>) permutation = [1, 0]
-// CHECK: %[[N1:[^ ,:]+]] = linalg.reduce ins(%[[A]] : tensor<4x8xf32>) outs(%[[R]] : tensor<4xf32>) dimensions = [1] (%[[X:[^ ,:]+]]: f32, %[[Y:[^ ,:]+]]: f32) {
+// CHECK: %[[N1:[^ ,:]+]] = linalg.reduce ins(%[[A]] : tensor<4x8xf32>) outs(%[[R]] : tensor<4xf32>) dimensions = [1]
+// CHECK-NEXT: (%[[X:[^ ,:]+]]: f32, %[[Y:[^ ,:]+]]: f32) {
 // CHECK: %[[S:[^ ,:]+]] = arith.addf %[[X]], %[[Y]] : f32
 // CHECK: linalg.yield %[[S]] : f32
 // CHECK: %[[N2:[^ ,:]+]] = linalg.broadcast ins(%[[R]] : tensor<4xf32>) outs(%[[INIT]] : tensor<4x8xf32>) dimensions = [1]
