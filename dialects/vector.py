@@ -48,7 +48,7 @@ from xdsl.printer import Printer
 from xdsl.traits import IsTerminator, MemoryReadEffect, MemoryWriteEffect, Pure
 from xdsl.utils.exceptions import VerifyException
 
-from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.extension import LazyCanonicalizationPatterns, extend_op, replace_ops
 from mlopt.dialects.syntax import (
     parse_type_list,
     build_op,
@@ -147,6 +147,10 @@ class PrintOp(IRDLOperation):
 # --------------------------------------------------------------------------- new ops: shapes and elements
 
 
+def _canonicalized(patterns: str) -> LazyCanonicalizationPatterns:
+    return LazyCanonicalizationPatterns(f"mlopt.dialects.vector_canonicalization:{patterns}")
+
+
 def _simple_op(
     name: str, doc: str, fields: dict, assembly_format: str, traits=(Pure(),), variables: dict | None = None,
     verify=None,
@@ -174,6 +178,7 @@ ConstantMaskOp = _simple_op(
     "vector.constant_mask: a mask with the leading dims set.",
     {"mask_dim_sizes": prop_def(_I64_ARRAY), "result": result_def(AnyVector)},
     "$mask_dim_sizes attr-dict `:` type($result)",
+    traits=(Pure(), _canonicalized("CONSTANT_MASK_PATTERNS")),
 )
 def _element_count(type: VectorType) -> int:
     count = 1
@@ -202,6 +207,7 @@ TransposeOp = _simple_op(
     "vector.transpose: permute the dimensions of a vector.",
     {"vector": operand_def(AnyVector), "permutation": prop_def(_I64_ARRAY), "result": result_def(AnyVector)},
     "$vector `,` $permutation attr-dict `:` type($vector) `to` type($result)",
+    traits=(Pure(), _canonicalized("TRANSPOSE_PATTERNS")),
     verify=lambda self: _verify_transpose(self),
 )
 
@@ -283,6 +289,7 @@ ExtractStridedSliceOp = _simple_op(
         "result": result_def(AnyVector),
     },
     "$source attr-dict `:` type($source) `to` type($result)",
+    traits=(Pure(), _canonicalized("EXTRACT_STRIDED_SLICE_PATTERNS")),
     verify=_verify_extract_strided_slice,
 )
 InsertStridedSliceOp = _simple_op(
@@ -885,6 +892,7 @@ def _verify_insert(self) -> None:
     xvector.InsertOp.verify_(self)
 
 
+CreateMaskOp = extend_op(xvector.CreateMaskOp, traits=[_canonicalized("CREATE_MASK_PATTERNS")])
 ExtractOp = extend_op(xvector.ExtractOp, methods={"verify_": _verify_extract})
 InsertOp = extend_op(xvector.InsertOp, methods={"verify_": _verify_insert})
 """``vector.extract``/``vector.insert``: static positions within the vector, as upstream checks."""
@@ -935,5 +943,6 @@ Vector: Dialect = replace_ops(
     ExtractOp,
     InsertOp,
     ReductionOp,
+    CreateMaskOp,
     attributes=[IteratorTypeAttr, PrintPunctuationAttr],
 )

@@ -1,0 +1,105 @@
+"""Upstream's vector folders and canonicalizations (VectorOps.cpp) that mlopt
+lacked: transposes that cancel or compose, slices of the whole vector, masks of
+constant sizes, and slices of constant masks."""
+
+from __future__ import annotations
+
+from xdsl.dialects import arith
+from xdsl.dialects.builtin import DenseArrayBase, DenseIntOrFPElementsAttr, VectorType, i64
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
+
+from mlopt.dialects import vector
+from mlopt.dialects.tensor_canonicalization import constant_int
+
+
+def _mask_of(sizes: list[int], like: VectorType) -> vector.ConstantMaskOp:
+    """A constant mask; any empty dimension empties the whole mask."""
+    if 0 in sizes:
+        sizes = [0] * len(sizes)
+    return vector.ConstantMaskOp.create(
+        properties={"mask_dim_sizes": DenseArrayBase.from_list(i64, sizes)}, result_types=[like]
+    )
+
+
+class ConstantMaskToSplat(RewritePattern):
+    """A constant mask that sets all or nothing is a splat constant (upstream's
+    ConstantMaskOp::fold)."""
+
+    def match_and_rewrite(self, op: vector.ConstantMaskOp, rewriter: PatternRewriter, /) -> None:
+        sizes, type = list(op.mask_dim_sizes.get_values()), op.result.type
+        if not sizes or (sizes != list(type.get_shape()) and any(sizes)):
+            return
+        value = int(sizes == list(type.get_shape()))
+        count = 1
+        for extent in type.get_shape():
+            count *= extent
+        rewriter.replace_op(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(type, [value] * count)))
+
+
+class FoldIdentityTranspose(RewritePattern):
+    """A transpose that keeps every dimension in place is its source."""
+
+    def match_and_rewrite(self, op: vector.TransposeOp, rewriter: PatternRewriter, /) -> None:
+        if list(op.permutation.get_values()) == list(range(op.vector.type.get_num_dims())):
+            rewriter.replace_op(op, [], [op.vector])
+
+
+class ComposeTransposes(RewritePattern):
+    """A transpose of a transpose is one transpose (upstream's TransposeFolder)."""
+
+    def match_and_rewrite(self, op: vector.TransposeOp, rewriter: PatternRewriter, /) -> None:
+        inner = op.vector.owner
+        if not isinstance(inner, vector.TransposeOp):
+            return
+        first, second = inner.permutation.get_values(), op.permutation.get_values()
+        composed = [first[index] for index in second]
+        rewriter.replace_op(
+            op,
+            vector.TransposeOp.create(
+                operands=[inner.vector],
+                properties={"permutation": DenseArrayBase.from_list(i64, composed)},
+                result_types=[op.result.type],
+            ),
+        )
+
+
+class FoldWholeExtractStridedSlice(RewritePattern):
+    """A strided slice of all of a vector is the vector."""
+
+    def match_and_rewrite(self, op: vector.ExtractStridedSliceOp, rewriter: PatternRewriter, /) -> None:
+        offsets = [offset.value.data for offset in op.offsets.data]
+        if op.result.type == op.source.type and not any(offsets):
+            rewriter.replace_op(op, [], [op.source])
+
+
+class CreateMaskOfConstants(RewritePattern):
+    """``vector.create_mask`` of constant sizes is a ``vector.constant_mask``, the
+    sizes clamped to the vector (upstream's CreateMaskFolder, fixed-size vectors)."""
+
+    def match_and_rewrite(self, op, rewriter: PatternRewriter, /) -> None:
+        type = op.mask_vector.type
+        sizes = [constant_int(operand) for operand in op.operands]
+        if None in sizes or any(type.get_scalable_dims()):
+            return
+        clamped = [max(0, min(size, extent)) for size, extent in zip(sizes, type.get_shape())]
+        rewriter.replace_op(op, _mask_of(clamped, type))
+
+
+class ExtractStridedSliceOfConstantMask(RewritePattern):
+    """A unit-stride slice of a constant mask is a constant mask (upstream's
+    StridedSliceConstantMaskFolder)."""
+
+    def match_and_rewrite(self, op: vector.ExtractStridedSliceOp, rewriter: PatternRewriter, /) -> None:
+        mask = op.source.owner
+        if not isinstance(mask, vector.ConstantMaskOp):
+            return
+        mask_sizes = list(mask.mask_dim_sizes.get_values())
+        offsets, sizes = ([item.value.data for item in attr.data] for attr in (op.offsets, op.sizes))
+        sliced = [max(0, min(offset + size, extent) - offset) for extent, offset, size in zip(mask_sizes, offsets, sizes)]
+        rewriter.replace_op(op, _mask_of([*sliced, *mask_sizes[len(sliced) :]], op.result.type))
+
+
+TRANSPOSE_PATTERNS = (FoldIdentityTranspose(), ComposeTransposes())
+EXTRACT_STRIDED_SLICE_PATTERNS = (FoldWholeExtractStridedSlice(), ExtractStridedSliceOfConstantMask())
+CREATE_MASK_PATTERNS = (CreateMaskOfConstants(),)
+CONSTANT_MASK_PATTERNS = (ConstantMaskToSplat(),)

@@ -1,0 +1,110 @@
+// RUN: mlopt %s --split-input-file --canonicalize | FileCheck %s
+// RUN: %if mlir-opt %{ %mlir_opt %s --split-input-file --canonicalize | FileCheck %s %}
+
+// CHECK-LABEL: func.func @transpose_in_place
+// CHECK-SAME: (%[[V:[^:]*]]: vector<2x3x4xf32>)
+// CHECK-NEXT: return %[[V]]
+func.func @transpose_in_place(%v: vector<2x3x4xf32>) -> vector<2x3x4xf32> {
+  %0 = vector.transpose %v, [0, 1, 2] : vector<2x3x4xf32> to vector<2x3x4xf32>
+  return %0 : vector<2x3x4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @transposes_that_cancel
+// CHECK-SAME: (%[[V:[^:]*]]: vector<2x5xi8>)
+// CHECK-NEXT: return %[[V]]
+func.func @transposes_that_cancel(%v: vector<2x5xi8>) -> vector<2x5xi8> {
+  %0 = vector.transpose %v, [1, 0] : vector<2x5xi8> to vector<5x2xi8>
+  %1 = vector.transpose %0, [1, 0] : vector<5x2xi8> to vector<2x5xi8>
+  return %1 : vector<2x5xi8>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @transposes_that_compose
+// CHECK-SAME: (%[[V:[^:]*]]: vector<2x3x4xf32>)
+// CHECK-NEXT: %[[T:.*]] = vector.transpose %[[V]], [2, 0, 1] : vector<2x3x4xf32> to vector<4x2x3xf32>
+// CHECK-NEXT: return %[[T]]
+func.func @transposes_that_compose(%v: vector<2x3x4xf32>) -> vector<4x2x3xf32> {
+  %0 = vector.transpose %v, [1, 2, 0] : vector<2x3x4xf32> to vector<3x4x2xf32>
+  %1 = vector.transpose %0, [1, 2, 0] : vector<3x4x2xf32> to vector<4x2x3xf32>
+  return %1 : vector<4x2x3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @slice_of_everything
+// CHECK-SAME: (%[[V:[^:]*]]: vector<4x8xf32>)
+// CHECK-NEXT: return %[[V]]
+func.func @slice_of_everything(%v: vector<4x8xf32>) -> vector<4x8xf32> {
+  %0 = vector.extract_strided_slice %v {offsets = [0], sizes = [4], strides = [1]} : vector<4x8xf32> to vector<4x8xf32>
+  return %0 : vector<4x8xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @mask_of_constant_sizes
+// CHECK-NEXT: %[[M:.*]] = vector.constant_mask [2, 4] : vector<3x4xi1>
+// CHECK-NEXT: return %[[M]]
+func.func @mask_of_constant_sizes() -> vector<3x4xi1> {
+  %c2 = arith.constant 2 : index
+  %c9 = arith.constant 9 : index
+  %0 = vector.create_mask %c2, %c9 : vector<3x4xi1>
+  return %0 : vector<3x4xi1>
+}
+
+// -----
+
+// A mask that sets nothing (or everything) is a constant.
+
+// CHECK-LABEL: func.func @mask_with_an_empty_dimension
+// CHECK-NEXT: %[[M:.*]] = arith.constant dense<false> : vector<3x4xi1>
+// CHECK-NEXT: return %[[M]]
+func.func @mask_with_an_empty_dimension() -> vector<3x4xi1> {
+  %c3 = arith.constant 3 : index
+  %cm1 = arith.constant -1 : index
+  %0 = vector.create_mask %c3, %cm1 : vector<3x4xi1>
+  return %0 : vector<3x4xi1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @mask_of_unknown_size
+// CHECK: vector.create_mask
+func.func @mask_of_unknown_size(%n: index) -> vector<4xi1> {
+  %0 = vector.create_mask %n : vector<4xi1>
+  return %0 : vector<4xi1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @slice_of_constant_mask
+// CHECK-NEXT: %[[M:.*]] = vector.constant_mask [2, 3] : vector<2x6xi1>
+// CHECK-NEXT: return %[[M]]
+func.func @slice_of_constant_mask() -> vector<2x6xi1> {
+  %0 = vector.constant_mask [3, 3] : vector<4x6xi1>
+  %1 = vector.extract_strided_slice %0 {offsets = [1], sizes = [2], strides = [1]} : vector<4x6xi1> to vector<2x6xi1>
+  return %1 : vector<2x6xi1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @slice_past_constant_mask
+// CHECK-NEXT: %[[M:.*]] = arith.constant dense<false> : vector<2x2xi1>
+// CHECK-NEXT: return %[[M]]
+func.func @slice_past_constant_mask() -> vector<2x2xi1> {
+  %0 = vector.constant_mask [4, 2] : vector<4x6xi1>
+  %1 = vector.extract_strided_slice %0 {offsets = [0, 3], sizes = [2, 2], strides = [1, 1]} : vector<4x6xi1> to vector<2x2xi1>
+  return %1 : vector<2x2xi1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @full_constant_mask
+// CHECK-NEXT: %[[M:.*]] = arith.constant dense<true> : vector<2x3xi1>
+// CHECK-NEXT: return %[[M]]
+func.func @full_constant_mask() -> vector<2x3xi1> {
+  %0 = vector.constant_mask [2, 3] : vector<2x3xi1>
+  return %0 : vector<2x3xi1>
+}
