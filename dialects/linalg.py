@@ -57,7 +57,7 @@ from xdsl.traits import Pure, RecursiveMemoryEffect
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.dialects.builtin import affine_map_text
-from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.extension import LazyCanonicalizationPatterns, extend_op, replace_ops
 from mlopt.dialects.syntax import build_op, enum_attribute, parse_attr_dict, parse_type_list, print_attr_dict, resolve
 
 TypeFnAttr = enum_attribute("linalg.type_fn", ["cast_signed", "cast_unsigned"], opaque=False)
@@ -669,6 +669,10 @@ _XDSL_NAMED = {op.name: op for op in XLinalg.operations if isinstance(op, type) 
 """xDSL's named ops: extended (not replaced) so xDSL passes keep matching them."""
 
 
+def _canonicalized(patterns: str) -> LazyCanonicalizationPatterns:
+    return LazyCanonicalizationPatterns(f"mlopt.dialects.linalg_canonicalization:{patterns}")
+
+
 def _named(name: str, body: BodyFn, **kwargs) -> type[IRDLOperation]:
     full = f"linalg.{name}"
     base_op = _XDSL_NAMED.get(full)
@@ -678,6 +682,7 @@ def _named(name: str, body: BodyFn, **kwargs) -> type[IRDLOperation]:
         base_op,
         fields=kwargs.get("fields"),
         mixin=_syntax_mixin(body, kwargs.get("default_maps"), kwargs.get("kind_keyword", False)),
+        traits=kwargs.get("traits", ()),
     )
 
 
@@ -686,7 +691,7 @@ NAMED_OPS: list[type[IRDLOperation]] = [
     *(_named(op, binary_body(fn)) for op, fn in BINARY_OPS.items()),
     _named("select", _select_body),
     _named("fill", _fill_body),
-    _named("copy", _copy_body, fields=_CAST_PROPERTY),
+    _named("copy", _copy_body, fields=_CAST_PROPERTY, traits=[_canonicalized("COPY_PATTERNS")]),
     _named("matmul", contraction_body, fields=_CAST_PROPERTY, default_maps=MATMUL_MAPS),
     _named("batch_matmul", contraction_body, fields={**_CAST_PROPERTY, "indexing_maps": prop_def(ArrayAttr)},
            default_maps=BATCH_MATMUL_MAPS),  # fmt: skip
@@ -1362,7 +1367,7 @@ class _GenericSyntax:
         verify_yield(self)
 
 
-GenericOp = extend_op(xops.GenericOp, mixin=_GenericSyntax)
+GenericOp = extend_op(xops.GenericOp, mixin=_GenericSyntax, traits=[_canonicalized("GENERIC_PATTERNS")])
 YieldOp = extend_op(xops.YieldOp, methods={"verify_": verify_enclosing_structured_op})
 
 

@@ -100,7 +100,7 @@ class FoldDimOfDestination(RewritePattern):
             rewriter.replace_op(op, tensor.DimOp(destination, op.index))
 
 
-def _join_shapes(one: Attribute, two: Attribute) -> Attribute | None:
+def join_shapes(one: Attribute, two: Attribute) -> Attribute | None:
     """The tensor type with the shape knowledge of both (upstream's joinShapes)."""
     if not isinstance(one, TensorType):
         return two
@@ -125,9 +125,9 @@ class ChainedTensorCast(RewritePattern):
         if not isinstance(inner, xtensor.CastOp):
             return
         source, middle, result = inner.source.type, inner.dest.type, op.dest.type
-        first = _join_shapes(source, middle)
-        joined_all = None if first is None else _join_shapes(first, result)
-        if joined_all is None or joined_all != _join_shapes(source, result):
+        first = join_shapes(source, middle)
+        joined_all = None if first is None else join_shapes(first, result)
+        if joined_all is None or joined_all != join_shapes(source, result):
             return
         rewriter.replace_op(op, type(op)(inner.source, result))
 
