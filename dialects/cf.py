@@ -7,7 +7,7 @@ from xdsl.dialects.builtin import DenseArrayBase, i32
 from xdsl.ir import Dialect
 from xdsl.irdl import opt_prop_def
 
-from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.extension import LazyCanonicalizationPatterns, extend_op, replace_ops
 
 _BRANCH_WEIGHTS = {"branch_weights": opt_prop_def(DenseArrayBase.constr(i32))}
 
@@ -19,6 +19,7 @@ ConditionalBranchOp = extend_op(
         " $then_block (`(` $then_arguments^ `:` type($then_arguments) `)`)? `,`"
         " $else_block (`(` $else_arguments^ `:` type($else_arguments) `)`)? attr-dict"
     ),
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.cf_canonicalization:COND_BR_PATTERNS")],
 )
 
 

@@ -35,10 +35,11 @@ class _RewriteBudget:
         return 0 <= self.limit <= self.used
 
 
-_SUPERSEDED = frozenset({"RehoistConstInLoops"})
-"""xDSL patterns upstream has not got: the constant uniquer hoists constants out
+_SUPERSEDED = frozenset({"RehoistConstInLoops", "SimplifyPassThroughCondBranch"})
+"""xDSL patterns mlopt does without: the constant uniquer hoists constants out
 of loops already, and RehoistConstInLoops also hoists unregistered ops (it takes
-them for constants), above the loop values they use."""
+them for constants), above the loop values they use; cf.cond_br runs
+SimplifyPassThroughCondBranch through a pattern that keeps its branch weights."""
 
 
 @dataclass
