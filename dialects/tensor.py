@@ -167,7 +167,7 @@ class BitcastOp(IRDLOperation):
     source = operand_def(AnyTensor)
     dest = result_def(AnyTensor)
 
-    traits = traits_def(Pure())
+    traits = traits_def(Pure(), _Canonicalized("BITCAST_PATTERNS"))
     assembly_format = "$source attr-dict `:` type($source) `to` type($dest)"
 
     def verify_(self) -> None:
@@ -388,7 +388,7 @@ class _InsertVerifier:
             raise VerifyException("incorrect number of indices")
 
 
-InsertOp = extend_op(xtensor.InsertOp, mixin=_InsertVerifier)
+InsertOp = extend_op(xtensor.InsertOp, mixin=_InsertVerifier, traits=[_Canonicalized("INSERT_PATTERNS")])
 _check_type_relations_first(
     InsertOp,
     _same_element_type("scalar", "dest", "scalar type matches element type of dest"),

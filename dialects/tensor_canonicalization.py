@@ -175,6 +175,37 @@ class FoldExtractOfKnownElement(RewritePattern):
             rewriter.replace_op(op, arith.ConstantOp(dense.get_attrs()[linear]))
 
 
+class FoldInsertOfSplatValue(RewritePattern):
+    """``tensor.insert`` of the value a splat constant has everywhere is that
+    constant (upstream's InsertOp folder)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.InsertOp, rewriter: PatternRewriter) -> None:
+        dest, scalar = op.dest.owner, op.scalar.owner
+        if not isinstance(dest, arith.ConstantOp) or not isinstance(scalar, arith.ConstantOp):
+            return
+        dense = dest.value
+        if isinstance(dense, DenseIntOrFPElementsAttr) and dense.is_splat() and dense.get_attrs()[0] == scalar.value:
+            rewriter.replace_op(op, [], [op.dest])
+
+
+class FoldIdentityBitcast(RewritePattern):
+    """A bitcast to its source's own type is the source."""
+
+    def match_and_rewrite(self, op: tensor.BitcastOp, rewriter: PatternRewriter, /) -> None:
+        if op.source.type == op.dest.type:
+            rewriter.replace_op(op, [], [op.source])
+
+
+class ChainedBitcast(RewritePattern):
+    """A bitcast of a bitcast is one bitcast from the first source (upstream's ChainedTensorBitcast)."""
+
+    def match_and_rewrite(self, op: tensor.BitcastOp, rewriter: PatternRewriter, /) -> None:
+        inner = op.source.owner
+        if isinstance(inner, tensor.BitcastOp):
+            rewriter.replace_op(op, tensor.BitcastOp.create(operands=[inner.source], result_types=[op.dest.type]))
+
+
 class FoldDimOfCast(RewritePattern):
     """``tensor.dim`` of a tensor.cast asks the cast's source."""
 
@@ -798,6 +829,8 @@ class ComposeReshapes(RewritePattern):
 
 CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast(), FoldCastOfEmpty(), FoldCastIntoExtractSlice(), FoldCastOfPad())
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfCast(), FoldDimOfDestination())
+INSERT_PATTERNS = (FoldInsertOfSplatValue(),)
+BITCAST_PATTERNS = (FoldIdentityBitcast(), ChainedBitcast())
 EXTRACT_PATTERNS = (FoldExtractOfKnownElement(), FoldExtractOfCast(), FoldExtractOfGenerate())
 RANK_PATTERNS = (FoldRankOfRanked(),)
 FROM_ELEMENTS_PATTERNS = (FoldConstantFromElements(),)
