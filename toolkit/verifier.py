@@ -8,6 +8,7 @@ after parsing and after each pass.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Sequence
 
 from xdsl.dialects import builtin
@@ -64,6 +65,8 @@ class VerificationCache:
     def __init__(self) -> None:
         self._snapshots: dict[Operation, tuple[tuple, tuple]] = {}
         self._symbol_users: set[Operation] = set()
+        self._trees: dict[Region, tuple[tuple, _DominatorTree]] = {}
+        """Each multi-block region's dominator tree, with the control flow it was built for."""
 
     def assume_verified(self, root: Operation) -> None:
         """Take ``root`` as it is now to be valid (its caller verified it)."""
@@ -77,6 +80,7 @@ class VerificationCache:
             # The whole IR was walked: forget the ops that are gone.
             self._snapshots = walk.snapshots
             self._symbol_users.intersection_update(walk.snapshots)
+            self._trees = {region: self._trees[region] for region in walk._trees if region in self._trees}
         else:
             self._snapshots.update(walk.snapshots)
 
@@ -85,14 +89,35 @@ def _own_state(op: Operation) -> tuple:
     # Read xDSL's fields directly: the public views are rebuilt on each access.
     # Operand types are left out: a value's type changes with its definer's
     # state, and the uses are then marked stale from there.
-    results = op.results
     return (
         op._operands,
-        tuple([result._type for result in results]) if results else (),
-        tuple(op.properties.items()),
-        tuple(op.attributes.items()),
+        _result_types(op),
+        dict(op.properties),
+        dict(op.attributes),
         op._successors,
         op.parent,
+    )
+
+
+def _result_types(op: Operation) -> tuple:
+    return tuple(map(_TYPE, op.results))
+
+
+_TYPE = operator.attrgetter("_type")
+
+
+def _unchanged(op: Operation, snapshot: tuple[tuple, tuple]) -> bool:
+    """Whether ``op`` is as ``snapshot`` saw it (compared in place: most ops
+    are unchanged, and their state need not be built again)."""
+    own, body = snapshot
+    return (
+        own[5] is op.parent
+        and own[0] == op._operands
+        and own[2] == op.properties
+        and own[3] == op.attributes
+        and own[1] == _result_types(op)
+        and own[4] == op._successors
+        and (not op.regions or body == _body_state(op))
     )
 
 
@@ -104,7 +129,7 @@ def _body_state(op: Operation) -> tuple:
         return ()
     blocks = [block for region in op.regions for block in region.blocks]
     return (
-        tuple([tuple([arg._type for arg in block._args]) for block in blocks]),
+        tuple([tuple(map(_TYPE, block._args)) for block in blocks]),
         tuple([(block._first_op, block._last_op) for block in blocks]),
         tuple(child for block in blocks for child in block.ops) if _has_trait(op, SymbolTable, False) else (),
     )
@@ -145,9 +170,15 @@ def walk_preorder(root: Operation) -> Iterator[Operation]:
     while stack:
         op = stack.pop()
         yield op
+        # Pushed last to first, through xDSL's links (its iterators cost a call per op).
         for region in reversed(op.regions):
-            for block in reversed(region.blocks):
-                stack.extend(reversed(list(block.ops)))
+            block = region._last_block
+            while block is not None:
+                child = block._last_op
+                while child is not None:
+                    stack.append(child)
+                    child = child._prev_op
+                block = block._prev_block
 
 
 def _check_symbol_redefinition(op: Operation) -> None:
@@ -346,15 +377,15 @@ class _Walk:
         cache = self.cache
         if cache is None:
             return False
-        own = _own_state(op)
-        body = _body_state(op) if op.regions else ()
-        snapshot = (own, body)
-        self.snapshots[op] = snapshot
         previous = cache._snapshots.get(op)
-        if previous == snapshot:
+        if previous is not None and _unchanged(op, previous):
+            self.snapshots[op] = previous
             if owner_changed:
                 self.stale.add(op)
             return False
+        own = _own_state(op)
+        body = _body_state(op) if op.regions else ()
+        self.snapshots[op] = (own, body)
         stale = self.stale
         stale.add(op)
         if owner is not None:
@@ -451,9 +482,19 @@ class _Walk:
         return self._positions[block]
 
     def _tree(self, region: Region) -> _DominatorTree:
-        if region not in self._trees:
-            self._trees[region] = _DominatorTree(region)
-        return self._trees[region]
+        tree = self._trees.get(region)
+        if tree is None:
+            # The tree of the last walk serves while the region's control flow is the same.
+            flow = tuple((block, block._last_op, block._last_op and block._last_op._successors) for block in region.blocks)
+            known = self.cache._trees.get(region) if self.cache is not None else None
+            if known is not None and known[0] == flow:
+                tree = known[1]
+            else:
+                tree = _DominatorTree(region)
+                if self.cache is not None:
+                    self.cache._trees[region] = (flow, tree)
+            self._trees[region] = tree
+        return tree
 
 
 def _defining_op_or_block_owner(value: SSAValue) -> Operation | None:

@@ -15,6 +15,16 @@ slow upstream and can go when xDSL changes it.
   by value against the same constraints, in the same order and with one
   constraint context; anything that fails is verified again by xDSL, whose
   message is reported.
+- Traits: ``get_trait`` scans the op class's traits on every ``has_trait``
+  (the verifier, the rewriters and the printer ask constantly); the answer
+  for a trait class is kept per op class, while the class's traits are the
+  same set (``add_trait`` makes a new one).
+- ``Operation.verify`` counts a region's blocks (``len(region.blocks)``
+  walks them) for the last op of every block: quadratic in the blocks of a
+  region. Whether a region has one block is its first block being its last.
+- ``SameOperandsAndResultType`` compares element types, shapes and
+  encodings pairwise; when every operand and result has the one same type,
+  all of those agree.
 """
 
 from __future__ import annotations
@@ -31,9 +41,92 @@ def _identity_hashing() -> None:
         cls.__eq__ = object.__eq__
 
 
+def _memoized_traits() -> None:
+    from xdsl.ir import Operation
+
+    find_trait = Operation.get_trait.__func__
+    found: dict[tuple[type, type], tuple[frozenset | None, object]] = {}
+    """(op class, trait class) → (the class's trait set when asked, the trait found)."""
+
+    def get_trait(cls, trait):
+        if not isinstance(trait, type):
+            return find_trait(cls, trait)
+        traits = getattr(cls.traits, "_traits", None)
+        known = found.get((cls, trait))
+        if known is None or known[0] is not traits or traits is None:
+            result = find_trait(cls, trait)
+            found[(cls, trait)] = (getattr(cls.traits, "_traits", None), result)
+            return result
+        return known[1]
+
+    Operation.get_trait = classmethod(get_trait)
+
+
+def _constant_time_terminator_checks() -> None:
+    from xdsl.ir import ErasedSSAValue, Operation
+    from xdsl.traits import IsTerminator, NoTerminator
+    from xdsl.utils.exceptions import VerifyException
+
+    def verify(self, verify_nested_ops: bool = True) -> None:
+        for operand in self._operands:
+            if isinstance(operand, ErasedSSAValue):
+                raise ValueError("Erased SSA value is used by the operation")
+        parent_block = self.parent
+        parent_region = None if parent_block is None else parent_block.parent
+        if self._successors:
+            if parent_block is None or parent_region is None:
+                raise VerifyException(
+                    f"Operation {self.name} with block successors does not belong to a block or a region"
+                )
+            if parent_block._last_op is not self:
+                raise VerifyException(f"Operation {self.name} with block successors must terminate its parent block")
+            for successor in self._successors:
+                if successor.parent is not parent_region:
+                    raise VerifyException(f"Operation {self.name} is branching to a block of a different region")
+        if parent_region is not None and parent_block._last_op is self:
+            if parent_region._first_block is parent_region._last_block:
+                parent_op = parent_region.parent
+                if parent_op is not None and not parent_op.has_trait(NoTerminator) and not self.has_trait(IsTerminator):
+                    raise VerifyException(
+                        f"Operation {self.name} terminates block in single-block region but is not a terminator"
+                    )
+            elif not self.has_trait(IsTerminator):
+                raise VerifyException(
+                    f"Operation {self.name} terminates block in multi-block region but is not a terminator"
+                )
+        if verify_nested_ops:
+            for region in self.regions:
+                region.verify()
+        try:
+            self.verify_()
+        except VerifyException as err:
+            self.emit_error(f"Operation does not verify: {err}", err)
+
+    Operation.verify = verify
+
+
+def _same_type_fast_path() -> None:
+    from xdsl.traits import SameOperandsAndResultType
+
+    verify_generally = SameOperandsAndResultType.verify
+
+    def verify(self, op) -> None:
+        results, operands = op.results, op._operands
+        if results and operands:
+            first = results[0]._type
+            if all(value._type == first for value in results) and all(value._type == first for value in operands):
+                return
+        verify_generally(self, op)
+
+    SameOperandsAndResultType.verify = verify
+
+
 @functools.cache
 def apply() -> None:
     _identity_hashing()
+    _memoized_traits()
+    _constant_time_terminator_checks()
+    _same_type_fast_path()
     _fixed_layout_op_verification()
 
 
@@ -187,6 +280,7 @@ def _fixed_layout_op_verification() -> None:
             # xDSL's own checks, in its order, decide and say what is wrong.
             verify_generally(self, op)
 
+    verify.__wrapped__ = verify_generally  # type: ignore[attr-defined]
     OpDef.verify = verify
 
 

@@ -42,6 +42,7 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
 
 from mlopt.diagnostics import DiagnosticError
+from mlopt.verifier import walk_preorder
 
 DEFAULT_INDEX_BITWIDTH = 64
 """What ``index-bitwidth=0`` ("the machine word") means on the 64-bit hosts mlopt runs on."""
@@ -99,16 +100,26 @@ class LLVMTypeConverter:
     LLVMTypeConverter does; ``convert_type`` returns None for types that have none."""
 
     index_bitwidth: int = DEFAULT_INDEX_BITWIDTH
+    _converted: dict[Attribute, Attribute | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Types converted so far: a conversion asks for the same few types again
+    and again, and xDSL verifies every type it builds."""
 
     @staticmethod
     def for_option(index_bitwidth: int) -> LLVMTypeConverter:
         return LLVMTypeConverter(resolve_index_bitwidth(index_bitwidth))
 
-    @property
+    @functools.cached_property
     def index_type(self) -> IntegerType:
         return IntegerType(self.index_bitwidth)
 
     def convert_type(self, type_: Attribute) -> Attribute | None:
+        try:
+            return self._converted[type_]
+        except KeyError:
+            converted = self._converted[type_] = self._convert_uncached(type_)
+            return converted
+
+    def _convert_uncached(self, type_: Attribute) -> Attribute | None:
         match type_:
             case IndexType():
                 return self.index_type
@@ -295,7 +306,7 @@ def convert_block_argument_types(
 def fold_conversion_casts(root: Operation) -> None:
     """Remove casts that are unused or that undo a chain of casts (A → B → … → A),
     as reconcile-unrealized-casts does; casts at a real type boundary stay."""
-    worklist = [op for op in root.walk() if isinstance(op, builtin.UnrealizedConversionCastOp)]
+    worklist = [op for op in walk_preorder(root) if isinstance(op, builtin.UnrealizedConversionCastOp)]
     while worklist:
         op = worklist.pop()
         if op.parent is None:
@@ -752,19 +763,22 @@ def apply_conversion(
     """Apply ``patterns`` to every op under ``root`` (not ``root`` itself),
     then drop the casts that became unnecessary. Ops created by a pattern take
     the location of the op it replaced; another round runs only when a pattern
-    created ops that patterns match. Patterns with a ``source_name`` are only
-    tried on ops of that name; the others on every op."""
+    created ops that patterns match. Patterns with a ``source_name`` (or
+    ``source_names``) are only tried on ops of that name (those names); the
+    others on every op."""
     by_name: dict[str | None, list[RewritePattern]] = {}
     for pattern in patterns:
-        by_name.setdefault(getattr(pattern, "source_name", None), []).append(pattern)
+        for name in getattr(pattern, "source_names", None) or (getattr(pattern, "source_name", None),):
+            by_name.setdefault(name, []).append(pattern)
     generic = by_name.pop(None, [])
     changed_any = False
     for _ in range(max_rounds):
         created: set[str] = set()
-        for op in list(root.walk()):
-            if op is root or not _is_attached(op, root):
+        for op in list(walk_preorder(root)):
+            candidates = by_name.get(op.name, ())
+            if not (candidates or generic) or op is root or not _is_attached(op, root):
                 continue
-            for pattern in [*by_name.get(op.name, ()), *generic]:
+            for pattern in itertools.chain(candidates, generic):
                 if _apply_one(pattern, op, created):
                     changed_any = True
                     break
@@ -780,7 +794,7 @@ def _apply_one(pattern: RewritePattern, op: Operation, created: set[str]) -> boo
     location = op.location
 
     def locate(new_op: Operation) -> None:
-        for nested in new_op.walk():
+        for nested in walk_preorder(new_op):
             created.add(nested.name)
             if isinstance(nested.location, builtin.UnknownLoc):
                 nested.location = location

@@ -58,6 +58,10 @@ class MultiReduction:
         return vector_ir.kind_name(self.op)
 
 
+ROOT_NAMES = ("vector.multi_reduction", "vector.mask")
+"""The ops the patterns match: a reduction, or the mask around one."""
+
+
 def matched(root: Operation, rewriter: PatternRewriter) -> MultiReduction | None:
     found = vector_ir.masked_op(root, "vector.multi_reduction")
     if found is None:
@@ -85,6 +89,7 @@ class MoveReducedDims(RewritePattern):
 
     strategy: Strategy
     source_name: ClassVar[None] = None
+    source_names: ClassVar[tuple[str, ...]] = ROOT_NAMES
 
     def match_and_rewrite(self, root: Operation, rewriter: PatternRewriter, /) -> None:
         reduction = matched(root, rewriter)
@@ -109,6 +114,7 @@ class CombineLeadingReducedRows(RewritePattern):
     → the accumulator combined element-wise with each row."""
 
     source_name: ClassVar[None] = None
+    source_names: ClassVar[tuple[str, ...]] = ROOT_NAMES
 
     def match_and_rewrite(self, root: Operation, rewriter: PatternRewriter, /) -> None:
         reduction = matched(root, rewriter)
@@ -134,6 +140,7 @@ class ReduceAllAsOneRow(RewritePattern):
     inner dimension into vector<1>, as upstream's OneDimMultiReductionToTwoDim."""
 
     source_name: ClassVar[None] = None
+    source_names: ClassVar[tuple[str, ...]] = ROOT_NAMES
 
     def match_and_rewrite(self, root: Operation, rewriter: PatternRewriter, /) -> None:
         reduction = matched(root, rewriter)
@@ -156,6 +163,7 @@ class FlattenToRows(RewritePattern):
 
     strategy: Strategy
     source_name: ClassVar[None] = None
+    source_names: ClassVar[tuple[str, ...]] = ROOT_NAMES
 
     def match_and_rewrite(self, root: Operation, rewriter: PatternRewriter, /) -> None:
         reduction = matched(root, rewriter)
@@ -189,6 +197,7 @@ class ReduceRows(RewritePattern):
     its inner dimension → one vector.reduction per row, inserted into a vector."""
 
     source_name: ClassVar[None] = None
+    source_names: ClassVar[tuple[str, ...]] = ROOT_NAMES
 
     def match_and_rewrite(self, root: Operation, rewriter: PatternRewriter, /) -> None:
         reduction = matched(root, rewriter)

@@ -63,9 +63,10 @@ class ZeroDTransferLowering(RewritePattern):
     vector.extract + memref.store."""
 
     source_name: ClassVar[None] = None
+    source_names: ClassVar[tuple[str, ...]] = ("vector.transfer_read", "vector.transfer_write")
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if op.name not in ("vector.transfer_read", "vector.transfer_write") or op.results and op.name.endswith("write"):
+        if op.name not in self.source_names or op.results and op.name.endswith("write"):
             return
         is_write = op.name.endswith("write")
         vector_type = op.operands[0].type if is_write else op.results[0].type

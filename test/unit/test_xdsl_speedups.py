@@ -1,0 +1,136 @@
+"""mlopt.xdsl_speedups: xDSL made faster, never different. Each patched check
+accepts what xDSL accepts and reports what xDSL reports."""
+
+import pytest
+
+import mlopt.asm  # noqa: F401 - applies the fixes and speedups
+from xdsl.dialects import arith, builtin, cf, func, llvm, memref, test
+from xdsl.dialects.builtin import IndexType, IntegerAttr, MemRefType, f32, i1, i32, i64
+from xdsl.ir import Block, Region
+from xdsl.irdl.operations import OpDef
+from xdsl.traits import IsTerminator, Pure, SameOperandsAndResultType
+from xdsl.utils.exceptions import VerifyException
+
+GENERAL_VERIFY = OpDef.verify.__wrapped__
+"""xDSL's own OpDef.verify, which the fast checks must agree with."""
+
+
+def _constant(value: int, type_) -> arith.ConstantOp:
+    return arith.ConstantOp(IntegerAttr(value, type_))
+
+
+def _outcome(verify, op) -> str | None:
+    try:
+        verify(type(op).get_irdl_definition(), op)
+    except VerifyException as err:
+        return str(err)
+    return None
+
+
+def _valid_ops() -> list:
+    a, b = _constant(1, i32), _constant(2, i32)
+    flag, index = _constant(1, i1), arith.ConstantOp(IntegerAttr(0, IndexType()))
+    buffer = memref.AllocOp([], [], MemRefType(f32, [4, 4]))
+    target = Block(arg_types=[i32])
+    return [
+        arith.AddiOp(a, b),
+        memref.LoadOp.get(buffer, [index, index]),
+        cf.ConditionalBranchOp(flag, target, [a], target, [b]),
+        llvm.ReturnOp(a),
+        llvm.ReturnOp(),
+    ]
+
+
+def _invalid_ops() -> dict[str, object]:
+    a, wide = _constant(1, i32), _constant(2, i64)
+    flag, index = _constant(1, i1), arith.ConstantOp(IntegerAttr(0, IndexType()))
+    buffer = memref.AllocOp([], [], MemRefType(f32, [4, 4]))
+    add = arith.AddiOp(a, a)
+    target = Block(arg_types=[i32])
+    branch = cf.ConditionalBranchOp(flag, target, [a], target, [a])
+    return {
+        "operand type against a type variable": arith.AddiOp.create(
+            operands=[a.result, wide.result], result_types=[i32], properties=dict(add.properties)
+        ),
+        "missing operand": arith.AddiOp.create(operands=[a.result], result_types=[i32], properties=dict(add.properties)),
+        "extra result": arith.AddiOp.create(operands=[a.result, a.result], result_types=[i32, i32], properties=dict(add.properties)),
+        "unknown property": arith.AddiOp.create(
+            operands=[a.result, a.result], result_types=[i32], properties={**add.properties, "bogus": builtin.UnitAttr()}
+        ),
+        "missing property": arith.CmpiOp.create(operands=[a.result, a.result], result_types=[i1]),
+        "variadic operand of the wrong type": memref.LoadOp.create(
+            operands=[buffer.memref, index.result, a.result], result_types=[f32]
+        ),
+        "two values for an optional operand": llvm.ReturnOp.create(operands=[a.result, a.result]),
+        "segment sizes that do not add up": cf.ConditionalBranchOp.create(
+            operands=list(branch.operands),
+            successors=[target, target],
+            properties={**branch.properties, "operandSegmentSizes": builtin.DenseArrayBase.from_list(i32, [1, 1, 2])},
+        ),
+        "segment sizes of the wrong element type": cf.ConditionalBranchOp.create(
+            operands=list(branch.operands),
+            successors=[target, target],
+            properties={**branch.properties, "operandSegmentSizes": builtin.DenseArrayBase.from_list(i64, [1, 1, 1])},
+        ),
+    }
+
+
+@pytest.mark.parametrize("op", _valid_ops(), ids=lambda op: op.name)
+def test_valid_ops_verify(op):
+    assert _outcome(OpDef.verify, op) is None
+    assert _outcome(GENERAL_VERIFY, op) is None
+
+
+@pytest.mark.parametrize("case", list(_invalid_ops()))
+def test_invalid_ops_are_reported_as_xdsl_reports_them(case):
+    op = _invalid_ops()[case]
+    expected = _outcome(GENERAL_VERIFY, op)
+    assert expected is not None, f"xDSL accepts the {case}"
+    assert _outcome(OpDef.verify, op) == expected
+
+
+def test_discardable_attributes_are_allowed():
+    a = _constant(1, i32)
+    add = arith.AddiOp(a, a)
+    add.attributes["some.note"] = builtin.UnitAttr()
+    assert _outcome(OpDef.verify, add) is None
+
+
+def test_same_operands_and_result_type():
+    a, wide = _constant(1, i32), _constant(2, i64)
+    add = arith.AddiOp(a, a)
+    SameOperandsAndResultType().verify(add)
+    add.operands = (a.result, wide.result)
+    with pytest.raises(VerifyException, match="requires the same type for all operands and results"):
+        SameOperandsAndResultType().verify(add)
+
+
+def test_a_trait_added_after_a_lookup_is_seen():
+    op_class = test.TestOp
+    assert not op_class.has_trait(Pure)
+    op_class.traits.add_trait(Pure())
+    try:
+        assert op_class.has_trait(Pure)
+    finally:
+        op_class.traits._traits = op_class.traits.traits - {Pure()}
+    assert not op_class.has_trait(Pure)
+
+
+def test_a_block_ending_without_a_terminator_in_a_multi_block_region():
+    a = _constant(1, i32)
+    first, second = Block([a]), Block([func.ReturnOp()])
+    function = func.FuncOp("f", ((), ()), Region([first, second]))
+    assert not a.has_trait(IsTerminator)
+    with pytest.raises(VerifyException, match="terminates block in multi-block region but is not a terminator"):
+        a.verify()
+    function.body.detach_block(second)
+    with pytest.raises(VerifyException, match="terminates block in single-block region but is not a terminator"):
+        a.verify()
+
+
+def test_ir_objects_hash_and_compare_by_identity():
+    a, b = _constant(1, i32), _constant(1, i32)
+    assert a == a and a != b and len({a, b, a}) == 2
+    assert a.result == a.result and a.result != b.result
+    block = Block()
+    assert {block: 1}[block] == 1 and block != Block()
