@@ -111,3 +111,76 @@ def test_a_function_pass_breaking_a_sibling_checked_before_is_caught(context):
 
 def test_an_unchanged_module_passes(context):
     assert _run(context, BreakingPass("nowhere", "f", "arith.addi"), "func.func") is None
+
+
+CALLS = """\
+func.func @callee(%x: i32) -> i32 {
+  return %x : i32
+}
+
+func.func @caller(%a: i32) -> i32 {
+  %r = func.call @callee(%a) : (i32) -> i32
+  return %r : i32
+}
+"""
+
+CALL_LINE = 6
+
+
+class RetypeCallee:
+    """Gives @callee (and its body) i64 where @caller's call still says i32:
+    only the callee changes, yet the call is what becomes invalid."""
+
+    name = "test-break-ir"
+
+    def apply(self, ctx, op) -> None:
+        from xdsl.dialects.builtin import FunctionType, i64
+
+        callee = next(f for f in op.body.block.ops if _symbol(f) == "callee")
+        callee.properties["function_type"] = FunctionType.from_lists([i64], [i64])
+        callee.body.block.args[0]._type = i64
+
+
+CAST = """\
+func.func @h(%x: i32) -> i32 {
+  %c = builtin.unrealized_conversion_cast %x : i32 to i32
+  %y = arith.addi %c, %c : i32
+  return %y : i32
+}
+"""
+
+ADD_LINE = 3
+
+
+class RetypeCast:
+    """Changes a cast's result type in place: the cast stays valid, its
+    user, unchanged itself, does not."""
+
+    name = "test-break-ir"
+
+    def apply(self, ctx, op) -> None:
+        from xdsl.dialects.builtin import i64
+
+        function = next(iter(op.body.block.ops))
+        cast = next(o for o in function.body.block.ops if o.name == "builtin.unrealized_conversion_cast")
+        cast.results[0]._type = i64
+
+
+def _run_on(context, program: str, pass_instance) -> InternalError | None:
+    module = parse_source(context, SourceText("input.mlir", program))
+    verify(module)
+    pm = OpPassManager("builtin.module")
+    pm.items.append(ScheduledPass(pass_instance, PluginInfo("test", "in-process")))
+    try:
+        PassRunner(context).run(pm, module)
+    except InternalError as err:
+        return err
+    return None
+
+
+def test_a_changed_symbol_reverifies_its_users(context):
+    _assert_reported_at(_run_on(context, CALLS, RetypeCallee()), CALL_LINE, "func.call")
+
+
+def test_a_result_type_changed_in_place_reverifies_its_users(context):
+    _assert_reported_at(_run_on(context, CAST, RetypeCast()), ADD_LINE, "arith.addi")
