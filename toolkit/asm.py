@@ -58,6 +58,76 @@ def _space_flags_as_upstream() -> None:
 
 _space_flags_as_upstream()
 
+
+def _build_affine_expressions_as_upstream() -> None:
+    """Upstream simplifies affine sums and products as it builds them, and
+    prints them in the order built; xDSL keeps a sum's order and distributes
+    a product over a sum. As upstream's AffineExpr operator+ and operator*:
+    a term with a dimension goes before a symbolic one, constants gather on
+    the right, ``c1 * e + c2 * e`` is ``e * (c1 + c2)``, ``e - (e floordiv c)
+    * c`` is ``e mod c``, and ``(e1 + e2) * c`` stays as written."""
+    from xdsl.ir.affine import AffineBinaryOpExpr, AffineBinaryOpKind, AffineConstantExpr, AffineExpr
+
+    add, mul = AffineBinaryOpKind.Add, AffineBinaryOpKind.Mul
+    multiply = AffineExpr.__mul__
+
+    def constant(expr: AffineExpr) -> int | None:
+        return expr.value if isinstance(expr, AffineConstantExpr) else None
+
+    def is_binary(expr: AffineExpr, kind: AffineBinaryOpKind) -> bool:
+        return isinstance(expr, AffineBinaryOpExpr) and expr.kind == kind
+
+    def scaled(expr: AffineExpr) -> tuple[AffineExpr, int]:
+        if is_binary(expr, mul) and (factor := constant(expr.rhs)) is not None:
+            return expr.lhs, factor
+        return expr, 1
+
+    def sum_as_upstream(lhs: AffineExpr, rhs: AffineExpr | int) -> AffineExpr:
+        if isinstance(rhs, int):
+            rhs = AffineExpr.constant(rhs)
+        left, right = constant(lhs), constant(rhs)
+        if left is not None and right is not None:
+            return AffineExpr.constant(left + right)
+        if left is not None or (not lhs.used_dims() and rhs.used_dims()):
+            return rhs + lhs
+        if right == 0:
+            return lhs
+        inner = constant(lhs.rhs) if is_binary(lhs, add) else None
+        if inner is not None and right is not None:
+            return lhs.lhs + (inner + right)
+        (first, c1), (second, c2) = scaled(lhs), scaled(rhs)
+        if first == second:
+            return first * (c1 + c2)
+        if inner is not None:
+            return lhs.lhs + rhs + lhs.rhs
+        if is_binary(rhs, mul) and is_binary(quotient := rhs.lhs, AffineBinaryOpKind.FloorDiv):
+            divisor = constant(quotient.rhs)
+            if quotient.lhs == lhs and divisor is not None and constant(rhs.rhs) == -divisor:
+                return lhs % quotient.rhs
+        return AffineBinaryOpExpr(add, lhs, rhs)
+
+    def product_as_upstream(lhs: AffineExpr, rhs: AffineExpr | int) -> AffineExpr:
+        if isinstance(rhs, int):
+            rhs = AffineExpr.constant(rhs)
+        left, right = constant(lhs), constant(rhs)
+        if left is not None and right is not None:
+            return AffineExpr.constant(left * right)
+        if rhs.used_dims() or left is not None:
+            lhs, rhs, right = rhs, lhs, left
+        if right is None:
+            return multiply(lhs, rhs)  # semi-affine: xDSL's error
+        if right in (0, 1):
+            return rhs if right == 0 else lhs
+        if is_binary(lhs, mul) and (inner := constant(lhs.rhs)) is not None:
+            return lhs.lhs * (inner * right)
+        return AffineBinaryOpExpr(mul, lhs, rhs)
+
+    AffineExpr.__add__ = sum_as_upstream
+    AffineExpr.__mul__ = product_as_upstream
+
+
+_build_affine_expressions_as_upstream()
+
 DEFAULT_DIALECT_OF_OP = {"builtin.module": "builtin", "func.func": "func"}
 """Ops whose regions print ops of this dialect without the prefix, as upstream's
 OpAsmOpInterface::getDefaultDialect says."""

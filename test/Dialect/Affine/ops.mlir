@@ -4,7 +4,7 @@
 // CHECK-DAG: #[[MAP0:map[0-9]*]] = affine_map<(d0) -> (d0 + 10, 100)>
 // CHECK-DAG: #[[SET0:set[0-9]*]] = affine_set<(d0) : (d0 - 10 >= 0)>
 // CHECK-DAG: #[[MAP1:map[0-9]*]] = affine_map<(d0)[s0] -> (d0 + s0)>
-// CHECK-DAG: #[[SET1:set[0-9]*]] = affine_set<(d0)[s0] : (d0 == 0, s0 - d0 >= 0)>
+// CHECK-DAG: #[[SET1:set[0-9]*]] = affine_set<(d0)[s0] : (d0 == 0, -d0 + s0 >= 0)>
 // CHECK-DAG: #[[MAP2:map[0-9]*]] = affine_map<(d0) -> (d0, 0)>
 // CHECK-DAG: #[[MAP3:map[0-9]*]] = affine_map<(d0, d1) -> (d0 floordiv 2 + d1 ceildiv 3)>
 // CHECK-DAG: #[[MAP4:map[0-9]*]] = affine_map<(d0)[s0] -> (d0, s0, 100)>
