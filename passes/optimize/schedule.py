@@ -65,7 +65,9 @@ def payload_kernels(module: Operation, ctx: Context, options: ScheduleOptions) -
         for op in [op for op in payload.walk() if op.name in elementwise.GENERALIZED]:
             Rewriter.replace_op(op, generalize(op))
         LinalgElementwiseOpFusionPass().apply(ctx, payload)
-    on_tensors = [g for g in _groups(payload, options.target) if any(k is not None and k.on_tensors for k in g[1])]
+    groups = _groups(payload, options.target)
+    created = {name for _, group in groups for k in group if k is not None and k.on_tensors for name in k.creates}
+    on_tensors = [g for g in groups if g[0] in created or any(k is not None and k.on_tensors for k in g[1])]
     OneShotBufferizePass(**BUFFERIZATION).apply(ctx, payload)
     tensor_names = {name for name, _ in on_tensors}
     return on_tensors, [g for g in _groups(payload, options.target) if g[0] not in tensor_names]
@@ -82,23 +84,25 @@ def _groups(payload: Operation, target: Target) -> list[Group]:
 
 
 def _include_kernels(groups: list[Group], root: str, sequences: dict[str, Kernel]) -> list[str]:
-    """Each scheduled op selected by name, split in program order, and its sequence included."""
-    lines = []
+    """Each scheduled op selected by name, split in program order, and its
+    sequence included; every op is selected before any sequence runs, since
+    a sequence may add ops of a name selected later."""
+    selections, includes = [], []
     for op_name, group in groups:
         if all(k is None for k in group):
             continue
         stem = op_name.removeprefix("linalg.")
-        lines.append(f'%all_{stem} = transform.structured.match ops{{["{op_name}"]}} in {root} : ({ANY}) -> {ANY}')
+        selections.append(f'%all_{stem} = transform.structured.match ops{{["{op_name}"]}} in {root} : ({ANY}) -> {ANY}')
         handles = [f"%all_{stem}"]
         if len(group) > 1:
             handles = [f"%{stem}_{i}" for i in range(len(group))]
             types = ", ".join([ANY] * len(group))
-            lines.append(f"{', '.join(handles)} = transform.split_handle %all_{stem} : ({ANY}) -> ({types})")
+            selections.append(f"{', '.join(handles)} = transform.split_handle %all_{stem} : ({ANY}) -> ({types})")
         for handle, kernel in zip(handles, group):
             if kernel is not None:
                 sequences.setdefault(kernel.name, kernel)
-                lines.append(f"transform.include @{kernel.name} failures(propagate) ({handle}) : ({ANY}) -> ()")
-    return lines
+                includes.append(f"transform.include @{kernel.name} failures(propagate) ({handle}) : ({ANY}) -> ()")
+    return selections + includes
 
 
 def build_schedule(module: Operation, ctx: Context, options: ScheduleOptions) -> str:
@@ -119,8 +123,10 @@ def build_schedule(module: Operation, ctx: Context, options: ScheduleOptions) ->
         "%bufferized = transform.bufferization.one_shot_bufferize layout{IdentityLayoutMap} %module "
         f"{{bufferize_function_boundaries = true}} : ({ANY}) -> {ANY}"
     )
-    # temporaries freed where their last use is (returned buffers go to the caller)
     main.append(f'%buffer_functions = transform.structured.match ops{{["func.func"]}} in %bufferized : ({ANY}) -> {ANY}')
+    # a temporary of a loop body (a split reduction's partial result) allocated once, not per iteration
+    main.append(f"transform.bufferization.buffer_loop_hoisting %buffer_functions : {ANY}")
+    # temporaries freed where their last use is (returned buffers go to the caller)
     handle = "%buffer_functions"
     for step, pass_name in (
         ("canonicalized", "canonicalize"),

@@ -102,6 +102,10 @@ class Kernel:
     steps: tuple[str, ...]
     on_tensors: bool = False
     """Scheduled before bufferization (its transforms need tensors)."""
+    creates: tuple[str, ...] = ()
+    """Names of the structured ops its transforms add to the payload: the ops
+    of those names are scheduled on tensors too, since after bufferization
+    the payload holds more of them than the analysis found."""
 
 
 def shape_suffix(extents: Sequence[int]) -> str:

@@ -50,10 +50,20 @@ def test_elementwise_chain(n: int) -> None:
     np.testing.assert_allclose(result, kernels.elementwise_chain_reference(x, y, z), rtol=1e-6)
 
 
-@pytest.mark.parametrize("m, n", [(1, 1), (3, 17), (5, 300)])
+# (1, 48), (7, 320) and (3, 176): rows whose whole vectors split the
+# reduction into partial accumulators (one row: no loop over rows; 176:
+# the elementwise ops, scheduled on tensors with them, have partial tiles);
+# the others do not split.
+@pytest.mark.parametrize("m, n", [(1, 1), (3, 17), (5, 300), (1, 48), (7, 320), (3, 176)])
 def test_softmax(m: int, n: int) -> None:
     x = _random(m, n) * 4
     np.testing.assert_allclose(_engine(kernels.softmax(m, n)).kernel(x), kernels.softmax_reference(x), rtol=1e-5, atol=1e-7)
+
+
+def test_softmax_with_narrower_vectors() -> None:
+    x = _random(9, 72) * 4  # 72: nine 8-lane vectors, split by three of them
+    engine = _engine(kernels.softmax(9, 72), "vector-width=256")
+    np.testing.assert_allclose(engine.kernel(x), kernels.softmax_reference(x), rtol=1e-5, atol=1e-7)
 
 
 @pytest.mark.parametrize("shape", [(1, 5, 5, 3, 2), (1, 10, 11, 8, 40)])

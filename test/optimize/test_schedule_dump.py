@@ -4,6 +4,8 @@ edited schedule changes the result as edited."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import optimize_kernels as kernels
@@ -16,6 +18,7 @@ PROGRAMS = {
     "matmul": kernels.matmul(64, 96, 80),
     "elementwise_chain": kernels.elementwise_chain(1000),
     "softmax": kernels.softmax(6, 100),
+    "softmax_split_reductions": kernels.softmax(6, 128),
     "conv": kernels.conv_2d_nhwc_hwcf(1, 10, 12, 8, 16),
 }
 
@@ -57,6 +60,18 @@ def test_options_change_the_schedule(tmp_path) -> None:
     assert "linalg-fuse-elementwise-ops" not in unfused
     _, untiled = _optimized_and_schedule(PROGRAMS["matmul"], tmp_path, "tile=false")
     assert "tile_using_for" not in untiled and "vectorize" not in untiled
+
+
+def test_row_reductions_split_into_partial_vectors_only_where_whole_vectors_divide_the_row(tmp_path) -> None:
+    split, schedule = _optimized_and_schedule(PROGRAMS["softmax_split_reductions"], tmp_path, "vector-width=512")
+    # 128 = two chunks of four 16-lane vectors: each row accumulates into a 1x64 partial
+    assert schedule.count("tile_reduction_using_for %row by tile_sizes = [0, 64]") == 1
+    assert len(re.findall(r"transform\.include @\w+_split_reduction_6x128 ", schedule)) == 2, "the max and the sum"
+    assert "vector<1x64xf32>" in split
+    _, narrow = _optimized_and_schedule(PROGRAMS["softmax_split_reductions"], tmp_path, "vector-width=256")
+    assert "tile_sizes = [0, 32]" in narrow
+    _, unsplit = _optimized_and_schedule(PROGRAMS["softmax"], tmp_path, "vector-width=512")  # 100: no whole vectors
+    assert "tile_reduction_using_for" not in unsplit
 
 
 def test_schedule_to_stderr(capsys) -> None:
