@@ -268,7 +268,12 @@ class _SelectSyntax:
             raise VerifyException("expected condition type to have the same shape as the result type")
 
 
-SelectOp = extend_op(xarith.SelectOp, constraints={"cond": xarith.boolLike}, mixin=_SelectSyntax)
+SelectOp = extend_op(
+    xarith.SelectOp,
+    constraints={"cond": xarith.boolLike},
+    mixin=_SelectSyntax,
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:SELECT_PATTERNS")],
+)
 
 
 def i1_like(type: Attribute) -> Attribute:

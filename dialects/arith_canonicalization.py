@@ -1,7 +1,7 @@
 """Upstream's arith canonicalizations that xDSL lacks (ArithOps.cpp,
 ArithCanonicalization.td): comparisons with the constant on the right, boolean
 comparisons against true/false, extensions of extensions, comparisons of
-extended values."""
+extended values, selects that are extensions or of known or negated conditions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from xdsl.dialects import arith as xarith
 from xdsl.dialects.builtin import DenseIntOrFPElementsAttr, IntegerAttr, IntegerType, VectorType
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
+from xdsl.rewriter import InsertPoint
 from xdsl.traits import ConstantLike
+
+from mlopt.dialects.arith import ExtUIOp
 
 PREDICATES = xarith.CMPI_COMPARISON_OPERATIONS
 SWAPPED = {"eq": "eq", "ne": "ne", "slt": "sgt", "sle": "sge", "sgt": "slt", "sge": "sle",
@@ -105,5 +108,89 @@ class ExtensionOfExtension(RewritePattern):
         rewriter.replace_op(op, type(inner)(inner.input, op.result.type))
 
 
+def _is_not(value: SSAValue) -> SSAValue | None:
+    """``%c`` when ``value`` is ``arith.xori %c, true`` (either side, i1 or all-ones splat)."""
+    op = value.owner
+    if not isinstance(op, xarith.XOrIOp) or not _is_bool_like(value.type):
+        return None
+    for negated, mask in ((op.lhs, op.rhs), (op.rhs, op.lhs)):
+        if _splat_integer(mask) not in (None, 0):
+            return negated
+    return None
+
+
+class SelectOfSplatCondition(RewritePattern):
+    """select dense<true>, %a, %b  →  %a  (and dense<false> → %b)"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if isinstance(op.cond.type, VectorType) and (condition := _splat_integer(op.cond)) is not None:
+            rewriter.replace_op(op, [], [op.lhs if condition else op.rhs])
+
+
+class SelectOfConstantVectors(RewritePattern):
+    """select of constant vectors by a constant vector condition is the constant
+    picked element by element (upstream's SelectOp folder)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        condition, lhs, rhs = (ConstantLike.get_constant_value(v) for v in (op.cond, op.lhs, op.rhs))
+        if not all(isinstance(c, DenseIntOrFPElementsAttr) for c in (condition, lhs, rhs)):
+            return
+        picked = [t if c else f for c, t, f in zip(condition.get_values(), lhs.get_values(), rhs.get_values())]
+        rewriter.replace_op(op, xarith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, picked)))
+
+
+class SelectOfOperandsCompared(RewritePattern):
+    """select (cmpi eq, %a, %b), %a, %b → %b;  select (cmpi ne, %a, %b), %a, %b → %a
+    (either order of the compared values)"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        compare = op.cond.owner
+        if not isinstance(compare, xarith.CmpiOp) or _predicate(compare) not in ("eq", "ne"):
+            return
+        if {compare.lhs, compare.rhs} == {op.lhs, op.rhs} and op.lhs != op.rhs:
+            rewriter.replace_op(op, [], [op.lhs if _predicate(compare) == "ne" else op.rhs])
+
+
+class SelectToExtUI(RewritePattern):
+    """select %c, 1, 0 → extui %c;  select %c, 0, 1 → extui (xori %c, true)  (integers wider than i1)"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        type = op.result.type
+        if not isinstance(type, IntegerType) or type.width.data == 1:
+            return
+        values = (_splat_integer(op.lhs), _splat_integer(op.rhs))
+        if values == (1, 0):
+            rewriter.replace_op(op, ExtUIOp(op.cond, type))
+        elif values == (0, 1):
+            true = xarith.ConstantOp(IntegerAttr(1, op.cond.type))
+            negated = xarith.XOrIOp(op.cond, true)
+            rewriter.insert_op([true, negated], InsertPoint.before(op))
+            rewriter.replace_op(op, ExtUIOp(negated.result, type))
+
+
+class RedundantSelect(RewritePattern):
+    """select %c, (select %c, %a, %b), %d → select %c, %a, %d;
+    select %c, %a, (select %c, %b, %d) → select %c, %a, %d"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        lhs, rhs = op.lhs.owner, op.rhs.owner
+        if isinstance(lhs, xarith.SelectOp) and lhs.cond == op.cond:
+            rewriter.replace_op(op, type(op)(op.cond, lhs.lhs, op.rhs))
+        elif isinstance(rhs, xarith.SelectOp) and rhs.cond == op.cond:
+            rewriter.replace_op(op, type(op)(op.cond, op.lhs, rhs.rhs))
+
+
+class SelectOfNegatedCondition(RewritePattern):
+    """select (xori %c, true), %a, %b → select %c, %b, %a"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if (condition := _is_not(op.cond)) is not None:
+            rewriter.replace_op(op, type(op)(condition, op.rhs, op.lhs))
+
+
 CMPI_PATTERNS = (CmpIConstantToRight(), CmpIBoolAgainstConstant(), CmpIExtendedBoolAgainstZero(), CmpIOfSameExtension())
 EXTENSION_PATTERNS = (ExtensionOfExtension(),)
+SELECT_PATTERNS = (
+    SelectOfSplatCondition(), SelectOfConstantVectors(), SelectOfOperandsCompared(), SelectToExtUI(), RedundantSelect(),
+    SelectOfNegatedCondition(),
+)

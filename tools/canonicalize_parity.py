@@ -1,6 +1,6 @@
 """How many chunks of upstream's canonicalize tests mlopt passes.
 
-    python -m mlopt.tools.canonicalize_parity [-v] [--mlir-opt PATH] FILE [FILE ...]
+    python -m mlopt.tools.canonicalize_parity [-v] [--mlir-opt PATH] [--mlopt PATH] FILE [FILE ...]
 
 Each FILE is a copy of an upstream canonicalize test (e.g.
 ``mlir/test/Dialect/SCF/canonicalize.mlir``), kept outside the repository;
@@ -84,6 +84,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--mlir-opt", default=DEFAULT_MLIR_OPT, help="upstream's mlir-opt, the oracle")
+    parser.add_argument("--mlopt", help="the mlopt to measure (default: the one beside this Python)")
     parser.add_argument("-v", "--verbose", action="store_true", help="name the chunks mlopt fails")
     args = parser.parse_args(argv)
     mlir_opt = shutil.which(args.mlir_opt)
@@ -91,7 +92,7 @@ def main(argv: list[str]) -> int:
         print(f"error: mlir-opt not found at '{args.mlir_opt}' (use --mlir-opt)", file=sys.stderr)
         return 1
     bin_dir = Path(sys.executable).parent
-    mlopt, filecheck = str(bin_dir / "mlopt"), str(bin_dir / "filecheck")
+    mlopt, filecheck = args.mlopt or str(bin_dir / "mlopt"), str(bin_dir / "filecheck")
     total_passed = total = 0
     for path in args.files:
         passed, counted, failing = check_file(path, mlopt, mlir_opt, filecheck)
