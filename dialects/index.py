@@ -19,6 +19,7 @@ from xdsl.printer import Printer
 from xdsl.traits import ConstantLike, Pure
 from xdsl.utils.exceptions import VerifyException
 
+from mlopt.dialects.extension import LazyCanonicalizationPatterns
 from mlopt.dialects.index_folding import (
     BinaryFolder,
     CastFolder,
@@ -74,7 +75,9 @@ class CmpOp(IRDLOperation):
     pred = prop_def(IndexCmpPredicateAttr)
     result = result_def(i1)
 
-    traits = traits_def(Pure(), CmpFolder())
+    traits = traits_def(
+        Pure(), CmpFolder(), LazyCanonicalizationPatterns("mlopt.dialects.index_canonicalization:CMP_PATTERNS")
+    )
 
     @classmethod
     def parse(cls, parser: Parser) -> CmpOp:

@@ -143,8 +143,50 @@ class BinaryFolder(HasFolder):
         return (_index(results[0]),)
 
 
+def _ranges_of_bound(mnemonic: str, bound: int, width: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The signed and unsigned ranges of ``mnemonic(x, bound)`` for any x (upstream's
+    ConstantIntRanges::fromSigned/fromUnsigned of a max/min)."""
+    smin, smax, umax = -(1 << (width - 1)), (1 << (width - 1)) - 1, (1 << width) - 1
+    signed_bound, unsigned_bound = _signed(bound, width), _unsigned(bound, width)
+    if mnemonic in ("maxs", "mins"):
+        signed = (signed_bound, smax) if mnemonic == "maxs" else (smin, signed_bound)
+        crosses_sign = signed[0] < 0 <= signed[1]
+        unsigned = (0, umax) if crosses_sign else (_unsigned(signed[0], width), _unsigned(signed[1], width))
+        return signed, unsigned
+    unsigned = (unsigned_bound, umax) if mnemonic == "maxu" else (0, unsigned_bound)
+    crosses_sign = unsigned[0] <= smax < unsigned[1]
+    signed = (smin, smax) if crosses_sign else (_signed(unsigned[0], width), _signed(unsigned[1], width))
+    return signed, unsigned
+
+
+def _decided(predicate: str, signed: tuple[int, int], unsigned: tuple[int, int], value: int, width: int) -> bool | None:
+    """Whether ``predicate(x, value)`` holds for every x in the ranges, for none, or either (None)."""
+    if predicate in ("eq", "ne"):
+        outside = not signed[0] <= _signed(value, width) <= signed[1] or not unsigned[0] <= _unsigned(value, width) <= unsigned[1]
+        single = signed[0] == signed[1] == _signed(value, width)
+        equal = True if single else False if outside else None
+        return equal if equal is None or predicate == "eq" else not equal
+    low, high = signed if predicate.startswith("s") else unsigned
+    holds = COMPARISONS[predicate]
+    at_low, at_high = holds(low, value, width), holds(high, value, width)
+    return at_low if at_low == at_high else None
+
+
+def _fold_cmp_of_bound(op: Operation, predicate: str, rhs: int | None) -> bool | None:
+    """``cmp(maxs/mins/maxu/minu(x, a), b)`` decided by the range of the max/min alone."""
+    bound_op = op.lhs.owner
+    if rhs is None or not isinstance(bound_op, Operation):
+        return None
+    mnemonic = bound_op.name.removeprefix("index.")
+    if mnemonic not in ("maxs", "mins", "maxu", "minu") or (bound := constant_integer(bound_op.operands[1])) is None:
+        return None
+    results = {_decided(predicate, *_ranges_of_bound(mnemonic, bound, width), rhs, width) for width in WIDTHS}
+    return results.pop() if len(results) == 1 else None
+
+
 class CmpFolder(HasFolder):
-    """index.cmp of two constants (when 32 and 64 bits agree) or of a value with itself."""
+    """index.cmp of two constants (when 32 and 64 bits agree), of a value with
+    itself, or of a max/min with a constant bound against a constant."""
 
     @classmethod
     def fold(cls, op: Operation) -> Sequence[SSAValue | Attribute] | None:
@@ -152,6 +194,8 @@ class CmpFolder(HasFolder):
         if op.lhs is op.rhs:
             return (BoolAttr.from_bool(predicate in REFLEXIVE_TRUE),)
         lhs, rhs = constant_integer(op.lhs), constant_integer(op.rhs)
+        if (decided := _fold_cmp_of_bound(op, predicate, rhs)) is not None:
+            return (BoolAttr.from_bool(decided),)
         if lhs is None or rhs is None:
             return None
         results = {COMPARISONS[predicate](lhs, rhs, width) for width in WIDTHS}
