@@ -31,6 +31,7 @@ import numpy as np
 from xdsl.dialects import builtin
 from xdsl.ir import Attribute, Operation
 
+from mlopt.runtime.heap import keep_freed_memory
 from mlopt.runtime.memref import DEALLOCATION_SENTINEL, MemRefView, descriptor_for_array, ranked_descriptor_type
 
 
@@ -206,6 +207,7 @@ class ExecutionEngine:
                     raise ExecutionEngineError(f"the module runs code on a GPU, but there is {reason}")
             lower_to_llvm_dialect(module, self.registry, context, pipeline=pipeline, sources=sources)
         self._mark_bare_pointer_functions(module)
+        keep_freed_memory()
         self._jit = Jit(module, registry=self.registry, opt_level=opt_level, shared_libs=shared_libs, keep_object=code_cache is not None)
         self.llvm_ir = self._jit.llvm_ir
         # GPU kernels are loaded from the device's state when the module runs: not cached.
@@ -228,6 +230,7 @@ class ExecutionEngine:
         self._signatures = {s.name: s for s in (_signature_from_json(entry, context) for entry in cached.metadata["signatures"])}
         self._uses_gpu = False
         self.llvm_ir = self._jit.llvm_ir
+        keep_freed_memory()
         return True
 
     def _mark_bare_pointer_functions(self, module: Operation) -> None:
