@@ -12,7 +12,7 @@ import operator
 from collections.abc import Iterator, Sequence
 
 from xdsl.dialects import builtin
-from xdsl.ir import Block, BlockArgument, Operation, OpResult, OpTraits, Region, SSAValue
+from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
 from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator, SymbolTable
 
 from mlopt import xdsl_fixes
@@ -131,7 +131,7 @@ def _body_state(op: Operation) -> tuple:
     return (
         tuple([tuple(map(_TYPE, block._args)) for block in blocks]),
         tuple([(block._first_op, block._last_op) for block in blocks]),
-        tuple(child for block in blocks for child in block.ops) if _has_trait(op, SymbolTable, False) else (),
+        tuple(child for block in blocks for child in block.ops) if op.has_trait(SymbolTable, value_if_unregistered=False) else (),
     )
 
 
@@ -145,21 +145,6 @@ def _refers_to_symbols(op: Operation) -> bool:
 
 def _defines_symbol(op: Operation) -> bool:
     return "sym_name" in op.properties or "sym_name" in op.attributes
-
-
-_TRAITS: dict[tuple[type, type, bool], tuple[object, bool]] = {}
-"""(op class, trait, answer for unregistered ops) → (the class's trait set
-when asked, whether it has the trait): xDSL's has_trait scans the traits."""
-
-
-def _has_trait(op: Operation, trait: type, if_unregistered: bool) -> bool:
-    cls = type(op)
-    traits = cls.traits._traits if isinstance(cls.traits, OpTraits) else None
-    key = (cls, trait, if_unregistered)
-    found = _TRAITS.get(key)
-    if found is None or found[0] is not traits or traits is None:
-        found = _TRAITS[key] = (traits, cls.has_trait(trait, value_if_unregistered=if_unregistered))
-    return found[1]
 
 
 def walk_preorder(root: Operation) -> Iterator[Operation]:
@@ -182,7 +167,7 @@ def walk_preorder(root: Operation) -> Iterator[Operation]:
 
 
 def _check_symbol_redefinition(op: Operation) -> None:
-    if not _has_trait(op, SymbolTable, False):
+    if not op.has_trait(SymbolTable, value_if_unregistered=False):
         return
     seen: dict[str, Operation] = {}
     for region in op.regions:
@@ -207,13 +192,13 @@ def _verify_op(op: Operation) -> None:
         raise
     except Exception as err:  # noqa: BLE001 - xDSL verifiers raise assorted errors
         raise DiagnosticError.at(op, f"'{op.name}' op {_verifier_text(err)}") from None
-    if not _has_trait(op, NoTerminator, True):
+    if not op.has_trait(NoTerminator, value_if_unregistered=True):
         for region in op.regions:
             for block in region.blocks:
                 last = block.last_op
                 if last is None:
                     raise DiagnosticError.at(op, "empty block: expect at least a terminator")
-                if not _has_trait(last, IsTerminator, True):
+                if not last.has_trait(IsTerminator, value_if_unregistered=True):
                     raise DiagnosticError.at(
                         last, f"block with no terminator, has '{last.name}'"
                     )
@@ -354,7 +339,7 @@ class _Walk:
                 frame.defined.extend(op.results)
 
     def _enter(self, op: Operation, own_changed: bool, live: set[SSAValue], frames: list[_Frame]) -> None:
-        scope = set() if _has_trait(op, IsolatedFromAbove, False) else live
+        scope = set() if op.has_trait(IsolatedFromAbove, value_if_unregistered=False) else live
         for region in reversed(op.regions):
             entry = region._first_block
             if entry is None:
@@ -448,7 +433,7 @@ class _Walk:
             parent_op = ancestor.parent_op()
             if parent_op is None:
                 return "dominance"
-            if _has_trait(parent_op, IsolatedFromAbove, False):
+            if parent_op.has_trait(IsolatedFromAbove, value_if_unregistered=False):
                 return parent_op
             ancestor = parent_op
         region_owner = def_region.parent
@@ -506,7 +491,7 @@ def _defining_op_or_block_owner(value: SSAValue) -> Operation | None:
 
 def _successors(block: Block) -> list[Block]:
     last = block._last_op
-    if last is not None and _has_trait(last, IsTerminator, True):
+    if last is not None and last.has_trait(IsTerminator, value_if_unregistered=True):
         return [succ for succ in last._successors if succ.parent is block.parent]
     return []
 

@@ -214,6 +214,8 @@ class SoftmaxLowering(RewritePattern):
     """linalg.softmax on memrefs: per slice along ``dimension``, the max, then
     exp(x - max) into the output while summing, then the output divided by the sum."""
 
+    source_name: ClassVar[str] = "linalg.softmax"
+
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if op.name != "linalg.softmax" or not _on_memrefs(op, [op.output]):  # type: ignore[attr-defined]
             return
@@ -268,6 +270,8 @@ class RelayoutLowering(RewritePattern):
     """linalg.pack / linalg.unpack on memrefs: a loop nest over the destination.
     Packed index (outer..., inner...) ↔ plain index ``outer * tile + inner``
     on the tiled dims; a pack reads ``padding_value`` past the source's end."""
+
+    source_names: ClassVar[tuple[str, ...]] = ("linalg.pack", "linalg.unpack")
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if op.name not in ("linalg.pack", "linalg.unpack") or not _on_memrefs(op, [op.dest]):  # type: ignore[attr-defined]

@@ -56,6 +56,8 @@ LIBM_FUNCTIONS = {
 class LibmCallLowering(RewritePattern):
     """A scalar f32/f64 math op → ``func.call @name(f)``."""
 
+    source_names: ClassVar[tuple[str, ...]] = tuple(LIBM_FUNCTIONS)
+
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         base = LIBM_FUNCTIONS.get(op.name)
         if base is None or len(op.results) != 1:

@@ -80,11 +80,14 @@ def permutation_dims(results: Sequence[AffineExpr]) -> list[int | None] | None:
     return dims
 
 
+TRANSFER_OPS = ("vector.transfer_read", "vector.transfer_write")
+
+
 def decode_transfer(op: Operation) -> Transfer | None:
     """The transfer ``op`` on a memref, decoded; None for other ops and for a
     transfer inside vector.mask (lower-vector-mask folds the mask in first)."""
     is_write = op.name == "vector.transfer_write"
-    if op.name not in ("vector.transfer_read", "vector.transfer_write") or (is_write and op.results):
+    if op.name not in TRANSFER_OPS or (is_write and op.results):
         return None
     if vector_ir.enclosing_mask(op) is not None:
         return None
@@ -296,6 +299,7 @@ class TransferSplitter(RewritePattern):
 
     target_rank: int
     source_name: ClassVar[None] = None
+    source_names: ClassVar[tuple[str, ...]] = TRANSFER_OPS
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         transfer = decode_transfer(op)
@@ -335,6 +339,7 @@ class StridedTransferLowering(RewritePattern):
     guarded by its bound and mask (upstream's TransferOp1dConversion, unrolled)."""
 
     source_name: ClassVar[None] = None
+    source_names: ClassVar[tuple[str, ...]] = TRANSFER_OPS
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         transfer = decode_transfer(op)
