@@ -11,8 +11,13 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewri
 from xdsl.rewriter import InsertPoint
 
 from mlopt.dialects.arith import IndexCastOp
-from mlopt.dialects.memref import LoadOp
-from mlopt.dialects.tensor_canonicalization import FoldDimOfKnownSize, FoldReshapeOfInverseReshape
+from mlopt.dialects.memref import CastOp, LoadOp, SubviewOp
+from mlopt.dialects.tensor_canonicalization import (
+    FoldDimOfKnownSize,
+    FoldReshapeOfInverseReshape,
+    _constant_slice_lists,
+    _slice_operands_and_properties,
+)
 
 
 def _defined_before(value: SSAValue, op: Operation) -> bool:
@@ -61,6 +66,30 @@ def _has_static_layout(type: MemRefType) -> bool:
     )
 
 
+class SubviewConstantArguments(RewritePattern):
+    """Constant offsets, sizes and strides of a subview become static; its more
+    static result is cast back to the old type (upstream's
+    OpWithOffsetSizesAndStridesConstantArgumentFolder; rank-reducing subviews are
+    left alone)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xmemref.SubviewOp, rewriter: PatternRewriter) -> None:
+        source = op.source.type
+        if op.result.type.get_num_dims() != source.get_num_dims() or (lists := _constant_slice_lists(op)) is None:
+            return
+        try:
+            inferred = xmemref.SubviewOp.infer_result_type(source, lists["offset"], lists["size"], lists["stride"])
+        except ValueError:
+            return
+        operands, properties = _slice_operands_and_properties(lists)
+        new = SubviewOp.build(operands=[op.source, *operands], result_types=[inferred], properties=properties)
+        if inferred == op.result.type:
+            rewriter.replace_op(op, new)
+            return
+        rewriter.insert_op(new, InsertPoint.before(op))
+        rewriter.replace_op(op, CastOp.build(operands=[new.result], result_types=[op.result.type]))
+
+
 class FoldSubviewOfSameType(RewritePattern):
     """A subview whose type is its source's, static in shape and layout, views
     all of it (upstream's SubViewOp::fold)."""
@@ -92,4 +121,4 @@ class EraseDeadAlloc(RewritePattern):
 ALLOC_PATTERNS = (EraseDeadAlloc(),)
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfReshape())
 RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(),)
-SUBVIEW_PATTERNS = (FoldSubviewOfSameType(),)
+SUBVIEW_PATTERNS = (FoldSubviewOfSameType(), SubviewConstantArguments())

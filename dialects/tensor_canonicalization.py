@@ -307,14 +307,14 @@ def _mixed(op: Operation, kind: str) -> list[int | SSAValue]:
     return [next(dynamic) if v == DYNAMIC_INDEX else v for v in op.properties[f"static_{kind}s"].get_values()]
 
 
-def _fold_constants(entries: list[int | SSAValue], *, only_non_negative: bool) -> bool:
+def _fold_constants(entries: list[int | SSAValue], *, only_non_negative: bool, allow_zero: bool = True) -> bool:
     """Replace constant operands in ``entries`` by their values; whether any was."""
     folded = False
     for position, entry in enumerate(entries):
         if isinstance(entry, int):
             continue
         constant = constant_int(entry)
-        if constant is None or (only_non_negative and constant < 0):
+        if constant is None or (only_non_negative and constant < 0) or (not allow_zero and constant == 0):
             continue
         entries[position] = constant
         folded = True
@@ -337,12 +337,13 @@ def _constant_slice_lists(op: Operation) -> dict[str, list[int | SSAValue]] | No
     folded = [
         _fold_constants(lists["offset"], only_non_negative=True),
         _fold_constants(lists["size"], only_non_negative=True),
-        _fold_constants(lists["stride"], only_non_negative=False),
+        # Upstream's foldDynamicStrideList leaves a zero stride dynamic.
+        _fold_constants(lists["stride"], only_non_negative=False, allow_zero=False),
     ]
     if not any(folded):
         return None
     statics = [[DYNAMIC_INDEX if isinstance(v, SSAValue) else v for v in lists[kind]] for kind in tensor.SLICE_LISTS]
-    sliced = op.source.type if isinstance(op, xtensor.ExtractSliceOp) else op.dest.type
+    sliced = op.source.type if isinstance(op, xtensor.ExtractSliceOp | xmemref.SubviewOp) else op.dest.type
     if not tensor.slice_in_bounds(sliced.get_shape(), *statics):
         return None
     return lists

@@ -133,3 +133,51 @@ func.func @subview_at_unknown_offset(%a: memref<8xf32, strided<[1], offset: ?>>,
   %0 = memref.subview %a[%i] [8] [1] : memref<8xf32, strided<[1], offset: ?>> to memref<8xf32, strided<[1], offset: ?>>
   return %0 : memref<8xf32, strided<[1], offset: ?>>
 }
+
+// -----
+
+// Constant offsets, sizes and strides become static; the more static view is
+// cast back to the type its users expect.
+
+// CHECK-LABEL: func.func @subview_of_constants
+// CHECK-SAME: (%[[A:[^:]*]]: memref<?x?xf32>, %[[I:[^:]*]]: index)
+// CHECK-NEXT: %[[V:.*]] = memref.subview %[[A]][%[[I]], 2] [3, 1] [1, 2] : memref<?x?xf32> to memref<3x1xf32, strided<[?, 2], offset: ?>>
+// CHECK-NEXT: %[[C:.*]] = memref.cast %[[V]] : memref<3x1xf32, strided<[?, 2], offset: ?>> to memref<?x?xf32, strided<[?, ?], offset: ?>>
+// CHECK-NEXT: return %[[C]]
+func.func @subview_of_constants(%a: memref<?x?xf32>, %i: index) -> memref<?x?xf32, strided<[?, ?], offset: ?>> {
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c3 = arith.constant 3 : index
+  %0 = memref.subview %a[%i, %c2] [%c3, %c1] [%c1, %c2] : memref<?x?xf32> to memref<?x?xf32, strided<[?, ?], offset: ?>>
+  return %0 : memref<?x?xf32, strided<[?, ?], offset: ?>>
+}
+
+// -----
+
+// A reversing view of a static memref: every size and offset is known.
+
+// CHECK-LABEL: func.func @reversed_view
+// CHECK-SAME: (%[[A:[^:]*]]: memref<5xi8>)
+// CHECK-NEXT: %[[V:.*]] = memref.subview %[[A]][4] [5] [-1] : memref<5xi8> to memref<5xi8, strided<[-1], offset: 4>>
+// CHECK-NEXT: %[[C:.*]] = memref.cast %[[V]]
+// CHECK-NEXT: return %[[C]]
+func.func @reversed_view(%a: memref<5xi8>) -> memref<?xi8, strided<[?], offset: ?>> {
+  %c0 = arith.constant 0 : index
+  %cm1 = arith.constant -1 : index
+  %n = memref.dim %a, %c0 : memref<5xi8>
+  %last = arith.addi %n, %cm1 : index
+  %0 = memref.subview %a[%last] [%n] [%cm1] : memref<5xi8> to memref<?xi8, strided<[?], offset: ?>>
+  return %0 : memref<?xi8, strided<[?], offset: ?>>
+}
+
+// -----
+
+// A zero stride stays dynamic, as upstream leaves it.
+
+// CHECK-LABEL: func.func @zero_stride_stays
+// CHECK: memref.subview %{{[^[]*}}[1] [1] [%{{.*}}]
+func.func @zero_stride_stays(%a: memref<10xf32>) -> memref<1xf32, strided<[?], offset: 1>> {
+  %c0 = arith.constant 0 : index
+  %0 = memref.subview %a[1] [1] [%c0] : memref<10xf32> to memref<1xf32, strided<[?], offset: 1>>
+  return %0 : memref<1xf32, strided<[?], offset: 1>>
+}
