@@ -11,7 +11,9 @@ module is bufferized first (function arguments become strided memrefs, so
 views pass without a copy), and arguments keep value semantics: a function
 that writes into a tensor argument writes into a copy, never into the
 caller's array. Arguments are checked against the function's signature (dtype, rank,
-static sizes, ranges) before any native code runs.
+static sizes, ranges) before any native code runs. Creating an engine fixes the
+C heap's thresholds for the whole process (mlopt.runtime.heap), so that large
+blocks freed by one call are reused by the next instead of faulted in afresh.
 
 Input at any level is accepted: what is not in the llvm dialect is lowered
 with ``pipeline`` (default: the named pipeline ``lower-to-llvm``). Signatures

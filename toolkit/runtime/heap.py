@@ -6,6 +6,11 @@ than twice that size is free there. A function with a few large temporaries
 (a softmax's exponentials, its result) then frees enough on every call for
 the heap to shrink, and the next call touches every page afresh: a page
 fault per 4 KiB, as much time as the computation itself.
+
+The thresholds are the process's: numpy's large arrays come from the same
+heap and are reused alike, and up to ``KEPT_FREE`` bytes freed stay with
+the process. Fixed thresholds also make the speed of repeated calls
+independent of what the process allocated and freed before.
 """
 
 from __future__ import annotations
