@@ -1,7 +1,7 @@
 """No request is ever lost: whatever happens to the server while clients talk
-to it (its code changes on disk, it is stopped or killed), every request runs
-exactly once, in the server or else in-process, and a request that the server
-has started finishes there."""
+to it (its code changes on disk, it is terminated or killed, its socket is
+deleted, a client stalls), every request runs exactly once, in the server or
+else in-process, and a request that the server has started finishes there."""
 
 from __future__ import annotations
 
