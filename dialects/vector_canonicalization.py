@@ -5,7 +5,7 @@ constant sizes, and slices of constant masks."""
 from __future__ import annotations
 
 from xdsl.dialects import arith
-from xdsl.dialects.builtin import DenseArrayBase, DenseIntOrFPElementsAttr, VectorType, i64
+from xdsl.dialects.builtin import ArrayAttr, DenseArrayBase, DenseIntOrFPElementsAttr, IntegerAttr, VectorType, i64
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 
 from mlopt.dialects import vector
@@ -72,6 +72,46 @@ class FoldWholeExtractStridedSlice(RewritePattern):
             rewriter.replace_op(op, [], [op.source])
 
 
+def _ints(attr: ArrayAttr) -> list[int]:
+    return [item.value.data for item in attr.data]
+
+
+class ExtractStridedSliceOfInsert(RewritePattern):
+    """A strided slice of what insert_strided_slice put in is a slice of the
+    inserted vector; of what it did not touch, a slice of the destination
+    (upstream's foldExtractStridedOpFromInsertChain)."""
+
+    def match_and_rewrite(self, op: vector.ExtractStridedSliceOp, rewriter: PatternRewriter, /) -> None:
+        offsets, sizes, strides = _ints(op.offsets), _ints(op.sizes), _ints(op.strides)
+        insert = op.source.owner
+        while isinstance(insert, vector.InsertStridedSliceOp):
+            inserted = insert.valueToStore.type
+            if inserted.get_num_dims() != op.source.type.get_num_dims() or len(offsets) > len(_ints(insert.offsets)):
+                return
+            within: list[int] = []
+            for dim, (offset, size, stride) in enumerate(zip(offsets, sizes, strides)):
+                if stride != _ints(insert.strides)[dim]:
+                    return
+                start = _ints(insert.offsets)[dim]
+                end = start + inserted.get_shape()[dim]
+                if not start <= offset < end:
+                    break
+                if offset + size > end:
+                    return  # a partial overlap: neither the source nor the destination alone
+                within.append(offset - start)
+            else:
+                rewriter.replace_op(
+                    op,
+                    vector.ExtractStridedSliceOp.create(
+                        operands=[insert.valueToStore],
+                        properties={**op.properties, "offsets": ArrayAttr(IntegerAttr(o, i64) for o in within)},
+                        result_types=[op.result.type],
+                    ),
+                )
+                return
+            insert = insert.dest.owner
+
+
 class CreateMaskOfConstants(RewritePattern):
     """``vector.create_mask`` of constant sizes is a ``vector.constant_mask``, the
     sizes clamped to the vector (upstream's CreateMaskFolder, fixed-size vectors)."""
@@ -100,6 +140,8 @@ class ExtractStridedSliceOfConstantMask(RewritePattern):
 
 
 TRANSPOSE_PATTERNS = (FoldIdentityTranspose(), ComposeTransposes())
-EXTRACT_STRIDED_SLICE_PATTERNS = (FoldWholeExtractStridedSlice(), ExtractStridedSliceOfConstantMask())
+EXTRACT_STRIDED_SLICE_PATTERNS = (
+    FoldWholeExtractStridedSlice(), ExtractStridedSliceOfConstantMask(), ExtractStridedSliceOfInsert()
+)
 CREATE_MASK_PATTERNS = (CreateMaskOfConstants(),)
 CONSTANT_MASK_PATTERNS = (ConstantMaskToSplat(),)

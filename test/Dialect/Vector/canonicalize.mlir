@@ -108,3 +108,50 @@ func.func @full_constant_mask() -> vector<2x3xi1> {
   %0 = vector.constant_mask [2, 3] : vector<2x3xi1>
   return %0 : vector<2x3xi1>
 }
+
+// -----
+
+// Slicing what was inserted reads the inserted vector; a slice next to it
+// stays a slice of the insert.
+
+// CHECK-LABEL: func.func @slice_of_insert
+// CHECK-SAME: (%[[SMALL:[^:]*]]: vector<2x4xf32>, %[[BIG:[^:]*]]: vector<6x8xf32>)
+// CHECK-NEXT: %[[INS:.*]] = vector.insert_strided_slice %[[SMALL]], %[[BIG]]
+// CHECK-NEXT: %[[IN:.*]] = vector.extract_strided_slice %[[SMALL]] {offsets = [1, 1], sizes = [1, 2], strides = [1, 1]} : vector<2x4xf32> to vector<1x2xf32>
+// CHECK-NEXT: %[[OUT:.*]] = vector.extract_strided_slice %[[INS]] {offsets = [4, 0], sizes = [2, 8], strides = [1, 1]} : vector<6x8xf32> to vector<2x8xf32>
+// CHECK-NEXT: return %[[SMALL]], %[[IN]], %[[OUT]]
+func.func @slice_of_insert(%small: vector<2x4xf32>, %big: vector<6x8xf32>) -> (vector<2x4xf32>, vector<1x2xf32>, vector<2x8xf32>) {
+  %0 = vector.insert_strided_slice %small, %big {offsets = [1, 2], strides = [1, 1]} : vector<2x4xf32> into vector<6x8xf32>
+  %whole = vector.extract_strided_slice %0 {offsets = [1, 2], sizes = [2, 4], strides = [1, 1]} : vector<6x8xf32> to vector<2x4xf32>
+  %part = vector.extract_strided_slice %0 {offsets = [2, 3], sizes = [1, 2], strides = [1, 1]} : vector<6x8xf32> to vector<1x2xf32>
+  %beside = vector.extract_strided_slice %0 {offsets = [4, 0], sizes = [2, 8], strides = [1, 1]} : vector<6x8xf32> to vector<2x8xf32>
+  return %whole, %part, %beside : vector<2x4xf32>, vector<1x2xf32>, vector<2x8xf32>
+}
+
+// -----
+
+// Half in, half out: the slice stays.
+
+// CHECK-LABEL: func.func @slice_across_insert
+// CHECK: vector.insert_strided_slice
+// CHECK: vector.extract_strided_slice
+func.func @slice_across_insert(%small: vector<2xf32>, %big: vector<8xf32>) -> vector<4xf32> {
+  %0 = vector.insert_strided_slice %small, %big {offsets = [2], strides = [1]} : vector<2xf32> into vector<8xf32>
+  %1 = vector.extract_strided_slice %0 {offsets = [3], sizes = [4], strides = [1]} : vector<8xf32> to vector<4xf32>
+  return %1 : vector<4xf32>
+}
+
+// -----
+
+// Past an insert that did not touch the slice, to the one that did.
+
+// CHECK-LABEL: func.func @slice_through_insert_chain
+// CHECK-SAME: (%[[A:[^:]*]]: vector<2xf32>, %[[B:[^:]*]]: vector<2xf32>, %{{[^:]*}}: vector<8xf32>)
+// CHECK-NEXT: %[[S:.*]] = vector.extract_strided_slice %[[A]] {offsets = [1], sizes = [1], strides = [1]} : vector<2xf32> to vector<1xf32>
+// CHECK-NEXT: return %[[S]]
+func.func @slice_through_insert_chain(%a: vector<2xf32>, %b: vector<2xf32>, %big: vector<8xf32>) -> vector<1xf32> {
+  %0 = vector.insert_strided_slice %a, %big {offsets = [0], strides = [1]} : vector<2xf32> into vector<8xf32>
+  %1 = vector.insert_strided_slice %b, %0 {offsets = [4], strides = [1]} : vector<2xf32> into vector<8xf32>
+  %2 = vector.extract_strided_slice %1 {offsets = [1], sizes = [1], strides = [1]} : vector<8xf32> to vector<1xf32>
+  return %2 : vector<1xf32>
+}
