@@ -1,0 +1,77 @@
+"""mlopt.asm_speedups: the fast lexer makes the tokens xDSL's lexer makes, and a
+builtin type parsed once is reused only for the same text."""
+
+import pytest
+from xdsl.utils.exceptions import ParseError
+from xdsl.utils.lexer import Input
+from xdsl.utils.mlir_lexer import MLIRLexer, MLIRTokenKind
+
+import mlopt.asm  # noqa: F401 - applies the speed-ups
+from mlopt.asm import parse_source
+from mlopt.diagnostics import SourceText
+from mlopt.plugins import load_plugins
+from mlopt.registry import Registry
+
+
+class _XDSLLexer(MLIRLexer):
+    """The fast path serves MLIRLexer itself only; a subclass lexes as xDSL does."""
+
+
+def _tokens(lexer_class: type[MLIRLexer], text: str) -> list[tuple[MLIRTokenKind, int, int]]:
+    lexer = lexer_class(Input(text, "<test>"))
+    tokens = []
+    while True:
+        try:
+            token = lexer.lex()
+        except ParseError as err:
+            tokens.append(("error", err.span.start, err.msg))
+            return tokens
+        tokens.append((token.kind, token.span.start, token.span.end))
+        if token.kind == MLIRTokenKind.EOF:
+            return tokens
+
+
+TEXTS = [
+    "%0:2 = \"test.op\"(%arg0#1) : (i32) -> (f32, memref<4x?xf32, 3>)",
+    "  // a comment\n^bb0(%a: index):  // pred: ^bb1\n  cf.br ^bb1",
+    "#map = affine_map<(d0)[s0] -> (d0 floordiv 2 - s0 * -3)>\n!t = !llvm.ptr<1>",
+    "{-# dialect_resources: {builtin: {blob: \"0x08\"}} #-}",
+    "0x1F 0xi32 0 42 1.5 1.5e3 2.e-1 3e4 4xf32 vector<[4]x8xi1>",
+    "@sym @\"quoted sym\" ... -> - -1 + * / ? | = < > { } [ ] ( ) , :",
+    "#-foo #a.b$c_1 %_x$.-1 ^bb.1 !dialect.type",
+    "é_unicode %ß",
+    "%",
+    "\"unterminated",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fast_lexer_makes_xdsl_tokens(text):
+    assert _tokens(MLIRLexer, text) == _tokens(_XDSLLexer, text)
+
+
+def _parsed(text: str):
+    context = Registry(load_plugins()).make_context()
+    return parse_source(context, SourceText("<test>", text))
+
+
+def test_builtin_type_reused_for_the_same_text():
+    module = _parsed(
+        "func.func @f(%a: memref<?xf32>, %b: memref<?xf32>, %c: memref<?x4xf32>) {\n  return\n}\n"
+    )
+    a, b, c = module.body.block.first_op.body.block.args
+    assert a.type is b.type
+    assert c.type is not a.type and c.type.get_shape()[1] == 4
+
+
+def test_type_text_beyond_the_simple_pattern_is_parsed_in_full():
+    # The first '>' closes the arrow, not the type; and a type with an alias
+    # depends on the alias.
+    module = _parsed(
+        "#m = affine_map<(d0) -> (d0 + 1)>\n"
+        "func.func @f(%a: memref<4xf32, affine_map<(d0) -> (d0)>>, %b: memref<4xf32, #m>, %c: memref<4xf32>) {\n"
+        "  return\n}\n"
+    )
+    a, b, c = module.body.block.first_op.body.block.args
+    assert str(a.type.layout.data) != str(b.type.layout.data)
+    assert c.type.layout != a.type.layout
