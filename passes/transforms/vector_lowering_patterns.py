@@ -259,20 +259,26 @@ class FoldExtractOfInsert(RewritePattern):
     source_name: ClassVar[str] = "vector.extract"
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        insert = op.operands[0].owner
-        if not isinstance(insert, Operation) or insert.name != "vector.insert" or len(op.operands) > 1 or len(insert.operands) > 2:
+        if len(op.operands) > 1:
             return
-        inserted = list(insert.properties["static_position"].get_values())  # type: ignore[attr-defined]
+        source = op.operands[0]
         wanted = list(op.properties["static_position"].get_values())  # type: ignore[attr-defined]
-        common = min(len(inserted), len(wanted))
-        if inserted[:common] != wanted[:common]:
-            rewriter.replace(op, xvector.ExtractOp(insert.operands[1], wanted, op.results[0].type))
-        elif len(wanted) >= len(inserted):
-            rest = wanted[len(inserted) :]
-            if rest:
-                rewriter.replace(op, xvector.ExtractOp(insert.operands[0], rest, op.results[0].type))
-            else:
+        # Through a whole chain of inserts at once: one fold per insert would
+        # build an extract per step (a chain of n inserts, n² ops to build).
+        while isinstance(insert := source.owner, Operation) and insert.name == "vector.insert" and len(insert.operands) <= 2:
+            inserted = list(insert.properties["static_position"].get_values())  # type: ignore[attr-defined]
+            common = min(len(inserted), len(wanted))
+            if inserted[:common] != wanted[:common]:
+                source = insert.operands[1]
+            elif len(wanted) < len(inserted):
+                break
+            elif len(wanted) == len(inserted):
                 rewriter.replace(op, [], [insert.operands[0]])
+                return
+            else:
+                source, wanted = insert.operands[0], wanted[len(inserted) :]
+        if source is not op.operands[0]:
+            rewriter.replace(op, xvector.ExtractOp(source, wanted, op.results[0].type))
 
 
 def erase_dead_vector_ops(root: Operation) -> None:

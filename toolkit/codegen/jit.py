@@ -191,7 +191,9 @@ class Jit:
         return ctypes.cast(provided, ctypes.c_void_p).value
 
     def _declaration(self, name: str) -> Operation | None:
-        for op in self.module_op.walk():
+        from mlopt.verifier import walk_preorder
+
+        for op in walk_preorder(self.module_op):
             if op.name == "llvm.func" and op.properties["sym_name"].data == name:
                 return op
         return None

@@ -56,8 +56,9 @@ def first_non_llvm_op(module: Operation) -> Operation | None:
     """The first op a lowering pipeline still has to handle (the GPU ops the
     translation itself handles excepted)."""
     from mlopt.codegen.translate import OFFLOADING_OPS
+    from mlopt.verifier import walk_preorder
 
-    for op in module.walk():
+    for op in walk_preorder(module):
         if op is not module and not op.name.startswith("llvm.") and op.name not in OFFLOADING_OPS:
             return op
     return None
@@ -65,7 +66,9 @@ def first_non_llvm_op(module: Operation) -> Operation | None:
 
 def first_gpu_op(module: Operation) -> Operation | None:
     """The first op that needs a GPU to run: a gpu op, or a call to the GPU runtime."""
-    for op in module.walk():
+    from mlopt.verifier import walk_preorder
+
+    for op in walk_preorder(module):
         if op.name.startswith("gpu."):
             return op
         if op.name == "llvm.call":

@@ -27,6 +27,7 @@ from xdsl.ir import Attribute, Block, Operation, SSAValue
 
 from mlopt.codegen.jit import PACKED_PREFIX
 from mlopt.diagnostics import DiagnosticError
+from mlopt.verifier import walk_preorder
 
 if TYPE_CHECKING:
     from xdsl.dialects.builtin import ModuleOp
@@ -297,7 +298,7 @@ def check_translatable(module: Operation) -> None:
     if check_llvm_dialect_only is not None:
         check_llvm_dialect_only(module, allowed=OFFLOADING_OPS)
         return
-    for op in module.walk():
+    for op in walk_preorder(module):
         if op is module or op.name.startswith("llvm.") or op.name in ("builtin.module", *OFFLOADING_OPS):
             continue
         if op.name == "builtin.unrealized_conversion_cast":
@@ -310,7 +311,7 @@ def translate_to_llvm_ir(module: ModuleOp, *, check: bool = True, packed: bool =
     JIT's ``_mlir_NAME`` wrappers."""
     if check:
         check_translatable(module)
-    if any(op.name in OFFLOADING_OPS for op in module.walk()):
+    if any(op.name in OFFLOADING_OPS for op in walk_preorder(module)):
         from mlopt.codegen.nvptx_offload import lower_offloading
 
         module = lower_offloading(module)
