@@ -893,6 +893,35 @@ def _verify_insert(self) -> None:
 
 
 CreateMaskOp = extend_op(xvector.CreateMaskOp, traits=[_canonicalized("CREATE_MASK_PATTERNS")])
+def _parse_as_subclass(base_op: type[IRDLOperation]):
+    """``base_op``'s parser, whose op is rebuilt as the extended class (xDSL's
+    transfer parsers build their own class, without the extension's traits)."""
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        parsed = base_op.parse(parser)
+        op = cls.create(
+            operands=list(parsed.operands),
+            result_types=list(parsed.result_types),
+            properties=dict(parsed.properties),
+            attributes=dict(parsed.attributes),
+        )
+        parsed.erase(safe_erase=False)
+        return op
+
+    return parse
+
+
+TransferReadOp = extend_op(
+    xvector.TransferReadOp,
+    traits=[_canonicalized("TRANSFER_PATTERNS")],
+    methods={"parse": _parse_as_subclass(xvector.TransferReadOp)},
+)
+TransferWriteOp = extend_op(
+    xvector.TransferWriteOp,
+    traits=[_canonicalized("TRANSFER_PATTERNS")],
+    methods={"parse": _parse_as_subclass(xvector.TransferWriteOp)},
+)
 ExtractOp = extend_op(xvector.ExtractOp, methods={"verify_": _verify_extract})
 InsertOp = extend_op(xvector.InsertOp, methods={"verify_": _verify_insert})
 """``vector.extract``/``vector.insert``: static positions within the vector, as upstream checks."""
@@ -944,5 +973,7 @@ Vector: Dialect = replace_ops(
     InsertOp,
     ReductionOp,
     CreateMaskOp,
+    TransferReadOp,
+    TransferWriteOp,
     attributes=[IteratorTypeAttr, PrintPunctuationAttr],
 )

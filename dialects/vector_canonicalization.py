@@ -5,11 +5,24 @@ constant sizes, and slices of constant masks."""
 from __future__ import annotations
 
 from xdsl.dialects import arith
-from xdsl.dialects.builtin import ArrayAttr, DenseArrayBase, DenseIntOrFPElementsAttr, IntegerAttr, VectorType, i64
+from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
+    ArrayAttr,
+    BoolAttr,
+    DenseArrayBase,
+    DenseIntOrFPElementsAttr,
+    IntegerAttr,
+    MemRefType,
+    NoneAttr,
+    VectorType,
+    i64,
+)
+from xdsl.ir import Operation
+from xdsl.ir.affine import AffineDimExpr
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 
 from mlopt.dialects import vector
-from mlopt.dialects.tensor_canonicalization import constant_int
+from mlopt.dialects.tensor_canonicalization import constant_int, preserves_static_information
 
 
 def _mask_of(sizes: list[int], like: VectorType) -> vector.ConstantMaskOp:
@@ -112,6 +125,61 @@ class ExtractStridedSliceOfInsert(RewritePattern):
             insert = insert.dest.owner
 
 
+def _folds_into_consumer(cast: Operation) -> bool:
+    """A memref.cast or tensor.cast that only forgets static sizes (upstream's
+    canFoldIntoConsumerOp; memrefs with identity layouts only)."""
+    source, result = cast.operands[0].type, cast.results[0].type
+    if cast.name == "tensor.cast":
+        return preserves_static_information(result, source)
+    return (
+        cast.name == "memref.cast"
+        and isinstance(source, MemRefType)
+        and isinstance(result, MemRefType)
+        and isinstance(source.layout, NoneAttr)
+        and isinstance(result.layout, NoneAttr)
+        and source.get_num_dims() == result.get_num_dims()
+        and all(r in (s, DYNAMIC_INDEX) for s, r in zip(source.get_shape(), result.get_shape()))
+    )
+
+
+class TransferOfCast(RewritePattern):
+    """A transfer reads or writes through a cast that only forgets sizes from
+    the cast's source (upstream's foldMemRefCast/foldTensorCast on transfers)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        cast = op.source.owner
+        if not isinstance(cast, Operation) or not _folds_into_consumer(cast):
+            return
+        if op.results and op.results[0].type == op.source.type:
+            return  # a transfer_write on a tensor: its result type would change too
+        op.operands[[o for o in op.operands].index(op.source)] = cast.operands[0]
+        rewriter.notify_op_modified(op)
+
+
+class TransferInBounds(RewritePattern):
+    """Dimensions a transfer provably stays within are marked in bounds
+    (upstream's foldTransferInBoundsAttribute)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        shape = op.source.type.get_shape()
+        vector_shape = (op.result.type if op.name == "vector.transfer_read" else op.vector.type).get_shape()
+        in_bounds = [flag.value.data != 0 for flag in op.in_bounds.data]
+        updated, non_broadcast = list(in_bounds), []
+        for position, expr in enumerate(op.permutation_map.data.results):
+            if not isinstance(expr, AffineDimExpr):
+                continue
+            non_broadcast.append(position)
+            index = constant_int(op.indices[expr.position])
+            extent = shape[expr.position]
+            if extent != DYNAMIC_INDEX and index is not None and index + vector_shape[position] <= extent:
+                updated[position] = True
+        if all(updated[position] for position in non_broadcast):
+            updated = [True] * len(updated)
+        if updated != in_bounds:
+            op.properties["in_bounds"] = ArrayAttr(BoolAttr.from_bool(flag) for flag in updated)
+            rewriter.notify_op_modified(op)
+
+
 class CreateMaskOfConstants(RewritePattern):
     """``vector.create_mask`` of constant sizes is a ``vector.constant_mask``, the
     sizes clamped to the vector (upstream's CreateMaskFolder, fixed-size vectors)."""
@@ -145,3 +213,4 @@ EXTRACT_STRIDED_SLICE_PATTERNS = (
 )
 CREATE_MASK_PATTERNS = (CreateMaskOfConstants(),)
 CONSTANT_MASK_PATTERNS = (ConstantMaskToSplat(),)
+TRANSFER_PATTERNS = (TransferOfCast(), TransferInBounds())

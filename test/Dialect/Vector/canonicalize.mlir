@@ -155,3 +155,36 @@ func.func @slice_through_insert_chain(%a: vector<2xf32>, %b: vector<2xf32>, %big
   %2 = vector.extract_strided_slice %1 {offsets = [1], sizes = [1], strides = [1]} : vector<8xf32> to vector<1xf32>
   return %2 : vector<1xf32>
 }
+
+// -----
+
+// A transfer through a cast that only forgets sizes uses the cast's source,
+// whose static sizes show the transfer stays in bounds.
+
+// CHECK-LABEL: func.func @transfer_through_cast
+// CHECK-SAME: (%[[M:[^:]*]]: memref<4x8xf32>)
+// CHECK: %[[V:.*]] = vector.transfer_read %[[M]][%{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true, true]} : memref<4x8xf32>, vector<2x8xf32>
+// CHECK-NEXT: vector.transfer_write %[[V]], %[[M]][%{{.*}}, %{{.*}}] {in_bounds = [true, true]} : vector<2x8xf32>, memref<4x8xf32>
+func.func @transfer_through_cast(%m: memref<4x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %pad = arith.constant 0.0 : f32
+  %cast = memref.cast %m : memref<4x8xf32> to memref<?x?xf32>
+  %v = vector.transfer_read %cast[%c2, %c0], %pad : memref<?x?xf32>, vector<2x8xf32>
+  vector.transfer_write %v, %cast[%c0, %c0] : vector<2x8xf32>, memref<?x?xf32>
+  return
+}
+
+// -----
+
+// Past the end of the memref: the transfer may go out of bounds and stays so.
+
+// CHECK-LABEL: func.func @transfer_past_the_end
+// CHECK-NOT: in_bounds
+// CHECK: vector.transfer_read %{{.*}} : memref<8xf32>, vector<4xf32>
+func.func @transfer_past_the_end(%m: memref<8xf32>) -> vector<4xf32> {
+  %c6 = arith.constant 6 : index
+  %pad = arith.constant 0.0 : f32
+  %v = vector.transfer_read %m[%c6], %pad : memref<8xf32>, vector<4xf32>
+  return %v : vector<4xf32>
+}
