@@ -401,7 +401,11 @@ class _ParallelSyntax:
         print_attr_dict(printer, self)
 
 
-ParallelOp = extend_op(xscf.ParallelOp, mixin=_ParallelSyntax)
+ParallelOp = extend_op(
+    xscf.ParallelOp,
+    mixin=_ParallelSyntax,
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.scf_canonicalization:PARALLEL_PATTERNS")],
+)
 
 
 class _ReduceSyntax:

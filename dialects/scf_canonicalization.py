@@ -172,5 +172,62 @@ class IfCombineNested(RewritePattern):
         rewriter.replace_op(op, _rebuilt(op, [both.result], [], [inner.detach_region(inner.true_region), Region()]))
 
 
+def _single_iteration(lb: SSAValue, ub: SSAValue, step: SSAValue) -> bool:
+    bounds = [const_evaluate_operand(v) for v in (lb, ub, step)]
+    return None not in bounds and 0 < bounds[1] - bounds[0] <= bounds[2]
+
+
+def _inline_before(block, op: Operation, rewriter: PatternRewriter) -> None:
+    """Move the ops of ``block`` but its terminator before ``op``."""
+    for inner in list(block.ops)[:-1]:
+        inner.detach()
+        rewriter.insert_op(inner, InsertPoint.before(op))
+
+
+class ParallelSingleIterationDims(RewritePattern):
+    """Dimensions of scf.parallel that run once are their lower bound; when all
+    do, the body and its reductions run once in place (upstream's
+    CollapseSingleIterationLoops)."""
+
+    def match_and_rewrite(self, op: xscf.ParallelOp, rewriter: PatternRewriter, /) -> None:
+        block = op.body.block
+        dims = list(zip(op.lowerBound, op.upperBound, op.step, block.args))
+        single = [_single_iteration(lb, ub, step) for lb, ub, step, _ in dims]
+        if not any(single):
+            return
+        for (lb, _, _, iv), once in zip(dims, single):
+            if once:
+                rewriter.replace_all_uses_with(iv, lb)
+        if all(single):
+            self._run_once(op, rewriter)
+            return
+        for (_, _, _, iv), once in reversed(list(zip(dims, single))):
+            if once:
+                rewriter.erase_block_argument(iv)
+        kept = [dim for dim, once in zip(dims, single) if not once]
+        new = type(op).build(
+            operands=[[d[0] for d in kept], [d[1] for d in kept], [d[2] for d in kept], list(op.initVals)],
+            result_types=[[r.type for r in op.results]],
+            attributes=dict(op.attributes),
+            regions=_take_regions(op),
+        )
+        rewriter.replace_op(op, new)
+
+    @staticmethod
+    def _run_once(op: xscf.ParallelOp, rewriter: PatternRewriter) -> None:
+        block = op.body.block
+        reduce = block.last_op
+        _inline_before(block, op, rewriter)
+        results: list[SSAValue] = []
+        for init, operand, region in zip(op.initVals, reduce.args, reduce.reductions):
+            combine = region.block
+            rewriter.replace_all_uses_with(combine.args[0], init)
+            rewriter.replace_all_uses_with(combine.args[1], operand)
+            _inline_before(combine, op, rewriter)
+            results.append(combine.last_op.result)
+        rewriter.replace_op(op, [], results)
+
+
 FOR_PATTERNS = (ForForwardedIterArgs(), ForEmptyBodyThatRuns())
+PARALLEL_PATTERNS = (ParallelSingleIterationDims(),)
 IF_PATTERNS = (IfRemoveEmptyElse(), IfToSelect(), IfRemoveUnusedResults(), IfCombineNested())

@@ -212,3 +212,49 @@ func.func @only_constants_leave_loops(%n: index) {
   }
   return
 }
+
+// -----
+
+// A dimension that runs once is its lower bound.
+
+// CHECK-LABEL: func.func @parallel_dim_running_once
+// CHECK-SAME: (%[[M:[^:]*]]: memref<?x?xf32>, %[[N:[^:]*]]: index, %[[V:[^:]*]]: f32)
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
+// CHECK: scf.parallel (%[[J:.*]]) = (%[[C0]]) to (%[[N]]) step (%[[C1]]) {
+// CHECK-NEXT: memref.store %[[V]], %[[M]][%[[C4]], %[[J]]]
+func.func @parallel_dim_running_once(%m: memref<?x?xf32>, %n: index, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c7 = arith.constant 7 : index
+  scf.parallel (%i, %j) = (%c4, %c0) to (%c7, %n) step (%c4, %c1) {
+    memref.store %v, %m[%i, %j] : memref<?x?xf32>
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// All dimensions run once: the body and the reduction run in place.
+
+// CHECK-LABEL: func.func @parallel_running_once
+// CHECK-SAME: (%[[INIT:[^:]*]]: f32, %[[X:[^:]*]]: f32)
+// CHECK-NEXT: %[[P:.*]] = arith.mulf %[[X]], %[[X]] : f32
+// CHECK-NEXT: %[[R:.*]] = arith.addf %[[INIT]], %[[P]] : f32
+// CHECK-NEXT: return %[[R]]
+func.func @parallel_running_once(%init: f32, %x: f32) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.parallel (%i) = (%c0) to (%c1) step (%c1) init(%init) -> f32 {
+    %p = arith.mulf %x, %x : f32
+    scf.reduce(%p : f32) {
+    ^bb0(%a: f32, %b: f32):
+      %s = arith.addf %a, %b : f32
+      scf.reduce.return %s : f32
+    }
+  }
+  return %r : f32
+}
