@@ -255,9 +255,17 @@ class _Frame:
 
     __slots__ = ("block", "next_op", "owner", "owner_changed", "live", "defined", "pending", "tree")
 
-    def __init__(self, block: Block, owner: Operation, owner_changed: bool, live: set[SSAValue], tree: _DominatorTree | None):
+    def __init__(
+        self,
+        block: Block | None,
+        first_op: Operation | None,
+        owner: Operation | None,
+        owner_changed: bool,
+        live: set[SSAValue],
+        tree: _DominatorTree | None,
+    ):
         self.block = block
-        self.next_op = block._first_op
+        self.next_op = first_op
         self.owner = owner
         self.owner_changed = owner_changed
         self.live = live
@@ -300,43 +308,63 @@ class _Walk:
         return [op for op in self.order if op in stale]
 
     def run(self) -> None:
-        root = self.root
         # Depth first, as upstream's verifier: an op, the ops in its regions,
-        # then the ops after it.
-        own_changed = self._visit(root, set(), root.parent_op(), False)
-        frames: list[_Frame] = []
-        self._enter(root, own_changed, set(), frames)
+        # then the ops after it. The root sits alone in a frame of its own.
+        root = self.root
+        frames = [_Frame(None, root, root.parent_op(), False, set(), None)]
+        order, stale, snapshots, cache = self.order, self.stale, self.snapshots, self.cache
+        known = cache._snapshots if cache is not None else {}
         while frames:
             frame = frames[-1]
             live = frame.live
-            if frame.defined is None:
-                frame.defined = list(frame.block._args)
-                live.update(frame.defined)
+            defined = frame.defined
+            if defined is None:
+                defined = frame.defined = list(frame.block._args) if frame.block is not None else []
+                live.update(defined)
             elif frame.pending is not None:
                 results = frame.pending.results
                 live.update(results)
-                frame.defined.extend(results)
+                defined.extend(results)
                 frame.pending = None
             op = frame.next_op
-            if op is None:
-                tree = frame.tree
-                if tree is not None:
-                    frame.tree = None
-                    if dominated := tree.children.get(frame.block):
-                        # Walked while this block's values are still visible.
-                        frames.extend(_Frame(block, frame.owner, frame.owner_changed, live, tree) for block in reversed(dominated))
-                        continue
-                frames.pop()
-                live.difference_update(frame.defined)
-                continue
-            frame.next_op = op._next_op
-            own_changed = self._visit(op, live, frame.owner, frame.owner_changed)
-            if op.regions:
+            in_block = frame.block is not None  # else the root's frame: the root only
+            # The ops of the block up to one with regions, in one go: most ops.
+            while op is not None:
+                order.append(op)
+                for operand in op._operands:
+                    if operand not in live and self._use_problem(operand, op) is not None:
+                        self._report_first_use_problem()
+                own_changed = False
+                if cache is not None:
+                    previous = known.get(op)
+                    if previous is not None and _unchanged(op, previous):
+                        snapshots[op] = previous
+                        if frame.owner_changed:
+                            stale.add(op)
+                    else:
+                        own_changed = self._changed(op, previous, frame.owner)
+                if op.regions:
+                    break
+                results = op.results
+                if results:
+                    live.update(results)
+                    defined.extend(results)
+                op = op._next_op if in_block else None
+            if op is not None:
+                frame.next_op = op._next_op if in_block else None
                 frame.pending = op  # its results are not visible in its own regions
                 self._enter(op, own_changed, live, frames)
-            elif op.results:
-                live.update(op.results)
-                frame.defined.extend(op.results)
+                continue
+            frame.next_op = None
+            tree = frame.tree
+            if tree is not None:
+                frame.tree = None
+                if dominated := tree.children.get(frame.block):
+                    # Walked while this block's values are still visible.
+                    frames.extend(_Frame(block, block._first_op, frame.owner, frame.owner_changed, live, tree) for block in reversed(dominated))
+                    continue
+            frames.pop()
+            live.difference_update(defined)
 
     def _enter(self, op: Operation, own_changed: bool, live: set[SSAValue], frames: list[_Frame]) -> None:
         scope = set() if op.has_trait(IsolatedFromAbove, value_if_unregistered=False) else live
@@ -345,29 +373,17 @@ class _Walk:
             if entry is None:
                 continue
             if entry._next_block is None:
-                frames.append(_Frame(entry, op, own_changed, scope, None))
+                frames.append(_Frame(entry, entry._first_op, op, own_changed, scope, None))
                 continue
             tree = self._tree(region)
             # Unreachable blocks last, seeing only what encloses the region.
-            frames.extend(_Frame(block, op, own_changed, scope, None) for block in reversed(tree.unreachable))
-            frames.append(_Frame(entry, op, own_changed, scope, tree))
+            frames.extend(_Frame(block, block._first_op, op, own_changed, scope, None) for block in reversed(tree.unreachable))
+            frames.append(_Frame(entry, entry._first_op, op, own_changed, scope, tree))
 
-    def _visit(self, op: Operation, live: set[SSAValue], owner: Operation | None, owner_changed: bool) -> bool:
-        """Check ``op``'s uses and compare it with its snapshot; whether its
-        own state changed (then its children are verified again)."""
-        self.order.append(op)
-        for operand in op._operands:
-            if operand not in live and self._use_problem(operand, op) is not None:
-                self._report_first_use_problem()
-        cache = self.cache
-        if cache is None:
-            return False
-        previous = cache._snapshots.get(op)
-        if previous is not None and _unchanged(op, previous):
-            self.snapshots[op] = previous
-            if owner_changed:
-                self.stale.add(op)
-            return False
+    def _changed(self, op: Operation, previous: tuple[tuple, tuple] | None, owner: Operation | None) -> bool:
+        """Take note of what changed in ``op`` since ``previous`` (None: a new
+        op); whether its own state changed (then its children are verified again)."""
+        assert self.cache is not None
         own = _own_state(op)
         body = _body_state(op) if op.regions else ()
         self.snapshots[op] = (own, body)
@@ -382,9 +398,9 @@ class _Walk:
             if _defines_symbol(op):
                 self.symbols_changed = True
             if _refers_to_symbols(op):
-                cache._symbol_users.add(op)
+                self.cache._symbol_users.add(op)
             else:
-                cache._symbol_users.discard(op)
+                self.cache._symbol_users.discard(op)
             return True
         if previous[1][0] != body[0]:
             for region in op.regions:
