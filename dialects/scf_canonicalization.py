@@ -229,5 +229,34 @@ class ParallelSingleIterationDims(RewritePattern):
 
 
 FOR_PATTERNS = (ForForwardedIterArgs(), ForEmptyBodyThatRuns())
-PARALLEL_PATTERNS = (ParallelSingleIterationDims(),)
+class ParallelOfParallel(RewritePattern):
+    """An scf.parallel whose body is only another, with bounds independent of the
+    outer loop and no reductions, is one loop over both sets of dimensions
+    (upstream's MergeNestedParallelLoops)."""
+
+    def match_and_rewrite(self, op: xscf.ParallelOp, rewriter: PatternRewriter, /) -> None:
+        outer = op.body.block
+        inner = outer.first_op
+        if not isinstance(inner, xscf.ParallelOp) or inner.next_op is not outer.last_op:
+            return
+        if op.initVals or inner.initVals:
+            return
+        bounds = [*inner.lowerBound, *inner.upperBound, *inner.step]
+        if any(arg in bounds for arg in outer.args):
+            return
+        body = inner.body.block
+        for position, arg in enumerate(outer.args):
+            rewriter.replace_all_uses_with(arg, body.insert_arg(arg.type, position))
+        new = type(op).build(
+            operands=[
+                [*op.lowerBound, *inner.lowerBound], [*op.upperBound, *inner.upperBound], [*op.step, *inner.step], []
+            ],
+            result_types=[[]],
+            attributes=dict(op.attributes),
+            regions=_take_regions(inner),
+        )
+        rewriter.replace_op(op, new)
+
+
+PARALLEL_PATTERNS = (ParallelSingleIterationDims(), ParallelOfParallel())
 IF_PATTERNS = (IfRemoveEmptyElse(), IfToSelect(), IfRemoveUnusedResults(), IfCombineNested())

@@ -258,3 +258,47 @@ func.func @parallel_running_once(%init: f32, %x: f32) -> f32 {
   }
   return %r : f32
 }
+
+// -----
+
+// CHECK-LABEL: func.func @nested_parallel_merged
+// CHECK-SAME: (%[[M:[^:]*]]: memref<?x?xf32>, %[[N:[^:]*]]: index, %[[K:[^:]*]]: index)
+// CHECK: scf.parallel (%[[I:.*]], %[[J:.*]]) = (%{{.*}}, %{{.*}}) to (%[[N]], %[[K]]) step (%{{.*}}, %{{.*}}) {
+// CHECK-NEXT: %[[X:.*]] = memref.load %[[M]][%[[J]], %[[I]]]
+// CHECK-NEXT: memref.store %[[X]], %[[M]][%[[I]], %[[J]]]
+// CHECK-NEXT: scf.reduce
+// CHECK-NEXT: }
+// CHECK-NEXT: return
+func.func @nested_parallel_merged(%m: memref<?x?xf32>, %n: index, %k: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    scf.parallel (%j) = (%c0) to (%k) step (%c1) {
+      %x = memref.load %m[%j, %i] : memref<?x?xf32>
+      memref.store %x, %m[%i, %j] : memref<?x?xf32>
+      scf.reduce
+    }
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// The inner bound depends on the outer index: the loops stay nested.
+
+// CHECK-LABEL: func.func @triangular_parallel_stays_nested
+// CHECK: scf.parallel
+// CHECK: scf.parallel
+func.func @triangular_parallel_stays_nested(%m: memref<?x?xf32>, %n: index, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    scf.parallel (%j) = (%c0) to (%i) step (%c1) {
+      memref.store %v, %m[%i, %j] : memref<?x?xf32>
+      scf.reduce
+    }
+    scf.reduce
+  }
+  return
+}
