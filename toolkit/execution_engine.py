@@ -258,17 +258,22 @@ class ExecutionEngine:
     def invoke(self, name: str, *args: Any) -> Any:
         """Call ``name``; returns None, one value, or a tuple of values."""
         signature = self._signatures.get(name)
-        if signature is None or not self._jit.has_function(name):
+        memrefs = self.__dict__.setdefault("_memrefs", {}).get(name)
+        if memrefs is None and (signature is None or not self._jit.has_function(name)):
             known = ", ".join(sorted(n for n in self._signatures if self._jit.has_function(n)))
             raise ExecutionEngineError(f"no function '{name}' to call in the module (functions: {known or 'none'})")
         if len(args) != len(signature.inputs):
             raise ExecutionEngineError(
                 f"'{name}' takes {len(signature.inputs)} argument(s) ({_describe(signature.inputs)}), got {len(args)}"
             )
+        if memrefs is None:
+            memrefs = self._memrefs[name] = tuple(
+                _MemRefArgument(p.type) if p.is_memref else None for p in signature.inputs
+            )
         slots: list[ctypes._CData] = []
-        inputs: list[np.ndarray] = []
-        for index, (value, parameter) in enumerate(zip(args, signature.inputs)):
-            slots.extend(_argument_slots(name, index, value, parameter, signature.bare_pointers, inputs))
+        inputs: list[tuple[int, int]] = []
+        for index, (value, parameter, memref) in enumerate(zip(args, signature.inputs, memrefs)):
+            slots.extend(_argument_slots(name, index, value, parameter, memref, signature.bare_pointers, inputs))
         result_slot = _result_slot(signature)
         if result_slot is not None:
             slots.append(result_slot)
@@ -379,16 +384,37 @@ def _describe(parameters: Sequence[Parameter]) -> str:
 # --------------------------------------------------------------------------- arguments
 
 
+class _MemRefArgument:
+    """What a memref parameter asks of an array, read off its type once per
+    function: reading xDSL attributes costs more than the rest of a call."""
+
+    __slots__ = ("type", "dtype", "shape", "identity", "static_offset")
+
+    def __init__(self, type_: builtin.MemRefType):
+        self.type = type_
+        self.dtype = _dtype(type_.element_type)
+        self.shape = tuple(type_.get_shape())
+        self.identity = isinstance(type_.layout, builtin.NoneAttr)
+        self.static_offset = _static_offset(type_)
+
+
 def _argument_slots(
-    function: str, index: int, value: Any, parameter: Parameter, bare: bool, inputs: list[np.ndarray]
+    function: str,
+    index: int,
+    value: Any,
+    parameter: Parameter,
+    memref: _MemRefArgument | None,
+    bare: bool,
+    inputs: list[tuple[int, int]],
 ) -> list[ctypes._CData]:
+    """The slots passing ``value``; each array's whole allocation (start,
+    size in bytes) is added to ``inputs``."""
     where = _Where(function, index, parameter)
-    type_ = parameter.type
-    if isinstance(type_, builtin.MemRefType):
-        array = _check_array(where, value, type_)
-        inputs.append(array)
+    if memref is not None:
+        array = _check_array(where, value, memref)
         descriptor, _ = descriptor_for_array(array)
-        static_offset = _static_offset(type_)
+        inputs.append(_allocation(array))
+        static_offset = memref.static_offset
         if static_offset is not None:
             # Code compiled for a static offset never reads the descriptor's:
             # the aligned pointer must put that offset at the view's start.
@@ -400,6 +426,7 @@ def _argument_slots(
         if array.ndim:
             fields += [ctypes.c_int64(s) for s in descriptor.sizes] + [ctypes.c_int64(s) for s in descriptor.strides]
         return fields
+    type_ = parameter.type
     if isinstance(type_, builtin.UnrankedMemRefType):
         raise ExecutionEngineError(f"{where}: unranked memref arguments are not supported; declare a ranked memref")
     return [_scalar_slot(where, value, type_)]
@@ -426,24 +453,23 @@ def _static_offset(type_: builtin.MemRefType) -> int | None:
     return None
 
 
-def _check_array(where: _Where, value: Any, type_: builtin.MemRefType) -> np.ndarray:
+def _check_array(where: _Where, value: Any, memref: _MemRefArgument) -> np.ndarray:
     if not isinstance(value, np.ndarray):
         raise ExecutionEngineError(f"{where}: expected a numpy array, got {type(value).__name__}")
-    expected = _dtype(type_.element_type)
+    expected = memref.dtype
     if expected is None:
-        raise ExecutionEngineError(f"{where}: element type {type_.element_type} has no numpy equivalent")
+        raise ExecutionEngineError(f"{where}: element type {memref.type.element_type} has no numpy equivalent")
     if value.dtype != expected:
         raise ExecutionEngineError(f"{where}: expected an array of {expected}, got {value.dtype}")
-    shape = type_.get_shape()
+    shape = memref.shape
     if value.ndim != len(shape):
         raise ExecutionEngineError(f"{where}: expected an array of rank {len(shape)}, got rank {value.ndim} (shape {value.shape})")
     for dim, (want, have) in enumerate(zip(shape, value.shape)):
         if want >= 0 and want != have:
             raise ExecutionEngineError(f"{where}: dimension {dim} must be {want}, got {have} (shape {value.shape})")
-    layout = type_.layout
-    if not isinstance(layout, builtin.NoneAttr) and not _strided_layout_accepts(layout, value):
-        raise ExecutionEngineError(f"{where}: the array's strides {value.strides} do not match the layout {layout}")
-    if isinstance(layout, builtin.NoneAttr) and not _is_contiguous(value):
+    if not memref.identity and not _strided_layout_accepts(memref.type.layout, value):
+        raise ExecutionEngineError(f"{where}: the array's strides {value.strides} do not match the layout {memref.type.layout}")
+    if memref.identity and not _is_contiguous(value):
         raise ExecutionEngineError(
             f"{where}: the memref type has the identity layout, so the array must be C-contiguous "
             "(declare a strided layout, e.g. memref<?x?xf32, strided<[?, ?], offset: ?>>, to pass views)"
@@ -532,7 +558,7 @@ def _result_slot(signature: Signature) -> ctypes._CData | None:
     return struct()
 
 
-def _results(signature: Signature, slot: ctypes._CData, inputs: list[np.ndarray]) -> Any:
+def _results(signature: Signature, slot: ctypes._CData, inputs: list[tuple[int, int]]) -> Any:
     adopted: dict[int, _CalleeAllocation] = {}
     if len(signature.outputs) == 1:
         return _convert_result(signature.outputs[0], slot, inputs, adopted)
@@ -559,7 +585,7 @@ class _ArrayOverAllocation:
 
 
 def _convert_result(
-    parameter: Parameter, value: Any, inputs: list[np.ndarray], adopted: dict[int, _CalleeAllocation]
+    parameter: Parameter, value: Any, inputs: list[tuple[int, int]], adopted: dict[int, _CalleeAllocation]
 ) -> Any:
     type_ = parameter.type
     if isinstance(type_, builtin.MemRefType):
@@ -577,19 +603,20 @@ def _convert_result(
     return value
 
 
-def _owned_by_callee(view: MemRefView, inputs: list[np.ndarray]) -> bool:
+def _allocation(array: np.ndarray) -> tuple[int, int]:
+    """Where the memory ``array`` views starts, and its size in bytes."""
+    root = array
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    return root.__array_interface__["data"][0], max(root.nbytes, 1)
+
+
+def _owned_by_callee(view: MemRefView, inputs: list[tuple[int, int]]) -> bool:
     """Whether the result's buffer was allocated by the call (and so is
     ours to free after copying): not a global, not an argument's buffer."""
     if view.allocated in (0, DEALLOCATION_SENTINEL) or _on_stack(view.allocated):
         return False
-    for array in inputs:
-        root = array
-        while isinstance(root.base, np.ndarray):
-            root = root.base
-        start = root.__array_interface__["data"][0]
-        if start <= view.allocated < start + max(root.nbytes, 1):
-            return False
-    return True
+    return not any(start <= view.allocated < start + size for start, size in inputs)
 
 
 _libc = ctypes.CDLL(None)
