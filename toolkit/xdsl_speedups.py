@@ -11,10 +11,11 @@ slow upstream and can go when xDSL changes it.
 - IRDL op verification: ``OpDef.verify`` rebuilds each operand and result
   group through its accessor, recounts every variadic layout and wraps each
   single value's constraint in range constraints, for every op verified.
-  An op definition with nothing variadic (most ops) is checked here value
-  by value against the same constraints, in the same order and with one
-  constraint context; anything that fails is verified again by xDSL, whose
-  message is reported.
+  Here each definition's layout is worked out once (one variadic group
+  sized by what the others leave, or segment sizes), and an op is checked
+  value by value against the same constraints, in the same order and with
+  one constraint context. Whatever fails, or a layout of several variadic
+  groups split equally, is verified by xDSL itself, whose message is reported.
 - Traits: ``get_trait`` scans the op class's traits on every ``has_trait``
   (the verifier, the rewriters and the printer ask constantly); the answer
   for a trait class is kept per op class, while the class's traits are the
@@ -121,15 +122,6 @@ def _same_type_fast_path() -> None:
     SameOperandsAndResultType.verify = verify
 
 
-@functools.cache
-def apply() -> None:
-    _identity_hashing()
-    _memoized_traits()
-    _constant_time_terminator_checks()
-    _same_type_fast_path()
-    _fixed_layout_op_verification()
-
-
 def _fixed_layout_op_verification() -> None:
     from xdsl.dialects.builtin import DenseArrayBase, i32
     from xdsl.irdl import operations
@@ -168,10 +160,9 @@ def _fixed_layout_op_verification() -> None:
         __slots__ = ("checks", "sizes", "variadic", "limits", "segments")
 
         def __init__(self, definitions, segments) -> None:
-            self.checks = [
-                (d.constr, False) if isinstance(d, operations.VariadicDef) else (single_check(d), True)
-                for _, d in definitions
-            ]
+            checks = [d.constr if isinstance(d, operations.VariadicDef) else single_check(d) for _, d in definitions]
+            self.checks = [(check, not isinstance(check, RangeConstraint)) for check in checks]
+            """Per definition: its constraint, and whether it applies to one value's type."""
             self.sizes = [1] * len(definitions)
             self.limits = [
                 None if not isinstance(d, operations.VariadicDef) else 1 if isinstance(d, operations.OptionalDef) else -1
@@ -217,7 +208,7 @@ def _fixed_layout_op_verification() -> None:
                 index += size
 
     class Plan:
-        """An op definition's checks when its layout needs no segment sizes."""
+        """An op definition's checks, worked out once."""
 
         __slots__ = ("definition", "operands", "results", "successors", "traits", "checked_traits")
 
@@ -285,4 +276,13 @@ def _fixed_layout_op_verification() -> None:
 
 
 class _Unverified(Exception):
-    """The fast check found something xDSL's general verification must report."""
+    """The fast check leaves the op to xDSL's general verification."""
+
+
+@functools.cache
+def apply() -> None:
+    _identity_hashing()
+    _memoized_traits()
+    _constant_time_terminator_checks()
+    _same_type_fast_path()
+    _fixed_layout_op_verification()
