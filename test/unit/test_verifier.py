@@ -70,8 +70,8 @@ def context():
     return Registry(load_plugins()).make_context()
 
 
-def _run(context, pass_instance, anchor: str) -> InternalError | None:
-    module = parse_source(context, SourceText("input.mlir", PROGRAM))
+def _run(context, pass_instance, anchor: str, program: str = PROGRAM) -> InternalError | None:
+    module = parse_source(context, SourceText("input.mlir", program))
     verify(module)
     pm = OpPassManager("builtin.module")
     target = pm if anchor == "builtin.module" else pm.nest(anchor)
@@ -166,21 +166,9 @@ class RetypeCast:
         cast.results[0]._type = i64
 
 
-def _run_on(context, program: str, pass_instance) -> InternalError | None:
-    module = parse_source(context, SourceText("input.mlir", program))
-    verify(module)
-    pm = OpPassManager("builtin.module")
-    pm.items.append(ScheduledPass(pass_instance, PluginInfo("test", "in-process")))
-    try:
-        PassRunner(context).run(pm, module)
-    except InternalError as err:
-        return err
-    return None
-
-
 def test_a_changed_symbol_reverifies_its_users(context):
-    _assert_reported_at(_run_on(context, CALLS, RetypeCallee()), CALL_LINE, "func.call")
+    _assert_reported_at(_run(context, RetypeCallee(), "builtin.module", CALLS), CALL_LINE, "func.call")
 
 
 def test_a_result_type_changed_in_place_reverifies_its_users(context):
-    _assert_reported_at(_run_on(context, CAST, RetypeCast()), ADD_LINE, "arith.addi")
+    _assert_reported_at(_run(context, RetypeCast(), "builtin.module", CAST), ADD_LINE, "arith.addi")
