@@ -108,7 +108,7 @@ class ExtensionOfExtension(RewritePattern):
         rewriter.replace_op(op, type(inner)(inner.input, op.result.type))
 
 
-def _is_not(value: SSAValue) -> SSAValue | None:
+def negated(value: SSAValue) -> SSAValue | None:
     """``%c`` when ``value`` is ``arith.xori %c, true`` (either side, i1 or all-ones splat)."""
     op = value.owner
     if not isinstance(op, xarith.XOrIOp) or not _is_bool_like(value.type):
@@ -184,7 +184,7 @@ class SelectOfNegatedCondition(RewritePattern):
     """select (xori %c, true), %a, %b → select %c, %b, %a"""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
-        if (condition := _is_not(op.cond)) is not None:
+        if (condition := negated(op.cond)) is not None:
             rewriter.replace_op(op, type(op)(condition, op.rhs, op.lhs))
 
 

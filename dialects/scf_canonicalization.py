@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from xdsl.dialects import arith as xarith
 from xdsl.dialects import scf as xscf
+from xdsl.dialects.builtin import IntegerAttr, IntegerType
 from xdsl.ir import Operation, Region, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
 from xdsl.transforms.canonicalization_patterns.utils import const_evaluate_operand
 
 from mlopt.dialects.arith import SelectOp
+from mlopt.dialects.arith_canonicalization import negated
 
 
 def _defined_in(value: SSAValue, region: Region) -> bool:
@@ -75,6 +77,15 @@ class ForForwardedIterArgs(RewritePattern):
         rewriter.replace_op(op, [], values)
 
 
+class ForWithoutIterations(RewritePattern):
+    """A loop from a bound to the same value never runs: it is its inits
+    (upstream's SimplifyTrivialLoops, for bounds that are one SSA value)."""
+
+    def match_and_rewrite(self, op: xscf.ForOp, rewriter: PatternRewriter, /) -> None:
+        if op.lb == op.ub:
+            rewriter.replace_op(op, [], list(op.iter_args))
+
+
 class ForEmptyBodyThatRuns(RewritePattern):
     """A loop that runs at least once and only yields values from outside is
     those values (upstream's SimplifyTrivialLoops, last case)."""
@@ -91,6 +102,42 @@ class ForEmptyBodyThatRuns(RewritePattern):
         if any(value.owner is block for value in yielded):
             return
         rewriter.replace_op(op, [], yielded)
+
+
+class IfOfNegatedCondition(RewritePattern):
+    """``scf.if (xori %c, true)`` with both branches is ``scf.if %c`` with them
+    swapped (upstream's ConditionSwap)."""
+
+    def match_and_rewrite(self, op: xscf.IfOp, rewriter: PatternRewriter, /) -> None:
+        condition = negated(op.cond)
+        if condition is None or not op.false_region.blocks:
+            return
+        then_region, else_region = _take_regions(op)
+        rewriter.replace_op(op, _rebuilt(op, [condition], [r.type for r in op.results], [else_region, then_region]))
+
+
+class IfConditionInBranches(RewritePattern):
+    """Inside its branches the condition of an scf.if is known: true in the then
+    branch, false in the else branch (upstream's ConditionPropagation)."""
+
+    def match_and_rewrite(self, op: xscf.IfOp, rewriter: PatternRewriter, /) -> None:
+        if const_evaluate_operand(op.cond) is not None:
+            return
+        known: dict[bool, SSAValue] = {}
+        for use in list(op.cond.uses):
+            branch = next(
+                (value for region, value in ((op.true_region, True), (op.false_region, False))
+                 if region.blocks and region.is_ancestor(use.operation)),
+                None,
+            )  # fmt: skip
+            if branch is None:
+                continue
+            if branch not in known:
+                constant = xarith.ConstantOp(IntegerAttr(int(branch), IntegerType(1)))
+                rewriter.insert_op(constant, InsertPoint.before(op))
+                known[branch] = constant.result
+            use.operation.operands[use.index] = known[branch]
+            rewriter.notify_op_modified(use.operation)
 
 
 class IfRemoveEmptyElse(RewritePattern):
@@ -228,7 +275,19 @@ class ParallelSingleIterationDims(RewritePattern):
         rewriter.replace_op(op, [], results)
 
 
-FOR_PATTERNS = (ForForwardedIterArgs(), ForEmptyBodyThatRuns())
+FOR_PATTERNS = (ForForwardedIterArgs(), ForWithoutIterations(), ForEmptyBodyThatRuns())
+class ParallelWithoutIterations(RewritePattern):
+    """An scf.parallel with a dimension that never runs is its inits (upstream's
+    RemoveEmptyParallelLoops)."""
+
+    def match_and_rewrite(self, op: xscf.ParallelOp, rewriter: PatternRewriter, /) -> None:
+        for lb, ub in zip(op.lowerBound, op.upperBound):
+            bounds = const_evaluate_operand(lb), const_evaluate_operand(ub)
+            if lb == ub or (None not in bounds and bounds[1] <= bounds[0]):
+                rewriter.replace_op(op, [], list(op.initVals))
+                return
+
+
 class ParallelOfParallel(RewritePattern):
     """An scf.parallel whose body is only another, with bounds independent of the
     outer loop and no reductions, is one loop over both sets of dimensions
@@ -258,5 +317,12 @@ class ParallelOfParallel(RewritePattern):
         rewriter.replace_op(op, new)
 
 
-PARALLEL_PATTERNS = (ParallelSingleIterationDims(), ParallelOfParallel())
-IF_PATTERNS = (IfRemoveEmptyElse(), IfToSelect(), IfRemoveUnusedResults(), IfCombineNested())
+PARALLEL_PATTERNS = (ParallelWithoutIterations(), ParallelSingleIterationDims(), ParallelOfParallel())
+IF_PATTERNS = (
+    IfOfNegatedCondition(),
+    IfConditionInBranches(),
+    IfRemoveEmptyElse(),
+    IfToSelect(),
+    IfRemoveUnusedResults(),
+    IfCombineNested(),
+)

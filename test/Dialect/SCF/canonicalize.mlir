@@ -302,3 +302,78 @@ func.func @triangular_parallel_stays_nested(%m: memref<?x?xf32>, %n: index, %v: 
   }
   return
 }
+
+// -----
+
+// CHECK-LABEL: func.func @if_on_negated_condition
+// CHECK-SAME: (%[[C:[^:]*]]: i1)
+// CHECK-NEXT: %[[R:.*]] = scf.if %[[C]] -> (i32) {
+// CHECK-NEXT: %[[E:.*]] = "test.else"() : () -> i32
+// CHECK-NEXT: scf.yield %[[E]]
+// CHECK-NEXT: } else {
+// CHECK-NEXT: %[[T:.*]] = "test.then"() : () -> i32
+// CHECK-NEXT: scf.yield %[[T]]
+// CHECK-NEXT: }
+// CHECK-NEXT: return %[[R]]
+func.func @if_on_negated_condition(%c: i1) -> i32 {
+  %true = arith.constant true
+  %not = arith.xori %c, %true : i1
+  %r = scf.if %not -> (i32) {
+    %t = "test.then"() : () -> i32
+    scf.yield %t : i32
+  } else {
+    %e = "test.else"() : () -> i32
+    scf.yield %e : i32
+  }
+  return %r : i32
+}
+
+// -----
+
+// Inside the branches the condition is known.
+
+// CHECK-LABEL: func.func @condition_known_in_branches
+// CHECK-SAME: (%[[C:[^:]*]]: i1)
+// CHECK-DAG: %[[TRUE:.*]] = arith.constant true
+// CHECK-DAG: %[[FALSE:.*]] = arith.constant false
+// CHECK: scf.if %[[C]] {
+// CHECK-NEXT: "test.sink"(%[[TRUE]]) : (i1) -> ()
+// CHECK-NEXT: } else {
+// CHECK-NEXT: "test.sink"(%[[FALSE]]) : (i1) -> ()
+// CHECK-NEXT: }
+func.func @condition_known_in_branches(%c: i1) {
+  scf.if %c {
+    "test.sink"(%c) : (i1) -> ()
+    scf.yield
+  } else {
+    "test.sink"(%c) : (i1) -> ()
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+// Loops from a bound to the same bound never run.
+
+// CHECK-LABEL: func.func @loops_without_iterations
+// CHECK-SAME: (%[[N:[^:]*]]: index, %[[INIT:[^:]*]]: f32)
+// CHECK-NOT: scf.for
+// CHECK-NOT: scf.parallel
+// CHECK: return %[[INIT]], %[[INIT]]
+func.func @loops_without_iterations(%n: index, %init: f32) -> (f32, f32) {
+  %c1 = arith.constant 1 : index
+  %0 = scf.for %i = %n to %n step %c1 iter_args(%a = %init) -> f32 {
+    %s = arith.addf %a, %a : f32
+    scf.yield %s : f32
+  }
+  %1 = scf.parallel (%i, %j) = (%c1, %n) to (%n, %n) step (%c1, %c1) init(%init) -> f32 {
+    %v = "test.value"() : () -> f32
+    scf.reduce(%v : f32) {
+    ^bb0(%x: f32, %y: f32):
+      %m = arith.mulf %x, %y : f32
+      scf.reduce.return %m : f32
+    }
+  }
+  return %0, %1 : f32, f32
+}
