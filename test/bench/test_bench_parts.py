@@ -36,6 +36,16 @@ def test_stats():
     assert (stats.median, stats.low, stats.high, stats.n) == (3.0, 1.0, 5.0, 5)
 
 
+def test_compile_speed_runs_mlopt_without_a_warm_server(monkeypatch, tmp_path):
+    from mlopt.bench import compile_speed
+
+    seen = []
+    monkeypatch.setenv("MLOPT_SERVER", "1")
+    monkeypatch.setattr(compile_speed, "run_pipeline", lambda commands, env=None: seen.append(env) or (1.0, ""))
+    compile_speed._contender("mlopt", compile_speed.PARSE_PRINT, str(tmp_path / "in.mlir")).measure()
+    assert seen[0]["MLOPT_SERVER"] == "0"
+
+
 @pytest.mark.parametrize("ops", [1, 500, 3000])
 def test_generated_module_op_count(ops):
     from xdsl.context import Context
