@@ -167,6 +167,7 @@ class ExecutionEngine:
         from mlopt.plugins import load_plugins
         from mlopt.registry import Registry
 
+        self._plans: dict[str, _Plan] = {}
         if opt_level not in (0, 1, 2, 3):
             raise ValueError(f"opt_level must be 0, 1, 2 or 3, not {opt_level!r}")
         from mlopt import ir
@@ -257,24 +258,23 @@ class ExecutionEngine:
 
     def invoke(self, name: str, *args: Any) -> Any:
         """Call ``name``; returns None, one value, or a tuple of values."""
-        signature = self._signatures.get(name)
-        memrefs = self.__dict__.setdefault("_memrefs", {}).get(name)
-        if memrefs is None and (signature is None or not self._jit.has_function(name)):
-            known = ", ".join(sorted(n for n in self._signatures if self._jit.has_function(n)))
-            raise ExecutionEngineError(f"no function '{name}' to call in the module (functions: {known or 'none'})")
+        plan = self._plans.get(name)
+        if plan is None:
+            signature = self._signatures.get(name)
+            if signature is None or not self._jit.has_function(name):
+                known = ", ".join(sorted(n for n in self._signatures if self._jit.has_function(n)))
+                raise ExecutionEngineError(f"no function '{name}' to call in the module (functions: {known or 'none'})")
+            plan = self._plans[name] = _Plan.of(signature)
+        signature = plan.signature
         if len(args) != len(signature.inputs):
             raise ExecutionEngineError(
                 f"'{name}' takes {len(signature.inputs)} argument(s) ({_describe(signature.inputs)}), got {len(args)}"
             )
-        if memrefs is None:
-            memrefs = self._memrefs[name] = tuple(
-                _MemRefArgument(p.type) if p.is_memref else None for p in signature.inputs
-            )
         slots: list[ctypes._CData] = []
         inputs: list[tuple[int, int]] = []
-        for index, (value, parameter, memref) in enumerate(zip(args, signature.inputs, memrefs)):
+        for index, (value, parameter, memref) in enumerate(zip(args, signature.inputs, plan.inputs)):
             slots.extend(_argument_slots(name, index, value, parameter, memref, signature.bare_pointers, inputs))
-        result_slot = _result_slot(signature)
+        result_slot = plan.result_type() if plan.result_type is not None else None
         if result_slot is not None:
             slots.append(result_slot)
         self._jit.call_packed(name, slots)
@@ -286,7 +286,7 @@ class ExecutionEngine:
                 raise ExecutionEngineError(f"'{name}': the GPU runtime failed: " + "; ".join(errors))
         if result_slot is None:
             return None
-        return _results(signature, result_slot, inputs)
+        return _results(plan, result_slot, inputs)
 
 
 def _code_cache(source: str, pipeline, opt_level: int, shared_libs: Sequence[str], plugins: Sequence[str], optimize):
@@ -385,8 +385,8 @@ def _describe(parameters: Sequence[Parameter]) -> str:
 
 
 class _MemRefArgument:
-    """What a memref parameter asks of an array, read off its type once per
-    function: reading xDSL attributes costs more than the rest of a call."""
+    """A memref parameter's element type, shape and layout, read off its type
+    once per function: reading xDSL attributes costs more than the rest of a call."""
 
     __slots__ = ("type", "dtype", "shape", "identity", "static_offset")
 
@@ -548,21 +548,39 @@ def _result_field(parameter: Parameter) -> type:
     raise ExecutionEngineError(f"results of type {type_} are not supported")
 
 
-def _result_slot(signature: Signature) -> ctypes._CData | None:
+def _result_type(signature: Signature) -> type | None:
+    """The ctypes type the function's results are written into."""
     if not signature.outputs:
         return None
     fields = [_result_field(p) for p in signature.outputs]
     if len(fields) == 1:
-        return fields[0]()
-    struct = type("Results", (ctypes.Structure,), {"_fields_": [(f"r{i}", f) for i, f in enumerate(fields)]})
-    return struct()
+        return fields[0]
+    return type("Results", (ctypes.Structure,), {"_fields_": [(f"r{i}", f) for i, f in enumerate(fields)]})
 
 
-def _results(signature: Signature, slot: ctypes._CData, inputs: list[tuple[int, int]]) -> Any:
+@dataclass(frozen=True)
+class _Plan:
+    """How to call one function, read off its signature on the first call."""
+
+    signature: Signature
+    inputs: tuple[_MemRefArgument | None, ...]
+    outputs: tuple[_MemRefArgument | None, ...]
+    result_type: type | None
+
+    @staticmethod
+    def of(signature: Signature) -> _Plan:
+        def memrefs(group: tuple[Parameter, ...]) -> tuple[_MemRefArgument | None, ...]:
+            return tuple(_MemRefArgument(p.type) if p.is_memref else None for p in group)
+
+        return _Plan(signature, memrefs(signature.inputs), memrefs(signature.outputs), _result_type(signature))
+
+
+def _results(plan: _Plan, slot: ctypes._CData, inputs: list[tuple[int, int]]) -> Any:
     adopted: dict[int, _CalleeAllocation] = {}
-    if len(signature.outputs) == 1:
-        return _convert_result(signature.outputs[0], slot, inputs, adopted)
-    return tuple(_convert_result(p, getattr(slot, f"r{i}"), inputs, adopted) for i, p in enumerate(signature.outputs))
+    outputs = zip(plan.signature.outputs, plan.outputs)
+    if len(plan.outputs) == 1:
+        return _convert_result(*next(outputs), slot, inputs, adopted)
+    return tuple(_convert_result(p, m, getattr(slot, f"r{i}"), inputs, adopted) for i, (p, m) in enumerate(outputs))
 
 
 class _CalleeAllocation:
@@ -585,12 +603,16 @@ class _ArrayOverAllocation:
 
 
 def _convert_result(
-    parameter: Parameter, value: Any, inputs: list[tuple[int, int]], adopted: dict[int, _CalleeAllocation]
+    parameter: Parameter,
+    memref: _MemRefArgument | None,
+    value: Any,
+    inputs: list[tuple[int, int]],
+    adopted: dict[int, _CalleeAllocation],
 ) -> Any:
     type_ = parameter.type
-    if isinstance(type_, builtin.MemRefType):
-        view = MemRefView.of(value, len(type_.get_shape()))
-        elements = view.array(_dtype(type_.element_type))
+    if memref is not None:
+        view = MemRefView.of(value, len(memref.shape))
+        elements = view.array(memref.dtype)
         if view.allocated in adopted or _owned_by_callee(view, inputs):
             allocation = adopted.setdefault(view.allocated, _CalleeAllocation(view.allocated))
             return np.asarray(_ArrayOverAllocation(elements, allocation))
