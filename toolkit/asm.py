@@ -186,6 +186,10 @@ class LocatingParser(Parser):
         if name in self.ssa_values:
             self.raise_error(f"redefinition of SSA value '%{name}'", span)
         super()._register_ssa_definition(name, values, span)
+        for value in values:
+            if isinstance(value, BlockArgument) and isinstance(value.location, builtin.UnknownLoc):
+                # Upstream locates a block argument at its name.
+                value.location = self.location_at(span.start)
 
     def parse_operation(self) -> Operation:
         depth = len(self._op_name_offsets)
