@@ -200,6 +200,7 @@ ShapeCastOp = _simple_op(
     "vector.shape_cast: reshape a vector.",
     {"source": operand_def(AnyVector), "result": result_def(AnyVector)},
     "$source attr-dict `:` type($source) `to` type($result)",
+    traits=(Pure(), _canonicalized("SHAPE_CAST_PATTERNS")),
     verify=_verify_shape_cast,
 )
 TransposeOp = _simple_op(
@@ -912,6 +913,7 @@ def _parse_as_subclass(base_op: type[IRDLOperation]):
     return parse
 
 
+BroadcastOp = extend_op(xvector.BroadcastOp, traits=[_canonicalized("BROADCAST_PATTERNS")])
 TransferReadOp = extend_op(
     xvector.TransferReadOp,
     traits=[_canonicalized("TRANSFER_PATTERNS")],
@@ -975,5 +977,6 @@ Vector: Dialect = replace_ops(
     CreateMaskOp,
     TransferReadOp,
     TransferWriteOp,
+    BroadcastOp,
     attributes=[IteratorTypeAttr, PrintPunctuationAttr],
 )

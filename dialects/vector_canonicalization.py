@@ -11,15 +11,17 @@ from xdsl.dialects.builtin import (
     BoolAttr,
     DenseArrayBase,
     DenseIntOrFPElementsAttr,
+    FloatAttr,
     IntegerAttr,
     MemRefType,
     NoneAttr,
     VectorType,
     i64,
 )
-from xdsl.ir import Operation
+from xdsl.ir import Operation, SSAValue
 from xdsl.ir.affine import AffineDimExpr
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
+from xdsl.traits import ConstantLike
 
 from mlopt.dialects import vector
 from mlopt.dialects.tensor_canonicalization import constant_int, preserves_static_information
@@ -180,6 +182,64 @@ class TransferInBounds(RewritePattern):
             rewriter.notify_op_modified(op)
 
 
+def _splat_of(value: SSAValue, type: VectorType) -> arith.ConstantOp | None:
+    """A constant of ``type`` with the scalar or splat constant ``value`` everywhere."""
+    constant = ConstantLike.get_constant_value(value)
+    if isinstance(constant, DenseIntOrFPElementsAttr) and constant.is_splat():
+        constant = constant.get_attrs()[0]
+    if not isinstance(constant, IntegerAttr | FloatAttr) or any(type.get_scalable_dims()):
+        return None
+    count = 1
+    for extent in type.get_shape():
+        count *= extent
+    return arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(type, [constant.value.data] * count))
+
+
+class BroadcastOfConstant(RewritePattern):
+    """A broadcast of a constant is a splat constant (upstream's BroadcastOp folder)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if (splat := _splat_of(op.source, op.vector.type)) is not None:
+            rewriter.replace_op(op, splat)
+
+
+class BroadcastOfBroadcast(RewritePattern):
+    """A broadcast of a broadcast is one broadcast (upstream's BroadcastFolder)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        inner = op.source.owner
+        if isinstance(inner, Operation) and inner.name == "vector.broadcast":
+            rewriter.replace_op(op, type(op)(inner.source, op.vector.type))
+
+
+class ShapeCastOfConstant(RewritePattern):
+    """A shape_cast of a splat constant is a splat constant (upstream's ShapeCastOp folder)."""
+
+    def match_and_rewrite(self, op: vector.ShapeCastOp, rewriter: PatternRewriter, /) -> None:
+        if (splat := _splat_of(op.source, op.result.type)) is not None:
+            rewriter.replace_op(op, splat)
+
+
+class ShapeCastOfBroadcast(RewritePattern):
+    """A shape_cast of a broadcast is the broadcast's source when it has the
+    result's type, else a broadcast of it to the result, when the source can
+    broadcast to it (upstream's ShapeCastBroadcastFolder)."""
+
+    def match_and_rewrite(self, op: vector.ShapeCastOp, rewriter: PatternRewriter, /) -> None:
+        broadcast = op.source.owner
+        if not isinstance(broadcast, Operation) or broadcast.name != "vector.broadcast":
+            return
+        source, result = broadcast.source.type, op.result.type
+        if source == result:
+            rewriter.replace_op(op, [], [broadcast.source])
+            return
+        source_shape = list(source.get_shape()) if isinstance(source, VectorType) else []
+        result_shape = list(result.get_shape())
+        trailing = result_shape[len(result_shape) - len(source_shape) :] if source_shape else []
+        if len(source_shape) <= len(result_shape) and all(s in (1, r) for s, r in zip(source_shape, trailing)):
+            rewriter.replace_op(op, type(broadcast)(broadcast.source, result))
+
+
 class CreateMaskOfConstants(RewritePattern):
     """``vector.create_mask`` of constant sizes is a ``vector.constant_mask``, the
     sizes clamped to the vector (upstream's CreateMaskFolder, fixed-size vectors)."""
@@ -214,3 +274,5 @@ EXTRACT_STRIDED_SLICE_PATTERNS = (
 CREATE_MASK_PATTERNS = (CreateMaskOfConstants(),)
 CONSTANT_MASK_PATTERNS = (ConstantMaskToSplat(),)
 TRANSFER_PATTERNS = (TransferOfCast(), TransferInBounds())
+BROADCAST_PATTERNS = (BroadcastOfConstant(), BroadcastOfBroadcast())
+SHAPE_CAST_PATTERNS = (ShapeCastOfConstant(), ShapeCastOfBroadcast())

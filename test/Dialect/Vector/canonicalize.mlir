@@ -188,3 +188,41 @@ func.func @transfer_past_the_end(%m: memref<8xf32>) -> vector<4xf32> {
   %v = vector.transfer_read %m[%c6], %pad : memref<8xf32>, vector<4xf32>
   return %v : vector<4xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @broadcasts_of_constants_and_broadcasts
+// CHECK-SAME: (%[[X:[^:]*]]: f32)
+// CHECK-DAG: %[[C:.*]] = arith.constant dense<3> : vector<2x4xi8>
+// CHECK-DAG: %[[B:.*]] = vector.broadcast %[[X]] : f32 to vector<3x5xf32>
+// CHECK: return %[[C]], %[[B]]
+func.func @broadcasts_of_constants_and_broadcasts(%x: f32) -> (vector<2x4xi8>, vector<3x5xf32>) {
+  %three = arith.constant 3 : i8
+  %0 = vector.broadcast %three : i8 to vector<4xi8>
+  %1 = vector.broadcast %0 : vector<4xi8> to vector<2x4xi8>
+  %2 = vector.broadcast %x : f32 to vector<5xf32>
+  %3 = vector.broadcast %2 : vector<5xf32> to vector<3x5xf32>
+  return %1, %3 : vector<2x4xi8>, vector<3x5xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @shape_casts_of_splats_and_broadcasts
+// CHECK-SAME: (%[[V:[^:]*]]: vector<3xf32>, %[[W:[^:]*]]: vector<4xf32>)
+// CHECK-DAG: %[[C:.*]] = arith.constant dense<1.500000e+00> : vector<6xf32>
+// CHECK-DAG: %[[B:.*]] = vector.broadcast %[[V]] : vector<3xf32> to vector<6x3xf32>
+// CHECK-DAG: %[[K:.*]] = vector.broadcast %[[W]] : vector<4xf32> to vector<2x4xf32>
+// CHECK-DAG: %[[S:.*]] = vector.shape_cast %[[K]] : vector<2x4xf32> to vector<8xf32>
+// CHECK: return %[[C]], %[[B]], %[[V]], %[[S]]
+func.func @shape_casts_of_splats_and_broadcasts(%v: vector<3xf32>, %w: vector<4xf32>)
+    -> (vector<6xf32>, vector<6x3xf32>, vector<3xf32>, vector<8xf32>) {
+  %splat = arith.constant dense<1.5> : vector<2x3xf32>
+  %0 = vector.shape_cast %splat : vector<2x3xf32> to vector<6xf32>
+  %b = vector.broadcast %v : vector<3xf32> to vector<2x3x3xf32>
+  %1 = vector.shape_cast %b : vector<2x3x3xf32> to vector<6x3xf32>
+  %unit = vector.broadcast %v : vector<3xf32> to vector<1x3xf32>
+  %2 = vector.shape_cast %unit : vector<1x3xf32> to vector<3xf32>
+  %k = vector.broadcast %w : vector<4xf32> to vector<2x4xf32>
+  %3 = vector.shape_cast %k : vector<2x4xf32> to vector<8xf32>
+  return %0, %1, %2, %3 : vector<6xf32>, vector<6x3xf32>, vector<3xf32>, vector<8xf32>
+}
