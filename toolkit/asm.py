@@ -371,6 +371,15 @@ class UpstreamPrinter(Printer):
     _alias_uses: dict[builtin.Attribute, int] = field(default_factory=dict, init=False)
     """Aliased attribute → its order of first use."""
     _alias_places: list[tuple[int, int]] = field(default_factory=list, init=False)
+    location_aliases: dict[builtin.Attribute, str] = field(default_factory=dict)
+    """Locations printed as an alias inside another location (``#loc3``)."""
+    _location_depths: dict[builtin.Attribute, int] = field(default_factory=dict, init=False)
+    """When aliasing with debuginfo, the locations met, in upstream's order (an
+    op's when the op begins, one printed in place where it is, a location's
+    parts before it) → how deeply they nest aliased locations."""
+    _locations_in_place: set[builtin.Attribute] = field(default_factory=set, init=False)
+    """Locations printed in place (block arguments'): their aliases are defined first."""
+    _location_places: list[tuple[int, builtin.Attribute]] = field(default_factory=list, init=False)
     """(offset in the stream, order of first use) of each aliased attribute printed."""
     _default_dialects: list[str] = field(default_factory=lambda: ["builtin"], init=False)
     _names: SSANames | None = field(default=None, init=False)
@@ -446,6 +455,8 @@ class UpstreamPrinter(Printer):
             self._names = SSANames(
                 op, custom_names=not self.print_generic_format, source_names_as_prefix=self.source_names_as_prefix
             )
+        if self.print_debuginfo and self.aliasing:
+            self._note_location(op.location)
         scope = op.has_trait(IsolatedFromAbove, value_if_unregistered=False)
         begin_op_pos = self._current_column
         self._print_results(op)
@@ -472,7 +483,7 @@ class UpstreamPrinter(Printer):
                 printer_class.print(op, self)
                 if self.print_debuginfo:
                     self.print_string(" ")
-                    self.print_attribute(op.location)
+                    self._print_op_location(op)
             else:
                 self.print_op_with_default_format(op)
         finally:
@@ -495,7 +506,37 @@ class UpstreamPrinter(Printer):
         # MLIR dictionaries are sorted by key; print them as mlir-opt does.
         super().print_attr_dict(dict(sorted(attr_dict.items())))
 
+    def print_operation_type(self, op: Operation) -> None:
+        # As xDSL's, with the location aliased.
+        self.print_function_type(op.operand_types, op.result_types)
+        if self.print_debuginfo:
+            self.print_string(" ")
+            self._print_op_location(op)
+
+    def _print_op_location(self, op: Operation) -> None:
+        if not self.aliasing:
+            self.print_attribute(op.location)
+            return
+        self.print_string("loc(")
+        self._location_places.append((self.stream.tell(), op.location))
+        self.print_string(")")
+
+    def _note_location(self, location: builtin.Attribute) -> int:
+        if (depth := self._location_depths.get(location)) is None:
+            depth = max(map(self._note_location, _location_parts(location)), default=-1) + 1
+            self._location_depths[location] = depth
+        return depth
+
+
     def print_attribute(self, attribute) -> None:
+        if self.printing_location and (alias := self.location_aliases.get(attribute)) is not None:
+            self.print_string(f"#{alias}")
+            return
+        if self.print_debuginfo and self.aliasing and isinstance(attribute, _LOCATIONS) and not self.printing_location:
+            # A location printed in place (a block argument's): upstream
+            # still numbers an alias for it, defined before the op.
+            self._note_location(attribute)
+            self._locations_in_place.add(attribute)
         if isinstance(attribute, builtin.DenseIntOrFPElementsAttr) and elides_elements(attribute):
             self.print_string("dense_resource<__elided__> : ")
             self.print_attribute(attribute.type)
@@ -705,21 +746,51 @@ def print_ir(
     printer = UpstreamPrinter(stream=io.StringIO(), aliasing=True, **options)
     printer.print_op(op)
     text = printer.stream.getvalue()
-    if printer._alias_uses:
-        aliases = _alias_names(printer._alias_uses)
-        for attribute, alias in aliases.items():
-            stream.write(f"#{alias} = ")
-            UpstreamPrinter(stream=stream, **options).print_attribute(attribute)
-            stream.write("\n")
-        by_use = list(map(aliases.get, printer._alias_uses))
-        pieces, start = [], 0
-        for offset, use in printer._alias_places:
-            pieces += (text[start:offset], "#", by_use[use])
-            start = offset
-        text = "".join(pieces) + text[start:]
+    # Upstream numbers the locations made of aliased ones after all others.
+    ordered = sorted(printer._location_depths, key=printer._location_depths.__getitem__)
+    locations = {location: f"loc{index or ''}" for index, location in enumerate(ordered)}
+    in_place = printer._locations_in_place
+    options["location_aliases"] = locations
+    # Upstream defines the aliases printed first by name: loc, map, set.
+    _write_location_aliases(stream, locations, in_place, options)
+    aliases = _alias_names(printer._alias_uses)
+    for attribute, alias in aliases.items():
+        stream.write(f"#{alias} = ")
+        UpstreamPrinter(stream=stream, **options).print_attribute(attribute)
+        stream.write("\n")
+    by_use = list(map(aliases.get, printer._alias_uses))
+    places = [(offset, by_use[use]) for offset, use in printer._alias_places]
+    places += [(offset, locations[location]) for offset, location in printer._location_places]
+    pieces, start = [], 0
+    for offset, alias in sorted(places, key=lambda place: place[0]):
+        pieces += (text[start:offset], "#", alias)
+        start = offset
+    text = "".join(pieces) + text[start:]
     stream.write(text)
     stream.write("\n")
+    _write_location_aliases(stream, locations, locations.keys() - in_place, options)
     stream.write(resource_section(op))
+
+
+_LOCATIONS = (builtin.UnknownLoc, builtin.FileLineColLoc, builtin.NameLoc, builtin.FusedLoc, builtin.CallSiteLoc)
+
+
+def _location_parts(location: builtin.Attribute) -> list[builtin.Attribute]:
+    if isinstance(location, builtin.FusedLoc):
+        return list(location.locations.data)
+    if isinstance(location, builtin.CallSiteLoc):
+        return [location.callee, location.caller]
+    if isinstance(location, builtin.NameLoc) and not isinstance(location.location, builtin.UnknownLoc | builtin.NoneAttr):
+        return [location.location]
+    return []
+
+
+def _write_location_aliases(stream, locations: dict[builtin.Attribute, str], chosen, options: dict) -> None:
+    for location, alias in locations.items():
+        if location in chosen:
+            stream.write(f"#{alias} = ")
+            UpstreamPrinter(stream=stream, **options).print_attribute(location)
+            stream.write("\n")
 
 
 _NAN_LAYOUTS = {
