@@ -10,6 +10,7 @@ from xdsl.dialects.builtin import IntegerAttr, IntegerType
 from xdsl.ir import Operation, Region, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
+from xdsl.transforms.canonicalization_patterns.scf import SimplifyTrivialLoops
 from xdsl.transforms.canonicalization_patterns.utils import const_evaluate_operand
 
 from mlopt.dialects.arith import SelectOp
@@ -77,6 +78,18 @@ class ForForwardedIterArgs(RewritePattern):
         rewriter.replace_op(op, [], values)
 
 
+_XDSL_TRIVIAL_LOOPS = SimplifyTrivialLoops()
+
+
+class TrivialSignedLoops(RewritePattern):
+    """xDSL's SimplifyTrivialLoops, which compares constant bounds as signed
+    integers: a loop with ``unsigned`` comparison is left to patterns that know."""
+
+    def match_and_rewrite(self, op: xscf.ForOp, rewriter: PatternRewriter, /) -> None:
+        if "unsignedCmp" not in op.properties:
+            _XDSL_TRIVIAL_LOOPS.match_and_rewrite(op, rewriter)
+
+
 class ForWithoutIterations(RewritePattern):
     """A loop from a bound to the same value never runs: it is its inits
     (upstream's SimplifyTrivialLoops, for bounds that are one SSA value)."""
@@ -95,7 +108,7 @@ class ForEmptyBodyThatRuns(RewritePattern):
         if block.first_op is not block.last_op or not op.results:
             return
         lb, ub, step = (const_evaluate_operand(v) for v in (op.lb, op.ub, op.step))
-        if lb is None or ub is None or step is None or ub <= lb:
+        if lb is None or ub is None or step is None or ub <= lb or "unsignedCmp" in op.properties:
             return
         yielded = list(block.last_op.operands)
         # The body holds nothing but its yield: only its arguments are from inside.
@@ -275,7 +288,7 @@ class ParallelSingleIterationDims(RewritePattern):
         rewriter.replace_op(op, [], results)
 
 
-FOR_PATTERNS = (ForForwardedIterArgs(), ForWithoutIterations(), ForEmptyBodyThatRuns())
+FOR_PATTERNS = (TrivialSignedLoops(), ForForwardedIterArgs(), ForWithoutIterations(), ForEmptyBodyThatRuns())
 class ParallelWithoutIterations(RewritePattern):
     """An scf.parallel with a dimension that never runs is its inits (upstream's
     RemoveEmptyParallelLoops)."""

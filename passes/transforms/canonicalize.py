@@ -35,11 +35,12 @@ class _RewriteBudget:
         return 0 <= self.limit <= self.used
 
 
-_SUPERSEDED = frozenset({"RehoistConstInLoops", "SimplifyPassThroughCondBranch"})
+_SUPERSEDED = frozenset({"RehoistConstInLoops", "SimplifyPassThroughCondBranch", "SimplifyTrivialLoops"})
 """xDSL patterns mlopt does without: the constant uniquer hoists constants out
 of loops already, and RehoistConstInLoops also hoists unregistered ops (it takes
 them for constants), above the loop values they use; cf.cond_br runs
-SimplifyPassThroughCondBranch through a pattern that keeps its branch weights."""
+SimplifyPassThroughCondBranch through a pattern that keeps its branch weights,
+and scf.for SimplifyTrivialLoops through one that leaves unsigned loops alone."""
 
 
 @dataclass

@@ -377,3 +377,21 @@ func.func @loops_without_iterations(%n: index, %init: f32) -> (f32, f32) {
   }
   return %0, %1 : f32, f32
 }
+
+// -----
+
+// Compared unsigned, 0 to -1 is a long loop, not an empty one: it stays.
+
+// CHECK-LABEL: func.func @unsigned_loop_is_not_empty
+// CHECK: %[[R:.*]] = scf.for unsigned
+// CHECK: return %[[R]]
+func.func @unsigned_loop_is_not_empty(%init: i32) -> i32 {
+  %c0 = arith.constant 0 : i32
+  %cm1 = arith.constant -1 : i32
+  %c1 = arith.constant 1 : i32
+  %r = scf.for unsigned %i = %c0 to %cm1 step %c1 iter_args(%a = %init) -> (i32) : i32 {
+    %n = arith.addi %a, %i : i32
+    scf.yield %n : i32
+  }
+  return %r : i32
+}
