@@ -48,33 +48,43 @@ def _replace_yield(block, values: list[SSAValue], rewriter: PatternRewriter) -> 
 
 class ForForwardedIterArgs(RewritePattern):
     """An iter_arg the body yields unchanged (or yields its init) is that init
-    throughout: it leaves the loop (upstream's ForOpIterArgsFolder)."""
+    throughout, and one with the init and yielded value of an earlier one is
+    that one: they leave the loop (upstream's ForOpIterArgsFolder)."""
 
     def match_and_rewrite(self, op: xscf.ForOp, rewriter: PatternRewriter, /) -> None:
         block = op.body.block
-        yielded = block.last_op.operands
+        yielded = list(block.last_op.operands)
         inits, args = list(op.iter_args), list(block.args[1:])
-        forwarded = [
-            index
-            for index, (init, arg, result) in enumerate(zip(inits, args, op.results))
-            if yielded[index] in (arg, init) or (not arg.uses and not result.uses)
-        ]
-        if not forwarded:
+        forwarded: list[int] = []
+        duplicate_of: dict[int, int] = {}
+        first_with: dict[tuple[SSAValue, SSAValue], int] = {}
+        for index, (init, arg, result) in enumerate(zip(inits, args, op.results)):
+            if yielded[index] in (arg, init) or (not arg.uses and not result.uses):
+                forwarded.append(index)
+            elif (init, yielded[index]) in first_with:
+                duplicate_of[index] = first_with[(init, yielded[index])]
+            else:
+                first_with[(init, yielded[index])] = index
+        if not forwarded and not duplicate_of:
             return
         for index in forwarded:
             rewriter.replace_all_uses_with(args[index], inits[index])
-        kept = [index for index in range(len(inits)) if index not in forwarded]
+        for index, first in duplicate_of.items():
+            rewriter.replace_all_uses_with(args[index], args[first])
+        kept = [index for index in range(len(inits)) if index not in forwarded and index not in duplicate_of]
         _replace_yield(block, [yielded[index] for index in kept], rewriter)
-        for index in reversed(forwarded):
+        for index in sorted([*forwarded, *duplicate_of], reverse=True):
             rewriter.erase_block_argument(args[index])
         new = _rebuilt(
             op, [op.lb, op.ub, op.step, *(inits[i] for i in kept)], [op.results[i].type for i in kept],
             [op.detach_region(op.body)],
         )  # fmt: skip
         rewriter.insert_op(new, InsertPoint.before(op))
-        values = [inits[index] for index in range(len(inits))]
+        values = list(inits)
         for position, index in enumerate(kept):
             values[index] = new.results[position]
+        for index, first in duplicate_of.items():
+            values[index] = values[first]
         rewriter.replace_op(op, [], values)
 
 

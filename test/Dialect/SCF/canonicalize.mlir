@@ -395,3 +395,23 @@ func.func @unsigned_loop_is_not_empty(%init: i32) -> i32 {
   }
   return %r : i32
 }
+
+// -----
+
+// Two iter_args with the same init and the same yielded value are one.
+
+// CHECK-LABEL: func.func @duplicate_iter_args
+// CHECK-SAME: (%[[N:[^:]*]]: index, %[[X:[^:]*]]: f32)
+// CHECK: %[[R:.*]] = scf.for %{{.*}} iter_args(%[[A:.*]] = %[[X]]) -> (f32) {
+// CHECK-NEXT: %[[S:.*]] = arith.addf %[[A]], %[[A]] : f32
+// CHECK-NEXT: scf.yield %[[S]] : f32
+// CHECK: return %[[R]], %[[R]]
+func.func @duplicate_iter_args(%n: index, %x: f32) -> (f32, f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r:2 = scf.for %i = %c0 to %n step %c1 iter_args(%a = %x, %b = %x) -> (f32, f32) {
+    %s = arith.addf %a, %b : f32
+    scf.yield %s, %s : f32, f32
+  }
+  return %r#0, %r#1 : f32, f32
+}
