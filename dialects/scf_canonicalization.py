@@ -100,6 +100,35 @@ class TrivialSignedLoops(RewritePattern):
             _XDSL_TRIVIAL_LOOPS.match_and_rewrite(op, rewriter)
 
 
+def _bound_difference(lb: SSAValue, ub: SSAValue) -> int | None:
+    """``ub - lb`` when ``ub`` is ``arith.addi lb, constant`` without signed wrap
+    (upstream's computeConstDiff)."""
+    add = ub.owner
+    if not isinstance(add, xarith.AddiOp) or xarith.IntegerOverflowFlag.NSW not in add.overflow_flags.data:
+        return None
+    for base, offset in ((add.lhs, add.rhs), (add.rhs, add.lhs)):
+        if base == lb and (value := const_evaluate_operand(offset)) is not None:
+            return value
+    return None
+
+
+class ForSingleIterationPastItsBound(RewritePattern):
+    """A loop to its lower bound plus a constant no larger than its step runs
+    once: it is its body, at the lower bound (upstream's SimplifyTrivialLoops)."""
+
+    def match_and_rewrite(self, op: xscf.ForOp, rewriter: PatternRewriter, /) -> None:
+        difference, step = _bound_difference(op.lb, op.ub), const_evaluate_operand(op.step)
+        if difference is None or step is None or not 0 < difference <= step or "unsignedCmp" in op.properties:
+            return
+        block = op.body.block
+        rewriter.replace_all_uses_with(block.args[0], op.lb)
+        for arg, init in zip(block.args[1:], op.iter_args):
+            rewriter.replace_all_uses_with(arg, init)
+        results = list(block.last_op.operands)
+        _inline_before(block, op, rewriter)
+        rewriter.replace_op(op, [], results)
+
+
 class ForWithoutIterations(RewritePattern):
     """A loop from a bound to the same value never runs: it is its inits
     (upstream's SimplifyTrivialLoops, for bounds that are one SSA value)."""
@@ -298,7 +327,13 @@ class ParallelSingleIterationDims(RewritePattern):
         rewriter.replace_op(op, [], results)
 
 
-FOR_PATTERNS = (TrivialSignedLoops(), ForForwardedIterArgs(), ForWithoutIterations(), ForEmptyBodyThatRuns())
+FOR_PATTERNS = (
+    TrivialSignedLoops(),
+    ForForwardedIterArgs(),
+    ForWithoutIterations(),
+    ForSingleIterationPastItsBound(),
+    ForEmptyBodyThatRuns(),
+)
 class ParallelWithoutIterations(RewritePattern):
     """An scf.parallel with a dimension that never runs is its inits (upstream's
     RemoveEmptyParallelLoops)."""

@@ -415,3 +415,40 @@ func.func @duplicate_iter_args(%n: index, %x: f32) -> (f32, f32) {
   }
   return %r#0, %r#1 : f32, f32
 }
+
+// -----
+
+// From %lb to %lb + 2 (without signed wrap) by 4: one iteration, at %lb.
+
+// CHECK-LABEL: func.func @one_step_past_the_bound
+// CHECK-SAME: (%[[LB:[^:]*]]: index, %[[X:[^:]*]]: index)
+// CHECK-NOT: scf.for
+// CHECK: %[[S:.*]] = arith.addi %[[X]], %[[LB]] : index
+// CHECK-NEXT: return %[[S]]
+func.func @one_step_past_the_bound(%lb: index, %x: index) -> index {
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %ub = arith.addi %lb, %c2 overflow<nsw> : index
+  %r = scf.for %i = %lb to %ub step %c4 iter_args(%a = %x) -> index {
+    %s = arith.addi %a, %i : index
+    scf.yield %s : index
+  }
+  return %r : index
+}
+
+// -----
+
+// The bound may wrap: the loop stays.
+
+// CHECK-LABEL: func.func @bound_that_may_wrap
+// CHECK: scf.for
+func.func @bound_that_may_wrap(%lb: index, %x: index) -> index {
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %ub = arith.addi %lb, %c2 : index
+  %r = scf.for %i = %lb to %ub step %c4 iter_args(%a = %x) -> index {
+    %s = arith.addi %a, %i : index
+    scf.yield %s : index
+  }
+  return %r : index
+}
