@@ -3,24 +3,26 @@
 // RUN: cat %s %t.schedule.mlir | mlopt - --transform-interpreter --test-transform-dialect-erase-schedule | FileCheck %s
 
 // Row softmax in seven named ops: the elementwise steps fuse into the steps
-// after each reduction (subtract and exp; divide), the reductions reduce
-// 16-vector chunks of a row with vector.reduction, exp is a polynomial on
-// vectors, and the row temporary is freed.
+// after each reduction (subtract and exp; divide), each reduction adds a row
+// into a partial result of whole vectors (a 64-wide temporary made once,
+// outside the loops) and reduces that once per row, exp is a polynomial on
+// vectors, and every temporary is freed.
 
 // SCHEDULE-LABEL: transform.named_sequence @__transform_main
 //       SCHEDULE: transform.apply_registered_pass "linalg-fuse-elementwise-ops"
-//       SCHEDULE: transform.bufferization.one_shot_bufferize
-//       SCHEDULE: transform.apply_registered_pass "ownership-based-buffer-deallocation"
 //       SCHEDULE: %[[GENERIC_0:.*]], %[[GENERIC_1:.*]], %[[GENERIC_2:.*]], %[[GENERIC_3:.*]] = transform.split_handle
+//       SCHEDULE: %[[REDUCE_0:.*]], %[[REDUCE_1:.*]] = transform.split_handle
 //       SCHEDULE: transform.include @generic_4 failures(propagate) (%[[GENERIC_0]])
 //       SCHEDULE: transform.include @generic_4x512 failures(propagate) (%[[GENERIC_1]])
-//       SCHEDULE: %[[REDUCE_0:.*]], %[[REDUCE_1:.*]] = transform.split_handle
-//       SCHEDULE: transform.include @reduce_reduction_4x512 failures(propagate) (%[[REDUCE_0]])
-//       SCHEDULE: transform.include @reduce_reduction_4x512 failures(propagate) (%[[REDUCE_1]])
+//       SCHEDULE: transform.include @reduce_split_reduction_4x512 failures(propagate) (%[[REDUCE_0]])
+//       SCHEDULE: transform.include @reduce_split_reduction_4x512 failures(propagate) (%[[REDUCE_1]])
+//       SCHEDULE: transform.bufferization.one_shot_bufferize
+//       SCHEDULE: transform.apply_registered_pass "ownership-based-buffer-deallocation"
 // SCHEDULE-LABEL: transform.named_sequence @generic_4x512
 //       SCHEDULE: tile_sizes [1, 128]
-// SCHEDULE-LABEL: transform.named_sequence @reduce_reduction_4x512
-//       SCHEDULE: tile_sizes [1, 256]
+// SCHEDULE-LABEL: transform.named_sequence @reduce_split_reduction_4x512
+//       SCHEDULE: tile_using_for %{{.*}} tile_sizes [1, 0]
+//       SCHEDULE: tile_reduction_using_for %{{.*}} by tile_sizes = [0, 64]
 // SCHEDULE-LABEL: transform.named_sequence @vectorize_and_lower
 //       SCHEDULE: transform.apply_patterns.vector.lower_multi_reduction lowering_strategy = innerreduction
 //       SCHEDULE: transform.apply_registered_pass "test-math-polynomial-approximation"
@@ -28,22 +30,26 @@
 // CHECK-LABEL: func.func @softmax(
 //       CHECK:   %[[ROWS:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4xf32>
 //       CHECK:   %[[OUT:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4x512xf32>
+//       CHECK:   %[[MAX_PARTIAL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x64xf32>
 //       CHECK:   scf.for
 //       CHECK:     scf.for
-//       CHECK:       vector.reduction <maximumf>, %{{.*}} : vector<256xf32> into f32
+//       CHECK:       arith.maximumf %{{.*}} : vector<64xf32>
+//       CHECK:     vector.reduction <maximumf>, %{{.*}} : vector<64xf32> into f32
 //       CHECK:   scf.for
 //       CHECK:     scf.for
 //       CHECK:       arith.subf %{{.*}} : vector<128xf32>
 //   CHECK-NOT:       math.exp
 //       CHECK:       math.fma %{{.*}} : vector<128xf32>
 //       CHECK:       vector.transfer_write %{{.*}} : vector<128xf32>, memref<1x128xf32, strided<[512, 1], offset: ?>>
+//       CHECK:   %[[SUM_PARTIAL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x64xf32>
 //       CHECK:   scf.for
 //       CHECK:     scf.for
-//       CHECK:       vector.reduction <add>, %{{.*}} : vector<256xf32> into f32
+//       CHECK:       arith.addf %{{.*}} : vector<64xf32>
+//       CHECK:     vector.reduction <add>, %{{.*}} : vector<64xf32> into f32
 //       CHECK:   scf.for
 //       CHECK:     scf.for
 //       CHECK:       arith.divf %{{.*}} : vector<128xf32>
-//       CHECK:   memref.dealloc
+// CHECK-COUNT-4:   memref.dealloc
 //   CHECK-NOT:   memref.dealloc
 //       CHECK:   return %[[OUT]] : memref<4x512xf32>
 func.func @softmax(%x: tensor<4x512xf32>) -> tensor<4x512xf32> {
