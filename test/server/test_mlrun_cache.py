@@ -34,8 +34,9 @@ def env(tmp_path):
 
 
 def _entries(env) -> list[str]:
+    """The compiled-code entries (the directory also holds the tools' dataclass-method cache)."""
     directory = env["MLOPT_CACHE_DIR"]
-    return sorted(os.listdir(directory)) if os.path.isdir(directory) else []
+    return sorted(name for name in os.listdir(directory) if name.endswith(".jit")) if os.path.isdir(directory) else []
 
 
 def _imported_on_hit(command: list[str], env: dict) -> tuple[set[str], str]:
