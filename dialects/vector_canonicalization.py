@@ -130,12 +130,13 @@ class ExtractStridedSliceOfInsert(RewritePattern):
 def _folds_into_consumer(cast: Operation) -> bool:
     """A memref.cast or tensor.cast that only forgets static sizes (upstream's
     canFoldIntoConsumerOp; memrefs with identity layouts only)."""
+    if cast.name not in ("tensor.cast", "memref.cast"):
+        return False
     source, result = cast.operands[0].type, cast.results[0].type
     if cast.name == "tensor.cast":
         return preserves_static_information(result, source)
     return (
-        cast.name == "memref.cast"
-        and isinstance(source, MemRefType)
+        isinstance(source, MemRefType)
         and isinstance(result, MemRefType)
         and isinstance(source.layout, NoneAttr)
         and isinstance(result.layout, NoneAttr)

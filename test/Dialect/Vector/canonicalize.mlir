@@ -177,6 +177,22 @@ func.func @transfer_through_cast(%m: memref<4x8xf32>) {
 
 // -----
 
+// A transfer on a buffer that no cast made (an allocation: an op without
+// operands) keeps its source.
+
+// CHECK-LABEL: func.func @transfer_into_allocation
+// CHECK: %[[M:.*]] = memref.alloc() : memref<4x8xf32>
+// CHECK: vector.transfer_write %{{.*}}, %[[M]][%{{.*}}, %{{.*}}] {in_bounds = [true, true]} : vector<2x8xf32>, memref<4x8xf32>
+// CHECK: return %[[M]]
+func.func @transfer_into_allocation(%v: vector<2x8xf32>) -> memref<4x8xf32> {
+  %c0 = arith.constant 0 : index
+  %m = memref.alloc() : memref<4x8xf32>
+  vector.transfer_write %v, %m[%c0, %c0] : vector<2x8xf32>, memref<4x8xf32>
+  return %m : memref<4x8xf32>
+}
+
+// -----
+
 // Past the end of the memref: the transfer may go out of bounds and stays so.
 
 // CHECK-LABEL: func.func @transfer_past_the_end
