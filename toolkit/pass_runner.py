@@ -114,7 +114,10 @@ class PassRunner:
         except BaseException as err:
             for instrumentation in reversed(self.instrumentations):
                 instrumentation.after_failed_pass(scheduled, op)
-            raise _as_reportable(err, scheduled, op) from err
+            reportable = _as_reportable(err, scheduled, op)
+            if reportable is err:
+                raise  # already reportable: chaining it to itself would make its cause a cycle
+            raise reportable from err
         for instrumentation in reversed(self.instrumentations):
             instrumentation.after_pass(scheduled, op)
 
