@@ -74,6 +74,8 @@ class MaskModel(BufferizableOpModel):
         # Outermost first: the masked op is still on tensors here, so each
         # tensor result is read from the operand the masked op writes in place.
         masked = _masked_op(op)
+        if masked is not None and bufferizer.model(masked) is None:
+            return  # as upstream: left for check_all_bufferized to report at the masked op
         yield_op = _yield(op)
         replacements: list = [None] * len(op.results)
         for position, yielded in enumerate(yield_op.operands):
