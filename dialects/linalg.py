@@ -53,7 +53,7 @@ from xdsl.irdl import (
 )
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import Pure, RecursiveMemoryEffect
+from xdsl.traits import EffectInstance, MemoryEffect, MemoryEffectKind, Pure
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.dialects.builtin import affine_map_text
@@ -71,6 +71,28 @@ ElementwiseKindAttr = enum_attribute(
 IteratorTypeAttr = xattrs.IteratorTypeAttr
 
 _INHERENT = ("operandSegmentSizes", "linalg.memoized_indexing_maps")
+
+
+class StructuredMemoryEffect(MemoryEffect):
+    """Upstream's LinalgOp memory effects: a linalg op reads its memref
+    inputs and writes its memref inits, reading an init too where the payload
+    uses it (a relayout or softmax always reads it). Tensor operands are
+    values, not memory: an op on tensors alone has no effect, so a dead one
+    is erased and identical ones are merged. The payload's own ops are not
+    looked at, as upstream."""
+
+    @classmethod
+    def get_effects(cls, op: Operation) -> set[EffectInstance]:
+        inputs, inits = tuple(op.inputs), tuple(op.outputs)  # type: ignore[attr-defined]
+        arguments = op.regions[0].block.args if op.regions and op.regions[0].blocks else ()
+        effects = {EffectInstance(MemoryEffectKind.READ, v) for v in inputs if isinstance(v.type, MemRefType)}
+        for position, init in enumerate(inits, len(inputs)):
+            if not isinstance(init.type, MemRefType):
+                continue
+            if position >= len(arguments) or arguments[position].first_use is not None:
+                effects.add(EffectInstance(MemoryEffectKind.READ, init))
+            effects.add(EffectInstance(MemoryEffectKind.WRITE, init))
+        return effects
 
 # --------------------------------------------------------------------------- scalar bodies
 
@@ -604,7 +626,7 @@ class NamedStructuredOp(IRDLOperation):
     region = region_def("single_block")
 
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
-    traits = traits_def(RecursiveMemoryEffect())
+    traits = traits_def(StructuredMemoryEffect())
 
 
 _CONV_PROPERTIES = {
@@ -682,7 +704,7 @@ def _named(name: str, body: BodyFn, **kwargs) -> type[IRDLOperation]:
         base_op,
         fields=kwargs.get("fields"),
         mixin=_syntax_mixin(body, kwargs.get("default_maps"), kwargs.get("kind_keyword", False)),
-        traits=kwargs.get("traits", ()),
+        traits=(StructuredMemoryEffect(), *kwargs.get("traits", ())),
     )
 
 
@@ -998,7 +1020,7 @@ class MapOp(_MapSyntax, IRDLOperation):
                 )
         verify_yield(self)
 
-    traits = traits_def(RecursiveMemoryEffect())
+    traits = traits_def(StructuredMemoryEffect())
 
 
 def _dims(values: Sequence[int]) -> str:
@@ -1254,7 +1276,7 @@ class ReduceOp(_ReduceSyntax, IRDLOperation):
     dimensions = prop_def(DenseArrayBase)
 
     irdl_options = (SameVariadicOperandSize(),)
-    traits = traits_def(RecursiveMemoryEffect())
+    traits = traits_def(StructuredMemoryEffect())
 
     outputs = property(lambda self: tuple(self.inits))
 
@@ -1299,11 +1321,15 @@ def _dimension_op_syntax(keyword: str, *, grouped: bool) -> type:
 
 
 TransposeOp = extend_op(
-    xops.TransposeOp, mixin=_dimension_op_syntax("permutation", grouped=True), methods={"verify_": _verify_transpose}
+    xops.TransposeOp,
+    mixin=_dimension_op_syntax("permutation", grouped=True),
+    methods={"verify_": _verify_transpose},
+    traits=[StructuredMemoryEffect()],
 )
 BroadcastOp = extend_op(
     xops.BroadcastOp,
     mixin=_dimension_op_syntax("dimensions", grouped=False),
+    traits=[StructuredMemoryEffect()],
     methods={
         "verify_": _verify_broadcast,
         "inputs": property(lambda self: (self.input,)),
@@ -1367,7 +1393,9 @@ class _GenericSyntax:
         verify_yield(self)
 
 
-GenericOp = extend_op(xops.GenericOp, mixin=_GenericSyntax, traits=[_canonicalized("GENERIC_PATTERNS")])
+GenericOp = extend_op(
+    xops.GenericOp, mixin=_GenericSyntax, traits=[StructuredMemoryEffect(), _canonicalized("GENERIC_PATTERNS")]
+)
 YieldOp = extend_op(xops.YieldOp, methods={"verify_": verify_enclosing_structured_op})
 
 
@@ -1412,6 +1440,7 @@ class SoftmaxOp(_SoftmaxSyntax, IRDLOperation):
 
     inputs = property(lambda self: (self.input,))
     outputs = property(lambda self: (self.output,))
+    traits = traits_def(StructuredMemoryEffect())
 
     def verify_(self) -> None:
         input_shape, output_shape = _shape(self.input.type), _shape(self.output.type)
@@ -1617,6 +1646,10 @@ class PackOp(_RelayoutSyntax, IRDLOperation):
     static_inner_tiles = prop_def(DenseArrayBase)
     result = var_result_def(TensorType)
 
+    inputs = property(lambda self: (self.source,))
+    outputs = property(lambda self: (self.dest,))
+    traits = traits_def(StructuredMemoryEffect())
+
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
 
 
@@ -1635,6 +1668,10 @@ class UnPackOp(_RelayoutSyntax, IRDLOperation):
     inner_dims_pos = prop_def(DenseArrayBase)
     static_inner_tiles = prop_def(DenseArrayBase)
     result = var_result_def(TensorType)
+
+    inputs = property(lambda self: (self.source,))
+    outputs = property(lambda self: (self.dest,))
+    traits = traits_def(StructuredMemoryEffect())
 
 
 Linalg: Dialect = replace_ops(
