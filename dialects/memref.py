@@ -122,7 +122,7 @@ CopyOp = extend_op(
     mixin=_CopyVerifier,
 )
 
-def _cast_compatible(source: Attribute, target: Attribute) -> bool:
+def cast_compatible(source: Attribute, target: Attribute) -> bool:
     """Upstream's memref.cast compatibility: same element type and memory
     space, and, when both are ranked, the same rank with matching static sizes."""
     if isinstance(source, UnrankedMemRefType) and isinstance(target, UnrankedMemRefType):
@@ -139,12 +139,15 @@ def _cast_compatible(source: Attribute, target: Attribute) -> bool:
 class _CastVerifier:
     def verify_(self) -> None:
         source, target = self.operands[0].type, self.results[0].type
-        if not _cast_compatible(source, target):
+        if not cast_compatible(source, target):
             raise VerifyException(f"operand type '{source}' and result type '{target}' are cast incompatible")
 
 
 CastOp = extend_op(
-    xmemref.CastOp, assembly_format="$source attr-dict `:` type($source) `to` type($dest)", mixin=_CastVerifier
+    xmemref.CastOp,
+    assembly_format="$source attr-dict `:` type($source) `to` type($dest)",
+    mixin=_CastVerifier,
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:CAST_PATTERNS")],
 )
 
 

@@ -1,8 +1,11 @@
 """Upstream's memref folders and canonicalizations that xDSL lacks
 (MemRefOps.cpp): dims of what is known, dims of memref.reshape, subviews of
-the whole memref, reshapes that change nothing (shared with tensor)."""
+the whole memref or of a cast, casts of casts, reshapes that change nothing
+(shared with tensor)."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from xdsl.dialects import memref as xmemref
 from xdsl.dialects.builtin import DYNAMIC_INDEX, IndexType, MemRefType, NoneAttr, StridedLayoutAttr
@@ -11,12 +14,16 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewri
 from xdsl.rewriter import InsertPoint
 
 from mlopt.dialects.arith import IndexCastOp
-from mlopt.dialects.memref import CastOp, LoadOp, SubviewOp
+from mlopt.dialects.memref import CastOp, LoadOp, SubviewOp, cast_compatible
+from mlopt.dialects import tensor
 from mlopt.dialects.tensor_canonicalization import (
     FoldDimOfKnownSize,
+    FoldIdentityCast,
     FoldReshapeOfInverseReshape,
     _constant_slice_lists,
+    _mixed,
     _slice_operands_and_properties,
+    constant_int,
 )
 
 
@@ -66,28 +73,118 @@ def _has_static_layout(type: MemRefType) -> bool:
     )
 
 
+def _dropped_unit_dims(source: MemRefType, result: MemRefType, sizes: list[int | SSAValue]) -> set[int] | None:
+    """The dimensions a rank-reducing subview drops, among its static unit sizes;
+    when there are more of those than lost ranks, the ones whose stride the
+    result no longer has (upstream's computeMemRefRankReductionMask)."""
+    lost = source.get_num_dims() - result.get_num_dims()
+    if lost == 0:
+        return set()
+    units = [position for position, size in enumerate(sizes) if size == 1]
+    if len(units) == lost:
+        return set(units)
+    source_strides, result_strides = source.get_strides(), result.get_strides()
+    if source_strides is None or result_strides is None:
+        return None
+    unaccounted, kept = Counter(source_strides), Counter(result_strides)
+    dropped = set()
+    for position in units:
+        stride = source_strides[position]
+        if unaccounted[stride] < kept[stride]:
+            return None
+        if unaccounted[stride] > kept[stride]:
+            unaccounted[stride] -= 1
+            dropped.add(position)
+    return dropped if len(dropped) == lost else None
+
+
+def _subview_type(source: MemRefType, lists: dict[str, list[int | SSAValue]], dropped: set[int]) -> MemRefType | None:
+    """The subview type inferred from ``source``, without the ``dropped``
+    dimensions (upstream's SubViewReturnTypeCanonicalizer)."""
+    try:
+        full = xmemref.SubviewOp.infer_result_type(source, lists["offset"], lists["size"], lists["stride"])
+    except ValueError:
+        return None
+    if not dropped:
+        return full
+    layout = full.layout
+    kept = [position for position in range(full.get_num_dims()) if position not in dropped]
+    shape = [full.get_shape()[position] for position in kept]
+    strides = [layout.strides.data[position] for position in kept]
+    return MemRefType(full.element_type, shape, StridedLayoutAttr(strides, layout.offset), full.memory_space)
+
+
+def _replace_by_cast_subview(
+    op: xmemref.SubviewOp, source: SSAValue, lists: dict[str, list[int | SSAValue]], rewriter: PatternRewriter
+) -> None:
+    """Replace ``op`` by a subview of ``source`` with the inferred type, cast back
+    to the type ``op`` had."""
+    dropped = _dropped_unit_dims(op.source.type, op.result.type, _mixed(op, "size"))
+    if dropped is None or (inferred := _subview_type(source.type, lists, dropped)) is None:
+        return
+    operands, properties = _slice_operands_and_properties(lists)
+    new = SubviewOp.build(operands=[source, *operands], result_types=[inferred], properties=properties)
+    if inferred == op.result.type:
+        rewriter.replace_op(op, new)
+        return
+    rewriter.insert_op(new, InsertPoint.before(op))
+    rewriter.replace_op(op, CastOp.build(operands=[new.result], result_types=[op.result.type]))
+
+
 class SubviewConstantArguments(RewritePattern):
     """Constant offsets, sizes and strides of a subview become static; its more
     static result is cast back to the old type (upstream's
-    OpWithOffsetSizesAndStridesConstantArgumentFolder; rank-reducing subviews are
-    left alone)."""
+    OpWithOffsetSizesAndStridesConstantArgumentFolder)."""
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xmemref.SubviewOp, rewriter: PatternRewriter) -> None:
-        source = op.source.type
-        if op.result.type.get_num_dims() != source.get_num_dims() or (lists := _constant_slice_lists(op)) is None:
+        if (lists := _constant_slice_lists(op)) is not None:
+            _replace_by_cast_subview(op, op.source, lists, rewriter)
+
+
+def cast_folds_into_consumer(cast: Operation) -> bool:
+    """Whether a consumer of a memref.cast may read the cast's source instead:
+    the cast only forgets static sizes, strides or offset (upstream's
+    CastOp::canFoldIntoConsumerOp)."""
+    source, result = cast.source.type, cast.dest.type
+    if not isinstance(source, MemRefType) or not isinstance(result, MemRefType):
+        return False
+    if source.element_type != result.element_type or source.get_num_dims() != result.get_num_dims():
+        return False
+    source_strides, result_strides = source.get_strides(), result.get_strides()
+    if source_strides is None or result_strides is None:
+        return False
+    sizes = [(None if a == DYNAMIC_INDEX else a, None if b == DYNAMIC_INDEX else b) for a, b in zip(source.get_shape(), result.get_shape())]
+    pairs = [*sizes, (source.get_offset(), result.get_offset()), *zip(source_strides, result_strides)]
+    return all(known is not None or forgotten is None for known, forgotten in pairs)
+
+
+class SubviewOfCast(RewritePattern):
+    """A subview of a cast that only forgets static facts views the cast's source
+    (upstream's SubViewOpMemRefCastFolder)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xmemref.SubviewOp, rewriter: PatternRewriter) -> None:
+        cast = op.source.owner
+        if not isinstance(cast, xmemref.CastOp) or not cast_folds_into_consumer(cast):
             return
-        try:
-            inferred = xmemref.SubviewOp.infer_result_type(source, lists["offset"], lists["size"], lists["stride"])
-        except ValueError:
+        # Constant operands are folded first, by SubviewConstantArguments.
+        if any(constant_int(value) is not None for value in op.operands[1:]):
             return
-        operands, properties = _slice_operands_and_properties(lists)
-        new = SubviewOp.build(operands=[op.source, *operands], result_types=[inferred], properties=properties)
-        if inferred == op.result.type:
-            rewriter.replace_op(op, new)
+        _replace_by_cast_subview(op, cast.source, {kind: _mixed(op, kind) for kind in tensor.SLICE_LISTS}, rewriter)
+
+
+class FoldCastOfCast(RewritePattern):
+    """A cast of a cast of a ranked memref casts that memref, when the two
+    types are compatible (upstream's foldMemRefCast on memref.cast)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xmemref.CastOp, rewriter: PatternRewriter) -> None:
+        inner = op.source.owner
+        if not isinstance(inner, xmemref.CastOp) or not isinstance(inner.source.type, MemRefType):
             return
-        rewriter.insert_op(new, InsertPoint.before(op))
-        rewriter.replace_op(op, CastOp.build(operands=[new.result], result_types=[op.result.type]))
+        if cast_compatible(inner.source.type, op.dest.type):
+            rewriter.replace_op(op, CastOp.build(operands=[inner.source], result_types=[op.dest.type]))
 
 
 class FoldSubviewOfSameType(RewritePattern):
@@ -121,4 +218,5 @@ class EraseDeadAlloc(RewritePattern):
 ALLOC_PATTERNS = (EraseDeadAlloc(),)
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfReshape())
 RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(),)
-SUBVIEW_PATTERNS = (FoldSubviewOfSameType(), SubviewConstantArguments())
+SUBVIEW_PATTERNS = (FoldSubviewOfSameType(), SubviewConstantArguments(), SubviewOfCast())
+CAST_PATTERNS = (FoldIdentityCast(), FoldCastOfCast())

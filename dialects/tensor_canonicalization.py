@@ -133,10 +133,10 @@ class ChainedTensorCast(RewritePattern):
 
 
 class FoldIdentityCast(RewritePattern):
-    """A cast to its own type is its operand."""
+    """A cast (of a tensor or a memref) to its own type is its operand."""
 
     @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: xtensor.CastOp, rewriter: PatternRewriter) -> None:
+    def match_and_rewrite(self, op: xtensor.CastOp | xmemref.CastOp, rewriter: PatternRewriter) -> None:
         if op.source.type == op.dest.type:
             rewriter.replace_op(op, [], [op.source])
 
