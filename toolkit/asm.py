@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import enum
+import functools
 import io
 import re
 import struct
@@ -150,15 +152,35 @@ class LocatingParser(Parser):
         self._start = start
         self._op_name_offsets: list[int] = []
         self._file_attr = builtin.StringAttr(source.name)
+        self._line_cursor = (1, 0)
+        """(line, offset in the source where it starts) of the last op located
+        after the ones before it: ops mostly come in source order, so the next
+        one is found by counting the newlines in between."""
+        self._int_attrs: dict[int, builtin.IntAttr] = {}
+        """Line and column numbers, built once each."""
         self.first_uses: dict[str, Span] = {}
         """Where each value used before its definition is first used: upstream
         reports an undeclared value there."""
 
     def location_at(self, offset: int) -> builtin.FileLineColLoc:
-        loc = self._source.location(self._start + offset)
-        return builtin.FileLineColLoc(
-            self._file_attr, builtin.IntAttr(loc.line), builtin.IntAttr(loc.col)
-        )
+        position = self._start + offset
+        line, line_start = self._line_cursor
+        if position < line_start:
+            # An op with regions, located once its body is parsed.
+            loc = self._source.location(position)
+            line, column = loc.line, loc.col
+        else:
+            if newlines := self._source.text.count("\n", line_start, position):
+                line += newlines
+                line_start = self._source.text.rfind("\n", line_start, position) + 1
+                self._line_cursor = (line, line_start)
+            column = position - line_start + 1
+        return builtin.FileLineColLoc(self._file_attr, self._int_attr(line), self._int_attr(column))
+
+    def _int_attr(self, value: int) -> builtin.IntAttr:
+        if (attr := self._int_attrs.get(value)) is None:
+            attr = self._int_attrs[value] = builtin.IntAttr(value)
+        return attr
 
     def _parse_op_result_list(self):
         results = super()._parse_op_result_list()
@@ -532,30 +554,31 @@ class UpstreamPrinter(Printer):
         if self.printing_location and (alias := self.location_aliases.get(attribute)) is not None:
             self.print_string(f"#{alias}")
             return
-        if self.print_debuginfo and self.aliasing and isinstance(attribute, _LOCATIONS) and not self.printing_location:
+        kind = _printing_kind(type(attribute))
+        if kind is _Printed.LOCATION and self.print_debuginfo and self.aliasing and not self.printing_location:
             # A location printed in place (a block argument's): upstream
             # still numbers an alias for it, defined before the op.
             self._note_location(attribute)
             self._locations_in_place.add(attribute)
-        if isinstance(attribute, builtin.DenseIntOrFPElementsAttr) and elides_elements(attribute):
+        elif kind is _Printed.DENSE and elides_elements(attribute):
             self.print_string("dense_resource<__elided__> : ")
             self.print_attribute(attribute.type)
             return
-        # xDSL parenthesizes every affine binary expression; upstream only
-        # where precedence needs it.
-        if self.aliasing and isinstance(attribute, ALIASED_ATTRIBUTES):
+        elif kind in _ALIASED_KINDS and self.aliasing:
             use = self._alias_uses.setdefault(attribute, len(self._alias_uses))
             self._alias_places.append((self.stream.tell(), use))
             return
-        if isinstance(attribute, builtin.AffineMapAttr):
+        # xDSL parenthesizes every affine binary expression; upstream only
+        # where precedence needs it.
+        if kind is _Printed.AFFINE_MAP:
             from mlopt.dialects.builtin import affine_map_text
 
             self.print_string(f"affine_map<{affine_map_text(attribute.data)}>")
-        elif isinstance(attribute, builtin.AffineSetAttr):
+        elif kind is _Printed.AFFINE_SET:
             from mlopt.dialects.builtin import affine_set_text
 
             self.print_string(f"affine_set<{affine_set_text(attribute.data)}>")
-        elif isinstance(attribute, builtin.ArrayAttr):
+        elif kind is _Printed.ARRAY:
             # Upstream elides the type of i64 integers inside arrays: [0, 1 : i32].
             self.print_string("[")
             for index, element in enumerate(attribute.data):
@@ -566,10 +589,10 @@ class UpstreamPrinter(Printer):
                 else:
                     self.print_attribute(element)
             self.print_string("]")
-        elif isinstance(attribute, builtin.MemRefType | builtin.UnrankedMemRefType) and _is_i64(
-            attribute.memory_space
-        ):
+        elif kind is _Printed.MEMREF and _is_i64(attribute.memory_space):
             self._print_memref_with_integer_space(attribute)
+        elif kind is not None:
+            attribute.print_builtin(self)  # as xDSL's print_attribute does for a builtin attribute
         else:
             super().print_attribute(attribute)
 
@@ -829,8 +852,29 @@ def _nan_bits(value: float, type: builtin.Attribute) -> int | None:
     return (double >> 63) << (width - 1) | ((1 << (width - 1 - mantissa)) - 1) << mantissa | payload
 
 
-ALIASED_ATTRIBUTES = (builtin.AffineMapAttr, builtin.AffineSetAttr)
+class _Printed(enum.Enum):
+    """The attributes UpstreamPrinter prints its own way, by kind."""
+
+    LOCATION = _LOCATIONS
+    DENSE = (builtin.DenseIntOrFPElementsAttr,)
+    AFFINE_MAP = (builtin.AffineMapAttr,)
+    AFFINE_SET = (builtin.AffineSetAttr,)
+    ARRAY = (builtin.ArrayAttr,)
+    MEMREF = (builtin.MemRefType, builtin.UnrankedMemRefType)
+    BUILTIN = (builtin.BuiltinAttribute,)
+
+
+_ALIASED_KINDS = (_Printed.AFFINE_MAP, _Printed.AFFINE_SET)
 """The attributes upstream's builtin dialect prints as aliases."""
+
+
+@functools.cache
+def _printing_kind(cls: type) -> _Printed | None:
+    """The first kind ``cls`` belongs to; None for a dialect attribute. Found
+    once per class: each isinstance check on an attribute is an ABC check, a
+    Python call, and the printer asks for every attribute it prints."""
+    return next((kind for kind in _Printed if issubclass(cls, kind.value)), None)
+
 
 _ALIAS_STEMS = {builtin.AffineMapAttr: "map", builtin.AffineSetAttr: "set"}
 

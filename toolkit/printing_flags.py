@@ -50,10 +50,13 @@ def resource_section(op: Any) -> str:
     from xdsl.dialect_interfaces.op_asm import OpAsmDialectInterface
     from xdsl.dialects.builtin import Builtin, DenseResourceAttr
 
+    from mlopt.verifier import walk_preorder  # constant time per op, as xDSL's nested walk is not
+
     handles = {
         attribute.resource_handle.data
-        for inner in op.walk()
-        for attribute in (*inner.attributes.values(), *inner.properties.values())
+        for inner in walk_preorder(op)
+        for attributes in (inner.attributes, inner.properties)
+        for attribute in attributes.values()
         if isinstance(attribute, DenseResourceAttr)
     }
     interface = Builtin.get_interface(OpAsmDialectInterface) if handles else None

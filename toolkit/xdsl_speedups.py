@@ -26,6 +26,13 @@ slow upstream and can go when xDSL changes it.
 - ``SameOperandsAndResultType`` compares element types, shapes and
   encodings pairwise; when every operand and result has the one same type,
   all of those agree.
+- ABC instance checks: every IR class is an ABC, so each ``isinstance`` on
+  one is a Python-level ``__instancecheck__`` call. Building an op asks
+  whether each argument is a ``Sequence``, an ``SSAValue``, an ``Operation``,
+  and whether each definition is variadic; building an attribute asks
+  whether it is ``Data`` or ``ParametrizedAttribute``. Those answers depend
+  only on the class, and are kept per class (per definition list). Anything
+  the builder would reject goes to xDSL's builder, which says what is wrong.
 """
 
 from __future__ import annotations
@@ -275,6 +282,88 @@ def _fixed_layout_op_verification() -> None:
     OpDef.verify = verify
 
 
+def _attribute_kind_checked_once() -> None:
+    from xdsl.ir import core
+
+    attribute_kinds = core.Data | core.ParametrizedAttribute
+    valid_classes: dict[type, bool] = {}
+
+    def __post_init__(self) -> None:
+        self._verify()
+        cls = type(self)
+        if (valid := valid_classes.get(cls)) is None:
+            valid = valid_classes[cls] = isinstance(self, attribute_kinds)
+        if not valid:
+            raise TypeError("Attributes should only be Data or ParametrizedAttribute")
+
+    core.Attribute.__post_init__ = __post_init__
+
+
+def _arguments_sorted_by_type() -> None:
+    from collections.abc import Sequence
+
+    from xdsl.ir import Operation, SSAValue
+    from xdsl.irdl import operations
+
+    build_generally = operations.irdl_build_arg_list
+    build_operand_generally = operations.irdl_build_operations_arg
+    kinds: dict[type, str] = {}
+
+    def kind_of(value) -> str:
+        """"sequence", "value", "operation" or "other": what xDSL's ABC checks make of ``value``'s class."""
+        cls = type(value)
+        if (kind := kinds.get(cls)) is None:
+            kind = kinds[cls] = next(
+                (name for name, base in (("value", SSAValue), ("operation", Operation), ("sequence", Sequence)) if isinstance(value, base)),
+                "other",
+            )
+        return kind
+
+    limits: dict[int, tuple[object, list[int | None]]] = {}
+
+    def sequence_limits(definitions) -> list[int | None]:
+        """Per definition: how many values a sequence may hold (None: exactly one, -1: any number)."""
+        known = limits.get(id(definitions))
+        if known is None or known[0] is not definitions:
+            found = [
+                -1 if isinstance(d, operations.VariadicDef) and not isinstance(d, operations.OptionalDef)
+                else 1 if isinstance(d, operations.OptionalDef)
+                else None
+                for _, d in definitions
+            ]
+            known = limits[id(definitions)] = (definitions, found)
+        return known[1]
+
+    def build_arg_list(construct, args, arg_defs, error_prefix=""):
+        if len(args) != len(arg_defs):
+            return build_generally(construct, args, arg_defs, error_prefix)
+        built: list = []
+        sizes: list[int] = []
+        for arg, limit in zip(args, sequence_limits(arg_defs)):
+            if arg is None:
+                if limit != 1:
+                    return build_generally(construct, args, arg_defs, error_prefix)
+                sizes.append(0)
+            elif kind_of(arg) == "sequence":
+                if limit is None and len(arg) != 1 or limit == 1 and len(arg) > 1:
+                    return build_generally(construct, args, arg_defs, error_prefix)
+                built.extend(arg)
+                sizes.append(len(arg))
+            else:
+                built.append(arg)
+                sizes.append(1)
+        return built, sizes
+
+    def build_operand(operand):
+        if operand is not None and kind_of(operand) == "value":
+            return operand
+        return build_operand_generally(operand)
+
+    build_arg_list.__wrapped__ = build_generally  # type: ignore[attr-defined]
+    operations.irdl_build_arg_list = build_arg_list
+    operations.irdl_build_operations_arg = build_operand
+
+
 class _Unverified(Exception):
     """The fast check leaves the op to xDSL's general verification."""
 
@@ -286,3 +375,5 @@ def apply() -> None:
     _constant_time_terminator_checks()
     _same_type_fast_path()
     _fixed_layout_op_verification()
+    _attribute_kind_checked_once()
+    _arguments_sorted_by_type()

@@ -7,7 +7,8 @@ import mlopt.asm  # noqa: F401 - applies the fixes and speedups
 from xdsl.dialects import arith, builtin, cf, func, llvm, memref, test
 from xdsl.dialects.builtin import IndexType, IntegerAttr, MemRefType, f32, i1, i32, i64
 from xdsl.ir import Block, Region
-from xdsl.irdl.operations import OpDef
+from xdsl.irdl import operations
+from xdsl.irdl.operations import OpDef, VarIRConstruct
 from xdsl.traits import IsTerminator, Pure, SameOperandsAndResultType
 from xdsl.utils.exceptions import VerifyException
 
@@ -134,3 +135,56 @@ def test_ir_objects_hash_and_compare_by_identity():
     assert a.result == a.result and a.result != b.result
     block = Block()
     assert {block: 1}[block] == 1 and block != Block()
+
+
+def test_an_attribute_of_neither_kind_is_refused_every_time():
+    from dataclasses import dataclass
+
+    from xdsl.ir import Attribute
+
+    @dataclass(frozen=True)
+    class NeitherKind(Attribute):
+        name = "test.neither"
+
+    for _ in range(2):  # the second time, the class's answer is the one kept
+        with pytest.raises(TypeError, match="Attributes should only be Data or ParametrizedAttribute"):
+            NeitherKind()
+    assert builtin.IntAttr(3) == builtin.IntAttr(3)
+
+
+def _built(build, arguments, definitions):
+    try:
+        return build(VarIRConstruct.OPERAND, arguments, definitions, "prefix: ")
+    except ValueError as err:
+        return f"ValueError: {err}"
+
+
+def _argument_cases():
+    a, b = _constant(1, i32).result, _constant(2, i32).result
+    single = arith.AddiOp.get_irdl_definition().operands[0]
+    variadic = func.ReturnOp.get_irdl_definition().operands[0]
+    optional = llvm.ReturnOp.get_irdl_definition().operands[0]
+    return {
+        "one of each": ([a, (a, b), [b]], [single, variadic, optional]),
+        "a list for a single operand": ([[a], [], None], [single, variadic, optional]),
+        "nothing for an optional operand": ([a, [a], []], [single, variadic, optional]),
+        "None for a single operand": ([None], [single]),
+        "two values for a single operand": ([[a, b]], [single]),
+        "two values for an optional operand": ([[a, b]], [optional]),
+        "an empty list for a single operand": ([[]], [single]),
+        "too few arguments": ([a], [single, single]),
+        "None for a variadic operand": ([None], [variadic]),
+    }
+
+
+@pytest.mark.parametrize("case", list(_argument_cases()))
+def test_op_arguments_are_built_as_xdsl_builds_them(case):
+    arguments, definitions = _argument_cases()[case]
+    fast = operations.irdl_build_arg_list
+    assert _built(fast, arguments, definitions) == _built(fast.__wrapped__, arguments, definitions)
+
+
+def test_an_op_built_from_an_op_takes_its_result():
+    a = _constant(1, i32)
+    add = arith.AddiOp(a, a.result)
+    assert add.lhs is a.result and add.rhs is a.result
