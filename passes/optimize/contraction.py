@@ -1,7 +1,23 @@
 """Contractions (matmul, batch_matmul, matvec): cache tiles, then a register
 tile of ``rows`` x two vectors, stepping ``depth`` along the reduction, whose
 accumulators stay in vector registers; the contraction becomes outer
-products, then FMAs."""
+products, then FMAs.
+
+With packing (``pack``, the default for linalg.matmul on tensors), the
+operands are data-tiled first, as upstream's ``transform.structured.pack``
+and IREE's data tiling do: A becomes ``[M/rows][K][rows]`` and B
+``[N/columns][K][columns]`` (zero-padded to whole tiles), C
+``[M/rows][N/columns][rows][columns]``. A register tile then walks one
+contiguous panel of A and of B, where the unpacked B rows it reads are a
+whole row of B apart (4 KiB at N = 1024: the same L1 sets, a TLB page
+each). The relayouts (pack, unpack) lower to transposes copied a row at a
+time; their cost is quadratic against the cubic contraction. The packed
+register tile is vectorized on tensors, so that its accumulator leaves the
+reduction loop as a loop-carried vector (hoisting on buffers cannot: the
+accumulator is a view). Measured (one thread, AVX-512) at 1024³ and 512³
+packing runs about 1.5x faster than the unpacked schedule; see
+docs/optimize.md.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +25,7 @@ from xdsl.ir import Operation
 
 from mlopt.passes.optimize.loops import element_bits, static_extents
 from mlopt.passes.optimize.target import Target
-from mlopt.passes.optimize.tiles import Kernel, TilePlan, masked_vectorize_steps, shape_suffix, tiling_steps
+from mlopt.passes.optimize.tiles import Kernel, TilePlan, masked_vectorize_steps, shape_suffix, tile_using_for, tiling_steps
 
 REGISTER_ROWS = 8
 REDUCTION_DEPTH = 8
@@ -22,14 +38,32 @@ stride apart, unpacked) from evicting each other in L1."""
 
 OPS = ("linalg.matmul", "linalg.batch_matmul", "linalg.matvec")
 
+PACKED_CREATES = ("linalg.generic", "linalg.transpose", "linalg.copy")
+"""The packed contraction, the relayouts of the lowered packs and unpack,
+and the copy of the unpacked result into the original init."""
 
-def plan(op: Operation, target: Target) -> Kernel | None:
+ANY = "!transform.any_op"
+
+
+def plan(op: Operation, target: Target, pack: bool = False, vectorize: bool = True, hoist: bool = True) -> Kernel | None:
+    """``vectorize`` and ``hoist``: for the packed schedule, which vectorizes
+    its register tiles itself (the unpacked ones are left to the schedule's
+    function-wide vectorization)."""
     if op.name not in OPS:
         return None
     extents = static_extents(op)
     if extents is None:
         return None
     lanes = target.lanes(element_bits(op))
+    family = op.name.removeprefix("linalg.")
+    if pack and op.name == "linalg.matmul" and _on_tensors(op):
+        return Kernel(
+            "packed_matmul",
+            f"packed_matmul_{shape_suffix(extents)}",
+            tuple(_packed_steps(extents, (REGISTER_ROWS, 2 * lanes), vectorize, hoist)),
+            on_tensors=True,
+            creates=PACKED_CREATES,
+        )
     rows, columns, depth = CACHE_TILE
     if op.name == "linalg.matvec":
         tiles = TilePlan.choose(extents, (rows, columns), (REGISTER_ROWS, 4 * lanes))
@@ -39,5 +73,77 @@ def plan(op: Operation, target: Target) -> Kernel | None:
         tiles = TilePlan.choose(extents, batch + CACHE_TILE, batch + registers)
     steps, handle = tiling_steps(tiles)
     steps += masked_vectorize_steps(tiles, handle)
-    family = op.name.removeprefix("linalg.")
     return Kernel(family, f"{family}_{shape_suffix(extents)}", tuple(steps))
+
+
+def _on_tensors(op: Operation) -> bool:
+    from xdsl.dialects.builtin import TensorType
+
+    return all(isinstance(operand.type, TensorType) for operand in op.operands)
+
+
+def _packed_steps(extents: list[int], tile: tuple[int, int], vectorize: bool, hoist: bool) -> list[str]:
+    """Pack m by ``rows`` and n by ``columns`` (B's outer dims transposed, so
+    that each column panel is contiguous along k), lower the relayouts, tile
+    them and the packed contraction (loops m/rows, n/columns, k, rows, columns)."""
+    rows, columns = tile
+    m, n, k = extents
+    steps = [
+        f"%packed = transform.structured.pack %op packed_sizes = [{rows}, {columns}, 0] : ({ANY}) -> {ANY}",
+        f"%b_pack = transform.get_producer_of_operand %packed[1] : ({ANY}) -> {ANY}",
+        f"%packed_op, %b_packed, %no_unpack = transform.structured.pack_transpose %b_pack with_compute_op(%packed) "
+        f"outer_perm = [1, 0] : ({ANY}, {ANY}) -> ({ANY}, {ANY}, {ANY})",
+        f"%a_pack = transform.get_producer_of_operand %packed_op[0] : ({ANY}) -> {ANY}",
+        f"%c_pack = transform.get_producer_of_operand %packed_op[2] : ({ANY}) -> {ANY}",
+        f"%c_unpack = transform.get_consumers_of_result %packed_op[0] : ({ANY}) -> {ANY}",
+        f'%function = transform.get_parent_op %packed_op {{op_name = "func.func"}} : ({ANY}) -> {ANY}',
+    ]
+    relayouts = []
+    # lower_pack and lower_unpack take and give handles of the op kinds (as upstream)
+    transpose_type = '!transform.op<"linalg.transpose">'
+    for operand, pack in (("a", "%a_pack"), ("b", "%b_packed"), ("c", "%c_pack")):
+        steps += [
+            f'%{operand}_pack_op = transform.cast {pack} : {ANY} to !transform.op<"linalg.pack">',
+            f"%{operand}_pad, %{operand}_expand, %{operand}_transpose_op = transform.structured.lower_pack "
+            f'%{operand}_pack_op {{lowerPadLikeWithInsertSlice = false}} : (!transform.op<"linalg.pack">) -> '
+            f'(!transform.op<"tensor.pad">, !transform.op<"tensor.expand_shape">, {transpose_type})',
+            f"%{operand}_transpose = transform.cast %{operand}_transpose_op : {transpose_type} to {ANY}",
+        ]
+        relayouts.append((f"%{operand}_transpose", 4 if operand == "c" else 3))
+    steps += [
+        f'%c_unpack_op = transform.cast %c_unpack : {ANY} to !transform.op<"linalg.unpack">',
+        "%unpack_empty, %unpack_transpose_op, %unpack_collapse, %unpack_slice = transform.structured.lower_unpack "
+        '%c_unpack_op {lowerUnpadLikeWithExtractSlice = false} : (!transform.op<"linalg.unpack">) -> '
+        f'(!transform.op<"tensor.empty">, {transpose_type}, !transform.op<"tensor.collapse_shape">, '
+        '!transform.op<"tensor.extract_slice">)',
+        f"%unpack_transpose = transform.cast %unpack_transpose_op : {transpose_type} to {ANY}",
+        f'%unpack_copy = transform.get_consumers_of_result %unpack_slice[0] : (!transform.op<"tensor.extract_slice">) -> {ANY}',
+    ]
+    relayouts += [("%unpack_transpose", 4), ("%unpack_copy", 2)]
+    for handle, rank in relayouts:
+        # a row of the innermost dim at a time: a vector of it, whatever the shape
+        line, _ = tile_using_for(handle, f"{handle[1:]}_rows", [1] * (rank - 1) + [0])
+        steps.append(line)
+    packed_extents = [-(-m // rows), -(-n // columns), k, rows, columns]
+    # Only k is cache-tiled: the packed B panel of that depth, all columns,
+    # stays in L2 while each row panel of A walks it from L1 (GotoBLAS's order).
+    cache = [0, 0, CACHE_TILE[2], 0, 0]
+    tiles = TilePlan.choose(packed_extents, cache, [1, 1, REDUCTION_DEPTH, 0, 0])
+    if tiles.partial:
+        # a masked contraction does not become outer products: one step of k
+        # at a time instead, always a whole register tile
+        tiles = TilePlan.choose(packed_extents, cache, [1, 1, 1, 0, 0])
+    tiled, handle = tiling_steps(tiles, "%packed_op")
+    steps += tiled
+    if vectorize:
+        steps.append(f"transform.structured.vectorize {handle} : {ANY}")
+    register_loops = sum(1 for size in tiles.registers if size)
+    if vectorize and hoist and tiles.registers[2]:
+        # the accumulator's read and write leave the reduction loop: its
+        # constant indices first, then the slice of C, then the transfers
+        k_loop = "%register_tile_loops" + (f"#{register_loops - 1}" if register_loops > 1 else "")
+        steps.append(f"transform.apply_licm to {k_loop} : {ANY}")
+        steps += [f"transform.loop.hoist_loop_invariant_subsets {k_loop} : {ANY}"] * 2
+    # pads of whole tiles pad nothing: folded away before they are bufferized
+    steps += ["transform.apply_patterns to %function {", "  transform.apply_patterns.canonicalization", f"}} : {ANY}"]
+    return steps

@@ -37,7 +37,7 @@ class OptimizePass(ModulePass):
     )
     fuse: bool = field(default=True, metadata={"help": "Fuse elementwise producers and consumers"})
     tile: bool = field(default=True, metadata={"help": "Tile for the cache and the registers (vectorization needs register tiles)"})
-    pack: bool = field(default=False, metadata={"help": "Pack matmul operands into tiles (not scheduled yet: must stay false)"})
+    pack: bool = field(default=False, metadata={"help": "Pack matmul operands on tensors into register-tile panels (data tiling)"})
     vectorize: bool = field(default=True, metadata={"help": "Vectorize the register tiles"})
     hoist: bool = field(default=True, metadata={"help": "Hoist accumulator reads and writes out of reduction loops"})
     dump_schedule: str = field(default="", metadata={"help": "Write the transform schedule to this file ('-': stderr)"})
@@ -47,10 +47,8 @@ class OptimizePass(ModulePass):
         from mlopt.passes.optimize.schedule import ScheduleOptions, build_schedule
         from mlopt.passes.optimize.target import resolve_target
 
-        if self.pack:
-            raise DiagnosticError.at(op, "optimize: pack=true is not supported yet (the schedule does not pack operands)")
         options = ScheduleOptions(
-            resolve_target(self.target_cpu, self.vector_width), self.fuse, self.tile, self.vectorize, self.hoist
+            resolve_target(self.target_cpu, self.vector_width), self.fuse, self.tile, self.vectorize, self.hoist, self.pack
         )
         return build_schedule(op, ctx, options)
 

@@ -40,6 +40,7 @@ class ScheduleOptions:
     tile: bool = True
     vectorize: bool = True
     hoist: bool = True
+    pack: bool = False
 
 
 Group = tuple[str, list[Kernel | None]]
@@ -65,21 +66,26 @@ def payload_kernels(module: Operation, ctx: Context, options: ScheduleOptions) -
         for op in [op for op in payload.walk() if op.name in elementwise.GENERALIZED]:
             Rewriter.replace_op(op, generalize(op))
         LinalgElementwiseOpFusionPass().apply(ctx, payload)
-    groups = _groups(payload, options.target)
+    groups = _groups(payload, options)
     created = {name for _, group in groups for k in group if k is not None and k.on_tensors for name in k.creates}
     on_tensors = [g for g in groups if g[0] in created or any(k is not None and k.on_tensors for k in g[1])]
     OneShotBufferizePass(**BUFFERIZATION).apply(ctx, payload)
     tensor_names = {name for name, _ in on_tensors}
-    return on_tensors, [g for g in _groups(payload, options.target) if g[0] not in tensor_names]
+    return on_tensors, [g for g in _groups(payload, options) if g[0] not in tensor_names]
 
 
-def _groups(payload: Operation, target: Target) -> list[Group]:
+def _groups(payload: Operation, options: ScheduleOptions) -> list[Group]:
+    from functools import partial
+
     from mlopt.passes.transforms.linalg_vectorization import is_structured
 
+    packing = partial(contraction.plan, pack=options.pack, vectorize=options.vectorize, hoist=options.hoist)
+    families = [packing if f is contraction.plan else f for f in FAMILIES]
     groups: dict[str, list[Kernel | None]] = {}
     for op in payload.walk():
         if is_structured(op):
-            groups.setdefault(op.name, []).append(next((k for f in FAMILIES if (k := f(op, target)) is not None), None))
+            kernel = next((k for f in families if (k := f(op, options.target)) is not None), None)
+            groups.setdefault(op.name, []).append(kernel)
     return list(groups.items())
 
 

@@ -27,15 +27,34 @@ def test_matmul(m: int, n: int, k: int) -> None:
     np.testing.assert_allclose(_engine(kernels.matmul(m, n, k)).kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
 
 
+# packed: rows and columns padded to whole panels (61, 97, 1, 7, 13), k
+# stepped one at a time where 8 does not divide it (83, 300: cache tiles of
+# 100), 1024: whole panels and cache tiles
+@pytest.mark.parametrize(
+    "m, n, k", [(1, 1, 1), (7, 13, 5), (61, 97, 83), (17, 31, 300), (64, 96, 80), (9, 33, 1024)]
+)
+def test_packed_matmul(m: int, n: int, k: int) -> None:
+    a, b = _random(m, k), _random(k, n)
+    np.testing.assert_allclose(_engine(kernels.matmul(m, n, k), "pack=true").kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
+
+
+def test_packed_matmul_with_narrower_vectors() -> None:
+    a, b = _random(19, 23), _random(23, 29)
+    engine = _engine(kernels.matmul(19, 29, 23), "pack=true vector-width=256")
+    np.testing.assert_allclose(engine.kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
+
+
 def test_matmul_with_narrower_vectors() -> None:
     a, b = _random(19, 23), _random(23, 29)
     engine = _engine(kernels.matmul(19, 29, 23), "vector-width=256")
     np.testing.assert_allclose(engine.kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
 
 
-def test_batch_matmul() -> None:
+@pytest.mark.parametrize("options", [True, "pack=true"])
+def test_batch_matmul(options) -> None:
     a, b = _random(3, 9, 11), _random(3, 11, 37)
-    np.testing.assert_allclose(_engine(kernels.batch_matmul(3, 9, 37, 11)).kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
+    engine = _engine(kernels.batch_matmul(3, 9, 37, 11), options)
+    np.testing.assert_allclose(engine.kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
 
 
 def test_matvec() -> None:
@@ -75,7 +94,7 @@ def test_conv_2d_nhwc_hwcf(shape: tuple[int, ...]) -> None:
 
 def test_each_part_switched_off_still_computes_the_same() -> None:
     a, b = _random(10, 12), _random(12, 35)
-    for options in ("fuse=false", "vectorize=false", "hoist=false", "tile=false"):
+    for options in ("fuse=false", "vectorize=false", "hoist=false", "tile=false", "pack=true vectorize=false", "pack=true hoist=false"):
         np.testing.assert_allclose(_engine(kernels.matmul(10, 35, 12), options).kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
 
 
@@ -107,8 +126,9 @@ func.func @accumulate(%a: memref<13x17xf32>, %b: memref<17x33xf32>, %c: memref<1
 """
 
 
-def test_dynamic_shapes_are_left_unscheduled_and_buffers_are_scheduled_in_place() -> None:
-    engine = _engine(DYNAMIC_AND_MEMREF)
+@pytest.mark.parametrize("options", [True, "pack=true"])
+def test_dynamic_shapes_are_left_unscheduled_and_buffers_are_scheduled_in_place(options) -> None:
+    engine = _engine(DYNAMIC_AND_MEMREF, options)
     a, b = _random(5, 7), _random(7, 3)
     np.testing.assert_allclose(engine.dynamic(a, b), a @ b, rtol=1e-5, atol=1e-5)
     a, b, c = _random(13, 17), _random(17, 33), np.ones((13, 33), np.float32)

@@ -20,7 +20,9 @@ PROGRAMS = {
     "softmax": kernels.softmax(6, 100),
     "softmax_split_reductions": kernels.softmax(6, 128),
     "conv": kernels.conv_2d_nhwc_hwcf(1, 10, 12, 8, 16),
+    "packed_matmul": kernels.matmul(61, 97, 83),
 }
+OPTIONS = {"packed_matmul": "pack=true"}
 
 
 def _optimized_and_schedule(program: str, tmp_path, options: str = "") -> tuple[str, str]:
@@ -37,7 +39,7 @@ def _interpreted(program: str, schedule: str) -> str:
 
 @pytest.mark.parametrize("name", PROGRAMS)
 def test_dumped_schedule_gives_the_same_ir(name: str, tmp_path) -> None:
-    optimized, schedule = _optimized_and_schedule(PROGRAMS[name], tmp_path)
+    optimized, schedule = _optimized_and_schedule(PROGRAMS[name], tmp_path, OPTIONS.get(name, ""))
     assert "transform.named_sequence @__transform_main" in schedule
     assert "vector." in optimized
     assert _interpreted(PROGRAMS[name], schedule) == optimized
@@ -87,10 +89,35 @@ def test_unwritable_dump_is_an_error() -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_pack_is_refused_with_a_located_error() -> None:
-    result = run_mlopt(PROGRAMS["matmul"], ["--optimize=pack=true"])
-    assert result.exit_code == 1
-    assert "error: optimize: pack=true is not supported yet" in result.stderr
+def test_pack_packs_matmul_operands_into_register_tile_panels(tmp_path) -> None:
+    program = PROGRAMS["packed_matmul"]
+    packed, schedule = _optimized_and_schedule(program, tmp_path, "pack=true vector-width=512")
+    assert "transform.structured.pack %op packed_sizes = [8, 32, 0]" in schedule
+    assert "pack_transpose %b_pack with_compute_op(%packed) outer_perm = [1, 0]" in schedule
+    # the panels of A (61 rows padded to 8 panels of 8) and B (97 columns: 4 panels of 32), contiguous along k
+    assert "memref<8x83x8xf32>" in packed and "memref<4x83x32xf32>" in packed
+    assert "memref<8x4x8x32xf32>" in packed, "C in register tiles"
+    assert "linalg." not in packed
+    _, narrow = _optimized_and_schedule(program, tmp_path, "pack=true vector-width=256")
+    assert "packed_sizes = [8, 16, 0]" in narrow
+    unpacked, _ = _optimized_and_schedule(program, tmp_path)
+    assert "memref<4x83x32xf32>" not in unpacked
+
+
+def test_pack_leaves_matmuls_on_buffers_unpacked(tmp_path) -> None:
+    """Packing needs tensors: a matmul on buffers keeps the unpacked schedule."""
+    program = PROGRAMS["packed_matmul"].replace("@kernel", "@on_tensors") + MATMUL_ON_BUFFERS
+    _, schedule = _optimized_and_schedule(program, tmp_path, "pack=true")
+    assert "transform.include @packed_matmul_61x97x83" in schedule
+    assert "transform.include @matmul_13x33x17" in schedule
+
+
+MATMUL_ON_BUFFERS = """
+func.func @accumulate(%a: memref<13x17xf32>, %b: memref<17x33xf32>, %c: memref<13x33xf32>) {
+  linalg.matmul ins(%a, %b : memref<13x17xf32>, memref<17x33xf32>) outs(%c : memref<13x33xf32>)
+  return
+}
+"""
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
@@ -103,7 +130,7 @@ def test_mlir_opt_runs_the_dumped_schedule(name: str, tmp_path) -> None:
     missing = llvm_tool_missing("mlir-opt")
     if missing:
         pytest.skip(missing)
-    _, schedule = _optimized_and_schedule(PROGRAMS[name], tmp_path)
+    _, schedule = _optimized_and_schedule(PROGRAMS[name], tmp_path, OPTIONS.get(name, ""))
     program = tmp_path / "program.mlir"
     program.write_text(PROGRAMS[name] + schedule)
     upstream = subprocess.run(
