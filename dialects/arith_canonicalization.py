@@ -18,6 +18,9 @@ PREDICATES = xarith.CMPI_COMPARISON_OPERATIONS
 SWAPPED = {"eq": "eq", "ne": "ne", "slt": "sgt", "sle": "sge", "sgt": "slt", "sge": "sle",
            "ult": "ugt", "ule": "uge", "ugt": "ult", "uge": "ule"}  # fmt: skip
 """The predicate that holds for (b, a) when the original holds for (a, b)."""
+INVERTED = {"eq": "ne", "ne": "eq", "slt": "sge", "sge": "slt", "sle": "sgt", "sgt": "sle",
+            "ult": "uge", "uge": "ult", "ule": "ugt", "ugt": "ule"}  # fmt: skip
+"""The predicate that holds exactly when the original does not."""
 
 
 def _predicate(op: Operation) -> str:

@@ -217,7 +217,11 @@ class _WhileSyntax:
                 raise VerifyException(f"expects the 'before' region argument #{index} to be of type {init.type}")
 
 
-WhileOp = extend_op(xscf.WhileOp, mixin=_WhileSyntax)
+WhileOp = extend_op(
+    xscf.WhileOp,
+    mixin=_WhileSyntax,
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.scf_canonicalization:WHILE_PATTERNS")],
+)
 
 
 class _IfSyntax:

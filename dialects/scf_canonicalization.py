@@ -1,20 +1,21 @@
 """Upstream's scf canonicalizations that xDSL lacks (SCF.cpp): loop-carried
 values that do not change, empty loops that run, trivial ifs that become
-selects, unused if results, empty else branches and nested ifs."""
+selects, unused if results, empty else branches and nested ifs, and the
+values scf.while carries or passes on for nothing."""
 
 from __future__ import annotations
 
 from xdsl.dialects import arith as xarith
 from xdsl.dialects import scf as xscf
 from xdsl.dialects.builtin import IntegerAttr, IntegerType
-from xdsl.ir import Operation, Region, SSAValue
+from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
 from xdsl.transforms.canonicalization_patterns.scf import SimplifyTrivialLoops
 from xdsl.transforms.canonicalization_patterns.utils import const_evaluate_operand
 
 from mlopt.dialects.arith import SelectOp
-from mlopt.dialects.arith_canonicalization import negated
+from mlopt.dialects.arith_canonicalization import INVERTED, _predicate, negated
 
 
 def _defined_in(value: SSAValue, region: Region) -> bool:
@@ -375,6 +376,184 @@ class ParallelOfParallel(RewritePattern):
         rewriter.replace_op(op, new)
 
 
+def _without_carried(op: xscf.WhileOp, dropped: dict[int, SSAValue | None], rewriter: PatternRewriter) -> None:
+    """``op`` without the loop-carried values in ``dropped``: their init, their
+    before-block argument (its uses become the given value) and the value the
+    after region yields for them."""
+    before, after = op.before_region.block, op.after_region.block
+    kept = [index for index in range(len(op.arguments)) if index not in dropped]
+    for index in sorted(dropped, reverse=True):
+        if dropped[index] is not None:
+            rewriter.replace_all_uses_with(before.args[index], dropped[index])
+        rewriter.erase_block_argument(before.args[index])
+    _replace_yield(after, [after.last_op.operands[index] for index in kept], rewriter)
+    new = _rebuilt(op, [op.arguments[index] for index in kept], [r.type for r in op.results], _take_regions(op))
+    rewriter.replace_op(op, new)
+
+
+def _without_passed_on(op: xscf.WhileOp, dropped: dict[int, SSAValue | int | None], rewriter: PatternRewriter) -> None:
+    """``op`` without the condition arguments in ``dropped``: the after-block
+    argument and the result of each become the given value, or those of the
+    kept argument at the given position (None: they have no uses)."""
+    condition, after = op.before_region.block.last_op, op.after_region.block
+    kept = [index for index in range(len(op.results)) if index not in dropped]
+    for index in sorted(dropped, reverse=True):
+        by = dropped[index]
+        if by is not None:
+            rewriter.replace_all_uses_with(after.args[index], by if isinstance(by, SSAValue) else after.args[by])
+        rewriter.erase_block_argument(after.args[index])
+    rewriter.replace_op(condition, xscf.ConditionOp(condition.condition, *[condition.args[index] for index in kept]))
+    new = _rebuilt(op, list(op.arguments), [op.results[index].type for index in kept], _take_regions(op))
+    rewriter.insert_op(new, InsertPoint.before(op))
+    position = {index: new.results[place] for place, index in enumerate(kept)}
+    values = [
+        position[index] if index in position else position[by] if isinstance(by := dropped[index], int) else by
+        for index in range(len(op.results))
+    ]
+    rewriter.replace_op(op, [], values)
+
+
+class WhileInvariantCarried(RewritePattern):
+    """A value the loop carries back unchanged (its init, or the before-block
+    argument passed through the after region) is its init throughout
+    (upstream's RemoveLoopInvariantArgsFromBeforeBlock)."""
+
+    def match_and_rewrite(self, op: xscf.WhileOp, rewriter: PatternRewriter, /) -> None:
+        before, after = op.before_region.block, op.after_region.block
+        passed_on = op.before_region.block.last_op.args
+        invariant: dict[int, SSAValue | None] = {}
+        for index, (init, yielded) in enumerate(zip(op.arguments, after.last_op.operands)):
+            if yielded == init or (
+                yielded.owner is after and passed_on[yielded.index] in (before.args[index], init)
+            ):
+                invariant[index] = init
+        if invariant:
+            _without_carried(op, invariant, rewriter)
+
+
+class WhileInvariantPassedOn(RewritePattern):
+    """A value from outside the loop that the condition passes on is that value
+    in the after region and as a result (upstream's RemoveLoopInvariantValueYielded)."""
+
+    def match_and_rewrite(self, op: xscf.WhileOp, rewriter: PatternRewriter, /) -> None:
+        before = op.before_region.block
+        outside = {index: value for index, value in enumerate(before.last_op.args) if _block_of(value) is not before}
+        if outside:
+            _without_passed_on(op, outside, rewriter)
+
+
+def _block_of(value: SSAValue) -> Block | None:
+    return value.owner if isinstance(value.owner, Block) else value.owner.parent_block()
+
+
+class WhileConditionTruth(RewritePattern):
+    """The condition, passed on to the after region, is true there (upstream's
+    WhileConditionTruth)."""
+
+    def match_and_rewrite(self, op: xscf.WhileOp, rewriter: PatternRewriter, /) -> None:
+        condition = op.before_region.block.last_op
+        known = [
+            arg for value, arg in zip(condition.args, op.after_region.block.args) if value == condition.condition and arg.uses
+        ]
+        if not known:
+            return
+        true = xarith.ConstantOp(IntegerAttr(1, IntegerType(1)))
+        rewriter.insert_op(true, InsertPoint.before(op))
+        for arg in known:
+            rewriter.replace_all_uses_with(arg, true.result)
+
+
+class WhileComparisonInAfter(RewritePattern):
+    """When the condition is ``arith.cmpi`` of a value passed on, the same
+    comparison of that value in the after region is true, its inverse false
+    (upstream's WhileCmpCond)."""
+
+    def match_and_rewrite(self, op: xscf.WhileOp, rewriter: PatternRewriter, /) -> None:
+        condition = op.before_region.block.last_op
+        compare = condition.condition.owner
+        if not isinstance(compare, xarith.CmpiOp):
+            return
+        predicate = _predicate(compare)
+        for value, arg in zip(condition.args, op.after_region.block.args):
+            for side in (0, 1):
+                if value != compare.operands[side]:
+                    continue
+                for use in list(arg.uses):
+                    other = use.operation
+                    if not isinstance(other, xarith.CmpiOp) or other.operands[1 - side] != compare.operands[1 - side]:
+                        continue
+                    if _predicate(other) in (predicate, INVERTED[predicate]):
+                        holds = _predicate(other) == predicate
+                        rewriter.replace_op(other, xarith.ConstantOp(IntegerAttr(int(holds), IntegerType(1))))
+
+
+class WhileUnusedResults(RewritePattern):
+    """A value passed on that neither the after region nor anyone after the loop
+    uses is no longer passed on (upstream's WhileUnusedResult)."""
+
+    def match_and_rewrite(self, op: xscf.WhileOp, rewriter: PatternRewriter, /) -> None:
+        unused = {
+            index: None
+            for index, (result, arg) in enumerate(zip(op.results, op.after_region.block.args))
+            if not result.uses and not arg.uses
+        }
+        if unused:
+            _without_passed_on(op, unused, rewriter)
+
+
+class WhileDuplicatedResults(RewritePattern):
+    """A value the condition passes on twice is passed on once (upstream's
+    WhileRemoveDuplicatedResults)."""
+
+    def match_and_rewrite(self, op: xscf.WhileOp, rewriter: PatternRewriter, /) -> None:
+        first: dict[SSAValue, int] = {}
+        duplicates: dict[int, SSAValue | int | None] = {}
+        for index, value in enumerate(op.before_region.block.last_op.args):
+            if value in first:
+                duplicates[index] = first[value]
+            else:
+                first[value] = index
+        if duplicates:
+            _without_passed_on(op, duplicates, rewriter)
+
+
+class WhileDuplicatedCarried(RewritePattern):
+    """Two carried values with the same init and the same yielded value are one
+    (upstream's RemoveDuplicateSuccessorInputUses, on the before region)."""
+
+    def match_and_rewrite(self, op: xscf.WhileOp, rewriter: PatternRewriter, /) -> None:
+        before = op.before_region.block
+        first: dict[tuple[SSAValue, SSAValue], int] = {}
+        duplicates: dict[int, SSAValue | None] = {}
+        for index, pair in enumerate(zip(op.arguments, op.after_region.block.last_op.operands)):
+            if pair in first:
+                duplicates[index] = before.args[first[pair]]
+            else:
+                first[pair] = index
+        if duplicates:
+            _without_carried(op, duplicates, rewriter)
+
+
+class WhileUnusedCarried(RewritePattern):
+    """A carried value the before region does not use is no longer carried
+    (upstream's WhileRemoveUnusedArgs)."""
+
+    def match_and_rewrite(self, op: xscf.WhileOp, rewriter: PatternRewriter, /) -> None:
+        unused = {index: None for index, arg in enumerate(op.before_region.block.args) if not arg.uses}
+        if unused:
+            _without_carried(op, unused, rewriter)
+
+
+WHILE_PATTERNS = (
+    WhileInvariantCarried(),
+    WhileInvariantPassedOn(),
+    WhileConditionTruth(),
+    WhileComparisonInAfter(),
+    WhileUnusedResults(),
+    WhileDuplicatedResults(),
+    WhileDuplicatedCarried(),
+    WhileUnusedCarried(),
+)
 PARALLEL_PATTERNS = (ParallelWithoutIterations(), ParallelSingleIterationDims(), ParallelOfParallel())
 IF_PATTERNS = (
     IfOfNegatedCondition(),
