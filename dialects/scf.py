@@ -75,6 +75,17 @@ def _print_assignments(printer: Printer, names: Sequence[SSAValue], values: Sequ
     printer.print_string(")")
 
 
+def _with_implicit_yield(region: Region) -> Region:
+    """``region`` with an ``scf.yield`` at its end unless it ends in a terminator;
+    an unregistered op there is no terminator (as upstream's ensureTerminator)."""
+    if not region.blocks:
+        region.add_block(Block())
+    block = region.blocks.last
+    if block.last_op is None or not block.last_op.has_trait(IsTerminator, value_if_unregistered=False):
+        block.add_op(xscf.YieldOp())
+    return region
+
+
 def _add_implicit_terminator(op, region_index: int = 0) -> None:
     for trait in op.get_traits_of_type(SingleBlockImplicitTerminator):
         ensure_terminator(op, trait)
@@ -231,8 +242,8 @@ class _IfSyntax:
     def parse(cls, parser: Parser):
         condition = resolve(parser, [parser.parse_unresolved_operand()], IntegerType(1))
         result_types = parse_optional_arrow_types(parser)
-        then_region = xscf.IfOp.parse_region_with_yield(parser)
-        else_region = xscf.IfOp.parse_region_with_yield(parser) if parser.parse_optional_keyword("else") else Region()
+        then_region = _with_implicit_yield(parser.parse_region())
+        else_region = _with_implicit_yield(parser.parse_region()) if parser.parse_optional_keyword("else") else Region()
         return build_op(
             cls,
             operands=condition,
@@ -329,10 +340,7 @@ class _IndexSwitchSyntax:
         )
         if not result_types:
             for region in op.regions:
-                if not region.blocks:
-                    region.add_block(Block())
-                if region.block.last_op is None or not region.block.last_op.has_trait(IsTerminator):
-                    region.block.add_op(xscf.YieldOp())
+                _with_implicit_yield(region)
         return op
 
     def print(self, printer: Printer):
