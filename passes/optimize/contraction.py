@@ -3,20 +3,23 @@ tile of ``rows`` x two vectors, stepping ``depth`` along the reduction, whose
 accumulators stay in vector registers; the contraction becomes outer
 products, then FMAs.
 
-With packing (``pack``, the default for linalg.matmul on tensors), the
-operands are data-tiled first, as upstream's ``transform.structured.pack``
+With packing (option ``pack``; unset, a static linalg.matmul on tensors is
+packed where its B exceeds ``PACK_WHERE_B_EXCEEDS``), the operands are
+data-tiled first, as upstream's ``transform.structured.pack``
 and IREE's data tiling do: A becomes ``[M/rows][K][rows]`` and B
 ``[N/columns][K][columns]`` (zero-padded to whole tiles), C
 ``[M/rows][N/columns][rows][columns]``. A register tile then walks one
 contiguous panel of A and of B, where the unpacked B rows it reads are a
 whole row of B apart (4 KiB at N = 1024: the same L1 sets, a TLB page
 each). The relayouts (pack, unpack) lower to transposes copied a row at a
-time; their cost is quadratic against the cubic contraction. The packed
+time. The packed
 register tile is vectorized on tensors, so that its accumulator leaves the
 reduction loop as a loop-carried vector (hoisting on buffers cannot: the
-accumulator is a view). Measured (one thread, AVX-512) at 1024³ and 512³
-packing runs about 1.5x faster than the unpacked schedule; see
-docs/optimize.md.
+accumulator is a view). Only k is cache-tiled: with B packed, a panel of
+that depth over all columns stays in L2 (GotoBLAS's loop order). Packing
+and unpacking cost O(n²) against the O(n³) contraction: small matmuls gain
+nothing (measured: even up to 256³), large ones gain most (1.5-2x at 1024³;
+figures in README.md, "Known limits").
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ stride apart, unpacked) from evicting each other in L1."""
 
 OPS = ("linalg.matmul", "linalg.batch_matmul", "linalg.matvec")
 
+PACK_WHERE_B_EXCEEDS = 256 * 1024
+"""Bytes of B from which matmuls are packed unless asked otherwise: measured
+(one thread, AVX-512) as fast as unpacked up to 256³, faster from 384³ on
+(1.5-2x at 1024³, where a row of B is a 4 KiB page)."""
+
 PACKED_CREATES = ("linalg.generic", "linalg.transpose", "linalg.copy")
 """The packed contraction, the relayouts of the lowered packs and unpack,
 and the copy of the unpacked result into the original init."""
@@ -45,9 +53,12 @@ and the copy of the unpacked result into the original init."""
 ANY = "!transform.any_op"
 
 
-def plan(op: Operation, target: Target, pack: bool = False, vectorize: bool = True, hoist: bool = True) -> Kernel | None:
-    """``vectorize`` and ``hoist``: for the packed schedule, which vectorizes
-    its register tiles itself (the unpacked ones are left to the schedule's
+def plan(
+    op: Operation, target: Target, pack: bool | None = None, vectorize: bool = True, hoist: bool = True
+) -> Kernel | None:
+    """``pack``: pack a static linalg.matmul on tensors (None: where it pays);
+    ``vectorize`` and ``hoist`` are for the packed schedule, which vectorizes
+    its register tiles itself (unpacked ones are left to the schedule's
     function-wide vectorization)."""
     if op.name not in OPS:
         return None
@@ -56,7 +67,7 @@ def plan(op: Operation, target: Target, pack: bool = False, vectorize: bool = Tr
         return None
     lanes = target.lanes(element_bits(op))
     family = op.name.removeprefix("linalg.")
-    if pack and op.name == "linalg.matmul" and _on_tensors(op):
+    if op.name == "linalg.matmul" and _on_tensors(op) and (pack or (pack is None and _packing_pays(op, extents))):
         return Kernel(
             "packed_matmul",
             f"packed_matmul_{shape_suffix(extents)}",
@@ -74,6 +85,11 @@ def plan(op: Operation, target: Target, pack: bool = False, vectorize: bool = Tr
     steps, handle = tiling_steps(tiles)
     steps += masked_vectorize_steps(tiles, handle)
     return Kernel(family, f"{family}_{shape_suffix(extents)}", tuple(steps))
+
+
+def _packing_pays(matmul: Operation, extents: list[int]) -> bool:
+    _, n, k = extents
+    return n * k * element_bits(matmul) // 8 > PACK_WHERE_B_EXCEEDS
 
 
 def _on_tensors(op: Operation) -> bool:

@@ -2,9 +2,10 @@
 down as transform IR and applied by the transform interpreter.
 
 The schedule (``dump-schedule=FILE`` writes it, ``-`` for stderr) fuses
-elementwise ops, bufferizes, tiles each kernel for the cache and the
-registers, vectorizes to the target's vector width and hoists accumulators
-out of reduction loops. Appended to the input and run with
+elementwise ops, packs large matmuls (``pack``: the decision and its
+figures are in :mod:`mlopt.passes.optimize.contraction`), bufferizes, tiles
+each kernel for the cache and the registers, vectorizes to the target's
+vector width and hoists accumulators out of reduction loops. Appended to the input and run with
 ``--transform-interpreter --test-transform-dialect-erase-schedule`` it gives
 the same IR as ``--optimize``.
 """
@@ -24,7 +25,7 @@ from mlopt.diagnostics import DiagnosticError
 
 @dataclass(frozen=True)
 class OptimizePass(ModulePass):
-    """Fuse, tile, vectorize, hoist and bufferize linalg ops with a generated transform schedule"""
+    """Fuse, pack, tile, vectorize, hoist and bufferize linalg ops with a generated transform schedule"""
 
     name = "optimize"
     display_name: ClassVar[str] = "OptimizePass"
@@ -37,7 +38,13 @@ class OptimizePass(ModulePass):
     )
     fuse: bool = field(default=True, metadata={"help": "Fuse elementwise producers and consumers"})
     tile: bool = field(default=True, metadata={"help": "Tile for the cache and the registers (vectorization needs register tiles)"})
-    pack: bool = field(default=False, metadata={"help": "Pack matmul operands on tensors into register-tile panels (data tiling)"})
+    pack: bool | None = field(
+        default=None,
+        metadata={
+            "help": "Pack matmul operands into register-tile panels (data tiling): true for every static matmul on "
+            "tensors, false for none (unset: those whose B exceeds 256 KiB, where packing pays)"
+        },
+    )
     vectorize: bool = field(default=True, metadata={"help": "Vectorize the register tiles"})
     hoist: bool = field(default=True, metadata={"help": "Hoist accumulator reads and writes out of reduction loops"})
     dump_schedule: str = field(default="", metadata={"help": "Write the transform schedule to this file ('-': stderr)"})

@@ -40,7 +40,8 @@ class ScheduleOptions:
     tile: bool = True
     vectorize: bool = True
     hoist: bool = True
-    pack: bool = False
+    pack: bool | None = None
+    """Pack matmuls: all, none, or (None) where it pays."""
 
 
 Group = tuple[str, list[Kernel | None]]

@@ -104,6 +104,16 @@ def test_pack_packs_matmul_operands_into_register_tile_panels(tmp_path) -> None:
     assert "memref<4x83x32xf32>" not in unpacked
 
 
+def test_matmuls_are_packed_where_b_exceeds_256_kib_unless_told(tmp_path) -> None:
+    large = kernels.matmul(8, 512, 256)  # B: 512 KiB
+    _, schedule = _optimized_and_schedule(large, tmp_path)
+    assert "transform.include @packed_matmul_8x512x256 " in schedule
+    _, unpacked = _optimized_and_schedule(large, tmp_path, "pack=false")
+    assert "transform.structured.pack" not in unpacked and "transform.include @matmul_8x512x256 " in unpacked
+    _, small = _optimized_and_schedule(PROGRAMS["matmul"], tmp_path)  # B: 30 KiB
+    assert "transform.structured.pack" not in small
+
+
 def test_pack_leaves_matmuls_on_buffers_unpacked(tmp_path) -> None:
     """Packing needs tensors: a matmul on buffers keeps the unpacked schedule."""
     program = PROGRAMS["packed_matmul"].replace("@kernel", "@on_tensors") + MATMUL_ON_BUFFERS
