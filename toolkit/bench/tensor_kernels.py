@@ -1,7 +1,7 @@
 """The kernels of issue 11, written on tensors as an ML frontend writes them
 (one linalg op per step), compiled by ``mlopt.ExecutionEngine(...,
-optimize=True)`` and measured in one process against numpy on one thread, the
-measured f32 peak, and IREE (llvm-cpu, ``local-sync``: one thread) with and
+optimize=True)`` (and, for matmuls, unpacked: ``optimize="pack=false"``) and
+measured in one process against numpy on one thread, the measured f32 peak, and IREE (llvm-cpu, ``local-sync``: one thread) with and
 without its data tiling, where it is installed.
 
 Every contender compiles first (its compile time is kept), then its first
@@ -38,11 +38,12 @@ from mlopt.bench.measure import (
 )
 
 MLOPT_OPTIMIZED = "mlopt --optimize"
+MLOPT_UNPACKED = "mlopt --optimize pack=false"
 MLOPT_DEFAULT = "mlopt (default lowering)"
 NUMPY = "numpy"
 IREE_DATA_TILING = "IREE (data tiling)"
 IREE_NO_DATA_TILING = "IREE (no data tiling)"
-CONTENDERS = (MLOPT_OPTIMIZED, MLOPT_DEFAULT, NUMPY, IREE_DATA_TILING, IREE_NO_DATA_TILING)
+CONTENDERS = (MLOPT_OPTIMIZED, MLOPT_UNPACKED, MLOPT_DEFAULT, NUMPY, IREE_DATA_TILING, IREE_NO_DATA_TILING)
 
 IREE_FLAGS = ("--iree-llvmcpu-target-cpu=host",)
 IREE_DATA_TILING_FLAG = "--iree-opt-data-tiling"
@@ -69,6 +70,9 @@ class TensorKernel:
     """Largest |result − reference| allowed, relative to max |reference|."""
     bar: float | None = None
     """Issue 11's target for ``mlopt --optimize``: this speed against numpy."""
+    matmul: bool = False
+    """Has a linalg.matmul, which ``--optimize`` packs where it pays: then
+    measured unpacked too (``pack=false``)."""
 
 
 # --------------------------------------------------------------------------- the kernels
@@ -106,6 +110,7 @@ func.func @matmul(%A: {t}, %B: {t}) -> {t} {{
         flops=2 * n**3,
         bytes=4 * 3 * n * n,
         bar=0.6,
+        matmul=True,
     )
 
 
@@ -395,6 +400,10 @@ def contenders(kernel: TensorKernel, sample_s: float) -> list[Contender]:
     no_optimize, no_iree = optimize_missing(), iree_missing()
     plans: dict[str, tuple[str | None, Callable[[], _Prepared]]] = {
         MLOPT_OPTIMIZED: (no_optimize, lambda: _mlopt(kernel, inputs, optimize=True)),
+        MLOPT_UNPACKED: (
+            no_optimize or (None if kernel.matmul else "no linalg.matmul: pack=false schedules it as --optimize does"),
+            lambda: _mlopt(kernel, inputs, optimize="pack=false"),
+        ),
         MLOPT_DEFAULT: (None, lambda: _mlopt(kernel, inputs)),
         NUMPY: (None, lambda: _Prepared(lambda: kernel.numpy(*inputs), None)),
         IREE_DATA_TILING: (no_iree, lambda: _iree(kernel, inputs, data_tiling=True)),
