@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from xdsl.dialects import arith as xarith
 from xdsl.dialects import scf as xscf
+from xdsl.dialects import tensor as xtensor
 from xdsl.dialects.builtin import IntegerAttr, IntegerType
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
@@ -16,6 +17,7 @@ from xdsl.transforms.canonicalization_patterns.utils import const_evaluate_opera
 
 from mlopt.dialects.arith import SelectOp
 from mlopt.dialects.arith_canonicalization import INVERTED, _predicate, negated
+from mlopt.dialects.tensor_canonicalization import preserves_static_information
 
 
 def _defined_in(value: SSAValue, region: Region) -> bool:
@@ -111,6 +113,48 @@ def _bound_difference(lb: SSAValue, ub: SSAValue) -> int | None:
         if base == lb and (value := const_evaluate_operand(offset)) is not None:
             return value
     return None
+
+
+class ForIterArgOfCast(RewritePattern):
+    """An iter_arg initialised by a tensor.cast that only forgets static sizes
+    is carried with the more static type: the body casts it to the old type and
+    casts what it yields back, the one use of the result reads it cast
+    (upstream's ForOpTensorCastFolder)."""
+
+    def match_and_rewrite(self, op: xscf.ForOp, rewriter: PatternRewriter, /) -> None:
+        for index, (init, result) in enumerate(zip(op.iter_args, op.results)):
+            cast = init.owner
+            if (
+                isinstance(cast, xtensor.CastOp)
+                and cast.source.type != cast.dest.type
+                and preserves_static_information(cast.dest.type, cast.source.type)
+                and result.has_one_use()
+            ):
+                _carry_uncast(op, index, cast.source, rewriter)
+                return
+
+
+def _carry_uncast(op: xscf.ForOp, index: int, source: SSAValue, rewriter: PatternRewriter) -> None:
+    """``op`` with iter_arg ``index`` carried as ``source`` (of a more static type)."""
+    old_type, new_type = op.results[index].type, source.type
+    block = op.body.block
+    arg = block.args[1 + index]
+    inside = xtensor.CastOp(arg, old_type)
+    rewriter.insert_op(inside, InsertPoint.at_start(block))
+    rewriter.replace_all_uses_with(arg, inside.dest)
+    inside.operands[0] = arg
+    rewriter.replace_value_with_new_type(arg, new_type)
+    yielded = xtensor.CastOp(block.last_op.operands[index], new_type)
+    rewriter.insert_op(yielded, InsertPoint.before(block.last_op))
+    block.last_op.operands[index] = yielded.dest
+    inits = [source if position == index else init for position, init in enumerate(op.iter_args)]
+    result_types = [new_type if position == index else r.type for position, r in enumerate(op.results)]
+    new = _rebuilt(op, [op.lb, op.ub, op.step, *inits], result_types, _take_regions(op))
+    rewriter.insert_op(new, InsertPoint.before(op))
+    outside = xtensor.CastOp(new.results[index], old_type)
+    rewriter.insert_op(outside, InsertPoint.after(new))
+    values = [outside.dest if position == index else r for position, r in enumerate(new.results)]
+    rewriter.replace_op(op, [], values)
 
 
 class ForSingleIterationPastItsBound(RewritePattern):
@@ -256,20 +300,49 @@ class IfRemoveUnusedResults(RewritePattern):
 
 
 class IfCombineNested(RewritePattern):
-    """``scf.if %a { scf.if %b { ... } }`` without else branches or results is
-    ``scf.if (%a and %b) { ... }`` (upstream's CombineNestedIfs, its simplest case)."""
+    """``scf.if %a { scf.if %b { ... } }``, where the outer else (if any) and
+    the inner else only yield, is ``scf.if (%a and %b)``: an outer result the
+    inner if yields must be what both else branches yield, and one from outside
+    becomes ``arith.select %a`` (upstream's CombineNestedIfs)."""
 
     def match_and_rewrite(self, op: xscf.IfOp, rewriter: PatternRewriter, /) -> None:
-        if op.results or op.false_region.blocks:
+        then_block = op.true_region.block
+        inner = then_block.first_op
+        if not isinstance(inner, xscf.IfOp) or inner.next_op is not then_block.last_op:
             return
-        inner = op.true_region.block.first_op
-        if not isinstance(inner, xscf.IfOp) or inner.results or inner.false_region.blocks:
+        if not all(_only_yields(region) for region in (op.false_region, inner.false_region)):
             return
-        if inner.next_op is not op.true_region.block.last_op:
-            return
+        else_yield = list(op.false_region.block.last_op.operands) if op.false_region.blocks else []
+        then_yield = list(then_block.last_op.operands)
+        inner_then_yield = inner.true_region.block.last_op.operands
+        selected: list[int] = []
+        for index, value in enumerate(then_yield):
+            if value.owner is inner:
+                if inner.false_region.block.last_op.operands[value.index] != else_yield[index]:
+                    return
+                then_yield[index] = inner_then_yield[value.index]
+            elif _defined_in(value, op.true_region):
+                return
+            else:
+                selected.append(index)
         both = xarith.AndIOp(op.cond, inner.cond)
         rewriter.insert_op(both, InsertPoint.before(op))
-        rewriter.replace_op(op, _rebuilt(op, [both.result], [], [inner.detach_region(inner.true_region), Region()]))
+        then_region = inner.detach_region(inner.true_region)
+        _replace_yield(then_region.block, then_yield, rewriter)
+        else_region = op.detach_region(op.false_region)
+        new = _rebuilt(op, [both.result], [r.type for r in op.results], [then_region, else_region])
+        rewriter.insert_op(new, InsertPoint.before(op))
+        results: list[SSAValue] = list(new.results)
+        for index in selected:
+            select = SelectOp(op.cond, then_yield[index], else_yield[index])
+            rewriter.insert_op(select, InsertPoint.before(new))
+            results[index] = select.result
+        rewriter.replace_op(op, [], results)
+
+
+def _only_yields(region: Region) -> bool:
+    """Whether ``region`` is absent or its block only yields."""
+    return not region.blocks or region.block.first_op is region.block.last_op
 
 
 def _single_iteration(lb: SSAValue, ub: SSAValue, step: SSAValue) -> bool:
@@ -331,6 +404,7 @@ class ParallelSingleIterationDims(RewritePattern):
 FOR_PATTERNS = (
     TrivialSignedLoops(),
     ForForwardedIterArgs(),
+    ForIterArgOfCast(),
     ForWithoutIterations(),
     ForSingleIterationPastItsBound(),
     ForEmptyBodyThatRuns(),
@@ -556,10 +630,10 @@ WHILE_PATTERNS = (
 )
 PARALLEL_PATTERNS = (ParallelWithoutIterations(), ParallelSingleIterationDims(), ParallelOfParallel())
 IF_PATTERNS = (
+    IfCombineNested(),
     IfOfNegatedCondition(),
     IfConditionInBranches(),
     IfRemoveEmptyElse(),
     IfToSelect(),
     IfRemoveUnusedResults(),
-    IfCombineNested(),
 )
