@@ -38,6 +38,26 @@ def test_packed_matmul(m: int, n: int, k: int) -> None:
     np.testing.assert_allclose(_engine(kernels.matmul(m, n, k), "pack=true").kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
 
 
+TWO_MATMULS = """
+func.func @kernel(%a: tensor<9x256xf32>, %b: tensor<256x520xf32>, %d: tensor<520x3xf32>) -> tensor<9x3xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<9x520xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<9x520xf32>) -> tensor<9x520xf32>
+  %ab = linalg.matmul ins(%a, %b : tensor<9x256xf32>, tensor<256x520xf32>) outs(%init : tensor<9x520xf32>) -> tensor<9x520xf32>
+  %small_empty = tensor.empty() : tensor<9x3xf32>
+  %small_init = linalg.fill ins(%zero : f32) outs(%small_empty : tensor<9x3xf32>) -> tensor<9x3xf32>
+  %abd = linalg.matmul ins(%ab, %d : tensor<9x520xf32>, tensor<520x3xf32>) outs(%small_init : tensor<9x3xf32>) -> tensor<9x3xf32>
+  return %abd : tensor<9x3xf32>
+}
+"""
+
+
+def test_a_packed_matmul_feeds_an_unpacked_one() -> None:
+    """By default only the matmul whose B exceeds 256 KiB (520 KiB) is packed."""
+    a, b, d = _random(9, 256), _random(256, 520), _random(520, 3)
+    np.testing.assert_allclose(_engine(TWO_MATMULS).kernel(a, b, d), a @ b @ d, rtol=1e-4, atol=1e-3)
+
+
 def test_packed_matmul_with_narrower_vectors() -> None:
     a, b = _random(19, 23), _random(23, 29)
     engine = _engine(kernels.matmul(19, 29, 23), "pack=true vector-width=256")
