@@ -175,7 +175,14 @@ class LocatingParser(Parser):
                 line_start = self._source.text.rfind("\n", line_start, position) + 1
                 self._line_cursor = (line, line_start)
             column = position - line_start + 1
-        return builtin.FileLineColLoc(self._file_attr, self._int_attr(line), self._int_attr(column))
+        # As FileLineColLoc(file, line, column) builds it, without checking
+        # the parameters against its definition: they are of its parameters'
+        # types by construction, and every op of the input gets one.
+        location = _new_attribute(builtin.FileLineColLoc)
+        _set_field(location, "filename", self._file_attr)
+        _set_field(location, "line", self._int_attr(line))
+        _set_field(location, "column", self._int_attr(column))
+        return location
 
     def _int_attr(self, value: int) -> builtin.IntAttr:
         if (attr := self._int_attrs.get(value)) is None:
@@ -261,6 +268,9 @@ class LocatingParser(Parser):
             )
         self.raise_error(f"operation '{name}' is not registered (unknown op)", start, end)
 
+
+_new_attribute = object.__new__
+_set_field = object.__setattr__  # attributes are frozen dataclasses
 
 _LOCATION_ALIAS = re.compile(r"^(#[\w.$-]+)[ \t]*=[ \t]*(loc\(.*\))[ \t]*$", re.MULTILINE)
 

@@ -8,6 +8,9 @@ falls back to xDSL's own code for anything it does not recognize.
   punctuation, ``%``/``^``/``#``/``!`` names, numbers) are recognized here by
   one regular expression; anything else (strings, ``@`` names, EOF, bad
   input) goes to xDSL's lexer.
+- Token text: the parser asks for the text of most tokens, through
+  ``Token.text`` → ``Span.text`` → ``Span.content``, three Python calls
+  around one slice; here one property slices the input itself.
 - Builtin types: each is parsed and built anew for every use (an IRDL
   construction and verification, for every ``f32`` and ``memref<?xf32>`` of
   the module). Types are immutable and a builtin type's text alone decides
@@ -50,35 +53,50 @@ def _fast_lexer() -> None:
     from xdsl.utils.mlir_lexer import KIND_BY_PUNCTUATION_SPELLING, MLIRLexer, MLIRTokenKind
 
     lex = MLIRLexer.lex
-    prefixed = {
+    kind_by_group = {
+        "bare": MLIRTokenKind.BARE_IDENT,
+        "float": MLIRTokenKind.FLOAT_LIT,
+        "integer": MLIRTokenKind.INTEGER_LIT,
+        "hex": MLIRTokenKind.INTEGER_LIT,
+    }
+    kind_by_first_character = {
         "%": MLIRTokenKind.PERCENT_IDENT,
         "^": MLIRTokenKind.CARET_IDENT,
         "#": MLIRTokenKind.HASH_IDENT,
         "!": MLIRTokenKind.EXCLAMATION_IDENT,
+        **KIND_BY_PUNCTUATION_SPELLING,
     }
     match_token = _TOKEN.match
+    new_span = object.__new__
 
     def lex_common_tokens(self):
         # Subclasses (xDSL's assembly format lexer) lex some tokens their own way.
-        found = match_token(self.input.content, self.pos) if type(self) is MLIRLexer else None
+        content = self.input.content
+        found = match_token(content, self.pos) if type(self) is MLIRLexer else None
         if found is None:
             return lex(self)
         group = found.lastgroup
         start, end = found.span(group)
-        if group == "bare":
-            kind = MLIRTokenKind.BARE_IDENT
-        elif group == "punctuation":
-            kind = KIND_BY_PUNCTUATION_SPELLING[found[group]]
-        elif group == "prefixed":
-            kind = prefixed[found[group][0]]
-        elif group == "float":
-            kind = MLIRTokenKind.FLOAT_LIT
-        else:
-            kind = MLIRTokenKind.INTEGER_LIT
+        kind = kind_by_group.get(group) or kind_by_first_character[found[group] if group == "punctuation" else content[start]]
         self.pos = end
-        return Token(kind, Span(start, end, self.input))
+        # As Span(start, end, input) makes it (line_offset keeps its class
+        # default), without the frozen dataclass's four object.__setattr__ calls.
+        span = new_span(Span)
+        fields = span.__dict__
+        fields["start"], fields["end"], fields["input"] = start, end, self.input
+        return Token(kind, span)
 
     MLIRLexer.lex = lex_common_tokens
+
+    def span_text(span) -> str:
+        content = span.input.content[span.start : span.end]
+        return content if type(content) is str else content.decode("utf-8")
+
+    def token_text(token) -> str:
+        return span_text(token.span)
+
+    Span.text = property(span_text, doc=Span.text.__doc__)
+    Token.text = property(token_text, doc=Token.text.__doc__)
 
 
 def _reused_builtin_types() -> None:

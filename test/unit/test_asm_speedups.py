@@ -3,7 +3,7 @@ builtin type parsed once is reused only for the same text."""
 
 import pytest
 from xdsl.utils.exceptions import ParseError
-from xdsl.utils.lexer import Input
+from xdsl.utils.lexer import Input, Span, Token
 from xdsl.utils.mlir_lexer import MLIRLexer, MLIRTokenKind
 
 import mlopt.asm  # noqa: F401 - applies the speed-ups
@@ -26,7 +26,7 @@ def _tokens(lexer_class: type[MLIRLexer], text: str) -> list[tuple[MLIRTokenKind
         except ParseError as err:
             tokens.append(("error", err.span.start, err.msg))
             return tokens
-        tokens.append((token.kind, token.span.start, token.span.end))
+        tokens.append((token.kind, token.span.start, token.span.end, token.span.line_offset, token.text, hash(token.span)))
         if token.kind == MLIRTokenKind.EOF:
             return tokens
 
@@ -48,6 +48,13 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 def test_fast_lexer_makes_xdsl_tokens(text):
     assert _tokens(MLIRLexer, text) == _tokens(_XDSLLexer, text)
+
+
+def test_token_text_is_the_source_slice_decoded_strictly():
+    assert Token(MLIRTokenKind.BARE_IDENT, Span(1, 4, Input(" abc ", "<test>"))).text == "abc"
+    assert Span(0, 2, Input("é!".encode(), "<test>")).text == "é"
+    with pytest.raises(UnicodeDecodeError):
+        Span(0, 1, Input("é".encode(), "<test>")).text
 
 
 def _parsed(text: str):
@@ -75,3 +82,23 @@ def test_type_text_beyond_the_simple_pattern_is_parsed_in_full():
     a, b, c = module.body.block.first_op.body.block.args
     assert str(a.type.layout.data) != str(b.type.layout.data)
     assert c.type.layout != a.type.layout
+
+
+def test_ops_are_located_at_their_names_nested_or_not():
+    from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr
+
+    module = _parsed(
+        "func.func @f(%a: i32) -> i32 {\n"
+        "  %b = arith.addi %a, %a : i32\n"
+        "  %c = scf.execute_region -> i32 {\n"
+        "    scf.yield %b : i32\n"
+        "  }\n"
+        "  return %c : i32\n"
+        "}\n"
+    )
+    located = [(op.name, op.location) for op in module.walk() if op is not module]
+    expected = [("func.func", 1, 1), ("arith.addi", 2, 8), ("scf.execute_region", 3, 8), ("scf.yield", 4, 5), ("func.return", 6, 3)]
+    assert [name for name, _ in located] == [name for name, _, _ in expected]
+    for (_, location), (_, line, column) in zip(located, expected):
+        built = FileLineColLoc(StringAttr("<test>"), IntAttr(line), IntAttr(column))
+        assert location == built and hash(location) == hash(built)
