@@ -33,3 +33,15 @@ def test_section_has_both_tables_and_lists_what_did_not_run(results):
     assert len(rows) == 2 + len(results.tiny) + len(results.run)
     for what, why in startup.not_run(results):
         assert what.startswith("start-up: ") and why
+
+
+def test_the_tiny_file_compares_with_both_mlir_opt_and_xdsl_opt(results):
+    lines = startup.tables(results)
+    header = lines[2]
+    assert header.split("|")[3:5] == [" vs mlir-opt ", " vs xdsl-opt "]
+    cold = next(line for line in lines if line.startswith(f"| {startup.COLD} |"))
+    versus_xdsl = cold.split("|")[4].strip()
+    if results.tiny[startup.XDSL_OPT].ran:
+        assert versus_xdsl.endswith("×") and float(versus_xdsl[:-1]) > 0
+    else:
+        assert versus_xdsl == "–"

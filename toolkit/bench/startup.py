@@ -171,10 +171,10 @@ def tables(results: StartupResults, peak=None) -> list[str]:
     from mlopt.bench.report import cell, ratio, table
 
     lines = ["### `mlopt tiny.mlir`", ""]
-    reference = results.tiny.get(MLIR_OPT)
+    upstream, xdsl = results.tiny.get(MLIR_OPT), results.tiny.get(XDSL_OPT)
     lines += table(
-        ["", "wall time, median [min–max]", "vs mlir-opt"],
-        [[name, cell(series), ratio(series, reference)] for name, series in results.tiny.items()],
+        ["", "wall time, median [min–max]", "vs mlir-opt", "vs xdsl-opt"],
+        [[name, cell(series), ratio(series, upstream), ratio(series, xdsl)] for name, series in results.tiny.items()],
     )
     lines += ["", "### `mlrun` of a small program", ""]
     reference = results.run.get(UPSTREAM_RUN)
