@@ -1,15 +1,18 @@
 """Upstream's linalg canonicalizations (LinalgOps.cpp) that mlopt lacked:
-copies of a buffer onto itself, and generics that only pass their operands on."""
+copies of a buffer onto itself, generics that only pass their operands on,
+and casts folded into the linalg ops that use them."""
 
 from __future__ import annotations
 
+from xdsl.dialects import memref as xmemref
+from xdsl.dialects import tensor as xtensor
 from xdsl.dialects.builtin import MemRefType, TensorType
 from xdsl.ir import Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
 
 from mlopt.dialects import tensor
-from mlopt.dialects.tensor_canonicalization import join_shapes
+from mlopt.dialects.tensor_canonicalization import join_shapes, preserves_static_information
 
 
 def _has_buffer_semantics(op: Operation) -> bool:
@@ -67,5 +70,67 @@ class EraseIdentityGeneric(RewritePattern):
         rewriter.replace_op(op, [], replacements)
 
 
+_RELAYOUTS = frozenset({"linalg.pack", "linalg.unpack"})
+
+
+def _is_structured(op: Operation) -> bool:
+    """Whether ``op`` is a destination-style linalg op (not pack or unpack,
+    which have their own cast folding upstream)."""
+    return op.name.startswith("linalg.") and op.name not in _RELAYOUTS and hasattr(op, "inputs") and hasattr(op, "outputs")
+
+
+def _folds_into_user(cast: Operation) -> bool:
+    return isinstance(cast, xtensor.CastOp) and preserves_static_information(cast.dest.type, cast.source.type)
+
+
+class FoldTensorCastIntoLinalgUser(RewritePattern):
+    """A linalg op reads the more static source of each tensor.cast that only
+    forgets sizes; its results take the types of its new inits and are cast
+    back (upstream's FoldTensorCastProducerOp). Rooted at the cast: the linalg
+    named ops carry no canonicalization patterns of their own."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if not _folds_into_user(op):
+            return
+        user = next((use.operation for use in op.dest.uses if _is_structured(use.operation)), None)
+        if user is None:
+            return
+        operands = [value.owner.source if _folds_into_user(value.owner) else value for value in user.operands]
+        inits = operands[len(operands) - len(user.outputs) :]
+        result_types = [init.type for init in inits if isinstance(init.type, TensorType)]
+        new = type(user).create(
+            operands=operands,
+            result_types=result_types,
+            properties=dict(user.properties),
+            attributes=dict(user.attributes),
+            regions=[user.detach_region(region) for region in list(user.regions)],
+        )
+        rewriter.insert_op(new, InsertPoint.before(user))
+        results: list[SSAValue] = []
+        for old, value in zip(user.results, new.results):
+            if value.type != old.type:
+                back = tensor.CastOp(value, old.type)
+                rewriter.insert_op(back, InsertPoint.after(new))
+                value = back.dest
+            results.append(value)
+        rewriter.replace_op(user, [], results)
+
+
+class FoldMemRefCastIntoLinalgUser(RewritePattern):
+    """A linalg op reads and writes the buffer behind a memref.cast of a ranked
+    memref (upstream's foldMemRefCast, the folder of each linalg op). Rooted at
+    the cast: the linalg named ops carry no canonicalization patterns of their own."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if not isinstance(op, xmemref.CastOp) or not isinstance(op.source.type, MemRefType):
+            return
+        for use in list(op.dest.uses):
+            if _is_structured(use.operation):
+                use.operation.operands[use.index] = op.source
+                rewriter.notify_op_modified(use.operation)
+
+
 COPY_PATTERNS = (EraseSelfCopy(),)
+TENSOR_CAST_PATTERNS = (FoldTensorCastIntoLinalgUser(),)
+MEMREF_CAST_PATTERNS = (FoldMemRefCastIntoLinalgUser(),)
 GENERIC_PATTERNS = (EraseIdentityGeneric(),)

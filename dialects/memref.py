@@ -147,7 +147,10 @@ CastOp = extend_op(
     xmemref.CastOp,
     assembly_format="$source attr-dict `:` type($source) `to` type($dest)",
     mixin=_CastVerifier,
-    traits=[LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:CAST_PATTERNS")],
+    traits=[
+        LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:CAST_PATTERNS"),
+        LazyCanonicalizationPatterns("mlopt.dialects.linalg_canonicalization:MEMREF_CAST_PATTERNS"),
+    ],
 )
 
 

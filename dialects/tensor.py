@@ -49,7 +49,7 @@ from xdsl.traits import HasCanonicalizationPatternsTrait, Pure, RecursiveMemoryE
 from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import DiagnosticError
-from mlopt.dialects.extension import extend_op, replace_ops
+from mlopt.dialects.extension import LazyCanonicalizationPatterns, extend_op, replace_ops
 from mlopt.dialects.syntax import build_op, parse_attr_dict, parse_operand_list, print_attr_dict, print_values, resolve
 
 AnyTensor = base(TensorType) | base(UnrankedTensorType)
@@ -155,7 +155,14 @@ class _CastVerifier:
             raise VerifyException(f"operand type '{source}' and result type '{dest}' are cast incompatible")
 
 
-CastOp = extend_op(xtensor.CastOp, mixin=_CastVerifier, traits=[_Canonicalized("CAST_PATTERNS")])
+CastOp = extend_op(
+    xtensor.CastOp,
+    mixin=_CastVerifier,
+    traits=[
+        _Canonicalized("CAST_PATTERNS"),
+        LazyCanonicalizationPatterns("mlopt.dialects.linalg_canonicalization:TENSOR_CAST_PATTERNS"),
+    ],
+)
 
 
 @irdl_op_definition
