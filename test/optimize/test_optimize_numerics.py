@@ -58,6 +58,17 @@ def test_a_packed_matmul_feeds_an_unpacked_one() -> None:
     np.testing.assert_allclose(_engine(TWO_MATMULS).kernel(a, b, d), a @ b @ d, rtol=1e-4, atol=1e-3)
 
 
+def test_packed_matmul_accumulates_into_its_init() -> None:
+    source = """
+func.func @kernel(%a: tensor<11x19xf32>, %b: tensor<19x35xf32>, %c: tensor<11x35xf32>) -> tensor<11x35xf32> {
+  %product = linalg.matmul ins(%a, %b : tensor<11x19xf32>, tensor<19x35xf32>) outs(%c : tensor<11x35xf32>) -> tensor<11x35xf32>
+  return %product : tensor<11x35xf32>
+}
+"""
+    a, b, c = _random(11, 19), _random(19, 35), _random(11, 35)
+    np.testing.assert_allclose(_engine(source, "pack=true").kernel(a, b, c), c + a @ b, rtol=1e-4, atol=1e-4)
+
+
 def test_packed_matmul_with_narrower_vectors() -> None:
     a, b = _random(19, 23), _random(23, 29)
     engine = _engine(kernels.matmul(19, 29, 23), "pack=true vector-width=256")
