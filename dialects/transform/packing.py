@@ -274,7 +274,7 @@ def pack_linalg_op(op: Operation, packed_sizes: Sequence[int]) -> tuple[list[Ope
     linalg.generic on the packed operands, and its results are unpacked into
     the original inits; (packs, generic, unpacks)."""
     from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr, MemRefType, TensorType
-    from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
+    from xdsl.dialects.linalg.attrs import IteratorType, IteratorTypeAttr
     from xdsl.ir.affine import AffineDimExpr, AffineMap
 
     from mlopt.dialects.linalg import GenericOp, PackOp, UnPackOp, indexing_maps, iterator_types
@@ -474,7 +474,7 @@ def pack_transpose(
     whose indexing of that operand follows) and of ``unpack`` (of its
     result, when given); (the new linalg.generic, pack, unpack)."""
     from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr
-    from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
+    from xdsl.dialects.linalg.attrs import IteratorType, IteratorTypeAttr
     from xdsl.ir.affine import AffineMap
 
     from mlopt.dialects.linalg import GenericOp, indexing_maps, iterator_types
@@ -568,9 +568,22 @@ class _RelayoutLowering(TransformOp):
     RELAYOUT: ClassVar[str]
     FLAG: ClassVar[str]
     FAILURE: ClassVar[str]
+    RESULT_OPS: ClassVar[tuple[str, ...]]
+    """The op kind each result handle is typed with (as is the operand: ``RELAYOUT``)."""
 
     def lower(self, target: Operation, shortcut: bool) -> Sequence[Operation | None]:
         raise NotImplementedError
+
+    def verify_(self) -> None:
+        from xdsl.dialects.transform import OperationType
+
+        handles = [("operand", 0, self.target, self.RELAYOUT)]  # type: ignore[attr-defined]
+        handles += [("result", i, r, kind) for i, (r, kind) in enumerate(zip(self.results, self.RESULT_OPS))]
+        for kind, index, value, payload in handles:
+            if value.type != OperationType(payload):
+                raise VerifyException(
+                    f"{kind} #{index} must be Transform IR handle to {payload} operations, but got '{value.type}'"
+                )
 
     def apply(self, state: TransformState) -> None:
         shortcut = self.properties[self.FLAG].value.data != 0  # type: ignore[attr-defined]
@@ -598,6 +611,7 @@ class LowerPackOp(_RelayoutLowering, IRDLOperation):
     irdl_options = (ParsePropInAttrDict(),)
     CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
     RELAYOUT: ClassVar[str] = "linalg.pack"
+    RESULT_OPS: ClassVar[tuple[str, ...]] = ("tensor.pad", "tensor.expand_shape", "linalg.transpose")
     FLAG: ClassVar[str] = "lowerPadLikeWithInsertSlice"
     FAILURE: ClassVar[str] = "cannot lower to pad + expand + transpose"
 
@@ -622,6 +636,7 @@ class LowerUnPackOp(_RelayoutLowering, IRDLOperation):
     irdl_options = (ParsePropInAttrDict(),)
     CONSUMED_OPERANDS: ClassVar[tuple[str, ...]] = ("target",)
     RELAYOUT: ClassVar[str] = "linalg.unpack"
+    RESULT_OPS: ClassVar[tuple[str, ...]] = ("tensor.empty", "linalg.transpose", "tensor.collapse_shape", "tensor.extract_slice")
     FLAG: ClassVar[str] = "lowerUnpadLikeWithExtractSlice"
     FAILURE: ClassVar[str] = "cannot lower to empty + transpose + reshape + extract_slice"
 
