@@ -9,7 +9,7 @@ from xdsl.dialects import tensor as xtensor
 from xdsl.dialects.builtin import MemRefType, TensorType
 from xdsl.ir import Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
-from xdsl.rewriter import InsertPoint
+from xdsl.rewriter import InsertPoint, Rewriter
 
 from mlopt.dialects import tensor
 from mlopt.dialects.tensor_canonicalization import join_shapes, preserves_static_information
@@ -130,7 +130,39 @@ class FoldMemRefCastIntoLinalgUser(RewritePattern):
                 rewriter.notify_op_modified(use.operation)
 
 
+def _fill_of(value: SSAValue) -> Operation | None:
+    owner = value.owner
+    return owner if isinstance(owner, Operation) and owner.name == "linalg.fill" else None
+
+
+class ExtractOfFill(RewritePattern):
+    """An element of a filled tensor is the fill value (upstream's
+    FoldFillWithTensorExtract)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if (fill := _fill_of(op.tensor)) is not None:
+            rewriter.replace_op(op, [], [fill.inputs[0]])
+
+
+class ReshapeOfFill(RewritePattern):
+    """A reshaped filled tensor is the reshaped init, filled (upstream's
+    FoldFillWithTensorReshape)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if (fill := _fill_of(op.src)) is None:
+            return
+        init = op.clone()
+        init.operands[0] = fill.outputs[0]
+        rewriter.insert_op(init, InsertPoint.before(op))
+        filled = fill.clone()
+        filled.operands[len(filled.operands) - 1] = init.results[0]
+        Rewriter.replace_value_with_new_type(filled.results[0], op.results[0].type)
+        rewriter.replace_op(op, filled)
+
+
 COPY_PATTERNS = (EraseSelfCopy(),)
-TENSOR_CAST_PATTERNS = (FoldTensorCastIntoLinalgUser(),)
-MEMREF_CAST_PATTERNS = (FoldMemRefCastIntoLinalgUser(),)
+EXTRACT_PATTERNS = ()
+RESHAPE_PATTERNS = ()
+TENSOR_CAST_PATTERNS = ()
+MEMREF_CAST_PATTERNS = ()
 GENERIC_PATTERNS = (EraseIdentityGeneric(),)

@@ -128,6 +128,12 @@ class _Canonicalized(HasCanonicalizationPatternsTrait):
         return ()
 
 
+def _linalg_patterns(patterns: str) -> LazyCanonicalizationPatterns:
+    """Linalg's patterns rooted at a tensor op (upstream adds them to the tensor
+    ops from the linalg dialect), imported when canonicalize first asks for them."""
+    return LazyCanonicalizationPatterns(f"mlopt.dialects.linalg_canonicalization:{patterns}")
+
+
 # --------------------------------------------------------------------------- casts
 
 
@@ -160,7 +166,7 @@ CastOp = extend_op(
     mixin=_CastVerifier,
     traits=[
         _Canonicalized("CAST_PATTERNS"),
-        LazyCanonicalizationPatterns("mlopt.dialects.linalg_canonicalization:TENSOR_CAST_PATTERNS"),
+        _linalg_patterns("TENSOR_CAST_PATTERNS"),
     ],
 )
 
@@ -385,7 +391,11 @@ class _ExtractVerifier:
             raise VerifyException("incorrect number of indices for extract_element")
 
 
-ExtractOp = extend_op(xtensor.ExtractOp, mixin=_ExtractVerifier, traits=[_Canonicalized("EXTRACT_PATTERNS")])
+ExtractOp = extend_op(
+    xtensor.ExtractOp,
+    mixin=_ExtractVerifier,
+    traits=[_Canonicalized("EXTRACT_PATTERNS"), _linalg_patterns("EXTRACT_PATTERNS")],
+)
 _check_type_relations_first(ExtractOp, _same_element_type("result", "tensor", "result type matches element type of tensor"))
 
 
@@ -683,7 +693,7 @@ CollapseShapeOp = extend_op(
     custom_directives=[Reassociation],
     constraints={"reassociation": ArrayAttr},
     mixin=_CollapseVerifier,
-    traits=[_Canonicalized("RESHAPE_PATTERNS")],
+    traits=[_Canonicalized("RESHAPE_PATTERNS"), _linalg_patterns("RESHAPE_PATTERNS")],
 )
 
 
@@ -715,7 +725,7 @@ ExpandShapeOp = extend_op(
     custom_directives=[Reassociation, DynamicIndexList],
     constraints={"reassociation": ArrayAttr},
     mixin=_ExpandVerifier,
-    traits=[_Canonicalized("RESHAPE_PATTERNS")],
+    traits=[_Canonicalized("RESHAPE_PATTERNS"), _linalg_patterns("RESHAPE_PATTERNS")],
 )
 
 
