@@ -23,12 +23,14 @@ VECTORS_PER_TILE = 8
 """Independent vector ops per register tile, to hide each op's latency."""
 
 
-def plan(op: Operation, target: Target) -> Kernel | None:
+def plan(op: Operation, target: Target, extents: list[int] | None = None) -> Kernel | None:
+    """``op``'s register tiles; ``extents``: those of the tile of it to
+    schedule (a row of it), when not the whole op."""
     from mlopt.dialects.linalg import iterator_types
 
     if any(kind != "parallel" for kind in iterator_types(op)):
         return None
-    extents = static_extents(op)
+    extents = static_extents(op) if extents is None else extents
     if extents is None or not extents:
         return None
     elements = VECTORS_PER_TILE * target.lanes(element_bits(op))

@@ -9,7 +9,7 @@ name and split in program order, as the analysis of a copy of the payload
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from xdsl.context import Context
@@ -48,10 +48,13 @@ Group = tuple[str, list[Kernel | None]]
 """An op name and the schedule of each op of that name, in program order."""
 
 
-def payload_kernels(module: Operation, ctx: Context, options: ScheduleOptions) -> tuple[list[Group], list[Group]]:
+def payload_kernels(
+    module: Operation, ctx: Context, options: ScheduleOptions
+) -> tuple[list[Group], list[Group], list[reduction.RowFusion]]:
     """The structured ops of ``module`` as the script finds them, with their
-    schedules (None: left as they are, e.g. dynamic shapes): those scheduled
-    on tensors (after fusion), then those scheduled on buffers."""
+    schedules (None: left as they are, e.g. dynamic shapes, or fused into a
+    row loop): those scheduled on tensors (after fusion), then those
+    scheduled on buffers; and the chains computed a row at a time."""
     from xdsl.rewriter import Rewriter
 
     from mlopt.passes.bufferization.one_shot_bufferize import OneShotBufferizePass
@@ -67,25 +70,29 @@ def payload_kernels(module: Operation, ctx: Context, options: ScheduleOptions) -
         for op in [op for op in payload.walk() if op.name in elementwise.GENERALIZED]:
             Rewriter.replace_op(op, generalize(op))
         LinalgElementwiseOpFusionPass().apply(ctx, payload)
-    groups = _groups(payload, options)
+    fusions = reduction.row_fusions(payload, options.target) if options.fuse else []
+    groups = _groups(payload, options, fusions)
     created = {name for _, group in groups for k in group if k is not None and k.on_tensors for name in k.creates}
     on_tensors = [g for g in groups if g[0] in created or any(k is not None and k.on_tensors for k in g[1])]
     OneShotBufferizePass(**BUFFERIZATION).apply(ctx, payload)
     tensor_names = {name for name, _ in on_tensors}
-    return on_tensors, [g for g in _groups(payload, options) if g[0] not in tensor_names]
+    return on_tensors, [g for g in _groups(payload, options) if g[0] not in tensor_names], fusions
 
 
-def _groups(payload: Operation, options: ScheduleOptions) -> list[Group]:
+def _groups(payload: Operation, options: ScheduleOptions, fusions: Sequence[reduction.RowFusion] = ()) -> list[Group]:
     from functools import partial
 
     from mlopt.passes.transforms.linalg_vectorization import is_structured
 
     packing = partial(contraction.plan, pack=options.pack, vectorize=options.vectorize, hoist=options.hoist)
     families = [packing if f is contraction.plan else f for f in FAMILIES]
+    fused: dict[Operation, Kernel | None] = {op: None for fusion in fusions for op in fusion.fused}
+    fused.update((fusion.consumer, fusion.kernel) for fusion in fusions)
     groups: dict[str, list[Kernel | None]] = {}
     for op in payload.walk():
         if is_structured(op):
-            kernel = next((k for f in families if (k := f(op, options.target)) is not None), None)
+            planned = (k for f in families if (k := f(op, options.target)) is not None)
+            kernel = fused[op] if op in fused else next(planned, None)
             groups.setdefault(op.name, []).append(kernel)
     return list(groups.items())
 
@@ -112,6 +119,19 @@ def _include_kernels(groups: list[Group], root: str, sequences: dict[str, Kernel
     return selections + includes
 
 
+def _include_row_kernels(fusions: list[reduction.RowFusion], sequences: dict[str, Kernel]) -> list[str]:
+    """The ops a row fusion marked for a kernel, selected by that mark after bufferization, and the kernel included."""
+    lines = []
+    for kernel in {k.name: k for fusion in fusions for k in fusion.on_buffers}.values():
+        sequences.setdefault(kernel.name, kernel)
+        handle = f"%rows_{kernel.name}"
+        lines.append(
+            f"{handle} = transform.structured.match attributes{{{reduction.row_attribute(kernel)}}} in %bufferized : ({ANY}) -> {ANY}"
+        )
+        lines.append(f"transform.include @{kernel.name} failures(propagate) ({handle}) : ({ANY}) -> ()")
+    return lines
+
+
 def build_schedule(module: Operation, ctx: Context, options: ScheduleOptions) -> str:
     """The transform module scheduling ``module``."""
     main: list[str] = []
@@ -124,8 +144,14 @@ def build_schedule(module: Operation, ctx: Context, options: ScheduleOptions) ->
         main.append(
             f'%fused = transform.apply_registered_pass "linalg-fuse-elementwise-ops" to %functions : ({ANY}) -> {ANY}'
         )
-    on_tensors, on_buffers = payload_kernels(module, ctx, options) if options.tile else ([], [])
+    on_tensors, on_buffers, fusions = payload_kernels(module, ctx, options) if options.tile else ([], [], [])
     main += _include_kernels(on_tensors, "%module", sequences)
+    for kernel in (nested for fusion in fusions for nested in fusion.nested):
+        sequences.setdefault(kernel.name, kernel)
+    if fusions:
+        # the producers fused into row loops are left unused: bufferized, they would still run
+        main.append(f'%tensor_functions = transform.structured.match ops{{["func.func"]}} in %module : ({ANY}) -> {ANY}')
+        main.append(f"transform.apply_dce to %tensor_functions : {ANY}")
     main.append(
         "%bufferized = transform.bufferization.one_shot_bufferize layout{IdentityLayoutMap} %module "
         f"{{bufferize_function_boundaries = true}} : ({ANY}) -> {ANY}"
@@ -144,6 +170,7 @@ def build_schedule(module: Operation, ctx: Context, options: ScheduleOptions) ->
         main.append(f'%{step} = transform.apply_registered_pass "{pass_name}" to {handle} : ({ANY}) -> {ANY}')
         handle = f"%{step}"
     main += _include_kernels(on_buffers, "%bufferized", sequences)
+    main += _include_row_kernels(fusions, sequences)
     if options.vectorize and options.tile:
         main.append(f"transform.include @vectorize_and_lower failures(propagate) (%bufferized) : ({ANY}) -> ()")
     lines = [

@@ -67,13 +67,26 @@ def test_options_change_the_schedule(tmp_path) -> None:
 def test_row_reductions_split_into_partial_vectors_only_where_whole_vectors_divide_the_row(tmp_path) -> None:
     split, schedule = _optimized_and_schedule(PROGRAMS["softmax_split_reductions"], tmp_path, "vector-width=512")
     # 128 = two chunks of four 16-lane vectors: each row accumulates into a 1x64 partial
-    assert schedule.count("tile_reduction_using_for %row by tile_sizes = [0, 64]") == 1
-    assert len(re.findall(r"transform\.include @\w+_split_reduction_6x128 ", schedule)) == 2, "the max and the sum"
+    assert schedule.count("tile_reduction_using_for %op by tile_sizes = [0, 64]") == 1
+    assert len(re.findall(r"transform\.include @\w+_split_reduction_1x128 ", schedule)) == 2, "the max and the sum"
     assert "vector<1x64xf32>" in split
     _, narrow = _optimized_and_schedule(PROGRAMS["softmax_split_reductions"], tmp_path, "vector-width=256")
     assert "tile_sizes = [0, 32]" in narrow
     _, unsplit = _optimized_and_schedule(PROGRAMS["softmax"], tmp_path, "vector-width=512")  # 100: no whole vectors
     assert "tile_reduction_using_for" not in unsplit
+
+
+@pytest.mark.parametrize("name", ["softmax", "softmax_split_reductions"])
+def test_softmax_is_computed_a_row_at_a_time(name: str, tmp_path) -> None:
+    """The divide is tiled by rows and the max, exp and sum fused into its row
+    loop: no 6xN temporary is left, the exp is written in the result's row."""
+    optimized, schedule = _optimized_and_schedule(PROGRAMS[name], tmp_path, "vector-width=512")
+    columns = PROGRAMS[name].split("tensor<6x")[1].split("x")[0]
+    assert "tile_sizes [1, 0]" in schedule
+    assert schedule.count("fuse_into_containing_op") == 5, "the max and the sum, their fills, the exp"
+    assert "transform.apply_dce" in schedule
+    assert len(re.findall(rf"memref\.alloc\(\)[^\n]*memref<6x{columns}xf32>", optimized)) == 1, "the result alone"
+    assert "scf.for" in optimized and "linalg." not in optimized
 
 
 def test_schedule_to_stderr(capsys) -> None:
