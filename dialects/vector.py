@@ -914,6 +914,7 @@ def _parse_as_subclass(base_op: type[IRDLOperation]):
 
 
 BroadcastOp = extend_op(xvector.BroadcastOp, traits=[_canonicalized("BROADCAST_PATTERNS")])
+BitcastOp = extend_op(xvector.BitcastOp, traits=[Pure(), _canonicalized("BITCAST_PATTERNS")])
 TransferReadOp = extend_op(
     xvector.TransferReadOp,
     traits=[_canonicalized("TRANSFER_PATTERNS")],
@@ -942,6 +943,7 @@ ReductionOp = extend_op(
 
 Vector: Dialect = replace_ops(
     xvector.Vector,
+    BitcastOp,
     LoadOp,
     StoreOp,
     MaskedLoadOp,

@@ -4,6 +4,8 @@ constant sizes, and slices of constant masks."""
 
 from __future__ import annotations
 
+import struct
+
 from xdsl.dialects import arith
 from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
@@ -11,8 +13,11 @@ from xdsl.dialects.builtin import (
     BoolAttr,
     DenseArrayBase,
     DenseIntOrFPElementsAttr,
+    Float16Type,
+    Float32Type,
     FloatAttr,
     IntegerAttr,
+    IntegerType,
     MemRefType,
     NoneAttr,
     VectorType,
@@ -190,10 +195,15 @@ def _splat_of(value: SSAValue, type: VectorType) -> arith.ConstantOp | None:
         constant = constant.get_attrs()[0]
     if not isinstance(constant, IntegerAttr | FloatAttr) or any(type.get_scalable_dims()):
         return None
+    return _splat(type, constant.value.data)
+
+
+def _splat(type: VectorType, value: int | float) -> arith.ConstantOp:
+    """A constant of ``type`` with ``value`` everywhere."""
     count = 1
     for extent in type.get_shape():
         count *= extent
-    return arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(type, [constant.value.data] * count))
+    return arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(type, [value] * count))
 
 
 class BroadcastOfConstant(RewritePattern):
@@ -276,4 +286,53 @@ CREATE_MASK_PATTERNS = (CreateMaskOfConstants(),)
 CONSTANT_MASK_PATTERNS = (ConstantMaskToSplat(),)
 TRANSFER_PATTERNS = (TransferOfCast(), TransferInBounds())
 BROADCAST_PATTERNS = (BroadcastOfConstant(), BroadcastOfBroadcast())
+class FoldBitcast(RewritePattern):
+    """A bitcast to its own type is its operand; one undoing a bitcast is the
+    first operand, one following a bitcast starts from its operand (upstream's
+    BitCastOp folder)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if op.source.type == op.result.type:
+            rewriter.replace_op(op, [], [op.source])
+            return
+        inner = op.source.owner
+        if not isinstance(inner, type(op)):
+            return
+        if inner.source.type == op.result.type:
+            rewriter.replace_op(op, [], [inner.source])
+        else:
+            op.operands[0] = inner.source
+            rewriter.notify_op_modified(op)
+
+
+def _repeated_bits(bits: int, width: int, times: int) -> int:
+    """``bits`` (``width`` wide) side by side ``times`` times."""
+    return sum(bits << (width * position) for position in range(times))
+
+
+class BitcastOfSplatConstant(RewritePattern):
+    """A bitcast of a splat constant to wider elements repeats its bits: f16 to
+    f32, or integers to wider integers (upstream's BitCastOp folder)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        constant = ConstantLike.get_constant_value(op.source)
+        if not isinstance(constant, DenseIntOrFPElementsAttr) or not constant.is_splat():
+            return
+        source, result = op.source.type.element_type, op.result.type.element_type
+        splat = constant.get_attrs()[0]
+        if isinstance(source, Float16Type) and isinstance(result, Float32Type):
+            (half,) = struct.unpack("<H", struct.pack("<e", splat.value.data))
+            (value,) = struct.unpack("<f", struct.pack("<I", _repeated_bits(half, 16, 2)))
+        elif isinstance(source, IntegerType) and isinstance(result, IntegerType):
+            width, wider = source.width.data, result.width.data
+            if wider <= width or wider % width:
+                return
+            value = _repeated_bits(splat.value.data % (1 << width), width, wider // width)
+            value = value - (1 << wider) if value >= 1 << (wider - 1) else value
+        else:
+            return
+        rewriter.replace_op(op, _splat(op.result.type, value))
+
+
+BITCAST_PATTERNS = (FoldBitcast(), BitcastOfSplatConstant())
 SHAPE_CAST_PATTERNS = (ShapeCastOfConstant(), ShapeCastOfBroadcast())
