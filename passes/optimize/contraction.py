@@ -3,8 +3,9 @@ tile of ``rows`` x two vectors, stepping ``depth`` along the reduction, whose
 accumulators stay in vector registers; the contraction becomes outer
 products, then FMAs.
 
-With packing (option ``pack``; unset, a static linalg.matmul on tensors is
-packed where its B exceeds ``PACK_WHERE_B_EXCEEDS``), the operands are
+With packing (option ``pack``; unset, a static linalg.matmul or
+batch_matmul on tensors is packed where its B (per batch) exceeds
+``PACK_WHERE_B_EXCEEDS``), the operands are
 data-tiled first, as upstream's ``transform.structured.pack``
 and IREE's data tiling do: A becomes ``[M/rows][K][rows]`` and B
 ``[N/columns][K][columns]`` (zero-padded to whole tiles), C
@@ -40,6 +41,7 @@ stay in L2; a short depth keeps the B rows a register tile walks (a row
 stride apart, unpacked) from evicting each other in L1."""
 
 OPS = ("linalg.matmul", "linalg.batch_matmul", "linalg.matvec")
+PACKED_OPS = ("linalg.matmul", "linalg.batch_matmul")
 
 PACK_WHERE_B_EXCEEDS = 256 * 1024
 """Bytes of B from which matmuls are packed unless asked otherwise: measured
@@ -67,10 +69,10 @@ def plan(
         return None
     lanes = target.lanes(element_bits(op))
     family = op.name.removeprefix("linalg.")
-    if op.name == "linalg.matmul" and _on_tensors(op) and (pack or (pack is None and _packing_pays(op, extents))):
+    if op.name in PACKED_OPS and _on_tensors(op) and (pack or (pack is None and _packing_pays(op, extents))):
         return Kernel(
-            "packed_matmul",
-            f"packed_matmul_{shape_suffix(extents)}",
+            f"packed_{family}",
+            f"packed_{family}_{shape_suffix(extents)}",
             tuple(_packed_steps(extents, (REGISTER_ROWS, 2 * lanes), vectorize, hoist)),
             on_tensors=True,
             creates=PACKED_CREATES,
@@ -88,7 +90,7 @@ def plan(
 
 
 def _packing_pays(matmul: Operation, extents: list[int]) -> bool:
-    _, n, k = extents
+    *_, n, k = extents
     return n * k * element_bits(matmul) // 8 > PACK_WHERE_B_EXCEEDS
 
 
@@ -101,14 +103,18 @@ def _on_tensors(op: Operation) -> bool:
 def _packed_steps(extents: list[int], tile: tuple[int, int], vectorize: bool, hoist: bool) -> list[str]:
     """Pack m by ``rows`` and n by ``columns`` (B's outer dims transposed, so
     that each column panel is contiguous along k), lower the relayouts, tile
-    them and the packed contraction (loops m/rows, n/columns, k, rows, columns)."""
+    them and the packed contraction (loops: the batch, if any, m/rows,
+    n/columns, k, rows, columns)."""
     rows, columns = tile
-    m, n, k = extents
+    *batch, m, n, k = extents
+    leading = len(batch)
+    packed_sizes = ", ".join(map(str, [0] * leading + [rows, columns, 0]))
+    b_outer = ", ".join(map(str, [*range(leading), leading + 1, leading]))
     steps = [
-        f"%packed = transform.structured.pack %op packed_sizes = [{rows}, {columns}, 0] : ({ANY}) -> {ANY}",
+        f"%packed = transform.structured.pack %op packed_sizes = [{packed_sizes}] : ({ANY}) -> {ANY}",
         f"%b_pack = transform.get_producer_of_operand %packed[1] : ({ANY}) -> {ANY}",
         f"%packed_op, %b_packed, %no_unpack = transform.structured.pack_transpose %b_pack with_compute_op(%packed) "
-        f"outer_perm = [1, 0] : ({ANY}, {ANY}) -> ({ANY}, {ANY}, {ANY})",
+        f"outer_perm = [{b_outer}] : ({ANY}, {ANY}) -> ({ANY}, {ANY}, {ANY})",
         f"%a_pack = transform.get_producer_of_operand %packed_op[0] : ({ANY}) -> {ANY}",
         f"%c_pack = transform.get_producer_of_operand %packed_op[2] : ({ANY}) -> {ANY}",
         f"%c_unpack = transform.get_consumers_of_result %packed_op[0] : ({ANY}) -> {ANY}",
@@ -125,7 +131,7 @@ def _packed_steps(extents: list[int], tile: tuple[int, int], vectorize: bool, ho
             f'(!transform.op<"tensor.pad">, !transform.op<"tensor.expand_shape">, {transpose_type})',
             f"%{operand}_transpose = transform.cast %{operand}_transpose_op : {transpose_type} to {ANY}",
         ]
-        relayouts.append((f"%{operand}_transpose", 4 if operand == "c" else 3))
+        relayouts.append((f"%{operand}_transpose", leading + (4 if operand == "c" else 3)))
     steps += [
         f'%c_unpack_op = transform.cast %c_unpack : {ANY} to !transform.op<"linalg.unpack">',
         "%unpack_empty, %unpack_transpose_op, %unpack_collapse, %unpack_slice = transform.structured.lower_unpack "
@@ -135,26 +141,27 @@ def _packed_steps(extents: list[int], tile: tuple[int, int], vectorize: bool, ho
         f"%unpack_transpose = transform.cast %unpack_transpose_op : {transpose_type} to {ANY}",
         f'%unpack_copy = transform.get_consumers_of_result %unpack_slice[0] : (!transform.op<"tensor.extract_slice">) -> {ANY}',
     ]
-    relayouts += [("%unpack_transpose", 4), ("%unpack_copy", 2)]
+    relayouts += [("%unpack_transpose", leading + 4), ("%unpack_copy", leading + 2)]
     for handle, rank in relayouts:
         # a row of the innermost dim at a time: a vector of it, whatever the shape
         line, _ = tile_using_for(handle, f"{handle[1:]}_rows", [1] * (rank - 1) + [0])
         steps.append(line)
-    packed_extents = [-(-m // rows), -(-n // columns), k, rows, columns]
-    # Only k is cache-tiled: the packed B panel of that depth, all columns,
-    # stays in L2 while each row panel of A walks it from L1 (GotoBLAS's order).
-    cache = [0, 0, CACHE_TILE[2], 0, 0]
-    tiles = TilePlan.choose(packed_extents, cache, [1, 1, REDUCTION_DEPTH, 0, 0])
+    packed_extents = [*batch, -(-m // rows), -(-n // columns), k, rows, columns]
+    # Only k is cache-tiled (in each batch): the packed B panel of that depth,
+    # all columns, stays in L2 while each row panel of A walks it from L1
+    # (GotoBLAS's order).
+    cache = [1] * leading + [0, 0, CACHE_TILE[2], 0, 0]
+    tiles = TilePlan.choose(packed_extents, cache, [0] * leading + [1, 1, REDUCTION_DEPTH, 0, 0])
     if tiles.partial:
         # a masked contraction does not become outer products: one step of k
         # at a time instead, always a whole register tile
-        tiles = TilePlan.choose(packed_extents, cache, [1, 1, 1, 0, 0])
+        tiles = TilePlan.choose(packed_extents, cache, [0] * leading + [1, 1, 1, 0, 0])
     tiled, handle = tiling_steps(tiles, "%packed_op")
     steps += tiled
     if vectorize:
         steps.append(f"transform.structured.vectorize {handle} : {ANY}")
     register_loops = sum(1 for size in tiles.registers if size)
-    if vectorize and hoist and tiles.registers[2]:
+    if vectorize and hoist and tiles.registers[leading + 2]:
         # the accumulator's read and write leave the reduction loop: its
         # constant indices first, then the slice of C, then the transfers
         k_loop = "%register_tile_loops" + (f"#{register_loops - 1}" if register_loops > 1 else "")

@@ -41,8 +41,8 @@ class OptimizePass(ModulePass):
     pack: bool | None = field(
         default=None,
         metadata={
-            "help": "Pack matmul operands into register-tile panels (data tiling): true for every static matmul on "
-            "tensors, false for none (unset: those whose B exceeds 256 KiB, where packing pays)"
+            "help": "Pack (batch_)matmul operands into register-tile panels (data tiling): true for every static one "
+            "on tensors, false for none (unset: those whose B exceeds 256 KiB, where packing pays)"
         },
     )
     vectorize: bool = field(default=True, metadata={"help": "Vectorize the register tiles"})

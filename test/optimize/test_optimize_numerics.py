@@ -81,10 +81,15 @@ def test_matmul_with_narrower_vectors() -> None:
     np.testing.assert_allclose(engine.kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
 
 
-@pytest.mark.parametrize("options", [True, "pack=true"])
-def test_batch_matmul(options) -> None:
+def test_batch_matmul() -> None:
     a, b = _random(3, 9, 11), _random(3, 11, 37)
-    engine = _engine(kernels.batch_matmul(3, 9, 37, 11), options)
+    np.testing.assert_allclose(_engine(kernels.batch_matmul(3, 9, 37, 11)).kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("batch, m, n, k", [(3, 9, 37, 11), (4, 1, 1, 1), (2, 17, 40, 300)])
+def test_packed_batch_matmul(batch: int, m: int, n: int, k: int) -> None:
+    a, b = _random(batch, m, k), _random(batch, k, n)
+    engine = _engine(kernels.batch_matmul(batch, m, n, k), "pack=true")
     np.testing.assert_allclose(engine.kernel(a, b), a @ b, rtol=1e-4, atol=1e-4)
 
 

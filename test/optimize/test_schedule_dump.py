@@ -21,8 +21,9 @@ PROGRAMS = {
     "softmax_split_reductions": kernels.softmax(6, 128),
     "conv": kernels.conv_2d_nhwc_hwcf(1, 10, 12, 8, 16),
     "packed_matmul": kernels.matmul(61, 97, 83),
+    "packed_batch_matmul": kernels.batch_matmul(2, 9, 37, 11),
 }
-OPTIONS = {"packed_matmul": "pack=true"}
+OPTIONS = {"packed_matmul": "pack=true", "packed_batch_matmul": "pack=true"}
 
 
 def _optimized_and_schedule(program: str, tmp_path, options: str = "") -> tuple[str, str]:
