@@ -462,8 +462,8 @@ class LLVMBuilder:
     def load(self, ptr: SSAValue, type_: Attribute, alignment: int | None = None) -> SSAValue:
         return self.value(llvm.LoadOp(ptr, type_, alignment=alignment))
 
-    def store(self, value: SSAValue, ptr: SSAValue, alignment: int | None = None) -> None:
-        self.op(llvm.StoreOp(value, ptr, alignment=alignment))
+    def store(self, value: SSAValue, ptr: SSAValue, alignment: int | None = None, nontemporal: bool = False) -> None:
+        self.op(llvm.StoreOp(value, ptr, alignment=alignment, nontemporal=nontemporal))
 
     def alloca(
         self, count: SSAValue, element_type: Attribute, alignment: int = 0, ptr_type: Attribute = PTR

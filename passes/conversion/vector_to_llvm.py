@@ -692,7 +692,9 @@ class StoreLowering(VectorLowering):
         if not isinstance(memref_type, MemRefType) or len(shape_of(value_type)) != 1:  # type: ignore[arg-type]
             return None
         address = memref_element_address(b, operands[1], memref_type, operands[2:])
-        b.store(operands[0], address, element_bytes(memref_type.element_type))
+        # a store bypassing the caches (a large output written once) keeps saying so
+        nontemporal = op.properties.get("nontemporal")
+        b.store(operands[0], address, element_bytes(memref_type.element_type), nontemporal=bool(nontemporal and nontemporal.value.data))
         return []
 
 
