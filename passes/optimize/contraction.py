@@ -101,16 +101,24 @@ def _on_tensors(op: Operation) -> bool:
 
 
 def _packed_steps(extents: list[int], tile: tuple[int, int], vectorize: bool, hoist: bool) -> list[str]:
-    """Pack m by ``rows`` and n by ``columns`` (B's outer dims transposed, so
-    that each column panel is contiguous along k), lower the relayouts, tile
-    them and the packed contraction (loops: the batch, if any, m/rows,
-    n/columns, k, rows, columns)."""
+    """Pack m by ``rows`` and n by ``columns``, lower the relayouts and tile
+    them, then tile (and vectorize) the packed contraction; its loops: the
+    batch, if any, m/rows, n/columns, k, rows, columns."""
     rows, columns = tile
     *batch, m, n, k = extents
-    leading = len(batch)
+    steps = _pack_steps(len(batch), rows, columns) + _relayout_steps(len(batch))
+    steps += _packed_contraction_steps([*batch, -(-m // rows), -(-n // columns), k, rows, columns], vectorize, hoist)
+    # pads of whole tiles pad nothing: folded away before they are bufferized
+    steps += ["transform.apply_patterns to %function {", "  transform.apply_patterns.canonicalization", f"}} : {ANY}"]
+    return steps
+
+
+def _pack_steps(leading: int, rows: int, columns: int) -> list[str]:
+    """The packed op and its pack and unpack ops; B's outer dims transposed,
+    so that each column panel is contiguous along k."""
     packed_sizes = ", ".join(map(str, [0] * leading + [rows, columns, 0]))
     b_outer = ", ".join(map(str, [*range(leading), leading + 1, leading]))
-    steps = [
+    return [
         f"%packed = transform.structured.pack %op packed_sizes = [{packed_sizes}] : ({ANY}) -> {ANY}",
         f"%b_pack = transform.get_producer_of_operand %packed[1] : ({ANY}) -> {ANY}",
         f"%packed_op, %b_packed, %no_unpack = transform.structured.pack_transpose %b_pack with_compute_op(%packed) "
@@ -120,9 +128,15 @@ def _packed_steps(extents: list[int], tile: tuple[int, int], vectorize: bool, ho
         f"%c_unpack = transform.get_consumers_of_result %packed_op[0] : ({ANY}) -> {ANY}",
         f'%function = transform.get_parent_op %packed_op {{op_name = "func.func"}} : ({ANY}) -> {ANY}',
     ]
-    relayouts = []
+
+
+def _relayout_steps(leading: int) -> list[str]:
+    """The packs and the unpack lowered to transposes (and the unpack's copy
+    into the original init), each tiled to one row of its innermost dim: a
+    vector of it, whatever the shape."""
     # lower_pack and lower_unpack take and give handles of the op kinds (as upstream)
     transpose_type = '!transform.op<"linalg.transpose">'
+    steps, relayouts = [], []
     for operand, pack in (("a", "%a_pack"), ("b", "%b_packed"), ("c", "%c_pack")):
         steps += [
             f'%{operand}_pack_op = transform.cast {pack} : {ANY} to !transform.op<"linalg.pack">',
@@ -143,30 +157,31 @@ def _packed_steps(extents: list[int], tile: tuple[int, int], vectorize: bool, ho
     ]
     relayouts += [("%unpack_transpose", leading + 4), ("%unpack_copy", leading + 2)]
     for handle, rank in relayouts:
-        # a row of the innermost dim at a time: a vector of it, whatever the shape
-        line, _ = tile_using_for(handle, f"{handle[1:]}_rows", [1] * (rank - 1) + [0])
-        steps.append(line)
-    packed_extents = [*batch, -(-m // rows), -(-n // columns), k, rows, columns]
-    # Only k is cache-tiled (in each batch): the packed B panel of that depth,
-    # all columns, stays in L2 while each row panel of A walks it from L1
-    # (GotoBLAS's order).
+        steps.append(tile_using_for(handle, f"{handle[1:]}_rows", [1] * (rank - 1) + [0])[0])
+    return steps
+
+
+def _packed_contraction_steps(extents: list[int], vectorize: bool, hoist: bool) -> list[str]:
+    """Only k is cache-tiled (in each batch): the packed B panel of that
+    depth, all columns, stays in L2 while each row panel of A walks it from
+    L1 (GotoBLAS's order). The register tile is vectorized on tensors, so
+    that its accumulator can leave the reduction loop."""
+    leading = len(extents) - 5
     cache = [1] * leading + [0, 0, CACHE_TILE[2], 0, 0]
-    tiles = TilePlan.choose(packed_extents, cache, [0] * leading + [1, 1, REDUCTION_DEPTH, 0, 0])
+    tiles = TilePlan.choose(extents, cache, [0] * leading + [1, 1, REDUCTION_DEPTH, 0, 0])
     if tiles.partial:
         # a masked contraction does not become outer products: one step of k
         # at a time instead, always a whole register tile
-        tiles = TilePlan.choose(packed_extents, cache, [0] * leading + [1, 1, 1, 0, 0])
-    tiled, handle = tiling_steps(tiles, "%packed_op")
-    steps += tiled
-    if vectorize:
-        steps.append(f"transform.structured.vectorize {handle} : {ANY}")
-    register_loops = sum(1 for size in tiles.registers if size)
-    if vectorize and hoist and tiles.registers[leading + 2]:
+        tiles = TilePlan.choose(extents, cache, [0] * leading + [1, 1, 1, 0, 0])
+    steps, handle = tiling_steps(tiles, "%packed_op")
+    if not vectorize:
+        return steps
+    steps.append(f"transform.structured.vectorize {handle} : {ANY}")
+    if hoist and tiles.registers[leading + 2]:
         # the accumulator's read and write leave the reduction loop: its
         # constant indices first, then the slice of C, then the transfers
+        register_loops = sum(1 for size in tiles.registers if size)
         k_loop = "%register_tile_loops" + (f"#{register_loops - 1}" if register_loops > 1 else "")
         steps.append(f"transform.apply_licm to {k_loop} : {ANY}")
         steps += [f"transform.loop.hoist_loop_invariant_subsets {k_loop} : {ANY}"] * 2
-    # pads of whole tiles pad nothing: folded away before they are bufferized
-    steps += ["transform.apply_patterns to %function {", "  transform.apply_patterns.canonicalization", f"}} : {ANY}"]
     return steps
