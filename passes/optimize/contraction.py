@@ -19,7 +19,7 @@ reduction loop as a loop-carried vector (hoisting on buffers cannot: the
 accumulator is a view). Only k is cache-tiled: with B packed, a panel of
 that depth over all columns stays in L2 (GotoBLAS's loop order). Packing
 and unpacking cost O(n²) against the O(n³) contraction: small matmuls gain
-nothing (measured: even up to 256³), large ones gain most (1.5-2x at 1024³;
+nothing (measured: even up to 512³), large ones gain most (1.6x at 1024³;
 figures in README.md, "Known limits").
 """
 
@@ -45,8 +45,9 @@ PACKED_OPS = ("linalg.matmul", "linalg.batch_matmul")
 
 PACK_WHERE_B_EXCEEDS = 256 * 1024
 """Bytes of B from which matmuls are packed unless asked otherwise: measured
-(one thread, AVX-512) as fast as unpacked up to 256³, faster from 384³ on
-(1.5-2x at 1024³, where a row of B is a 4 KiB page)."""
+(one thread, AVX-512) even with unpacked from 64³ to 512³ (the relayouts
+cost what the contiguous panels save), 1.6x faster at 1024³, where a row of
+B is a 4 KiB page; below this size packing is only overhead to compile."""
 
 PACKED_CREATES = ("linalg.generic", "linalg.transpose", "linalg.copy")
 """The packed contraction, the relayouts of the lowered packs and unpack,
