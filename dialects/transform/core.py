@@ -818,8 +818,12 @@ class AnnotateOp(TransformOp, IRDLOperation):
         if len(values) != 1 and len(values) != len(targets):
             raise DiagnosticError.at(self, "parameter and target have different payload lengths "
                                      f"({len(values)} vs {len(targets)})")  # fmt: skip
+        name = self.name_.data
         for index, target in enumerate(targets):
-            target.attributes[self.name_.data] = values[0 if len(values) == 1 else index]
+            value = values[0 if len(values) == 1 else index]
+            # as upstream's setAttr: a name the op defines sets that property (vector.store's nontemporal)
+            inherent = isinstance(target, IRDLOperation) and name in target.get_irdl_definition().properties
+            (target.properties if inherent else target.attributes)[name] = value
 
 
 @irdl_op_definition

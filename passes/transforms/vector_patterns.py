@@ -486,10 +486,16 @@ def _transfer_permutation_patterns() -> list[RewritePattern]:
     return transfer_permutation_patterns()
 
 
-def _lower_transfer(max_transfer_rank: int = 1) -> list[RewritePattern]:
+def _transfer_to_scf(max_transfer_rank: int = 1) -> list[RewritePattern]:
     from mlopt.passes.conversion.vector_to_scf import transfer_patterns
 
     return transfer_patterns(max_transfer_rank)
+
+
+def _lower_transfer(max_transfer_rank: int = 1) -> list[RewritePattern]:
+    from mlopt.passes.transforms.vector_transfer_lowering import transfer_lowering_patterns
+
+    return transfer_lowering_patterns(max_transfer_rank)
 
 
 def _lower_multi_reduction(lowering_strategy: str = "innerparallel") -> list[RewritePattern]:
@@ -516,7 +522,7 @@ PATTERN_SETS: dict[str, Callable[..., list[RewritePattern]]] = {
     "vector.lower_outerproduct": _lower_outerproduct,
     "vector.transfer_permutation_patterns": _transfer_permutation_patterns,
     "vector.lower_transfer": _lower_transfer,
-    "vector.transfer_to_scf": _lower_transfer,
+    "vector.transfer_to_scf": _transfer_to_scf,
     "vector.lower_multi_reduction": _lower_multi_reduction,
     "vector.lower_masked_transfers": _lower_masked_transfers,
     "vector.lower_transpose": _lowered_by_convert_vector_to_llvm,
