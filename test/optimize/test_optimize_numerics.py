@@ -98,7 +98,8 @@ def test_matvec() -> None:
     np.testing.assert_allclose(_engine(kernels.matvec(13, 71)).kernel(a, x), a @ x, rtol=1e-4, atol=1e-4)
 
 
-@pytest.mark.parametrize("n", [1, 7, 1031])
+# 1 << 20: a 4 MiB result, stored nontemporally
+@pytest.mark.parametrize("n", [1, 7, 1031, 1 << 20])
 def test_elementwise_chain(n: int) -> None:
     x, y, z = _random(n), _random(n), _random(n)
     result = _engine(kernels.elementwise_chain(n)).kernel(x, y, z)

@@ -17,6 +17,7 @@ EMPTY_SCHEDULE = "  module attributes {transform.with_named_sequence} {\n  }\n"
 PROGRAMS = {
     "matmul": kernels.matmul(64, 96, 80),
     "elementwise_chain": kernels.elementwise_chain(1000),
+    "streamed_elementwise_chain": kernels.elementwise_chain(1 << 20),
     "softmax": kernels.softmax(6, 100),
     "softmax_split_reductions": kernels.softmax(6, 128),
     "conv": kernels.conv_2d_nhwc_hwcf(1, 10, 12, 8, 16),
@@ -88,6 +89,16 @@ def test_softmax_is_computed_a_row_at_a_time(name: str, tmp_path) -> None:
     assert "transform.apply_dce" in schedule
     assert len(re.findall(rf"memref\.alloc\(\)[^\n]*memref<6x{columns}xf32>", optimized)) == 1, "the result alone"
     assert "scf.for" in optimized and "linalg." not in optimized
+
+
+def test_large_elementwise_outputs_are_stored_nontemporally(tmp_path) -> None:
+    """A 4 MiB output written once bypasses the caches; a small one does not."""
+    streamed, schedule = _optimized_and_schedule(PROGRAMS["streamed_elementwise_chain"], tmp_path, "vector-width=512")
+    assert 'transform.annotate %stores "nontemporal"' in schedule
+    assert re.search(r"vector\.store [^\n]*\{nontemporal = true\}", streamed)
+    assert "vector.transfer_write" not in streamed
+    small, schedule = _optimized_and_schedule(PROGRAMS["elementwise_chain"], tmp_path, "vector-width=512")
+    assert "nontemporal" not in schedule and "nontemporal" not in small
 
 
 def test_schedule_to_stderr(capsys) -> None:
