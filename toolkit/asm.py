@@ -161,6 +161,11 @@ class LocatingParser(Parser):
         self.first_uses: dict[str, Span] = {}
         """Where each value used before its definition is first used: upstream
         reports an undeclared value there."""
+        self.last_parsed_op: Operation | None = None
+        self._explicit_unknown_end = -1
+        """Where the last `loc(unknown)` written in the source ends: an op
+        that ends there keeps it (an op without a location is located at its
+        name)."""
 
     def location_at(self, offset: int) -> builtin.FileLineColLoc:
         position = self._start + offset
@@ -220,13 +225,24 @@ class LocatingParser(Parser):
                 # Upstream locates a block argument at its name.
                 value.location = self.location_at(span.start)
 
+    def parse_optional_location(self):
+        location = super().parse_optional_location()
+        if isinstance(location, builtin.UnknownLoc):
+            self._explicit_unknown_end = self._current_token.span.start
+        return location
+
+    def _ends_with_unknown_location(self) -> bool:
+        """Whether what was parsed last ends with `loc(unknown)`."""
+        return self._explicit_unknown_end == self._current_token.span.start
+
     def parse_operation(self) -> Operation:
         depth = len(self._op_name_offsets)
         start = self._current_token.span.start
         try:
             op = super().parse_operation()
-            if isinstance(op.location, builtin.UnknownLoc):
+            if isinstance(op.location, builtin.UnknownLoc) and not self._ends_with_unknown_location():
                 op.location = self.location_at(self._op_name_offsets[depth])
+            self.last_parsed_op = op
             if op.has_trait(IsolatedFromAbove):
                 self._check_uses_defined(start)
             return op
@@ -314,7 +330,7 @@ def parse_source(
         if parser._current_token.kind == MLIRTokenKind.EOF:
             return builtin.ModuleOp([])  # mlir-opt prints empty input as an empty module
         module = parser.parse_module()
-        if isinstance(module.location, builtin.UnknownLoc):
+        if module is not parser.last_parsed_op:  # the implicit module around the input's ops
             module.location = builtin.FileLineColLoc(
                 builtin.StringAttr(source.name), builtin.IntAttr(0), builtin.IntAttr(0)
             )
