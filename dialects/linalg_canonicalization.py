@@ -4,7 +4,6 @@ and casts folded into the linalg ops that use them."""
 
 from __future__ import annotations
 
-from xdsl.dialects import memref as xmemref
 from xdsl.dialects import tensor as xtensor
 from xdsl.dialects.builtin import MemRefType, TensorType
 from xdsl.ir import Operation, SSAValue
@@ -73,7 +72,7 @@ class EraseIdentityGeneric(RewritePattern):
 _RELAYOUTS = frozenset({"linalg.pack", "linalg.unpack"})
 
 
-def _is_structured(op: Operation) -> bool:
+def is_structured(op: Operation) -> bool:
     """Whether ``op`` is a destination-style linalg op (not pack or unpack,
     which have their own cast folding upstream)."""
     return op.name.startswith("linalg.") and op.name not in _RELAYOUTS and hasattr(op, "inputs") and hasattr(op, "outputs")
@@ -92,7 +91,7 @@ class FoldTensorCastIntoLinalgUser(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if not _folds_into_user(op):
             return
-        user = next((use.operation for use in op.dest.uses if _is_structured(use.operation)), None)
+        user = next((use.operation for use in op.dest.uses if is_structured(use.operation)), None)
         if user is None:
             return
         operands = [value.owner.source if _folds_into_user(value.owner) else value for value in user.operands]
@@ -114,20 +113,6 @@ class FoldTensorCastIntoLinalgUser(RewritePattern):
                 value = back.dest
             results.append(value)
         rewriter.replace_op(user, [], results)
-
-
-class FoldMemRefCastIntoLinalgUser(RewritePattern):
-    """A linalg op reads and writes the buffer behind a memref.cast of a ranked
-    memref (upstream's foldMemRefCast, the folder of each linalg op). Rooted at
-    the cast: the linalg named ops carry no canonicalization patterns of their own."""
-
-    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if not isinstance(op, xmemref.CastOp) or not isinstance(op.source.type, MemRefType):
-            return
-        for use in list(op.dest.uses):
-            if _is_structured(use.operation):
-                use.operation.operands[use.index] = op.source
-                rewriter.notify_op_modified(use.operation)
 
 
 def _fill_of(value: SSAValue) -> Operation | None:
@@ -161,8 +146,7 @@ class ReshapeOfFill(RewritePattern):
 
 
 COPY_PATTERNS = (EraseSelfCopy(),)
-EXTRACT_PATTERNS = ()
-RESHAPE_PATTERNS = ()
-TENSOR_CAST_PATTERNS = ()
-MEMREF_CAST_PATTERNS = ()
+EXTRACT_PATTERNS = (ExtractOfFill(),)
+RESHAPE_PATTERNS = (ReshapeOfFill(),)
+TENSOR_CAST_PATTERNS = (FoldTensorCastIntoLinalgUser(),)
 GENERIC_PATTERNS = (EraseIdentityGeneric(),)

@@ -89,13 +89,21 @@ ExtractAlignedPointerAsIndexOp = extend_op(
     xmemref.ExtractAlignedPointerAsIndexOp,
     assembly_format="$source `:` type($source) `->` type($aligned_pointer) attr-dict",
 )
-RankOp = extend_op(xmemref.RankOp, assembly_format="$source attr-dict `:` type($source)", constraints={"source": AnyMemRef})
+RankOp = extend_op(
+    xmemref.RankOp,
+    assembly_format="$source attr-dict `:` type($source)",
+    constraints={"source": AnyMemRef},
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:RANK_PATTERNS")],
+)
+
+
 class _CopyVerifier:
     def verify_(self) -> None:
         source, target = (value.type for value in self.operands)
         if source.element_type != target.element_type:
             raise VerifyException("requires the same element type for all operands")
-        if isinstance(source, MemRefType) and isinstance(target, MemRefType) and source.get_shape() != target.get_shape():
+        # Upstream's SameOperandsShape: a dynamic size matches any size.
+        if isinstance(source, MemRefType) and isinstance(target, MemRefType) and not _compatible_shapes(source, target):
             raise VerifyException("requires the same shape for all operands")
 
 
@@ -118,9 +126,15 @@ CopyOp = extend_op(
     xmemref.CopyOp,
     assembly_format="$source `,` $destination attr-dict `:` type($source) `to` type($destination)",
     constraints={"source": AnyMemRef, "destination": AnyMemRef},
-    traits=[_CopyCanonicalization()],
+    traits=[_CopyCanonicalization(), LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:COPY_PATTERNS")],
     mixin=_CopyVerifier,
 )
+
+def _compatible_shapes(source: MemRefType, target: MemRefType) -> bool:
+    return source.get_num_dims() == target.get_num_dims() and all(
+        a == b or DYNAMIC_INDEX in (a, b) for a, b in zip(source.get_shape(), target.get_shape())
+    )
+
 
 def cast_compatible(source: Attribute, target: Attribute) -> bool:
     """Upstream's memref.cast compatibility: same element type and memory
@@ -130,9 +144,7 @@ def cast_compatible(source: Attribute, target: Attribute) -> bool:
     if source.element_type != target.element_type or source.memory_space != target.memory_space:
         return False
     if isinstance(source, MemRefType) and isinstance(target, MemRefType):
-        if source.get_num_dims() != target.get_num_dims():
-            return False
-        return all(a == b or a < 0 or b < 0 for a, b in zip(source.get_shape(), target.get_shape()))
+        return _compatible_shapes(source, target)
     return True
 
 
@@ -147,10 +159,7 @@ CastOp = extend_op(
     xmemref.CastOp,
     assembly_format="$source attr-dict `:` type($source) `to` type($dest)",
     mixin=_CastVerifier,
-    traits=[
-        LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:CAST_PATTERNS"),
-        LazyCanonicalizationPatterns("mlopt.dialects.linalg_canonicalization:MEMREF_CAST_PATTERNS"),
-    ],
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.memref_canonicalization:CAST_PATTERNS")],
 )
 
 

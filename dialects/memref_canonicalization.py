@@ -16,9 +16,11 @@ from xdsl.rewriter import InsertPoint
 from mlopt.dialects.arith import IndexCastOp
 from mlopt.dialects.memref import CastOp, LoadOp, SubviewOp, cast_compatible
 from mlopt.dialects import tensor
+from mlopt.dialects.linalg_canonicalization import is_structured
 from mlopt.dialects.tensor_canonicalization import (
     FoldDimOfKnownSize,
     FoldIdentityCast,
+    FoldRankOfRanked,
     FoldReshapeOfInverseReshape,
     _constant_slice_lists,
     _mixed,
@@ -174,6 +176,36 @@ class SubviewOfCast(RewritePattern):
         _replace_by_cast_subview(op, cast.source, {kind: _mixed(op, kind) for kind in tensor.SLICE_LISTS}, rewriter)
 
 
+def _reads_through_cast(user: Operation, index: int, cast: Operation) -> bool:
+    """Whether operand ``index`` of ``user``, a memref.cast, may be the cast's
+    source: the ops whose upstream folder is foldMemRefCast (linalg ops, loads,
+    stores of their memref, atomic updates, deallocs, prefetches), and copies
+    when the cast only forgets static facts (CopyOp::fold)."""
+    if user.name == "memref.copy":
+        return cast_folds_into_consumer(cast)
+    if user.name == "memref.store":
+        return index == 1
+    return user.name in _FOLDING_MEMREF_CAST or is_structured(user)
+
+
+_FOLDING_MEMREF_CAST = frozenset({"memref.load", "memref.atomic_rmw", "memref.dealloc", "memref.prefetch"})
+
+
+class FoldCastIntoUsers(RewritePattern):
+    """The users that may read a memref.cast's ranked source read it instead
+    (upstream's foldMemRefCast, run by each user's folder; rooted at the cast,
+    so ops of other dialects need no patterns of their own)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xmemref.CastOp, rewriter: PatternRewriter) -> None:
+        if not isinstance(op.source.type, MemRefType):
+            return
+        for use in list(op.dest.uses):
+            if _reads_through_cast(use.operation, use.index, op):
+                use.operation.operands[use.index] = op.source
+                rewriter.notify_op_modified(use.operation)
+
+
 class FoldCastOfCast(RewritePattern):
     """A cast of a cast of a ranked memref casts that memref, when the two
     types are compatible (upstream's foldMemRefCast on memref.cast)."""
@@ -198,6 +230,38 @@ class FoldSubviewOfSameType(RewritePattern):
             rewriter.replace_op(op, [], [op.source])
 
 
+class SubviewOfAll(RewritePattern):
+    """A subview at offset zero with unit strides and the static sizes of its
+    source views all of it: it is the source, cast to the subview's type
+    (upstream's TrivialSubViewOpFolder)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xmemref.SubviewOp, rewriter: PatternRewriter) -> None:
+        source = op.source.type
+        if DYNAMIC_INDEX in source.get_shape() or op.operands[1:]:
+            return
+        if (
+            any(_mixed(op, "offset"))
+            or any(stride != 1 for stride in _mixed(op, "stride"))
+            or _mixed(op, "size") != list(source.get_shape())
+            or not cast_compatible(source, op.result.type)
+        ):
+            return
+        if source == op.result.type:
+            rewriter.replace_op(op, [], [op.source])
+        else:
+            rewriter.replace_op(op, CastOp.build(operands=[op.source], result_types=[op.result.type]))
+
+
+class EraseEmptyCopy(RewritePattern):
+    """A copy of a memref without elements copies nothing (upstream's FoldEmptyCopy)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xmemref.CopyOp, rewriter: PatternRewriter) -> None:
+        if any(isinstance(value.type, MemRefType) and 0 in value.type.get_shape() for value in op.operands):
+            rewriter.erase_op(op)
+
+
 class EraseDeadAlloc(RewritePattern):
     """An allocation only stored into (and deallocated) is never read: it goes,
     with those stores (upstream's SimplifyDeadAlloc)."""
@@ -218,5 +282,7 @@ class EraseDeadAlloc(RewritePattern):
 ALLOC_PATTERNS = (EraseDeadAlloc(),)
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfReshape())
 RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(),)
-SUBVIEW_PATTERNS = (FoldSubviewOfSameType(), SubviewConstantArguments(), SubviewOfCast())
-CAST_PATTERNS = (FoldIdentityCast(), FoldCastOfCast())
+SUBVIEW_PATTERNS = (FoldSubviewOfSameType(), SubviewConstantArguments(), SubviewOfCast(), SubviewOfAll())
+CAST_PATTERNS = (FoldIdentityCast(), FoldCastOfCast(), FoldCastIntoUsers())
+COPY_PATTERNS = (EraseEmptyCopy(),)
+RANK_PATTERNS = (FoldRankOfRanked(),)

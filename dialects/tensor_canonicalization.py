@@ -247,10 +247,13 @@ class FoldExtractOfCast(RewritePattern):
 
 
 class FoldRankOfRanked(RewritePattern):
+    """The rank of a ranked tensor or memref is a constant."""
+
     @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: tensor.RankOp, rewriter: PatternRewriter) -> None:
-        if isinstance(op.tensor.type, TensorType):
-            rewriter.replace_op(op, arith.ConstantOp(IntegerAttr(op.tensor.type.get_num_dims(), IndexType())))
+    def match_and_rewrite(self, op: tensor.RankOp | xmemref.RankOp, rewriter: PatternRewriter) -> None:
+        shaped = op.operands[0].type
+        if isinstance(shaped, TensorType | MemRefType):
+            rewriter.replace_op(op, arith.ConstantOp(IntegerAttr(shaped.get_num_dims(), IndexType())))
 
 
 class FoldConstantFromElements(RewritePattern):
