@@ -34,6 +34,19 @@ class EraseSelfCopy(RewritePattern):
             rewriter.replace_op(op, [], list(op.inputs))
 
 
+def _cast_for(op: Operation, values: list[SSAValue], rewriter: PatternRewriter) -> list[SSAValue]:
+    """``values`` as replacements of ``op``'s results: each of another type
+    goes through a tensor.cast to the result's type, inserted before ``op``."""
+    replacements: list[SSAValue] = []
+    for value, result in zip(values, op.results):
+        if value.type != result.type:
+            cast = tensor.CastOp(value, result.type)
+            rewriter.insert_op(cast, InsertPoint.before(op))
+            value = cast.dest
+        replacements.append(value)
+    return replacements
+
+
 class EraseIdentityGeneric(RewritePattern):
     """A generic with one indexing map for all operands whose body yields its
     arguments computes nothing: on tensors its results are those operands (cast
@@ -59,14 +72,7 @@ class EraseIdentityGeneric(RewritePattern):
             castable = isinstance(value.type, TensorType) and value.type.element_type == result.type.element_type
             if value.type != result.type and (not castable or join_shapes(value.type, result.type) is None):
                 return
-        replacements: list[SSAValue] = []
-        for value, result in zip(passed, op.results):
-            if value.type != result.type:
-                cast = tensor.CastOp(value, result.type)
-                rewriter.insert_op(cast, InsertPoint.before(op))
-                value = cast.dest
-            replacements.append(value)
-        rewriter.replace_op(op, [], replacements)
+        rewriter.replace_op(op, [], _cast_for(op, passed, rewriter))
 
 
 _RELAYOUTS = frozenset({"linalg.pack", "linalg.unpack"})
@@ -105,14 +111,7 @@ class FoldTensorCastIntoLinalgUser(RewritePattern):
             regions=[user.detach_region(region) for region in list(user.regions)],
         )
         rewriter.insert_op(new, InsertPoint.before(user))
-        results: list[SSAValue] = []
-        for old, value in zip(user.results, new.results):
-            if value.type != old.type:
-                back = tensor.CastOp(value, old.type)
-                rewriter.insert_op(back, InsertPoint.after(new))
-                value = back.dest
-            results.append(value)
-        rewriter.replace_op(user, [], results)
+        rewriter.replace_op(user, [], _cast_for(user, list(new.results), rewriter))
 
 
 def _fill_of(value: SSAValue) -> Operation | None:
