@@ -262,6 +262,38 @@ class EraseEmptyCopy(RewritePattern):
             rewriter.erase_op(op)
 
 
+class AllocConstantSizes(RewritePattern):
+    """Constant non-negative sizes of an allocation become static; the more
+    static memref is cast back to the old type (upstream's SimplifyAllocConst)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xmemref.AllocOp | xmemref.AllocaOp, rewriter: PatternRewriter) -> None:
+        known = [constant_int(size) for size in op.dynamic_sizes]
+        if all(size is None or size < 0 for size in known):
+            return
+        dynamic = iter(zip(op.dynamic_sizes, known))
+        shape: list[int] = []
+        kept: list[SSAValue] = []
+        for size in op.memref.type.get_shape():
+            if size != DYNAMIC_INDEX:
+                shape.append(size)
+                continue
+            value, constant = next(dynamic)
+            if constant is None or constant < 0:
+                shape.append(DYNAMIC_INDEX)
+                kept.append(value)
+            else:
+                shape.append(constant)
+        old = op.memref.type
+        static = MemRefType(old.element_type, shape, old.layout, old.memory_space)
+        properties = {name: value for name, value in op.properties.items() if name != "operandSegmentSizes"}
+        new = type(op).build(
+            operands=[kept, list(op.symbol_operands)], result_types=[static], properties=properties, attributes=dict(op.attributes)
+        )
+        rewriter.insert_op(new, InsertPoint.before(op))
+        rewriter.replace_op(op, CastOp.build(operands=[new.memref], result_types=[old]))
+
+
 class EraseDeadAlloc(RewritePattern):
     """An allocation only stored into (and deallocated) is never read: it goes,
     with those stores (upstream's SimplifyDeadAlloc)."""
@@ -279,7 +311,7 @@ class EraseDeadAlloc(RewritePattern):
         rewriter.erase_op(op)
 
 
-ALLOC_PATTERNS = (EraseDeadAlloc(),)
+ALLOC_PATTERNS = (EraseDeadAlloc(), AllocConstantSizes())
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfReshape())
 RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(),)
 SUBVIEW_PATTERNS = (FoldSubviewOfSameType(), SubviewConstantArguments(), SubviewOfCast(), SubviewOfAll())
