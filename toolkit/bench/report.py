@@ -205,6 +205,8 @@ def tensor_kernel_tables(results: TensorKernelResults, peak: Peak | None) -> lis
     lines = ["### Speed against numpy (numpy's time / the contender's: above 1 is faster; median kernel time)", ""]
 
     def speed(result, name: str) -> str | None:
+        if name not in result.series:
+            return "–"
         value = result.speed_vs_numpy(name)
         return None if value is None else f"{value:.3g}× ({seconds(result.seconds(name))})"
 
@@ -216,7 +218,9 @@ def tensor_kernel_tables(results: TensorKernelResults, peak: Peak | None) -> lis
     rows = []
     for result in results.kernels:
         for name in tk.CONTENDERS:
-            series = result.series[name]
+            series = result.series.get(name)
+            if series is None:
+                continue
             compile_s = seconds(result.compile_s.get(name)) if name in result.compile_s else "–"
             if not series.ran:
                 rows.append([result.kernel.name, name, compile_s, "could not run", "–", "–", "–", "–"])

@@ -400,17 +400,18 @@ def contenders(kernel: TensorKernel, sample_s: float) -> list[Contender]:
     no_optimize, no_iree = optimize_missing(), iree_missing()
     plans: dict[str, tuple[str | None, Callable[[], _Prepared]]] = {
         MLOPT_OPTIMIZED: (no_optimize, lambda: _mlopt(kernel, inputs, optimize=True)),
-        MLOPT_UNPACKED: (
-            no_optimize or (None if kernel.matmul else "no linalg.matmul: pack=false schedules it as --optimize does"),
-            lambda: _mlopt(kernel, inputs, optimize="pack=false"),
-        ),
+        MLOPT_UNPACKED: (no_optimize, lambda: _mlopt(kernel, inputs, optimize="pack=false")),
         MLOPT_DEFAULT: (None, lambda: _mlopt(kernel, inputs)),
         NUMPY: (None, lambda: _Prepared(lambda: kernel.numpy(*inputs), None)),
         IREE_DATA_TILING: (no_iree, lambda: _iree(kernel, inputs, data_tiling=True)),
         IREE_NO_DATA_TILING: (no_iree, lambda: _iree(kernel, inputs, data_tiling=False)),
     }
     found = []
+    if not kernel.matmul:
+        del plans[MLOPT_UNPACKED]  # nothing to pack: it would be --optimize again
     for name in CONTENDERS:
+        if name not in plans:
+            continue
         reason, prepare = plans[name]
         if reason is not None:
             found.append(Contender(name, None, reason))
