@@ -18,6 +18,7 @@ from mlopt.dialects.memref import CastOp, LoadOp, SubviewOp, cast_compatible
 from mlopt.dialects import tensor
 from mlopt.dialects.linalg_canonicalization import is_structured
 from mlopt.dialects.tensor_canonicalization import (
+    ComposeReshapes,
     FoldDimOfKnownSize,
     FoldIdentityCast,
     FoldRankOfRanked,
@@ -313,7 +314,7 @@ class EraseDeadAlloc(RewritePattern):
 
 ALLOC_PATTERNS = (EraseDeadAlloc(), AllocConstantSizes())
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfReshape())
-RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(),)
+RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(), ComposeReshapes())
 SUBVIEW_PATTERNS = (FoldSubviewOfSameType(), SubviewConstantArguments(), SubviewOfCast(), SubviewOfAll())
 CAST_PATTERNS = (FoldIdentityCast(), FoldCastOfCast(), FoldCastIntoUsers())
 COPY_PATTERNS = (EraseEmptyCopy(),)

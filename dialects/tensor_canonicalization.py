@@ -807,24 +807,29 @@ def _reassociation(groups: Sequence[Sequence[int]]) -> ArrayAttr:
 
 
 class ComposeReshapes(RewritePattern):
-    """collapse_shape of collapse_shape, or expand_shape of expand_shape, is one reshape."""
+    """collapse_shape of collapse_shape, or expand_shape of expand_shape, is one
+    reshape (of tensors or memrefs)."""
 
     @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: xtensor.CollapseShapeOp | xtensor.ExpandShapeOp, rewriter: PatternRewriter) -> None:
+    def match_and_rewrite(
+        self,
+        op: xtensor.CollapseShapeOp | xtensor.ExpandShapeOp | xmemref.CollapseShapeOp | xmemref.ExpandShapeOp,
+        rewriter: PatternRewriter,
+    ) -> None:
         producer = op.src.owner
         if not isinstance(producer, Operation) or producer.name != op.name:
             return
         inner = tensor.reassociation_indices(producer.reassociation)
         outer = tensor.reassociation_indices(op.reassociation)
-        if isinstance(op, xtensor.CollapseShapeOp):
+        if op.name.endswith("collapse_shape"):
             groups = [[dim for middle in group for dim in inner[middle]] for group in outer]
-            new = tensor.CollapseShapeOp.build(
+            new = type(op).build(
                 operands=[producer.src], result_types=[op.result.type], properties={"reassociation": _reassociation(groups)}
             )
         else:
             groups = [[dim for middle in group for dim in outer[middle]] for group in inner]
-            new = tensor.ExpandShapeOp.build(
-                operands=[producer.src, list(op.dynamic_output_shape)],
+            new = type(op).build(
+                operands=[producer.src, list(op.operands[1:])],
                 result_types=[op.result.type],
                 properties={"reassociation": _reassociation(groups), "static_output_shape": op.static_output_shape},
             )
