@@ -34,7 +34,7 @@ from xdsl.dialects import builtin
 from xdsl.ir import Attribute, Operation
 
 from mlopt.runtime.heap import keep_freed_memory
-from mlopt.runtime.memref import DEALLOCATION_SENTINEL, MemRefView, descriptor_for_array, ranked_descriptor_type
+from mlopt.runtime.memref import DEALLOCATION_SENTINEL, MemRefView, array_layout, ranked_descriptor_type
 
 
 class ExecutionEngineError(Exception):
@@ -412,20 +412,24 @@ def _argument_slots(
     where = _Where(function, index, parameter)
     if memref is not None:
         array = _check_array(where, value, memref)
-        descriptor, _ = descriptor_for_array(array)
-        inputs.append(_allocation(array))
+        layout = array_layout(array)
+        inputs.append(layout.allocation)
+        aligned, offset = layout.base, layout.offset
         static_offset = memref.static_offset
         if static_offset is not None:
             # Code compiled for a static offset never reads the descriptor's:
             # the aligned pointer must put that offset at the view's start.
-            descriptor.aligned += (descriptor.offset - static_offset) * array.dtype.itemsize
-            descriptor.offset = static_offset
+            aligned += (offset - static_offset) * array.dtype.itemsize
+            offset = static_offset
         if bare:
-            return [ctypes.c_void_p(descriptor.aligned + descriptor.offset * array.dtype.itemsize)]
-        fields = [ctypes.c_void_p(descriptor.allocated), ctypes.c_void_p(descriptor.aligned), ctypes.c_int64(descriptor.offset)]
-        if array.ndim:
-            fields += [ctypes.c_int64(s) for s in descriptor.sizes] + [ctypes.c_int64(s) for s in descriptor.strides]
-        return fields
+            return [ctypes.c_void_p(aligned + offset * array.dtype.itemsize)]
+        return [
+            ctypes.c_void_p(layout.base),
+            ctypes.c_void_p(aligned),
+            ctypes.c_int64(offset),
+            *map(ctypes.c_int64, array.shape),
+            *map(ctypes.c_int64, layout.strides),
+        ]
     type_ = parameter.type
     if isinstance(type_, builtin.UnrankedMemRefType):
         raise ExecutionEngineError(f"{where}: unranked memref arguments are not supported; declare a ranked memref")
@@ -623,14 +627,6 @@ def _convert_result(
     if _type_key(type_) == "f16":
         return float(np.uint16(value).view(np.float16))
     return value
-
-
-def _allocation(array: np.ndarray) -> tuple[int, int]:
-    """Where the memory ``array`` views starts, and its size in bytes."""
-    root = array
-    while isinstance(root.base, np.ndarray):
-        root = root.base
-    return root.__array_interface__["data"][0], max(root.nbytes, 1)
 
 
 def _owned_by_callee(view: MemRefView, inputs: list[tuple[int, int]]) -> bool:

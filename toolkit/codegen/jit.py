@@ -21,7 +21,7 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from mlopt.codegen.llvm import CodegenError, TargetOptions, binding, create_target_machine, optimize, parse_ir, prepare_for_target
@@ -79,6 +79,8 @@ class Jit:
         if opt_level is not None:
             optimize(module_ref, machine, opt_level)
         self._alive: list[Any] = []
+        self._entry_points: dict[str, Callable[[int], None]] = {}
+        """Each packed function called, as a ctypes function (made once: a call costs microseconds)."""
         self.declared_symbols = [f.name for f in module_ref.functions if f.is_declaration and not f.name.startswith("llvm.")]
         self._bind_symbols(self.declared_symbols, registry, shared_libs)
         self.engine = llvm.create_mcjit_compiler(module_ref, machine)
@@ -109,6 +111,7 @@ class Jit:
         llvm = binding()
         machine = _machine(opt_level, cpu, features)
         self._alive = []
+        self._entry_points = {}
         self._bind_symbols(self.declared_symbols, registry, shared_libs)
         # MCJIT needs a module to start from; the code comes from the object file.
         placeholder = llvm.parse_assembly("")
@@ -206,22 +209,25 @@ class Jit:
     def call_packed(self, name: str, slots: Sequence[ctypes._CData]) -> None:
         """Call ``name`` with ``slots``: one ctypes object per argument, then
         one for the result (if any), each read or written in place."""
-        address, pointers = self._packed_call(name, slots)
-        ctypes.CFUNCTYPE(None, ctypes.c_void_p)(address)(ctypes.addressof(pointers))
+        entry_point = self._entry_points.get(name)
+        if entry_point is None:
+            entry_point = self._entry_points[name] = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(self._address(name))
+        pointers = _pointers_to(slots)  # alive until the call returns
+        entry_point(ctypes.addressof(pointers))
 
     def call_packed_guarded(self, name: str, slots: Sequence[ctypes._CData]) -> Crash | None:
         """:meth:`call_packed`, returning the crash (a fatal signal) it ended in, if any.
         After a crash the process should only report it and die (Crash.die)."""
         from mlopt.codegen.crash_guard import call_guarded
 
-        address, pointers = self._packed_call(name, slots)
-        return call_guarded(address, ctypes.addressof(pointers))
+        pointers = _pointers_to(slots)  # alive until the call returns
+        return call_guarded(self._address(name), ctypes.addressof(pointers))
 
-    def _packed_call(self, name: str, slots: Sequence[ctypes._CData]) -> tuple[int, ctypes.Array]:
+    def _address(self, name: str) -> int:
         address = self.engine.get_function_address(PACKED_PREFIX + name)
         if not address:
             raise KeyError(name)
-        return address, (ctypes.c_void_p * max(1, len(slots)))(*[ctypes.addressof(s) for s in slots])
+        return address
 
     def function_at(self, address: int) -> str | None:
         """The compiled function whose code holds ``address``: the nearest
@@ -241,6 +247,11 @@ class Jit:
 
     def global_address(self, name: str) -> int:
         return self.engine.get_global_value_address(name)
+
+
+def _pointers_to(slots: Sequence[ctypes._CData]) -> ctypes.Array:
+    """The packed calling convention's argument: a pointer to each slot."""
+    return (ctypes.c_void_p * max(1, len(slots)))(*[ctypes.addressof(s) for s in slots])
 
 
 def _machine(opt_level: int | None, cpu: str | None, features: str | None) -> Any:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -71,6 +73,11 @@ class MemRefView:
         itemsize = dtype.itemsize
         if any(size == 0 for size in self.sizes):
             return np.empty(self.sizes, dtype)
+        if self.strides == _row_major_strides(self.sizes):
+            # The common case, without as_strided's cost (a call returns here).
+            count = math.prod(self.sizes)
+            buffer = (ctypes.c_char * (count * itemsize)).from_address(self.aligned + self.offset * itemsize)
+            return np.frombuffer(buffer, dtype=dtype).reshape(self.sizes)
         low = self.offset + sum(min(0, (n - 1) * s) for n, s in zip(self.sizes, self.strides))
         high = self.offset + sum(max(0, (n - 1) * s) for n, s in zip(self.sizes, self.strides))
         buffer = (ctypes.c_char * ((high - low + 1) * itemsize)).from_address(self.aligned + low * itemsize)
@@ -82,25 +89,52 @@ class MemRefView:
         )
 
 
-def descriptor_for_array(array: np.ndarray) -> tuple[ctypes.Structure, int]:
-    """A descriptor describing ``array`` in place (views keep their strides
-    and offset; nothing is copied), and the base address it points into."""
+@functools.lru_cache(maxsize=256)
+def _row_major_strides(sizes: tuple[int, ...]) -> tuple[int, ...]:
+    strides, stride = [], 1
+    for size in reversed(sizes):
+        strides.append(stride)
+        stride *= size
+    return tuple(reversed(strides))
+
+
+class ArrayLayout(NamedTuple):
+    """Where a numpy array's elements are, as a memref descriptor says it."""
+
+    base: int
+    """The descriptor's allocated and aligned pointer."""
+    offset: int
+    strides: tuple[int, ...]
+    """In elements."""
+    allocation: tuple[int, int]
+    """The whole memory the array views: its start, and its size in bytes."""
+
+
+def array_layout(array: np.ndarray) -> ArrayLayout:
     itemsize = array.dtype.itemsize
     root = array
     while isinstance(root.base, np.ndarray):
         root = root.base
     start = array.__array_interface__["data"][0]
-    base = root.__array_interface__["data"][0]
-    offset_bytes = start - base
+    root_start = start if root is array else root.__array_interface__["data"][0]
+    base, offset_bytes = root_start, start - root_start
     if offset_bytes < 0 or offset_bytes % itemsize:
         base, offset_bytes = start, 0
-    if any(s % itemsize for s in array.strides):
+    strides = array.strides
+    if any(s % itemsize for s in strides):
         raise ValueError("array strides are not a multiple of its element size")
+    return ArrayLayout(base, offset_bytes // itemsize, tuple(s // itemsize for s in strides), (root_start, max(root.nbytes, 1)))
+
+
+def descriptor_for_array(array: np.ndarray) -> tuple[ctypes.Structure, int]:
+    """A descriptor describing ``array`` in place (views keep their strides
+    and offset; nothing is copied), and the base address it points into."""
+    layout = array_layout(array)
     descriptor = ranked_descriptor_type(array.ndim)()
-    descriptor.allocated = base
-    descriptor.aligned = base
-    descriptor.offset = offset_bytes // itemsize
+    descriptor.allocated = layout.base
+    descriptor.aligned = layout.base
+    descriptor.offset = layout.offset
     if array.ndim:
         descriptor.sizes[:] = list(array.shape)
-        descriptor.strides[:] = [s // itemsize for s in array.strides]
-    return descriptor, base
+        descriptor.strides[:] = list(layout.strides)
+    return descriptor, layout.base
