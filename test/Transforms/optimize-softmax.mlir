@@ -2,27 +2,32 @@
 // RUN: FileCheck %s --check-prefix=SCHEDULE < %t.schedule.mlir
 // RUN: cat %s %t.schedule.mlir | mlopt - --transform-interpreter --test-transform-dialect-erase-schedule | FileCheck %s
 
-// Row softmax in seven named ops: the elementwise steps fuse into the steps
-// after each reduction (subtract and exp; divide), each reduction adds a row
-// into a partial result of whole vectors (a 64-wide temporary made once,
-// outside the loops) and reduces that once per row, exp is a polynomial on
-// vectors, and every temporary is freed.
+// Row softmax in seven named ops, computed a row at a time: the divide is
+// tiled by rows and every producer is fused into that row loop (the dead
+// full-size originals erased), so no 4x512 temporary is made; each reduction
+// adds its row into a partial result of whole vectors (a 64-wide temporary
+// made once, outside the loop) and reduces that once; exp is a polynomial on
+// vectors, written into the result's row and divided there in place.
 
 // SCHEDULE-LABEL: transform.named_sequence @__transform_main
 //       SCHEDULE: transform.apply_registered_pass "linalg-fuse-elementwise-ops"
-//       SCHEDULE: %[[GENERIC_0:.*]], %[[GENERIC_1:.*]], %[[GENERIC_2:.*]], %[[GENERIC_3:.*]] = transform.split_handle
-//       SCHEDULE: %[[REDUCE_0:.*]], %[[REDUCE_1:.*]] = transform.split_handle
-//       SCHEDULE: transform.include @generic_4 failures(propagate) (%[[GENERIC_0]])
-//       SCHEDULE: transform.include @generic_4x512 failures(propagate) (%[[GENERIC_1]])
-//       SCHEDULE: transform.include @reduce_split_reduction_4x512 failures(propagate) (%[[REDUCE_0]])
-//       SCHEDULE: transform.include @reduce_split_reduction_4x512 failures(propagate) (%[[REDUCE_1]])
+//       SCHEDULE: %{{.*}}, %{{.*}}, %{{.*}}, %[[LAST:.*]] = transform.split_handle
+//       SCHEDULE: transform.include @generic_rows_4x512 failures(propagate) (%[[LAST]])
+//       SCHEDULE: transform.apply_dce
 //       SCHEDULE: transform.bufferization.one_shot_bufferize
 //       SCHEDULE: transform.apply_registered_pass "ownership-based-buffer-deallocation"
-// SCHEDULE-LABEL: transform.named_sequence @generic_4x512
-//       SCHEDULE: tile_sizes [1, 128]
-// SCHEDULE-LABEL: transform.named_sequence @reduce_split_reduction_4x512
-//       SCHEDULE: tile_using_for %{{.*}} tile_sizes [1, 0]
+//       SCHEDULE: %[[MARKED:.*]] = transform.structured.match attributes{optimize.generic_1x512}
+//       SCHEDULE: transform.include @generic_1x512 failures(propagate) (%[[MARKED]])
+// SCHEDULE-LABEL: transform.named_sequence @generic_rows_4x512
+//       SCHEDULE: %[[ROWS:.*]], %{{.*}} = transform.structured.tile_using_for %{{.*}} tile_sizes [1, 0]
+// SCHEDULE-COUNT-5: transform.structured.fuse_into_containing_op
+//       SCHEDULE: transform.include @reduce_split_reduction_1x512
+//       SCHEDULE: transform.include @reduce_split_reduction_1x512
+//       SCHEDULE: transform.annotate %[[ROWS]] "optimize.generic_1x512"
+// SCHEDULE-LABEL: transform.named_sequence @reduce_split_reduction_1x512
 //       SCHEDULE: tile_reduction_using_for %{{.*}} by tile_sizes = [0, 64]
+// SCHEDULE-LABEL: transform.named_sequence @generic_1x512
+//       SCHEDULE: tile_sizes [0, 128]
 // SCHEDULE-LABEL: transform.named_sequence @vectorize_and_lower
 //       SCHEDULE: transform.apply_patterns.vector.lower_multi_reduction lowering_strategy = innerreduction
 //       SCHEDULE: transform.apply_registered_pass "test-math-polynomial-approximation"
@@ -31,25 +36,23 @@
 //       CHECK:   %[[ROWS:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4xf32>
 //       CHECK:   %[[OUT:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4x512xf32>
 //       CHECK:   %[[MAX_PARTIAL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x64xf32>
+//       CHECK:   %[[SUM_PARTIAL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x64xf32>
+//   CHECK-NOT:   memref.alloc
 //       CHECK:   scf.for
 //       CHECK:     scf.for
 //       CHECK:       arith.maximumf %{{.*}} : vector<64xf32>
 //       CHECK:     vector.reduction <maximumf>, %{{.*}} : vector<64xf32> into f32
-//       CHECK:   scf.for
 //       CHECK:     scf.for
 //       CHECK:       arith.subf %{{.*}} : vector<128xf32>
 //   CHECK-NOT:       math.exp
 //       CHECK:       math.fma %{{.*}} : vector<128xf32>
 //       CHECK:       vector.transfer_write %{{.*}} : vector<128xf32>, memref<1x128xf32, strided<[512, 1], offset: ?>>
-//       CHECK:   %[[SUM_PARTIAL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x64xf32>
-//       CHECK:   scf.for
 //       CHECK:     scf.for
 //       CHECK:       arith.addf %{{.*}} : vector<64xf32>
 //       CHECK:     vector.reduction <add>, %{{.*}} : vector<64xf32> into f32
-//       CHECK:   scf.for
 //       CHECK:     scf.for
 //       CHECK:       arith.divf %{{.*}} : vector<128xf32>
-// CHECK-COUNT-4:   memref.dealloc
+// CHECK-COUNT-3:   memref.dealloc
 //   CHECK-NOT:   memref.dealloc
 //       CHECK:   return %[[OUT]] : memref<4x512xf32>
 func.func @softmax(%x: tensor<4x512xf32>) -> tensor<4x512xf32> {
