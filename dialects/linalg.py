@@ -1324,7 +1324,7 @@ TransposeOp = extend_op(
     xops.TransposeOp,
     mixin=_dimension_op_syntax("permutation", grouped=True),
     methods={"verify_": _verify_transpose},
-    traits=[StructuredMemoryEffect()],
+    traits=[StructuredMemoryEffect(), _canonicalized("TRANSPOSE_PATTERNS")],
 )
 BroadcastOp = extend_op(
     xops.BroadcastOp,
@@ -1648,7 +1648,7 @@ class PackOp(_RelayoutSyntax, IRDLOperation):
 
     inputs = property(lambda self: (self.source,))
     outputs = property(lambda self: (self.dest,))
-    traits = traits_def(StructuredMemoryEffect())
+    traits = traits_def(StructuredMemoryEffect(), _canonicalized("PACK_PATTERNS"))
 
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
 

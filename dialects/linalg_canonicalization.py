@@ -11,7 +11,7 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint, Rewriter
 
 from mlopt.dialects import tensor
-from mlopt.dialects.tensor_canonicalization import join_shapes, preserves_static_information
+from mlopt.dialects.tensor_canonicalization import constant_int, join_shapes, preserves_static_information
 
 
 def _has_buffer_semantics(op: Operation) -> bool:
@@ -128,6 +128,14 @@ class ExtractOfFill(RewritePattern):
             rewriter.replace_op(op, [], [fill.inputs[0]])
 
 
+def _replace_with_fill(op: Operation, fill: Operation, init: SSAValue, rewriter: PatternRewriter) -> None:
+    """Replaces ``op`` by ``fill``'s value filled into ``init``."""
+    filled = fill.clone()
+    filled.operands[len(filled.operands) - 1] = init
+    Rewriter.replace_value_with_new_type(filled.results[0], init.type)
+    rewriter.replace_op(op, filled)
+
+
 class ReshapeOfFill(RewritePattern):
     """A reshaped filled tensor is the reshaped init, filled (upstream's
     FoldFillWithTensorReshape)."""
@@ -138,13 +146,58 @@ class ReshapeOfFill(RewritePattern):
         init = op.clone()
         init.operands[0] = fill.outputs[0]
         rewriter.insert_op(init, InsertPoint.before(op))
-        filled = fill.clone()
-        filled.operands[len(filled.operands) - 1] = init.results[0]
-        Rewriter.replace_value_with_new_type(filled.results[0], op.results[0].type)
-        rewriter.replace_op(op, filled)
+        _replace_with_fill(op, fill, init.results[0], rewriter)
 
 
-COPY_PATTERNS = (EraseSelfCopy(),)
+def _same_value(a: SSAValue, b: SSAValue) -> bool:
+    """Whether ``a`` and ``b`` are one value, or integer constants equal in value."""
+    return a == b or (constant_int(a) is not None and constant_int(a) == constant_int(b))
+
+
+class PackOfFill(RewritePattern):
+    """Packing a filled tensor fills the pack's destination, when the padding
+    (if any) is the fill value too (upstream's FoldFillWithPack). Like upstream,
+    only a destination nothing else reads: the fill overwrites it."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if (fill := _fill_of(op.source)) is None or not op.dest.has_one_use():
+            return
+        if op.padding_value is not None and not _same_value(op.padding_value, fill.inputs[0]):
+            return
+        _replace_with_fill(op, fill, op.dest, rewriter)
+
+
+class TransposeOfFill(RewritePattern):
+    """A transposed filled tensor is the transpose's init, filled (upstream's
+    FoldFillWithTranspose)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if (fill := _fill_of(op.inputs[0])) is not None:
+            _replace_with_fill(op, fill, op.outputs[0], rewriter)
+
+
+class CopyOfFill(RewritePattern):
+    """A copy of a filled tensor fills the copy's init (upstream's FoldFillWithCopy)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if (fill := _fill_of(op.inputs[0])) is not None:
+            _replace_with_fill(op, fill, op.outputs[0], rewriter)
+
+
+class CopyOverFill(RewritePattern):
+    """A copy overwrites every element of its init, so a fill feeding the init
+    is skipped: the copy writes into the fill's own init (upstream's
+    FoldFillWithCopy)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if (fill := _fill_of(op.outputs[0])) is not None:
+            op.operands[len(op.operands) - 1] = fill.outputs[0]
+            rewriter.notify_op_modified(op)
+
+
+COPY_PATTERNS = (EraseSelfCopy(), CopyOfFill(), CopyOverFill())
+PACK_PATTERNS = (PackOfFill(),)
+TRANSPOSE_PATTERNS = (TransposeOfFill(),)
 EXTRACT_PATTERNS = (ExtractOfFill(),)
 RESHAPE_PATTERNS = (ReshapeOfFill(),)
 TENSOR_CAST_PATTERNS = (FoldTensorCastIntoLinalgUser(),)
