@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from xdsl.dialects import memref as xmemref
-from xdsl.dialects.builtin import DYNAMIC_INDEX, IndexType, MemRefType, NoneAttr, StridedLayoutAttr
+from xdsl.dialects.builtin import DYNAMIC_INDEX, IndexType, MemRefType, NoneAttr, StridedLayoutAttr, TensorType
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
 from xdsl.rewriter import InsertPoint
@@ -177,6 +177,34 @@ class SubviewOfCast(RewritePattern):
         _replace_by_cast_subview(op, cast.source, {kind: _mixed(op, kind) for kind in tensor.SLICE_LISTS}, rewriter)
 
 
+class CollapseOfCast(RewritePattern):
+    """A collapse_shape of a cast that only forgets static facts collapses the
+    cast's source, cast back to the old result type when that one is less
+    static (upstream's CollapseShapeOpMemRefCastFolder). Only for sources
+    without a layout: the collapsed layout of a strided source is not computed."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xmemref.CollapseShapeOp, rewriter: PatternRewriter) -> None:
+        cast = op.src.owner
+        if not isinstance(cast, xmemref.CastOp) or not cast_folds_into_consumer(cast):
+            return
+        source = cast.source.type
+        if not isinstance(source.layout, NoneAttr):
+            return
+        groups = tensor.reassociation_indices(op.reassociation)
+        shape = tensor.inferred_collapsed_type(TensorType(source.element_type, source.get_shape()), groups).get_shape()
+        collapsed_type = MemRefType(source.element_type, shape, NoneAttr(), source.memory_space)
+        if collapsed_type == op.result.type:
+            op.operands[0] = cast.source
+            rewriter.notify_op_modified(op)
+            return
+        collapsed = type(op).build(
+            operands=[cast.source], result_types=[collapsed_type], properties={"reassociation": op.reassociation}
+        )
+        rewriter.insert_op(collapsed, InsertPoint.before(op))
+        rewriter.replace_op(op, CastOp.build(operands=[collapsed.result], result_types=[op.result.type]))
+
+
 def _reads_through_cast(user: Operation, index: int, cast: Operation) -> bool:
     """Whether operand ``index`` of ``user``, a memref.cast, may be the cast's
     source: the ops whose upstream folder is foldMemRefCast (linalg ops, loads,
@@ -314,7 +342,7 @@ class EraseDeadAlloc(RewritePattern):
 
 ALLOC_PATTERNS = (EraseDeadAlloc(), AllocConstantSizes())
 DIM_PATTERNS = (FoldDimOfKnownSize(), FoldDimOfReshape())
-RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(), ComposeReshapes())
+RESHAPE_PATTERNS = (FoldReshapeOfInverseReshape(), ComposeReshapes(), CollapseOfCast())
 SUBVIEW_PATTERNS = (FoldSubviewOfSameType(), SubviewConstantArguments(), SubviewOfCast(), SubviewOfAll())
 CAST_PATTERNS = (FoldIdentityCast(), FoldCastOfCast(), FoldCastIntoUsers())
 COPY_PATTERNS = (EraseEmptyCopy(),)
