@@ -30,7 +30,7 @@ from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyExc
 
 from mlopt.asm_names import block_argument_names, result_names
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText, exception_text
-from mlopt.printing_flags import elides_elements, resource_section, uses_source_names
+from mlopt.printing_flags import elides_elements, prints_local_scope, resource_section, uses_source_names
 from mlopt import asm_speedups, xdsl_fixes
 
 xdsl_fixes.apply()
@@ -784,14 +784,20 @@ def print_ir(
     source_names_as_prefix: bool | None = None,
 ) -> None:
     """Print ``op`` and a final newline as mlir-opt prints its output: the
-    attribute aliases it uses first (``#map = affine_map<...>``). Source names
-    are kept when asked here or by ``--mlir-use-nameloc-as-prefix``."""
+    attribute aliases it uses first (``#map = affine_map<...>``). As upstream,
+    an op inside another, or any op under ``--mlir-print-local-scope``, prints
+    its attributes and locations in place and no resources. Source names are
+    kept when asked here or by ``--mlir-use-nameloc-as-prefix``."""
     options = dict(
         print_generic_format=generic,
         print_debuginfo=debuginfo,
         context=context,
         source_names_as_prefix=uses_source_names() if source_names_as_prefix is None else source_names_as_prefix,
     )
+    if prints_local_scope() or op.parent is not None:
+        UpstreamPrinter(stream=stream, **options).print_op(op)
+        stream.write("\n")
+        return
     printer = UpstreamPrinter(stream=io.StringIO(), aliasing=True, **options)
     printer.print_op(op)
     text = printer.stream.getvalue()

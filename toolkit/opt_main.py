@@ -52,6 +52,7 @@ OPTIONS = (
     Option("mlir-elide-elementsattrs-if-larger", "Print elements attributes with more elements than this as dense_resource<__elided__>", kind="value", metavar="uint", group="Printing"),
     Option("mlir-elide-resource-strings-if-larger", "Leave out of the printed resources those longer than this, in characters", kind="value", metavar="uint", group="Printing"),
     Option("mlir-use-nameloc-as-prefix", "Print SSA values with the names the input gave them (%x rather than %0)", group="Printing"),
+    Option("mlir-print-local-scope", "Print attributes and locations where they are used, with no #alias definitions", group="Printing"),
     Option("mlir-print-ir-before", "Dump the IR before the named passes (comma-separated, repeatable)", kind="list", metavar="pass", group="IR dumps"),
     Option("mlir-print-ir-after", "Dump the IR after the named passes", kind="list", metavar="pass", group="IR dumps"),
     Option("mlir-print-ir-before-all", "Dump the IR before every pass", group="IR dumps"),
@@ -138,6 +139,7 @@ def _printing_flags(args: ParsedArgs):
         limit("mlir-elide-elementsattrs-if-larger"),
         limit("mlir-elide-resource-strings-if-larger"),
         use_nameloc_as_prefix=args.mlir_use_nameloc_as_prefix,
+        local_scope=args.mlir_print_local_scope,
     )
 
 
@@ -260,8 +262,9 @@ def _process_pieces(session, args, pm, source, context, frontend, runner, counte
                     reload = lambda: _parse(session, args, context, frontend, source, start, end, None)  # noqa: B023, E731
                     raise with_reproducer(err, args, reload, pm, context, counter) from None
                 with timing.measure("Output") if timing else contextlib.nullcontext():
-                    # mlir-opt ends each output with a blank line.
-                    text = _print(args, context, op) + "\n"
+                    # mlir-opt ends each output with a newline, after the one
+                    # ending the top-level form (not printed in local scope).
+                    text = _print(args, context, op) + ("" if args.mlir_print_local_scope else "\n")
         except DiagnosticError as err:
             if explorer is not None:
                 for diagnostic in err.diagnostics:

@@ -1,6 +1,7 @@
 """Printing flags mlir-opt takes for every print of a run (output, IR dumps,
-reproducers): ``--mlir-elide-elementsattrs-if-larger`` and
-``--mlir-elide-resource-strings-if-larger``; and the ``{-# dialect_resources #-}``
+reproducers): ``--mlir-elide-elementsattrs-if-larger``,
+``--mlir-elide-resource-strings-if-larger``, ``--mlir-use-nameloc-as-prefix``
+and ``--mlir-print-local-scope``; and the ``{-# dialect_resources #-}``
 section, which carries the data of the ``dense_resource`` attributes printed."""
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class PrintingFlags:
     use_nameloc_as_prefix: bool = False
     """SSA values keep the names the input gave them (mlopt keeps no NameLoc; the
     source names play its part)."""
+    local_scope: bool = False
+    """Attributes and locations print where they are used, with no ``#alias``."""
 
 
 _flags: ContextVar[PrintingFlags] = ContextVar("mlopt_printing_flags", default=PrintingFlags())
@@ -37,6 +40,10 @@ def printing_with(flags: PrintingFlags) -> Iterator[None]:
 
 def uses_source_names() -> bool:
     return _flags.get().use_nameloc_as_prefix
+
+
+def prints_local_scope() -> bool:
+    return _flags.get().local_scope
 
 
 def elides_elements(attribute: Any) -> bool:
