@@ -6,13 +6,14 @@ extended values, selects that are extensions or of known or negated conditions."
 from __future__ import annotations
 
 from xdsl.dialects import arith as xarith
-from xdsl.dialects.builtin import DenseIntOrFPElementsAttr, IntegerAttr, IntegerType, VectorType
+from xdsl.dialects.builtin import DenseIntOrFPElementsAttr, IndexType, IntegerAttr, IntegerType, ShapedType, VectorType
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
 from xdsl.traits import ConstantLike
 
 from mlopt.dialects.arith import ExtUIOp
+from mlopt.dialects.index_folding import COMPARISONS
 
 PREDICATES = xarith.CMPI_COMPARISON_OPERATIONS
 SWAPPED = {"eq": "eq", "ne": "ne", "slt": "sgt", "sle": "sge", "sgt": "slt", "sge": "sle",
@@ -83,6 +84,35 @@ class CmpIExtendedBoolAgainstZero(RewritePattern):
             and _splat_integer(op.rhs) == 0
         ):
             rewriter.replace_op(op, [], [source.input])
+
+
+def _integer_elements(value: SSAValue) -> tuple[int, ...] | None:
+    """The integers of a scalar or dense constant, else None."""
+    attribute: Attribute | None = ConstantLike.get_constant_value(value)
+    if isinstance(attribute, IntegerAttr):
+        return (attribute.value.data,)
+    if isinstance(attribute, DenseIntOrFPElementsAttr) and isinstance(attribute.get_element_type(), IntegerType | IndexType):
+        return tuple(attribute.get_values())
+    return None
+
+
+class CmpIOfConstants(RewritePattern):
+    """cmpi of two constants, scalars or element by element, is a constant
+    (upstream's CmpIOp::fold; index compares at 64 bits, as upstream's arith does)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        lhs, rhs = _integer_elements(op.lhs), _integer_elements(op.rhs)
+        if lhs is None or rhs is None:
+            return
+        element = op.lhs.type.element_type if isinstance(op.lhs.type, ShapedType) else op.lhs.type
+        width = 64 if isinstance(element, IndexType) else element.width.data
+        compare = COMPARISONS[_predicate(op)]
+        holds = [int(compare(a, b, width)) for a, b in zip(lhs, rhs)]
+        if isinstance(op.result.type, ShapedType):
+            value = DenseIntOrFPElementsAttr.from_list(op.result.type, holds)
+        else:
+            value = IntegerAttr(holds[0], op.result.type)
+        rewriter.replace_op(op, xarith.ConstantOp(value))
 
 
 class CmpIOfSameExtension(RewritePattern):
@@ -191,7 +221,7 @@ class SelectOfNegatedCondition(RewritePattern):
             rewriter.replace_op(op, type(op)(condition, op.rhs, op.lhs))
 
 
-CMPI_PATTERNS = (CmpIConstantToRight(), CmpIBoolAgainstConstant(), CmpIExtendedBoolAgainstZero(), CmpIOfSameExtension())
+CMPI_PATTERNS = (CmpIOfConstants(), CmpIConstantToRight(), CmpIBoolAgainstConstant(), CmpIExtendedBoolAgainstZero(), CmpIOfSameExtension())
 EXTENSION_PATTERNS = (ExtensionOfExtension(),)
 SELECT_PATTERNS = (
     SelectOfSplatCondition(), SelectOfConstantVectors(), SelectOfOperandsCompared(), SelectToExtUI(), RedundantSelect(),
