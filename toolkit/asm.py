@@ -15,7 +15,6 @@ import enum
 import functools
 import io
 import re
-import struct
 from dataclasses import dataclass, field
 
 from xdsl.context import Context
@@ -204,17 +203,6 @@ class LocatingParser(Parser):
         if operand.operand_name not in self.ssa_values:
             self.first_uses.setdefault(operand.operand_name, operand.span)
         return super().resolve_operand(operand, type)
-
-    def parse_optional_builtin_int_or_float_attr(self):
-        token = self._current_token
-        attr = super().parse_optional_builtin_int_or_float_attr()
-        if isinstance(attr, builtin.FloatAttr) and token.text[:2] in ("0x", "0X"):
-            nan = _nan_from_bits(int(token.text, 16), attr.type)
-            if nan is not None:
-                # FloatAttr's constructor rounds through the type, which
-                # quiets a signalling NaN and drops an f16 payload.
-                attr = builtin.FloatAttr.new((builtin.FloatData(nan), attr.type))
-        return attr
 
     def _register_ssa_definition(self, name, values, span) -> None:
         if name in self.ssa_values:
@@ -444,11 +432,7 @@ class UpstreamPrinter(Printer):
     def print_float(self, value: float, type: builtin.AnyFloat) -> None:
         if value != value or value in (float("inf"), float("-inf")):
             # Bit patterns in upstream's uppercase hexadecimal (0xFF800000).
-            bits = _nan_bits(value, type) if value != value else None
-            if bits is None:
-                self.print_string("0x" + type.pack((value,))[::-1].hex().upper())
-            else:
-                self.print_string(f"0x{bits:0{type.bitwidth // 4}X}")
+            self.print_string("0x" + type.pack((value,))[::-1].hex().upper())
             return
         super().print_float(value, type)
 
@@ -846,42 +830,6 @@ def _write_location_aliases(stream, locations: dict[builtin.Attribute, str], cho
             stream.write(f"#{alias} = ")
             UpstreamPrinter(stream=stream, **options).print_attribute(location)
             stream.write("\n")
-
-
-_NAN_LAYOUTS = {
-    builtin.Float16Type: (16, 10),
-    builtin.BFloat16Type: (16, 7),
-    builtin.Float32Type: (32, 23),
-    builtin.Float64Type: (64, 52),
-}
-"""Float types whose NaNs keep their bits: (width, mantissa bits). A NaN is
-held as the double with the same sign and the payload in its top mantissa
-bits, so a signalling NaN stays signalling."""
-
-
-def _nan_from_bits(bits: int, type: builtin.Attribute) -> float | None:
-    """The double that holds ``type``'s NaN ``bits``; None when they are not a NaN."""
-    if (layout := _NAN_LAYOUTS.get(type.__class__)) is None:
-        return None
-    width, mantissa = layout
-    exponent_ones = (1 << (width - 1 - mantissa)) - 1
-    payload = bits & ((1 << mantissa) - 1)
-    if (bits >> mantissa) & exponent_ones != exponent_ones or not payload:
-        return None
-    double = (bits >> (width - 1)) << 63 | 0x7FF << 52 | payload << (52 - mantissa)
-    return struct.unpack("<d", struct.pack("<Q", double))[0]
-
-
-def _nan_bits(value: float, type: builtin.Attribute) -> int | None:
-    """The bits of NaN ``value`` as ``type`` holds them, inverse of :func:`_nan_from_bits`."""
-    if (layout := _NAN_LAYOUTS.get(type.__class__)) is None:
-        return None
-    width, mantissa = layout
-    double = struct.unpack("<Q", struct.pack("<d", value))[0]
-    payload = (double & ((1 << 52) - 1)) >> (52 - mantissa)
-    # A payload only in the bits a narrower type drops: converting quiets it.
-    payload = payload or 1 << (mantissa - 1)
-    return (double >> 63) << (width - 1) | ((1 << (width - 1 - mantissa)) - 1) << mantissa | payload
 
 
 class _Printed(enum.Enum):

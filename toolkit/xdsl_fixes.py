@@ -18,6 +18,12 @@ wrong upstream in xDSL and can go when xDSL fixes it.
 - Hexadecimal elements of float dense attributes (``dense<0xFF800000> :
   vector<8xf32>``, which upstream's vectorizer prints for -inf) are bit
   patterns in upstream; xDSL read them as integers converted to floats.
+- NaN payloads: Python's float conversions (``struct``'s f16 and f32,
+  xDSL's bf16) quiet a signalling NaN and drop an f16 payload, where upstream
+  keeps every bit (``dense<[0x7F800001]> : tensor<1xf32>``). Here a NaN of a
+  narrower type is held as the double with its sign and its payload in the
+  top mantissa bits (:func:`_nan_from_bits`), and packs back to its bits; a
+  dense attribute is a splat when its elements' bits are equal (NaN != NaN).
 - Number literals and builtin types that upstream rejects and xDSL accepted
   (or wrapped silently): a decimal integer literal for a float
   (``arith.constant 1 : f32``, ``dense<1> : tensor<2xf32>``), an integer
@@ -141,17 +147,95 @@ def _fix_float_overflow() -> None:
 
 def float_from_bits(bits: int, float_type) -> float:
     """The float whose bit pattern is ``bits`` (upstream's hexadecimal float literals)."""
+    size = float_type.compile_time_size
+    return float_type.unpack((bits & ((1 << 8 * size) - 1)).to_bytes(size, "little"), 1)[0]
+
+
+_NAN_LAYOUTS = {"f16": (16, 10), "bf16": (16, 7), "f32": (32, 23)}
+"""The float types whose conversions lose NaN bits, by name: (width, mantissa bits)."""
+
+
+def _nan_from_bits(bits: int, float_type) -> float | None:
+    """The double that holds ``float_type``'s NaN ``bits``; None when they are not a NaN."""
     import struct
 
-    from xdsl.dialects.builtin import BFloat16Type, Float16Type, Float32Type
+    width, mantissa = _NAN_LAYOUTS[float_type.name]
+    exponent_ones = (1 << (width - 1 - mantissa)) - 1
+    payload = bits & ((1 << mantissa) - 1)
+    if (bits >> mantissa) & exponent_ones != exponent_ones or not payload:
+        return None
+    double = (bits >> (width - 1)) << 63 | 0x7FF << 52 | payload << (52 - mantissa)
+    return struct.unpack("<d", struct.pack("<Q", double))[0]
 
-    if isinstance(float_type, BFloat16Type):
-        return struct.unpack("<f", struct.pack("<I", (bits & 0xFFFF) << 16))[0]
-    if isinstance(float_type, Float16Type):
-        return struct.unpack("<e", struct.pack("<H", bits & 0xFFFF))[0]
-    if isinstance(float_type, Float32Type):
-        return struct.unpack("<f", struct.pack("<I", bits & 0xFFFFFFFF))[0]
-    return struct.unpack("<d", struct.pack("<Q", bits & 0xFFFFFFFFFFFFFFFF))[0]
+
+def _nan_bits(value: float, float_type) -> int:
+    """The bits of NaN ``value`` as ``float_type`` holds them, inverse of :func:`_nan_from_bits`."""
+    import struct
+
+    width, mantissa = _NAN_LAYOUTS[float_type.name]
+    double = struct.unpack("<Q", struct.pack("<d", value))[0]
+    payload = (double & ((1 << 52) - 1)) >> (52 - mantissa)
+    # A payload only in the bits a narrower type drops: converting quiets it.
+    payload = payload or 1 << (mantissa - 1)
+    return (double >> 63) << (width - 1) | ((1 << (width - 1 - mantissa)) - 1) << mantissa | payload
+
+
+def _has_nan(values) -> bool:
+    # One pass in C. A NaN makes the sum a NaN; so does inf - inf, which only
+    # costs the element-wise path.
+    total = sum(values)
+    return total != total
+
+
+def _fix_nan_payloads() -> None:
+    from xdsl.dialects.builtin import BFloat16Type, DenseIntOrFPElementsAttr, Float16Type, Float32Type
+
+    for float_type in (Float16Type, Float32Type, BFloat16Type):
+
+        def pack_bits_of_nans(self, values, pack=float_type.pack):
+            data = pack(self, values)
+            if not _has_nan(values):
+                return data
+            buffer = bytearray(data)
+            for index, value in enumerate(values):
+                if value != value:
+                    self.pack_into(buffer, index * self.compile_time_size, value)
+            return bytes(buffer)
+
+        def pack_into_bits_of_nan(self, buffer, offset, value, pack_into=float_type.pack_into):
+            if value == value:
+                pack_into(self, buffer, offset, value)
+                return
+            size = self.compile_time_size
+            memoryview(buffer)[offset : offset + size] = _nan_bits(value, self).to_bytes(size, "little")
+
+        def unpack_nans_from_bits(self, buffer, num, unpack=float_type.unpack):
+            values = unpack(self, buffer, num)
+            if not _has_nan(values):
+                return values
+            return tuple(value if value == value else _nan_at(self, buffer, index) for index, value in enumerate(values))
+
+        def iter_unpack_nans_from_bits(self, buffer, iter_unpack=float_type.iter_unpack):
+            for index, value in enumerate(iter_unpack(self, buffer)):
+                yield value if value == value else _nan_at(self, buffer, index)
+
+        float_type.pack = pack_bits_of_nans
+        float_type.pack_into = pack_into_bits_of_nan
+        float_type.unpack = unpack_nans_from_bits
+        float_type.iter_unpack = iter_unpack_nans_from_bits
+
+    def is_splat_by_bits(self) -> bool:
+        data, count = self.data.data, len(self)
+        return count > 0 and data == data[: len(data) // count] * count
+
+    DenseIntOrFPElementsAttr.is_splat = is_splat_by_bits
+
+
+def _nan_at(float_type, buffer, index: int) -> float:
+    """Element ``index`` of ``buffer``, a NaN, read from its bits."""
+    size = float_type.compile_time_size
+    bits = int.from_bytes(memoryview(buffer)[index * size : (index + 1) * size], "little")
+    return _nan_from_bits(bits, float_type)
 
 
 def _fix_hex_float_elements() -> None:
@@ -565,6 +649,7 @@ def apply() -> None:
     _fix_resource_handles()
     _fix_string_literals()
     _fix_float_overflow()
+    _fix_nan_payloads()
     _fix_hex_float_elements()
     _fix_number_literals()
     _fix_empty_flag_lists()
