@@ -618,6 +618,50 @@ class WhileUnusedCarried(RewritePattern):
             _without_carried(op, unused, rewriter)
 
 
+def _used_from(block: Block, region: Region) -> list[SSAValue]:
+    """The values of ``block`` that ops nested in ``region`` use, in first-use order."""
+    used: dict[SSAValue, None] = {}
+    for nested in region.walk():
+        for value in nested.operands:
+            if _block_of(value) is block:
+                used[value] = None
+    return list(used)
+
+
+class WhileIfDown(RewritePattern):
+    """An scf.if on the loop condition, right before scf.condition, whose else
+    branch only yields: the loop exits with the else values, so the then branch
+    moves to the start of the after region, the before-region values it uses
+    passed on to it (upstream's WhileMoveIfDown)."""
+
+    def match_and_rewrite(self, op: xscf.WhileOp, rewriter: PatternRewriter, /) -> None:
+        condition, after = op.before_region.block.last_op, op.after_region.block
+        branch = condition.prev_op
+        if not isinstance(branch, xscf.IfOp) or branch.cond != condition.condition:
+            return
+        if branch.false_region.blocks and branch.false_region.block.first_op is not branch.false_region.block.last_op:
+            return
+        then_block = branch.true_region.block
+        for index, value in enumerate(condition.args):
+            if value.owner is branch:
+                rewriter.replace_all_uses_with(after.args[index], then_block.last_op.operands[value.index])
+        for result in branch.results:
+            rewriter.replace_all_uses_with(result, branch.false_region.block.last_op.operands[result.index])
+        captured = _used_from(op.before_region.block, branch.true_region)
+        for value in captured:
+            arg = rewriter.insert_block_argument(after, len(after.args), value.type)
+            for use in list(value.uses):
+                if branch.true_region.is_ancestor(use.operation):
+                    use.operation.operands[use.index] = arg
+        rewriter.replace_op(condition, xscf.ConditionOp(condition.condition, *condition.args, *captured))
+        rewriter.erase_op(then_block.last_op)
+        rewriter.inline_block(then_block, InsertPoint.at_start(after))
+        rewriter.erase_op(branch)
+        new = _rebuilt(op, list(op.arguments), [*op.result_types, *(value.type for value in captured)], _take_regions(op))
+        rewriter.insert_op(new, InsertPoint.before(op))
+        rewriter.replace_op(op, [], list(new.results[: len(op.results)]))
+
+
 WHILE_PATTERNS = (
     WhileInvariantCarried(),
     WhileInvariantPassedOn(),
@@ -627,6 +671,7 @@ WHILE_PATTERNS = (
     WhileDuplicatedResults(),
     WhileDuplicatedCarried(),
     WhileUnusedCarried(),
+    WhileIfDown(),
 )
 PARALLEL_PATTERNS = (ParallelWithoutIterations(), ParallelSingleIterationDims(), ParallelOfParallel())
 IF_PATTERNS = (
