@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from contextlib import contextmanager
 
 import pytest
 
 from server_sandbox import ServerSandbox, short_temp_directory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _interruptible_tools():
+    """The tools these tests interrupt start as from a terminal, where Ctrl-C
+    interrupts: a suite run as a background job of a non-interactive shell
+    inherits SIGINT ignored, and Python then never raises KeyboardInterrupt."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
 
 
 @contextmanager
