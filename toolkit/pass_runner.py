@@ -21,6 +21,7 @@ from mlopt.diagnostics import DiagnosticError
 from mlopt.asm import print_ir, print_to_string
 from mlopt.verifier import VerificationCache, verify
 from mlopt.pipeline import ANY_OP, OpPassManager, ScheduledPass
+from mlopt.printing_flags import prints_local_scope
 from mlopt.registry import PluginFailure
 
 TRACEBACK_ENV = "MLOPT_TRACEBACK"
@@ -195,8 +196,9 @@ class IRPrinting(Instrumentation):
             title += f" ({describe_target(op)})"
             while (parent := shown.parent_op()) is not None:
                 shown = parent
-        # Upstream leaves one more blank line after a module-scope dump.
-        dump = f"// -----// IR Dump {title} //----- //\n{self._print(shown)}\n" + ("\n" if self.module_scope else "")
+        # Upstream prints a top-level op's (empty) alias section after it: one more blank line.
+        trailer = "\n" if shown.parent is None and not prints_local_scope() else ""
+        dump = f"// -----// IR Dump {title} //----- //\n{self._print(shown)}\n{trailer}"
         if self.tree_dir is not None:
             self._write_tree_file(op, scheduled.argument, dump)
             return

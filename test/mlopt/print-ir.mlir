@@ -4,9 +4,13 @@
 // RUN: mlopt %s --pass-pipeline='builtin.module(func.func(cse))' --mlir-print-ir-after=cse --mlir-print-ir-module-scope -o /dev/null 2>&1 | FileCheck %s --check-prefix=SCOPE
 // RUN: not mlopt %s --cse --check-llvm-legality --mlir-print-ir-after-failure -o /dev/null 2>&1 | FileCheck %s --check-prefix=FAILURE
 
+// A top-level module's dump ends with two blank lines, a nested op's with one (as mlir-opt).
 // CHECK: // -----// IR Dump After Canonicalizer (canonicalize) //----- //
 // CHECK-NEXT: module {
-// CHECK: // -----// IR Dump Before CSE (cse) //----- //
+// CHECK: {{^}}}
+// CHECK-EMPTY:
+// CHECK-EMPTY:
+// CHECK-NEXT: // -----// IR Dump Before CSE (cse) //----- //
 // CHECK: arith.addi
 // CHECK: arith.addi
 // CHECK: // -----// IR Dump After CSE (cse) //----- //
@@ -22,6 +26,9 @@
 // A nested pass dumps the op it ran on.
 // NESTED: // -----// IR Dump After CSE (cse) //----- //
 // NESTED-NEXT: func.func @twice
+// NESTED: {{^}}}
+// NESTED-EMPTY:
+// NESTED-NOT: {{.}}
 
 // SCOPE: // -----// IR Dump After CSE (cse) ('func.func' operation: @twice) //----- //
 // SCOPE-NEXT: module {
