@@ -106,7 +106,11 @@ def send_message(sock: socket.socket, message: dict, fds: tuple[int, ...] = ()) 
     if fds:
         sent = socket.send_fds(sock, [payload], list(fds))
         payload = payload[sent:]
-    sock.sendall(payload)
+    if payload:
+        # Not even an empty send once all is sent: a quick request may have run
+        # and closed the connection by then, and the EPIPE would make the client
+        # run it again in-process.
+        sock.sendall(payload)
 
 
 def receive_message(sock: socket.socket, max_fds: int = 0) -> tuple[dict | None, list[int]]:
