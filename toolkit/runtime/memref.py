@@ -128,7 +128,13 @@ def array_layout(array: np.ndarray) -> ArrayLayout:
 
 def descriptor_for_array(array: np.ndarray) -> tuple[ctypes.Structure, int]:
     """A descriptor describing ``array`` in place (views keep their strides
-    and offset; nothing is copied), and the base address it points into."""
+    and offset; nothing is copied), and the base address it points into.
+
+    The inverse of ``MemRefView.of``, kept public for plugin authors: a
+    runtime symbol (``mlopt_register_runtime_symbols``) receives memrefs as
+    descriptor pointers, and this is how a test calls it with a numpy array.
+    The ExecutionEngine itself passes memrefs as expanded argument slots and
+    does not build descriptors."""
     layout = array_layout(array)
     descriptor = ranked_descriptor_type(array.ndim)()
     descriptor.allocated = layout.base
