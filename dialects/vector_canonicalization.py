@@ -4,8 +4,6 @@ constant sizes, and slices of constant masks."""
 
 from __future__ import annotations
 
-import struct
-
 from xdsl.dialects import arith
 from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
@@ -30,6 +28,7 @@ from xdsl.traits import ConstantLike
 
 from mlopt.dialects import vector
 from mlopt.dialects.tensor_canonicalization import constant_int, preserves_static_information
+from mlopt.xdsl_fixes import float_from_bits
 
 
 def _mask_of(sizes: list[int], like: VectorType) -> vector.ConstantMaskOp:
@@ -319,15 +318,16 @@ class BitcastOfSplatConstant(RewritePattern):
         if not isinstance(constant, DenseIntOrFPElementsAttr) or not constant.is_splat():
             return
         source, result = op.source.type.element_type, op.result.type.element_type
-        splat = constant.get_attrs()[0]
         if isinstance(source, Float16Type) and isinstance(result, Float32Type):
-            (half,) = struct.unpack("<H", struct.pack("<e", splat.value.data))
-            (value,) = struct.unpack("<f", struct.pack("<I", _repeated_bits(half, 16, 2)))
+            # From the stored bits, not the float: a NaN keeps its payload.
+            half = int.from_bytes(constant.data.data[: source.compile_time_size], "little")
+            value = float_from_bits(_repeated_bits(half, 16, 2), result)
         elif isinstance(source, IntegerType) and isinstance(result, IntegerType):
             width, wider = source.width.data, result.width.data
             if wider <= width or wider % width:
                 return
-            value = _repeated_bits(splat.value.data % (1 << width), width, wider // width)
+            splat = constant.get_attrs()[0].value.data
+            value = _repeated_bits(splat % (1 << width), width, wider // width)
             value = value - (1 << wider) if value >= 1 << (wider - 1) else value
         else:
             return

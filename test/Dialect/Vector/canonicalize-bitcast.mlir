@@ -35,3 +35,19 @@ func.func @bitcast_of_splats() -> (vector<2xi32>, vector<1xi32>, vector<2xf32>) 
   %wc = vector.bitcast %c : vector<4xf16> to vector<2xf32>
   return %wa, %wb, %wc : vector<2xi32>, vector<1xi32>, vector<2xf32>
 }
+
+// -----
+
+// A NaN's payload survives the cast: the f16 NaNs 0x7D01 and 0xFE03, twice
+// side by side, are the f32 bit patterns 0x7D017D01 and 0xFE03FE03 (finite).
+// CHECK-LABEL: func.func @bitcast_of_nan_splats
+// CHECK-DAG: arith.constant dense<1.07574668{{[eE]}}+37> : vector<2xf32>
+// CHECK-DAG: arith.constant dense<-4.38619429{{[eE]}}+37> : vector<2xf32>
+// CHECK-NOT: vector.bitcast
+func.func @bitcast_of_nan_splats() -> (vector<2xf32>, vector<2xf32>) {
+  %quiet = arith.constant dense<0x7D01> : vector<4xf16>
+  %negative = arith.constant dense<0xFE03> : vector<4xf16>
+  %wq = vector.bitcast %quiet : vector<4xf16> to vector<2xf32>
+  %wn = vector.bitcast %negative : vector<4xf16> to vector<2xf32>
+  return %wq, %wn : vector<2xf32>, vector<2xf32>
+}
