@@ -28,12 +28,14 @@ from mlopt.cli import (
     check_output_writable,
     write_output,
 )
-from mlopt.diagnostics import DiagnosticError, SourceText
+from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText
 
 SPLIT_MARKER = re.compile(r"// -----(?!-)[^\n]*")
 """As mlir-opt splits: at ``// -----`` anywhere on a line (also after
 ``// CHECK:``), unless more dashes follow."""
 OUTPUT_SPLIT_MARKER = "// -----\n"
+SPLIT_MARKER_NEAR_MISS = re.compile(r"// ---(?!--)")
+"""A split marker missing a dash or two, which mlir-opt warns of."""
 
 OPTIONS = (
     Option("o", "Output filename (written atomically; '-' is stdout)", kind="value", short="o", metavar="filename"),
@@ -197,6 +199,14 @@ def split_ranges(text: str, enabled: bool) -> list[tuple[int, int]]:
     return ranges
 
 
+def warn_of_split_marker_near_misses(session: Session, source: SourceText) -> None:
+    """Warn, as mlir-opt does, where a ``// ---`` falls short of a split marker:
+    that piece was meant to be split off and is not."""
+    handler = diagnostics.printing_handler(session.sources, session.stderr)
+    for near_miss in SPLIT_MARKER_NEAR_MISS.finditer(source.text):
+        handler(Diagnostic("warning", "near miss with file split marker", source.location(near_miss.end())))
+
+
 def process_source(session: Session, args: ParsedArgs, pm, source: SourceText) -> int:
     from mlopt.pass_runner import PassRunner, Timing
 
@@ -234,6 +244,8 @@ def _process_pieces(session, args, pm, source, context, frontend, runner, counte
 
     outputs: list[str] = []
     failed = False
+    if args.split_input_file:
+        warn_of_split_marker_near_misses(session, source)
     for start, end in split_ranges(source.text, args.split_input_file):
         verifier = None
         if args.verify_diagnostics:

@@ -88,7 +88,7 @@ def _choose_target(session: Session, args: ParsedArgs):
 
 def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     from mlopt.codegen.lowering import lower_to_llvm_dialect, parse_input
-    from mlopt.opt_main import OUTPUT_SPLIT_MARKER, split_ranges
+    from mlopt.opt_main import OUTPUT_SPLIT_MARKER, split_ranges, warn_of_split_marker_near_misses
     from mlopt.targets import TranslateOptions
 
     target = _choose_target(session, args)()
@@ -102,6 +102,8 @@ def _run(session: Session, args: ParsedArgs, stdin: Any) -> int:
     context = session.registry.make_context(allow_unregistered=args.allow_unregistered_dialect)
     outputs: list[str | bytes] = []
     failed = False
+    if args.split_input_file:
+        warn_of_split_marker_near_misses(session, source)
     for start, end in split_ranges(source.text, args.split_input_file):
         try:
             with diagnostics.handling(diagnostics.printing_handler(session.sources, session.stderr)):
