@@ -60,6 +60,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import struct
 import sys
 from contextvars import ContextVar
 
@@ -118,8 +119,6 @@ def _fix_string_literals() -> None:
 
 def _rounded(format: str, value: float) -> float:
     """``value``, or ±inf where it overflows the struct ``format``."""
-    import struct
-
     try:
         struct.pack(format, value)
     except OverflowError:
@@ -157,8 +156,6 @@ _NAN_LAYOUTS = {"f16": (16, 10), "bf16": (16, 7), "f32": (32, 23)}
 
 def _nan_from_bits(bits: int, float_type) -> float | None:
     """The double that holds ``float_type``'s NaN ``bits``; None when they are not a NaN."""
-    import struct
-
     width, mantissa = _NAN_LAYOUTS[float_type.name]
     exponent_ones = (1 << (width - 1 - mantissa)) - 1
     payload = bits & ((1 << mantissa) - 1)
@@ -170,8 +167,6 @@ def _nan_from_bits(bits: int, float_type) -> float | None:
 
 def _nan_bits(value: float, float_type) -> int:
     """The bits of NaN ``value`` as ``float_type`` holds them, inverse of :func:`_nan_from_bits`."""
-    import struct
-
     width, mantissa = _NAN_LAYOUTS[float_type.name]
     double = struct.unpack("<Q", struct.pack("<d", value))[0]
     payload = (double & ((1 << 52) - 1)) >> (52 - mantissa)
@@ -193,6 +188,9 @@ def _fix_nan_payloads() -> None:
     for float_type in (Float16Type, Float32Type, BFloat16Type):
 
         def pack_bits_of_nans(self, values, pack=float_type.pack):
+            # Read three times (the NaN test, the packing, the NaN pass): a
+            # generator would be empty after the first.
+            values = tuple(values)
             data = pack(self, values)
             if not _has_nan(values):
                 return data
