@@ -151,10 +151,6 @@ class LocatingParser(Parser):
         self._start = start
         self._op_name_offsets: list[int] = []
         self._file_attr = builtin.StringAttr(source.name)
-        self._line_cursor = (1, 0)
-        """(line, offset in the source where it starts) of the last op located
-        after the ones before it: ops mostly come in source order, so the next
-        one is found by counting the newlines in between."""
         self._int_attrs: dict[int, builtin.IntAttr] = {}
         """Line and column numbers, built once each."""
         self.first_uses: dict[str, Span] = {}
@@ -167,18 +163,7 @@ class LocatingParser(Parser):
         name)."""
 
     def location_at(self, offset: int) -> builtin.FileLineColLoc:
-        position = self._start + offset
-        line, line_start = self._line_cursor
-        if position < line_start:
-            # An op with regions, located once its body is parsed.
-            loc = self._source.location(position)
-            line, column = loc.line, loc.col
-        else:
-            if newlines := self._source.text.count("\n", line_start, position):
-                line += newlines
-                line_start = self._source.text.rfind("\n", line_start, position) + 1
-                self._line_cursor = (line, line_start)
-            column = position - line_start + 1
+        line, column = self._source.line_and_column(self._start + offset)
         # As FileLineColLoc(file, line, column) builds it, without checking
         # the parameters against its definition: they are of its parameters'
         # types by construction, and every op of the input gets one.

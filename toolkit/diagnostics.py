@@ -135,10 +135,14 @@ class SourceText:
             self._line_starts.append(newline + 1)
             newline = text.find("\n", newline + 1)
 
-    def location(self, offset: int, length: int = 1, line_offset: int = 0) -> SourceLocation:
+    def line_and_column(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of an offset into the text."""
         line_index = bisect.bisect_right(self._line_starts, offset) - 1
-        col = offset - self._line_starts[line_index] + 1
-        return SourceLocation(self.name, line_index + 1 + line_offset, col, max(1, length))
+        return line_index + 1, offset - self._line_starts[line_index] + 1
+
+    def location(self, offset: int, length: int = 1, line_offset: int = 0) -> SourceLocation:
+        line, col = self.line_and_column(offset)
+        return SourceLocation(self.name, line + line_offset, col, max(1, length))
 
     def line(self, number: int) -> str | None:
         if not 1 <= number <= len(self._line_starts):
