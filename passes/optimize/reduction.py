@@ -220,9 +220,8 @@ def _row_tile_extents(op: Operation, rows: int) -> list[int] | None:
     """The extents of ``op``'s tile for one row: its first ``rows`` loops are
     parallel and index its one result in order, at most one loop follows (a
     row's elements, or the reduction of a row); None otherwise."""
-    from xdsl.ir.affine import AffineDimExpr
-
     from mlopt.dialects.linalg import indexing_maps, iterator_types
+    from mlopt.passes.conversion.vector_to_scf import permutation_dims
 
     extents = static_extents(op)
     if extents is None or len(op.results) != 1 or len(extents) not in (rows, rows + 1):
@@ -230,7 +229,7 @@ def _row_tile_extents(op: Operation, rows: int) -> list[int] | None:
     output = indexing_maps(op)[-1].results
     if any(kind != "parallel" for kind in iterator_types(op)[:rows]):
         return None
-    if [e.position if isinstance(e, AffineDimExpr) else None for e in output[:rows]] != list(range(rows)):
+    if permutation_dims(output[:rows]) != list(range(rows)):
         return None
     return [1] * rows + extents[rows:]
 

@@ -31,6 +31,22 @@ func.func @kept(%m: memref<8x128xf32>, %i: index) -> (vector<16xf32>, vector<8xf
   return %r, %c : vector<16xf32>, vector<8xf32>
 }
 
+// A transfer inside vector.mask is masked by it: a plain load or store
+// would read or write the masked-off lanes too.
+// CHECK-LABEL: func.func @inside_mask
+// CHECK-NOT: vector.load
+// CHECK: vector.mask %{{.*}} { vector.transfer_read
+// CHECK-NOT: vector.store
+// CHECK: vector.mask %{{.*}} { vector.transfer_write
+// CHECK-NOT: vector.store
+// CHECK: return
+func.func @inside_mask(%m: memref<8x128xf32>, %i: index, %mask: vector<16xi1>) -> vector<16xf32> {
+  %pad = arith.constant 0.0 : f32
+  %r = vector.mask %mask { vector.transfer_read %m[%i, %i], %pad {in_bounds = [true]} : memref<8x128xf32>, vector<16xf32> } : vector<16xi1> -> vector<16xf32>
+  vector.mask %mask { vector.transfer_write %r, %m[%i, %i] {in_bounds = [true]} : vector<16xf32>, memref<8x128xf32> } : vector<16xi1>
+  return %r : vector<16xf32>
+}
+
 module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(%module: !transform.any_op {transform.readonly}) {
     %functions = transform.structured.match ops{["func.func"]} in %module : (!transform.any_op) -> !transform.any_op
