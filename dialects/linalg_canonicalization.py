@@ -78,7 +78,7 @@ class EraseIdentityGeneric(RewritePattern):
 _RELAYOUTS = frozenset({"linalg.pack", "linalg.unpack"})
 
 
-def is_structured(op: Operation) -> bool:
+def is_linalg_destination_style(op: Operation) -> bool:
     """Whether ``op`` is a destination-style linalg op (not pack or unpack,
     which have their own cast folding upstream)."""
     return op.name.startswith("linalg.") and op.name not in _RELAYOUTS and hasattr(op, "inputs") and hasattr(op, "outputs")
@@ -97,7 +97,7 @@ class FoldTensorCastIntoLinalgUser(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if not _folds_into_user(op):
             return
-        user = next((use.operation for use in op.dest.uses if is_structured(use.operation)), None)
+        user = next((use.operation for use in op.dest.uses if is_linalg_destination_style(use.operation)), None)
         if user is None:
             return
         operands = [value.owner.source if _folds_into_user(value.owner) else value for value in user.operands]

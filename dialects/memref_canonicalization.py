@@ -16,7 +16,7 @@ from xdsl.rewriter import InsertPoint
 from mlopt.dialects.arith import IndexCastOp
 from mlopt.dialects.memref import CastOp, LoadOp, SubviewOp, cast_compatible
 from mlopt.dialects import tensor
-from mlopt.dialects.linalg_canonicalization import is_structured
+from mlopt.dialects.linalg_canonicalization import is_linalg_destination_style
 from mlopt.dialects.tensor_canonicalization import (
     ComposeReshapes,
     FoldDimOfKnownSize,
@@ -214,7 +214,7 @@ def _reads_through_cast(user: Operation, index: int, cast: Operation) -> bool:
         return cast_folds_into_consumer(cast)
     if user.name == "memref.store":
         return index == 1
-    return user.name in _FOLDING_MEMREF_CAST or is_structured(user)
+    return user.name in _FOLDING_MEMREF_CAST or is_linalg_destination_style(user)
 
 
 _FOLDING_MEMREF_CAST = frozenset({"memref.load", "memref.atomic_rmw", "memref.dealloc", "memref.prefetch"})

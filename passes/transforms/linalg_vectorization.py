@@ -74,6 +74,8 @@ NOT_STRUCTURED = ("linalg.softmax", "linalg.pack", "linalg.unpack", "linalg.inde
 
 
 def is_structured(op: Operation) -> bool:
+    """Whether ``op`` is a structured linalg op, one with a scalar body over
+    its iteration space (upstream's LinalgOp interface)."""
     return op.name.startswith("linalg.") and op.name not in NOT_STRUCTURED and bool(op.regions)
 
 
