@@ -61,12 +61,15 @@ def plan(op: Operation, target: Target, extents: list[int] | None = None) -> Ker
 
 def _streaming_store_steps(register_tile: str, loops: int) -> list[str]:
     """The register tile vectorized here, its transfers made plain loads and
-    stores, and the stores marked nontemporal."""
+    stores, and the stores marked nontemporal. A tile of several loops is a
+    vector with leading unit dimensions, cast away first: the transfers are
+    then 1-D, which is what lower_transfer makes plain."""
     loop = f"{register_tile}_loops" + ("#0" if loops > 1 else "")
     any_op = "!transform.any_op"
     return [
         f"transform.structured.vectorize {register_tile} : {any_op}",
         f"transform.apply_patterns to {loop} {{",
+        "  transform.apply_patterns.vector.cast_away_vector_leading_one_dim",
         "  transform.apply_patterns.vector.lower_transfer max_transfer_rank = 1",
         "  transform.apply_patterns.canonicalization",
         f"}} : {any_op}",

@@ -45,9 +45,9 @@ func.func @kernel(%a: {a}, %x: {x}) -> {y} {{
 """
 
 
-def elementwise_chain(n: int) -> str:
+def elementwise_chain(*shape: int) -> str:
     """``max(x*y+z, 0)*0.5 + x`` in five linalg ops."""
-    t = f"tensor<{n}xf32>"
+    t = f"tensor<{'x'.join(map(str, shape))}xf32>"
     return f"""
 func.func @kernel(%x: {t}, %y: {t}, %z: {t}) -> {t} {{
   %zero = arith.constant 0.0 : f32

@@ -98,11 +98,11 @@ def test_matvec() -> None:
     np.testing.assert_allclose(_engine(kernels.matvec(13, 71)).kernel(a, x), a @ x, rtol=1e-4, atol=1e-4)
 
 
-# 1 << 20: a 4 MiB result, stored nontemporally
-@pytest.mark.parametrize("n", [1, 7, 1031, 1 << 20])
-def test_elementwise_chain(n: int) -> None:
-    x, y, z = _random(n), _random(n), _random(n)
-    result = _engine(kernels.elementwise_chain(n)).kernel(x, y, z)
+# (1 << 20,) and (1031, 1024): results over 4 MiB, stored nontemporally
+@pytest.mark.parametrize("shape", [(1,), (7,), (1031,), (1 << 20,), (3, 5), (1031, 1024)])
+def test_elementwise_chain(shape: tuple[int, ...]) -> None:
+    x, y, z = _random(*shape), _random(*shape), _random(*shape)
+    result = _engine(kernels.elementwise_chain(*shape)).kernel(x, y, z)
     np.testing.assert_allclose(result, kernels.elementwise_chain_reference(x, y, z), rtol=1e-6)
 
 

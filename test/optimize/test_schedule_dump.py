@@ -18,6 +18,7 @@ PROGRAMS = {
     "matmul": kernels.matmul(64, 96, 80),
     "elementwise_chain": kernels.elementwise_chain(1000),
     "streamed_elementwise_chain": kernels.elementwise_chain(1 << 20),
+    "streamed_2d_elementwise_chain": kernels.elementwise_chain(1031, 1024),
     "softmax": kernels.softmax(6, 100),
     "softmax_split_reductions": kernels.softmax(6, 128),
     "conv": kernels.conv_2d_nhwc_hwcf(1, 10, 12, 8, 16),
@@ -91,9 +92,10 @@ def test_softmax_is_computed_a_row_at_a_time(name: str, tmp_path) -> None:
     assert "scf.for" in optimized and "linalg." not in optimized
 
 
-def test_large_elementwise_outputs_are_stored_nontemporally(tmp_path) -> None:
+@pytest.mark.parametrize("name", ["streamed_elementwise_chain", "streamed_2d_elementwise_chain"])
+def test_large_elementwise_outputs_are_stored_nontemporally(name: str, tmp_path) -> None:
     """A 4 MiB output written once bypasses the caches; a small one does not."""
-    streamed, schedule = _optimized_and_schedule(PROGRAMS["streamed_elementwise_chain"], tmp_path, "vector-width=512")
+    streamed, schedule = _optimized_and_schedule(PROGRAMS[name], tmp_path, "vector-width=512")
     assert 'transform.annotate %stores "nontemporal"' in schedule
     assert re.search(r"vector\.store [^\n]*\{nontemporal = true\}", streamed)
     assert "vector.transfer_write" not in streamed
