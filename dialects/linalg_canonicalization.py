@@ -12,14 +12,11 @@ from xdsl.rewriter import InsertPoint, Rewriter
 
 from mlopt.dialects import tensor
 from mlopt.dialects.tensor_canonicalization import constant_int, join_shapes, preserves_static_information
+from mlopt.passes.bufferization.interface import has_tensor_semantics
 
 
 def _has_buffer_semantics(op: Operation) -> bool:
     return all(isinstance(value.type, MemRefType) for value in (*op.inputs, *op.outputs))
-
-
-def _has_tensor_semantics(op: Operation) -> bool:
-    return all(not isinstance(value.type, MemRefType) for value in (*op.inputs, *op.outputs))
 
 
 class EraseSelfCopy(RewritePattern):
@@ -65,7 +62,7 @@ class EraseIdentityGeneric(RewritePattern):
             if len(op.inputs) == len(op.outputs) == 1 and op.inputs[0] == op.outputs[0]:
                 rewriter.erase_op(op)
             return
-        if not _has_tensor_semantics(op) or len(yielded) != len(op.results):
+        if not has_tensor_semantics(op) or len(yielded) != len(op.results):
             return
         passed = [op.operands[value.index] for value in yielded]
         for value, result in zip(passed, op.results):
