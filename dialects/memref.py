@@ -63,6 +63,7 @@ from xdsl.traits import (
 from xdsl.utils.exceptions import ParseError, VerifyException
 
 from mlopt.dialects.extension import LazyCanonicalizationPatterns, extend_op, replace_ops
+from mlopt.dialects.shapes import compatible_shapes
 from mlopt.dialects.syntax import (
     PREFETCH_HINTS,
     parse_prefetch_hints,
@@ -103,7 +104,7 @@ class _CopyVerifier:
         if source.element_type != target.element_type:
             raise VerifyException("requires the same element type for all operands")
         # Upstream's SameOperandsShape: a dynamic size matches any size.
-        if isinstance(source, MemRefType) and isinstance(target, MemRefType) and not _compatible_shapes(source, target):
+        if isinstance(source, MemRefType) and isinstance(target, MemRefType) and not compatible_shapes(source, target):
             raise VerifyException("requires the same shape for all operands")
 
 
@@ -130,12 +131,6 @@ CopyOp = extend_op(
     mixin=_CopyVerifier,
 )
 
-def _compatible_shapes(source: MemRefType, target: MemRefType) -> bool:
-    return source.get_num_dims() == target.get_num_dims() and all(
-        a == b or DYNAMIC_INDEX in (a, b) for a, b in zip(source.get_shape(), target.get_shape())
-    )
-
-
 def cast_compatible(source: Attribute, target: Attribute) -> bool:
     """Upstream's memref.cast compatibility: same element type and memory
     space, and, when both are ranked, the same rank with matching static sizes."""
@@ -144,7 +139,7 @@ def cast_compatible(source: Attribute, target: Attribute) -> bool:
     if source.element_type != target.element_type or source.memory_space != target.memory_space:
         return False
     if isinstance(source, MemRefType) and isinstance(target, MemRefType):
-        return _compatible_shapes(source, target)
+        return compatible_shapes(source, target)
     return True
 
 

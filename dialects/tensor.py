@@ -50,6 +50,7 @@ from xdsl.utils.exceptions import VerifyException
 
 from mlopt.diagnostics import DiagnosticError
 from mlopt.dialects.extension import LazyCanonicalizationPatterns, extend_op, replace_ops
+from mlopt.dialects.shapes import compatible_shapes
 from mlopt.dialects.syntax import build_op, parse_attr_dict, parse_operand_list, print_attr_dict, print_values, resolve
 
 AnyTensor = base(TensorType) | base(UnrankedTensorType)
@@ -141,9 +142,7 @@ def _compatible_shapes(a: Attribute, b: Attribute) -> bool:
     """Upstream's verifyCompatibleShape on tensor types."""
     if not isinstance(a, TensorType) or not isinstance(b, TensorType):
         return True
-    if a.get_num_dims() != b.get_num_dims():
-        return False
-    return all(x == y or _is_dynamic(x) or _is_dynamic(y) for x, y in zip(_shape(a), _shape(b)))
+    return compatible_shapes(a, b)
 
 
 def _bitwidth(type: Attribute) -> int | None:

@@ -27,6 +27,7 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewri
 from xdsl.rewriter import InsertPoint
 
 from mlopt.dialects import tensor
+from mlopt.dialects.shapes import compatible_shapes
 
 
 def constant_int(value: SSAValue) -> int | None:
@@ -106,14 +107,9 @@ def join_shapes(one: Attribute, two: Attribute) -> Attribute | None:
         return two
     if not isinstance(two, TensorType):
         return one
-    if one.get_num_dims() != two.get_num_dims():
+    if not compatible_shapes(one, two):
         return None
-    shape = []
-    for a, b in zip(one.get_shape(), two.get_shape()):
-        if a != DYNAMIC_INDEX and b != DYNAMIC_INDEX and a != b:
-            return None
-        shape.append(b if a == DYNAMIC_INDEX else a)
-    return TensorType(one.element_type, shape)
+    return TensorType(one.element_type, [b if a == DYNAMIC_INDEX else a for a, b in zip(one.get_shape(), two.get_shape())])
 
 
 class ChainedTensorCast(RewritePattern):
