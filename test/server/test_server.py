@@ -160,10 +160,19 @@ def test_a_client_that_dies_takes_its_request_with_it(sandbox: ServerSandbox, tm
     wait_until_gone(runner, "the request, after its client was killed,")
 
 
-def test_client_imports_neither_xdsl_nor_numpy():
-    probe = "import sys, mlopt.server.client; print('\\n'.join(sys.modules))"
-    modules = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
-    assert not [m for m in modules if m.startswith(("xdsl", "numpy", "llvmlite", "pluggy", "mlopt.cli", "mlopt.registry"))]
+def _modules_after(statement: str) -> set[str]:
+    probe = f"{statement}; import sys; print('\\n'.join(sys.modules))"
+    return set(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split())
+
+
+def test_client_imports_only_small_modules():
+    """A served run's start-up is the interpreter's and the client's: beyond what
+    the interpreter imports anyway, the client takes no Python-level module of
+    weight (their imports cost more than a small request's own work)."""
+    added = _modules_after("import mlopt.tools.mlopt") - _modules_after("pass")
+    assert not [m for m in added if m.startswith(("xdsl", "numpy", "llvmlite", "pluggy", "mlopt.cli", "mlopt.registry"))]
+    heavy = {"re", "json", "enum", "typing", "pathlib", "socket", "signal", "struct", "tempfile", "subprocess", "contextlib"}
+    assert added & heavy == set()
 
 
 # --------------------------------------------------------------------------- when the server cannot serve

@@ -2,9 +2,12 @@
 ``mltranslate`` in the user's warm server when one can be reached, else
 in-process, silently.
 
-This runs on every invocation of the tools, so it imports only small standard
-modules (no xDSL, no numpy, no other mlopt module) until it knows that the
-request must run in-process.
+This runs on every invocation of the tools, so until it knows that the request
+must run in-process it imports only modules built into the interpreter or
+written in C: no xDSL, no other mlopt module, and not even ``socket``,
+``signal`` or ``json``, whose Python layers (enums, ``re``) cost more start-up
+time than a served request's own work. Messages are marshalled: both ends run
+the same interpreter, and the server takes connections from its own user only.
 
 ``MLOPT_SERVER=1`` uses the server and starts it when none is running (that
 request runs in-process while the server warms up); ``MLOPT_SERVER=0`` never
@@ -17,11 +20,10 @@ or in ``MLOPT_SERVER_DIR``.
 
 from __future__ import annotations
 
-import json
+import _signal
+import _socket
+import marshal
 import os
-import signal
-import socket
-import struct
 import sys
 import zlib
 
@@ -32,10 +34,14 @@ SYS_PATH_ENV = "MLOPT_SERVER_SYS_PATH"
 
 TOOL_MODULES = {"mlopt": "mlopt.opt_main", "mlrun": "mlopt.run_main", "mltranslate": "mlopt.translate_main"}
 
-FORWARDED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2)
+FORWARDED_SIGNALS = (_signal.SIGINT, _signal.SIGTERM, _signal.SIGHUP, _signal.SIGQUIT, _signal.SIGUSR1, _signal.SIGUSR2)
 
-_LENGTH = struct.Struct("!I")
+PROTOCOL = 2
+"""Part of the socket's name: a client never reaches a server that speaks another protocol."""
+LENGTH_BYTES = 4
 MAX_MESSAGE = 64 << 20
+_FD_BYTES = 4
+"""SCM_RIGHTS carries descriptors as C ints."""
 
 
 class ServerUnavailable(Exception):
@@ -58,9 +64,7 @@ def server_directory(create: bool = True) -> str | None:
         if runtime and _is_private_directory(runtime):
             directory = os.path.join(runtime, "mlopt")
         else:
-            import tempfile
-
-            directory = os.path.join(tempfile.gettempdir(), f"mlopt-{os.getuid()}")
+            directory = os.path.join(_temporary_directory(), f"mlopt-{os.getuid()}")
     if create:
         try:
             os.mkdir(directory, 0o700)
@@ -69,6 +73,16 @@ def server_directory(create: bool = True) -> str | None:
         except OSError:
             return None
     return directory if _is_private_directory(directory) else None
+
+
+def _temporary_directory() -> str:
+    """Where ``tempfile.gettempdir()`` usually points, without importing
+    tempfile (random, shutil, ...) or probing for a writable directory: an
+    unusable choice only means no server."""
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        if os.path.isdir(candidate := os.environ.get(name, "")):
+            return candidate
+    return "/tmp"
 
 
 def _is_private_directory(path: str) -> bool:
@@ -87,24 +101,26 @@ def environment_identity() -> dict:
     return {
         "executable": sys.executable,
         "path": list(sys.path),
-        "python_env": {name: value for name, value in os.environ.items() if name.startswith("PYTHON")},
+        "python_env": {name: value for name, value in sorted(os.environ.items()) if name.startswith("PYTHON")},
     }
 
 
 def server_paths(directory: str, identity: dict) -> tuple[str, str]:
     """(socket, lock file) of the server for ``identity`` in ``directory``."""
-    tag = "%08x" % zlib.crc32(json.dumps(identity, sort_keys=True).encode())
+    described = [str(PROTOCOL), identity["executable"], *identity["path"], *(f"{k}={v}" for k, v in identity["python_env"].items())]
+    tag = "%08x" % zlib.crc32("\0".join(described).encode(errors="surrogateescape"))
     return os.path.join(directory, f"server-{tag}.sock"), os.path.join(directory, f"server-{tag}.lock")
 
 
 # --------------------------------------------------------------------------- messages
 
 
-def send_message(sock: socket.socket, message: dict, fds: tuple[int, ...] = ()) -> None:
-    data = json.dumps(message).encode()
-    payload = _LENGTH.pack(len(data)) + data
+def send_message(sock: _socket.socket, message: dict, fds: tuple[int, ...] = ()) -> None:
+    data = marshal.dumps(message)
+    payload = len(data).to_bytes(LENGTH_BYTES, "big") + data
     if fds:
-        sent = socket.send_fds(sock, [payload], list(fds))
+        rights = b"".join(fd.to_bytes(_FD_BYTES, sys.byteorder) for fd in fds)
+        sent = sock.sendmsg([payload], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, rights)])
         payload = payload[sent:]
     if payload:
         # Not even an empty send once all is sent: a quick request may have run
@@ -113,7 +129,7 @@ def send_message(sock: socket.socket, message: dict, fds: tuple[int, ...] = ()) 
         sock.sendall(payload)
 
 
-def receive_message(sock: socket.socket, max_fds: int = 0) -> tuple[dict | None, list[int]]:
+def receive_message(sock: _socket.socket, max_fds: int = 0) -> tuple[dict | None, list[int]]:
     """One message and the descriptors that came with it; (None, []) at end of stream.
 
     Reads the message's bytes and not one more: a message sent right behind it
@@ -121,10 +137,10 @@ def receive_message(sock: socket.socket, max_fds: int = 0) -> tuple[dict | None,
     """
     fds: list[int] = []
     try:
-        header = _receive_exactly(sock, _LENGTH.size, fds, max_fds)
-        size = _LENGTH.unpack(header)[0] if header is not None else 0
+        header = _receive_exactly(sock, LENGTH_BYTES, fds, max_fds)
+        size = int.from_bytes(header, "big") if header is not None else 0
         if size > MAX_MESSAGE:
-            raise ServerUnavailable("message too large")
+            raise ValueError("message too large")
         data = _receive_exactly(sock, size, fds) if header is not None else None
     except BaseException:
         _close_all(fds)
@@ -132,16 +148,25 @@ def receive_message(sock: socket.socket, max_fds: int = 0) -> tuple[dict | None,
     if data is None:
         _close_all(fds)
         return None, []
-    return json.loads(data), fds
+    try:
+        message = marshal.loads(data)
+    except (EOFError, TypeError):
+        message = None
+    if not isinstance(message, dict):
+        _close_all(fds)
+        raise ValueError("malformed message")
+    return message, fds
 
 
-def _receive_exactly(sock: socket.socket, size: int, fds: list[int], max_fds: int = 0) -> bytes | None:
+def _receive_exactly(sock: _socket.socket, size: int, fds: list[int], max_fds: int = 0) -> bytes | None:
     """``size`` bytes, or None when the stream ends first."""
     data = b""
     while len(data) < size:
         if max_fds and not fds:
-            chunk, received, _, _ = socket.recv_fds(sock, size - len(data), max_fds)
-            fds.extend(received)
+            chunk, ancillary, _, _ = sock.recvmsg(size - len(data), _socket.CMSG_LEN(max_fds * _FD_BYTES))
+            for level, kind, rights in ancillary:
+                if (level, kind) == (_socket.SOL_SOCKET, _socket.SCM_RIGHTS):
+                    fds.extend(memoryview(rights[: len(rights) - len(rights) % _FD_BYTES]).cast("i"))
         else:
             chunk = sock.recv(size - len(data))
         if not chunk:
@@ -155,8 +180,8 @@ def _close_all(fds: list[int]) -> None:
         os.close(fd)
 
 
-def connect(socket_path: str, timeout: float | None = None) -> socket.socket:
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+def connect(socket_path: str, timeout: float | None = None) -> _socket.socket:
+    sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     sock.settimeout(timeout)
     try:
         sock.connect(socket_path)
@@ -206,21 +231,21 @@ def run_in_server(tool: str, argv: list[str], *, autostart: bool) -> int | None:
         if autostart:
             start_server(directory, identity, wait=False)
         return None
-    with sock:
-        try:
-            return _serve(sock, tool, argv, identity)
-        except ServerStale:
-            if autostart:
-                # The stale server still holds its lock for a moment; the new one waits for it.
-                start_server(directory, identity, wait=False, replace=True)
-            return None
-        except (OSError, ServerUnavailable, ValueError):
-            return None
-        finally:
-            _restore_signals()
+    try:
+        return _serve(sock, tool, argv, identity)
+    except ServerStale:
+        if autostart:
+            # The stale server still holds its lock for a moment; the new one waits for it.
+            start_server(directory, identity, wait=False, replace=True)
+        return None
+    except (OSError, ServerUnavailable, ValueError):
+        return None
+    finally:
+        sock.close()
+        _restore_signals()
 
 
-def _serve(sock: socket.socket, tool: str, argv: list[str], identity: dict) -> int | None:
+def _serve(sock: _socket.socket, tool: str, argv: list[str], identity: dict) -> int | None:
     request = {
         "op": "run",
         "tool": tool,
@@ -240,7 +265,7 @@ def _serve(sock: socket.socket, tool: str, argv: list[str], identity: dict) -> i
     child = reply["pid"]
     # From here the request is running: its outcome is the child's, whatever happens to the server.
     for number in FORWARDED_SIGNALS:
-        signal.signal(number, lambda received, frame: _forward(child, received))
+        _signal.signal(number, lambda received, frame: _forward(child, received))
     # Never fall back to running in-process now: the request has already run, at least in part.
     try:
         reply, _ = receive_message(sock)
@@ -261,7 +286,7 @@ def _forward(child: int, number: int) -> None:
 
 def _restore_signals() -> None:
     for number in FORWARDED_SIGNALS:
-        signal.signal(number, signal.default_int_handler if number == signal.SIGINT else signal.SIG_DFL)
+        _signal.signal(number, _signal.default_int_handler if number == _signal.SIGINT else _signal.SIG_DFL)
 
 
 def _umask() -> int:
@@ -280,7 +305,7 @@ def _exit_code(status: int) -> int:
             stream.flush()
         except (OSError, ValueError):
             pass
-    signal.signal(-code, signal.SIG_DFL)
+    _signal.signal(-code, _signal.SIG_DFL)
     os.kill(os.getpid(), -code)
     return 128 - code
 
@@ -295,6 +320,7 @@ def start_server(directory: str, identity: dict, *, wait: bool, replace: bool = 
     that is exiting, and leaves if the holder stays. With ``wait``, return
     whether a server accepts requests within ``timeout`` seconds."""
     import fcntl
+    import json
     import subprocess
     import time
 
@@ -335,9 +361,14 @@ def start_server(directory: str, identity: dict, *, wait: bool, replace: bool = 
 def control(socket_path: str, message: dict, timeout: float = 10.0) -> dict | None:
     """Send a control message (status, stop) and return the reply, or None."""
     try:
-        with connect(socket_path, timeout) as sock:
-            sock.settimeout(timeout)
-            send_message(sock, message)
-            return receive_message(sock)[0]
+        sock = connect(socket_path, timeout)
+    except OSError:
+        return None
+    try:
+        sock.settimeout(timeout)
+        send_message(sock, message)
+        return receive_message(sock)[0]
     except (OSError, ValueError, ServerUnavailable):
         return None
+    finally:
+        sock.close()

@@ -15,7 +15,8 @@ server has started finishes even when the server exits meanwhile.
 
 Requests are refused from other users (SO_PEERCRED) and from a client whose
 Python environment differs. When the code mlopt runs changes on disk
-(:func:`mlopt.fingerprint.code_fingerprint`), the server answers "stale" and
+(:func:`mlopt.fingerprint.code_fingerprint`, watched by :mod:`mlopt.server.watch`),
+the server answers "stale" and
 exits, and the client starts a fresh one. It also exits after an idle timeout
 (``MLOPT_SERVER_IDLE_TIMEOUT`` seconds, default 900) and when its socket is
 deleted.
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import gc
 import json
 import os
 import signal
@@ -33,6 +35,7 @@ import struct
 import sys
 import time
 
+from mlopt import fingerprint
 from mlopt.server.client import (
     SYS_PATH_ENV,
     TOOL_MODULES,
@@ -61,13 +64,13 @@ class Server:
     """One listening server; :meth:`serve` runs until stopped, stale or idle."""
 
     def __init__(self, directory: str, *, owner_uid: int | None = None, idle_timeout: float | None = None):
-        from mlopt.fingerprint import code_fingerprint
+        from mlopt.server.watch import CodeWatch
 
         self.identity = environment_identity()
         self.socket_path, self.lock_path = server_paths(directory, self.identity)
         self.owner_uid = os.getuid() if owner_uid is None else owner_uid
         self.idle_timeout = idle_timeout if idle_timeout is not None else float(os.environ.get(IDLE_TIMEOUT_ENV, DEFAULT_IDLE_TIMEOUT))
-        self.fingerprint = code_fingerprint()
+        self.code = CodeWatch()
         self.started = time.time()
         self.requests = 0
         self._lock_file = None
@@ -174,9 +177,7 @@ class Server:
             if request.get("identity") != self.identity:
                 send_message(connection, {"refused": "the client's Python environment differs from the server's"})
                 return True
-            from mlopt.fingerprint import code_fingerprint
-
-            if code_fingerprint() != self.fingerprint:
+            if not self.code.unchanged():
                 sys.stderr.write(f"mlopt-server: pid {os.getpid()}: mlopt, a plugin or the environment changed on disk; exiting\n")
                 send_message(connection, {"stale": True, "socket": self.socket_path})
                 return False
@@ -202,7 +203,7 @@ class Server:
             "requests": self.requests,
             "idle_timeout": self.idle_timeout,
             "python": self.identity["executable"],
-            "fingerprint": self.fingerprint,
+            "fingerprint": self.code.fingerprint,
         }
 
     def _fork_handler(self, connection: socket.socket, request: dict, fds: list[int]) -> None:
@@ -214,6 +215,7 @@ class Server:
             if self._lock_file is not None:
                 # A request in flight must not keep a fresh server from taking over once this one exits.
                 self._lock_file.close()
+            self.code.close()
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             go_read, go_write = os.pipe()
@@ -226,6 +228,9 @@ class Server:
                 if os.read(go_read, 1) != b"!":
                     os._exit(1)
                 os.close(go_read)
+                # The server has just found the code unchanged: the request need not
+                # stat it all again for its fingerprint (mlrun's cache key).
+                fingerprint.trust(self.code.fingerprint)
                 _run_request(request, fds)
             os.close(go_read)
             for fd in fds:
@@ -328,26 +333,66 @@ def _open_standard_streams(streams: list) -> None:
         setattr(sys, f"__{name}__", stream)
 
 
+WARM_UP_PROGRAM = """\
+func.func @main() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0.0 : f64
+  %buffer = memref.alloc() : memref<4xf64>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %value = arith.addf %zero, %zero : f64
+    memref.store %value, %buffer[%i] : memref<4xf64>
+  }
+  memref.dealloc %buffer : memref<4xf64>
+  return
+}
+"""
+"""Run by each tool at warm-up. It prints nothing: C's stdout buffer, which
+every forked request inherits, stays empty."""
+
+WARM_UP_RUNS = (
+    ("mlopt", ()),
+    ("mlopt", ("--canonicalize", "--cse", "--mlir-print-op-generic")),
+    ("mltranslate", ("--pass-pipeline=builtin.module(lower-to-llvm)", "--mlir-to-llvmir")),
+    # Twice: the first compiles and fills the (scratch) cache, the second loads from it.
+    ("mlrun", ("-e", "main", "--entry-point-result=void")),
+    ("mlrun", ("-e", "main", "--entry-point-result=void")),
+)
+
+
 def _warm_up() -> None:
-    """Import what requests use, without running anything that keeps state.
-    What fails to import (a file being edited, a broken plugin) is left for the
-    request that uses it to report, as it would in-process: the server still
+    """Do once, before any fork, what every request would otherwise do first:
+    import the modules the tools use and run each tool on a small program,
+    which fills the caches built on first use (ABC subclass checks, xDSL's
+    per-class tables, LLVM's targets, the JIT's crash trampoline). A forked
+    request then does only its own work.
+
+    What fails here (a file being edited, a broken plugin) is left for the
+    request that meets it to report, as it would in-process: the server still
     starts, rather than every request trying to start one."""
     import importlib
 
-    modules = (*TOOL_MODULES.values(), "mlopt.codegen.jit", "mlopt.codegen.lowering", "mlopt.asm", "mlopt.verifier")
+    # What the tools' process entry point imports before it reads its arguments.
+    modules = (*TOOL_MODULES.values(), "mlopt.dataclass_cache", "mlopt.codegen.cache", "mlopt.entry_points")
     for module in modules:
         try:
             importlib.import_module(module)
         except Exception:
             pass
     try:
-        from mlopt.plugins import load_plugins
-        from mlopt.registry import DIALECT, PASS, PIPELINE, TARGET, FRONTEND, Registry
-
-        registry = Registry(load_plugins(autoload=False))
+        _load_every_registration()
+        _run_tools_once()
     except Exception:
-        return
+        pass
+
+
+def _load_every_registration() -> None:
+    """Import every dialect, pass, pipeline, target and frontend the plugins register."""
+    from mlopt.plugins import load_plugins
+    from mlopt.registry import DIALECT, FRONTEND, PASS, PIPELINE, TARGET, Registry
+
+    registry = Registry(load_plugins(autoload=False))
     for kind in (DIALECT, PASS, PIPELINE, TARGET, FRONTEND):
         for entry in registry.entries(kind).values():
             if entry.is_xdsl_research:
@@ -356,6 +401,30 @@ def _warm_up() -> None:
                 entry.load()
             except Exception:
                 pass
+
+
+def _run_tools_once() -> None:
+    import importlib
+    import io
+    import tempfile
+
+    from mlopt.codegen.cache import CACHE_DIR_ENV
+
+    saved_cache_directory = os.environ.get(CACHE_DIR_ENV)
+    with tempfile.TemporaryDirectory(prefix="mlopt-server-warm-up-") as scratch:
+        program = os.path.join(scratch, "warm_up.mlir")
+        with open(program, "w") as f:
+            f.write(WARM_UP_PROGRAM)
+        # The mlrun cache the warm-up fills is its own, never the user's.
+        os.environ[CACHE_DIR_ENV] = os.path.join(scratch, "cache")
+        try:
+            for tool, flags in WARM_UP_RUNS:
+                importlib.import_module(TOOL_MODULES[tool]).run([program, *flags], stdout=io.StringIO(), stderr=io.StringIO())
+        finally:
+            if saved_cache_directory is None:
+                del os.environ[CACHE_DIR_ENV]
+            else:
+                os.environ[CACHE_DIR_ENV] = saved_cache_directory
 
 
 def main(replace: bool = False) -> None:
@@ -373,6 +442,10 @@ def main(replace: bool = False) -> None:
         return
     try:
         _warm_up()
+        # The warmed-up heap is shared with every forked request: the collector
+        # never visits it, so neither a collection here nor one in a request
+        # copies its pages, nor spends time on it.
+        gc.freeze()
         server.listen()
         sys.stderr.write(f"mlopt-server: pid {os.getpid()} serving {server.socket_path}\n")
         sys.stderr.flush()
