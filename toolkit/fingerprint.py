@@ -46,15 +46,26 @@ def code_directories() -> list[str]:
     """The directories whose entries :func:`code_fingerprint` reads: a change
     to the fingerprint is a change in one of them (for a missing path entry:
     in the directory that would hold it)."""
-    directories = [directory for root in _package_directories() for directory, _ in _walk_tree(root)]
+    directories = [directory for root in _package_directories() for directory in _tree_directories(root)]
     for entry in _path_entries():
         if not os.path.isdir(entry):
             directories.append(os.path.dirname(entry))
         elif _is_source_tree(entry, _installed_names(entry)):
-            directories.extend(directory for directory, _ in _walk_tree(entry))
+            directories.extend(_tree_directories(entry))
         else:
             directories.append(entry)
     return directories
+
+
+def _tree_directories(root: str):
+    """The directories of the tree at ``root`` and those of the files its
+    symbolic links point to (a strict editable install links each source file)."""
+    for directory, files in _walk_tree(root):
+        yield directory
+        for name in files:
+            path = os.path.join(directory, name)
+            if name.endswith(_SOURCE_SUFFIXES) and os.path.islink(path):
+                yield os.path.dirname(os.path.realpath(path))
 
 
 def _path_entries() -> list[str]:

@@ -44,6 +44,22 @@ def test_a_file_in_a_directory_made_after_the_start_is_a_change(source_tree, cod
     assert not code_watch.unchanged()
 
 
+def test_a_change_to_a_linked_source_file_is_a_change(monkeypatch, tmp_path):
+    """As in a strict editable install: the tree on sys.path links each source file."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "linked.py").write_text("X = 1\n")
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "linked.py").symlink_to(tmp_path / "sources" / "linked.py")
+    monkeypatch.syspath_prepend(str(tmp_path / "tree"))
+    code = watch.CodeWatch()
+    try:
+        assert code.unchanged()
+        (tmp_path / "sources" / "linked.py").write_text("X = 2\n")
+        assert not code.unchanged()
+    finally:
+        code.close()
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
 def test_the_fingerprint_is_computed_again_only_after_a_change(monkeypatch, source_tree):
     computed = []
