@@ -49,9 +49,10 @@ PACK_WHERE_B_EXCEEDS = 256 * 1024
 cost what the contiguous panels save), 1.6x faster at 1024³, where a row of
 B is a 4 KiB page; below this size packing is only overhead to compile."""
 
-PACKED_CREATES = ("linalg.generic", "linalg.transpose", "linalg.copy")
-"""The packed contraction, the relayouts of the lowered packs and unpack,
-and the copy of the unpacked result into the original init."""
+PACKED_CREATES = ("linalg.transpose", "linalg.copy")
+"""The relayouts of the lowered packs and unpack, and the copy of the
+unpacked result into the original init. The packed contraction, a
+linalg.generic, is left only where it is not vectorized here."""
 
 ANY = "!transform.any_op"
 
@@ -76,7 +77,7 @@ def plan(
             f"packed_{family}_{shape_suffix(extents)}",
             tuple(_packed_steps(extents, (REGISTER_ROWS, 2 * lanes), vectorize, hoist)),
             on_tensors=True,
-            creates=PACKED_CREATES,
+            creates=PACKED_CREATES if vectorize else (*PACKED_CREATES, "linalg.generic"),
         )
     rows, columns, depth = CACHE_TILE
     if op.name == "linalg.matvec":

@@ -19,6 +19,21 @@ func.func @kernel(%a: {a}, %b: {b}) -> {c} {{
 """
 
 
+def biased_matmul(m: int, n: int, k: int) -> str:
+    """``a @ b + bias``: a contraction, then an elementwise op."""
+    a, b, c = f"tensor<{m}x{k}xf32>", f"tensor<{k}x{n}xf32>", f"tensor<{m}x{n}xf32>"
+    return f"""
+func.func @kernel(%a: {a}, %b: {b}, %bias: {c}) -> {c} {{
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : {c}
+  %init = linalg.fill ins(%zero : f32) outs(%empty : {c}) -> {c}
+  %product = linalg.matmul ins(%a, %b : {a}, {b}) outs(%init : {c}) -> {c}
+  %biased = linalg.add ins(%product, %bias : {c}, {c}) outs(%empty : {c}) -> {c}
+  return %biased : {c}
+}}
+"""
+
+
 def batch_matmul(batch: int, m: int, n: int, k: int) -> str:
     a, b, c = f"tensor<{batch}x{m}x{k}xf32>", f"tensor<{batch}x{k}x{n}xf32>", f"tensor<{batch}x{m}x{n}xf32>"
     return f"""

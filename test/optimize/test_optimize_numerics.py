@@ -58,6 +58,13 @@ def test_a_packed_matmul_feeds_an_unpacked_one() -> None:
     np.testing.assert_allclose(_engine(TWO_MATMULS).kernel(a, b, d), a @ b @ d, rtol=1e-4, atol=1e-3)
 
 
+def test_packed_matmul_then_elementwise() -> None:
+    """B: 520 KiB, packed by default; the bias is added on buffers."""
+    a, b, bias = _random(9, 256), _random(256, 520), _random(9, 520)
+    result = _engine(kernels.biased_matmul(9, 520, 256)).kernel(a, b, bias)
+    np.testing.assert_allclose(result, a @ b + bias, rtol=1e-4, atol=1e-4)
+
+
 def test_packed_matmul_accumulates_into_its_init() -> None:
     source = """
 func.func @kernel(%a: tensor<11x19xf32>, %b: tensor<19x35xf32>, %c: tensor<11x35xf32>) -> tensor<11x35xf32> {

@@ -141,6 +141,18 @@ def test_matmuls_are_packed_where_b_exceeds_256_kib_unless_told(tmp_path) -> Non
     assert "transform.structured.pack" not in small
 
 
+def test_a_packed_matmul_leaves_the_elementwise_ops_scheduled_on_buffers(tmp_path) -> None:
+    """Only the packed matmul is scheduled before bufferization; the bias
+    added to its result (a linalg.generic once fused) keeps the schedule it
+    has in a module without a packed matmul."""
+    _, schedule = _optimized_and_schedule(kernels.biased_matmul(8, 512, 256), tmp_path)  # B: 512 KiB
+    main = schedule.split("transform.named_sequence @", 2)[1]
+    bufferized = main.index("transform.bufferization.one_shot_bufferize")
+    assert 0 <= main.index("transform.include @packed_matmul_8x512x256 ") < bufferized
+    assert main.index('transform.structured.match ops{["linalg.generic"]}') > bufferized
+    assert main.index("transform.include @generic_8x512 ") > bufferized
+
+
 def test_pack_leaves_matmuls_on_buffers_unpacked(tmp_path) -> None:
     """Packing needs tensors: a matmul on buffers keeps the unpacked schedule."""
     program = PROGRAMS["packed_matmul"].replace("@kernel", "@on_tensors") + MATMUL_ON_BUFFERS
