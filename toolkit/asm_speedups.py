@@ -11,6 +11,12 @@ falls back to xDSL's own code for anything it does not recognize.
 - Token text: the parser asks for the text of most tokens, through
   ``Token.text`` → ``Span.text`` → ``Span.content``, three Python calls
   around one slice; here one property slices the input itself.
+- The token layer: the parser reaches its current token through two
+  properties (``_current_token`` → ``_parser_state.current_token``), a
+  Python call each, some 50 times per op; here the properties read the
+  state through C attribute getters. Consuming a token, and the punctuation
+  checks (which look the spelling up twice, once in an ``assert``), read the
+  state once.
 - Builtin types: each is parsed and built anew for every use (an IRDL
   construction and verification, for every ``f32`` and ``memref<?xf32>`` of
   the module). Types are immutable and a builtin type's text alone decides
@@ -99,6 +105,61 @@ def _fast_lexer() -> None:
     Token.text = property(token_text, doc=Token.text.__doc__)
 
 
+def _direct_token_access() -> None:
+    from operator import attrgetter
+
+    from xdsl.parser.base_parser import BaseParser
+    from xdsl.parser.generic_parser import GenericParser
+    from xdsl.utils.mlir_lexer import KIND_BY_PUNCTUATION_SPELLING
+
+    def consume_token(self, expected_kind=None):
+        state = self._parser_state
+        consumed = state.current_token
+        assert expected_kind is None or consumed.kind == expected_kind, (
+            f"Unexpected token {consumed}, expected {expected_kind}"
+        )
+        state.current_token = state.lexer.lex()
+        return consumed
+
+    def parse_optional_token(self, expected_kind):
+        state = self._parser_state
+        if (consumed := state.current_token).kind == expected_kind:
+            state.current_token = state.lexer.lex()
+            return consumed
+        return None
+
+    parse_punctuation_generally = BaseParser.parse_punctuation
+    parse_optional_punctuation_generally = BaseParser.parse_optional_punctuation
+
+    def parse_punctuation(self, punctuation, context_msg=""):
+        state = self._parser_state
+        if state.current_token.kind is not KIND_BY_PUNCTUATION_SPELLING.get(punctuation):
+            # Not there (or not a punctuation): xDSL's says what is wrong.
+            return parse_punctuation_generally(self, punctuation, context_msg)
+        state.current_token = state.lexer.lex()
+        return punctuation
+
+    def parse_optional_punctuation(self, punctuation):
+        kind = KIND_BY_PUNCTUATION_SPELLING.get(punctuation)
+        if kind is None:
+            return parse_optional_punctuation_generally(self, punctuation)
+        state = self._parser_state
+        if state.current_token.kind is not kind:
+            return None
+        state.current_token = state.lexer.lex()
+        return punctuation
+
+    parse_punctuation.__wrapped__ = parse_punctuation_generally  # type: ignore[attr-defined]
+    parse_optional_punctuation.__wrapped__ = parse_optional_punctuation_generally  # type: ignore[attr-defined]
+    GenericParser._current_token = property(attrgetter("_parser_state.current_token"), doc=GenericParser._current_token.__doc__)
+    GenericParser.lexer = property(attrgetter("_parser_state.lexer"), doc=GenericParser.lexer.__doc__)
+    GenericParser.pos = property(attrgetter("_parser_state.current_token.span.start"), doc=GenericParser.pos.__doc__)
+    GenericParser._consume_token = consume_token
+    GenericParser._parse_optional_token = parse_optional_token
+    BaseParser.parse_punctuation = parse_punctuation
+    BaseParser.parse_optional_punctuation = parse_optional_punctuation
+
+
 def _reused_builtin_types() -> None:
     from xdsl.parser.attribute_parser import AttrParser
     from xdsl.utils.mlir_lexer import MLIRTokenKind
@@ -149,4 +210,5 @@ def _keep(cache: dict, text: str, value: object) -> None:
 @functools.cache
 def apply() -> None:
     _fast_lexer()
+    _direct_token_access()
     _reused_builtin_types()

@@ -1,5 +1,6 @@
-"""mlopt.asm_speedups: the fast lexer makes the tokens xDSL's lexer makes, and a
-builtin type parsed once is reused only for the same text."""
+"""mlopt.asm_speedups: the fast lexer makes the tokens xDSL's lexer makes, the
+token layer consumes and reports as xDSL's does, and a builtin type parsed
+once is reused only for the same text."""
 
 import pytest
 from xdsl.utils.exceptions import ParseError
@@ -55,6 +56,46 @@ def test_token_text_is_the_source_slice_decoded_strictly():
     assert Span(0, 2, Input("é!".encode(), "<test>")).text == "é"
     with pytest.raises(UnicodeDecodeError):
         Span(0, 1, Input("é".encode(), "<test>")).text
+
+
+def _token_parser(text: str):
+    from xdsl.context import Context
+    from xdsl.parser import Parser
+
+    return Parser(Context(), text, "<test>")
+
+
+def test_token_access_follows_the_parser_state():
+    parser = _token_parser("(%a, %b)")
+    first = parser._current_token
+    assert first is parser._parser_state.current_token and parser.lexer is parser._parser_state.lexer
+    assert parser._consume_token(MLIRTokenKind.L_PAREN) is first
+    assert parser._parse_optional_token(MLIRTokenKind.COMMA) is None
+    assert parser._parse_optional_token(MLIRTokenKind.PERCENT_IDENT).text == "%a"
+    assert parser.pos == 3
+    saved = parser._parser_state.current_token
+    parser._resume_from(1)
+    assert parser._current_token.text == "%a" and parser._current_token is not saved
+    with pytest.raises(AssertionError):
+        parser._consume_token(MLIRTokenKind.COMMA)
+
+
+def _outcome(parse, text: str, spelling: str):
+    parser = _token_parser(text)
+    try:
+        found = parse(parser, spelling)
+    except (ParseError, AssertionError) as err:
+        return type(err), str(err)
+    return found, parser._current_token.text
+
+
+@pytest.mark.parametrize("method", ["parse_punctuation", "parse_optional_punctuation"])
+@pytest.mark.parametrize(("spelling", "text"), [("(", "( x"), ("->", "-> x"), (",", "x ,"), ("{", ""), ("nope", "x")])
+def test_punctuation_parsed_as_xdsl_parses_it(method, spelling, text):
+    from xdsl.parser.base_parser import BaseParser
+
+    fast = getattr(BaseParser, method)
+    assert _outcome(fast, text, spelling) == _outcome(fast.__wrapped__, text, spelling)
 
 
 def _parsed(text: str):
