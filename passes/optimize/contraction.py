@@ -29,7 +29,7 @@ from xdsl.ir import Operation
 
 from mlopt.passes.optimize.loops import element_bits, static_extents
 from mlopt.passes.optimize.target import Target
-from mlopt.passes.optimize.tiles import Kernel, TilePlan, masked_vectorize_steps, shape_suffix, tile_using_for, tiling_steps
+from mlopt.passes.optimize.tiles import ANY, Kernel, TilePlan, masked_vectorize_steps, shape_suffix, tile_using_for, tiling_steps
 
 REGISTER_ROWS = 8
 REDUCTION_DEPTH = 8
@@ -53,8 +53,6 @@ PACKED_CREATES = ("linalg.transpose", "linalg.copy")
 """The relayouts of the lowered packs and unpack, and the copy of the
 unpacked result into the original init. The packed contraction, a
 linalg.generic, is left only where it is not vectorized here."""
-
-ANY = "!transform.any_op"
 
 
 def plan(

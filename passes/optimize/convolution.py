@@ -10,7 +10,7 @@ from xdsl.ir import Operation
 
 from mlopt.passes.optimize.loops import element_bits, static_extents
 from mlopt.passes.optimize.target import Target
-from mlopt.passes.optimize.tiles import Kernel, TilePlan, shape_suffix, tiling_steps
+from mlopt.passes.optimize.tiles import ANY, Kernel, TilePlan, shape_suffix, tiling_steps
 
 OUTPUT_COLUMNS = 8
 
@@ -29,7 +29,7 @@ def plan(op: Operation, target: Target) -> Kernel | None:
     # the 1-D convolution vectorizes unmasked only: tiles divide the loops
     tiles = TilePlan(tuple(extents), (0,) * 7, tuple(_dividing_tile(e, p) for e, p in zip(extents, preferred)))
     steps, handle = tiling_steps(tiles)
-    steps.append(f"%decomposed = transform.structured.decompose {handle} : (!transform.any_op) -> !transform.any_op")
+    steps.append(f"%decomposed = transform.structured.decompose {handle} : ({ANY}) -> {ANY}")
     return Kernel("conv_2d_nhwc_hwcf", f"conv_2d_nhwc_hwcf_{shape_suffix(extents)}", tuple(steps), on_tensors=True)
 
 

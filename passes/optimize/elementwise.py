@@ -10,7 +10,7 @@ from xdsl.ir import Operation
 
 from mlopt.passes.optimize.loops import element_bits, static_extents
 from mlopt.passes.optimize.target import Target
-from mlopt.passes.optimize.tiles import Kernel, TilePlan, masked_vectorize_steps, shape_suffix, tiling_steps
+from mlopt.passes.optimize.tiles import ANY, Kernel, TilePlan, masked_vectorize_steps, shape_suffix, tiling_steps
 
 GENERALIZED = (
     "linalg.fill", "linalg.broadcast", "linalg.map",
@@ -65,15 +65,14 @@ def _streaming_store_steps(register_tile: str, loops: int) -> list[str]:
     vector with leading unit dimensions, cast away first: the transfers are
     then 1-D, which is what lower_transfer makes plain."""
     loop = f"{register_tile}_loops" + ("#0" if loops > 1 else "")
-    any_op = "!transform.any_op"
     return [
-        f"transform.structured.vectorize {register_tile} : {any_op}",
+        f"transform.structured.vectorize {register_tile} : {ANY}",
         f"transform.apply_patterns to {loop} {{",
         "  transform.apply_patterns.vector.cast_away_vector_leading_one_dim",
         "  transform.apply_patterns.vector.lower_transfer max_transfer_rank = 1",
         "  transform.apply_patterns.canonicalization",
-        f"}} : {any_op}",
-        f'%stores = transform.structured.match ops{{["vector.store"]}} in {loop} : ({any_op}) -> {any_op}',
+        f"}} : {ANY}",
+        f'%stores = transform.structured.match ops{{["vector.store"]}} in {loop} : ({ANY}) -> {ANY}',
         "%nontemporal = transform.param.constant true -> !transform.any_param",
-        f'transform.annotate %stores "nontemporal" = %nontemporal : {any_op}, !transform.any_param',
+        f'transform.annotate %stores "nontemporal" = %nontemporal : {ANY}, !transform.any_param',
     ]

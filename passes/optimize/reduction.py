@@ -19,7 +19,7 @@ from xdsl.ir import Operation
 from mlopt.passes.optimize import elementwise
 from mlopt.passes.optimize.loops import element_bits, static_extents
 from mlopt.passes.optimize.target import Target
-from mlopt.passes.optimize.tiles import Kernel, TilePlan, masked_vectorize_steps, shape_suffix, tile_using_for, tiling_steps
+from mlopt.passes.optimize.tiles import ANY, Kernel, TilePlan, masked_vectorize_steps, shape_suffix, tile_using_for, tiling_steps
 
 VECTORS_PER_CHUNK = 16
 """Vectors reduced per step of a reduction loop."""
@@ -77,10 +77,9 @@ def _split_steps(extents: list[int], partial: int) -> list[str]:
     rows, handle = tile_using_for("%op", "row", [1 if extent > 1 else 0 for extent in extents[:-1]] + [0])
     steps = [rows] if rows else []
     tiles = ", ".join(["0"] * (len(extents) - 1) + [str(partial)])
-    any_op = "!transform.any_op"
     steps.append(
         f"%partial_init, %partial, %merge, %chunks = transform.structured.tile_reduction_using_for {handle} "
-        f"by tile_sizes = [{tiles}] : ({any_op}) -> ({any_op}, {any_op}, {any_op}, {any_op})"
+        f"by tile_sizes = [{tiles}] : ({ANY}) -> ({ANY}, {ANY}, {ANY}, {ANY})"
     )
     return steps
 
@@ -146,16 +145,16 @@ def _row_fusion(consumer: Operation, target: Target) -> RowFusion | None:
     for index, producer in enumerate(reversed(producers)):
         if len(_users_in(producer, chain)) > 1:
             # the users' slices of its result are the same row: merged, it is fused once
-            steps.append(f"transform.apply_cse to {loop} : !transform.any_op")
+            steps.append(f"transform.apply_cse to {loop} : {ANY}")
         fused_loop = f"%rows_loop_{index + 1}"
         steps.append(
             f"%fused_{names[producer]}, {fused_loop} = transform.structured.fuse_into_containing_op "
-            f"%{names[producer]} into {loop} : (!transform.any_op, !transform.any_op) -> (!transform.any_op, !transform.any_op)"
+            f"%{names[producer]} into {loop} : ({ANY}, {ANY}) -> ({ANY}, {ANY})"
         )
         loop = fused_loop
     # the row's slices of the result, one per op writing it, made one: bufferized,
     # the ops then compute in the result's row, not in a copy of it
-    steps.append(f"transform.apply_cse to {loop} : !transform.any_op")
+    steps.append(f"transform.apply_cse to {loop} : {ANY}")
     nested, on_buffers = [], []
     for op in chain:
         handle = tiled_consumer if op is consumer else f"%fused_{names[op]}"
@@ -166,10 +165,10 @@ def _row_fusion(consumer: Operation, target: Target) -> RowFusion | None:
                 tuple(_split_steps(tiled[op], partials[op])),
             )  # fmt: skip
             nested.append(kernel)
-            steps.append(f"transform.include @{kernel.name} failures(propagate) ({handle}) : (!transform.any_op) -> ()")
+            steps.append(f"transform.include @{kernel.name} failures(propagate) ({handle}) : ({ANY}) -> ()")
         elif (kernel := _row_plan(op, target, tiled[op])) is not None and kernel.steps:
             on_buffers.append(kernel)
-            steps.append(f'transform.annotate {handle} "{row_attribute(kernel)}" : !transform.any_op')
+            steps.append(f'transform.annotate {handle} "{row_attribute(kernel)}" : {ANY}')
     family = consumer.name.removeprefix("linalg.")
     kernel = Kernel(
         f"{family}_rows", f"{family}_rows_{shape_suffix(extents)}", tuple(steps), on_tensors=True, creates=SPLIT_CREATES
@@ -249,6 +248,6 @@ def _producer_lookups(chain: list[Operation], names: dict[Operation, str]) -> li
         handles[producer] = f"%{names[producer]}"
         lines.append(
             f"{handles[producer]} = transform.get_producer_of_operand {handles[user]}[{number}] "
-            ": (!transform.any_op) -> !transform.any_op"
+            f": ({ANY}) -> {ANY}"
         )
     return lines

@@ -17,7 +17,7 @@ from xdsl.ir import Operation
 
 from mlopt.passes.optimize import contraction, convolution, elementwise, reduction
 from mlopt.passes.optimize.target import Target
-from mlopt.passes.optimize.tiles import Kernel
+from mlopt.passes.optimize.tiles import ANY, Kernel
 
 FAMILIES: tuple[Callable[[Operation, Target], Kernel | None], ...] = (
     contraction.plan,
@@ -26,8 +26,6 @@ FAMILIES: tuple[Callable[[Operation, Target], Kernel | None], ...] = (
     reduction.plan,
 )
 """Tried in order; the first plan found schedules the op."""
-
-ANY = "!transform.any_op"
 
 BUFFERIZATION = {"bufferize_function_boundaries": True, "function_boundary_type_conversion": "identity-layout-map"}
 """One-shot bufferization as the script asks for it (the analysis bufferizes a copy alike)."""

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+ANY = "!transform.any_op"
+"""The type of the handles the schedules pass around."""
+
 
 def fitting_tile(extent: int, preferred: int, quantum: int = 1) -> int:
     """``preferred`` or, when it leaves a partial tile, the largest multiple of
@@ -66,10 +69,10 @@ def tile_using_for(handle: str, result: str, sizes: Sequence[int]) -> tuple[str,
     if not loops:
         return "", handle
     loop_results = f"%{result}_loops" + (f":{loops}" if loops > 1 else "")
-    types = ", ".join(["!transform.any_op"] * (loops + 1))
+    types = ", ".join([ANY] * (loops + 1))
     line = (
         f"%{result}, {loop_results} = transform.structured.tile_using_for {handle} tile_sizes "
-        f"[{', '.join(map(str, sizes))}] : (!transform.any_op) -> ({types})"
+        f"[{', '.join(map(str, sizes))}] : ({ANY}) -> ({types})"
     )
     return line, f"%{result}"
 
@@ -90,7 +93,7 @@ def masked_vectorize_steps(plan: TilePlan, handle: str, vector_sizes: Sequence[i
     if not plan.partial:
         return []
     sizes = plan.vector_sizes if vector_sizes is None else vector_sizes
-    return [f"transform.structured.vectorize {handle} vector_sizes [{', '.join(map(str, sizes))}] : !transform.any_op"]
+    return [f"transform.structured.vectorize {handle} vector_sizes [{', '.join(map(str, sizes))}] : {ANY}"]
 
 
 @dataclass(frozen=True)
