@@ -62,6 +62,8 @@ def plan(
     ``vectorize`` and ``hoist`` are for the packed schedule, which vectorizes
     its register tiles itself (unpacked ones are left to the schedule's
     function-wide vectorization)."""
+    from mlopt.passes.bufferization.interface import has_tensor_semantics
+
     if op.name not in OPS:
         return None
     extents = static_extents(op)
@@ -69,7 +71,7 @@ def plan(
         return None
     lanes = target.lanes(element_bits(op))
     family = op.name.removeprefix("linalg.")
-    if op.name in PACKED_OPS and _on_tensors(op) and (pack or (pack is None and _packing_pays(op, extents))):
+    if op.name in PACKED_OPS and has_tensor_semantics(op) and (pack or (pack is None and _packing_pays(op, extents))):
         return Kernel(
             f"packed_{family}",
             f"packed_{family}_{shape_suffix(extents)}",
@@ -92,12 +94,6 @@ def plan(
 def _packing_pays(matmul: Operation, extents: list[int]) -> bool:
     *_, n, k = extents
     return n * k * element_bits(matmul) // 8 > PACK_WHERE_B_EXCEEDS
-
-
-def _on_tensors(op: Operation) -> bool:
-    from xdsl.dialects.builtin import TensorType
-
-    return all(isinstance(operand.type, TensorType) for operand in op.operands)
 
 
 def _packed_steps(extents: list[int], tile: tuple[int, int], vectorize: bool, hoist: bool) -> list[str]:
