@@ -4,14 +4,13 @@ and casts folded into the linalg ops that use them."""
 
 from __future__ import annotations
 
-from xdsl.dialects import tensor as xtensor
 from xdsl.dialects.builtin import MemRefType, TensorType
 from xdsl.ir import Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint, Rewriter
 
 from mlopt.dialects import tensor
-from mlopt.dialects.tensor_canonicalization import constant_int, join_shapes, preserves_static_information
+from mlopt.dialects.tensor_canonicalization import cast_folds_into_consumer, constant_int, join_shapes
 from mlopt.passes.bufferization.interface import has_tensor_semantics
 
 
@@ -81,10 +80,6 @@ def is_linalg_destination_style(op: Operation) -> bool:
     return op.name.startswith("linalg.") and op.name not in _RELAYOUTS and hasattr(op, "inputs") and hasattr(op, "outputs")
 
 
-def _folds_into_user(cast: Operation) -> bool:
-    return isinstance(cast, xtensor.CastOp) and preserves_static_information(cast.dest.type, cast.source.type)
-
-
 class FoldTensorCastIntoLinalgUser(RewritePattern):
     """A linalg op reads the more static source of each tensor.cast that only
     forgets sizes; its results take the types of its new inits and are cast
@@ -92,12 +87,12 @@ class FoldTensorCastIntoLinalgUser(RewritePattern):
     named ops carry no canonicalization patterns of their own."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
-        if not _folds_into_user(op):
+        if not cast_folds_into_consumer(op):
             return
         user = next((use.operation for use in op.dest.uses if is_linalg_destination_style(use.operation)), None)
         if user is None:
             return
-        operands = [value.owner.source if _folds_into_user(value.owner) else value for value in user.operands]
+        operands = [value.owner.source if cast_folds_into_consumer(value.owner) else value for value in user.operands]
         inits = operands[len(operands) - len(user.outputs) :]
         result_types = [init.type for init in inits if isinstance(init.type, TensorType)]
         new = type(user).create(

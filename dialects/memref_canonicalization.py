@@ -208,7 +208,8 @@ class CollapseOfCast(RewritePattern):
 def _reads_through_cast(user: Operation, index: int, cast: Operation) -> bool:
     """Whether operand ``index`` of ``user``, a memref.cast, may be the cast's
     source: the ops whose upstream folder is foldMemRefCast (linalg ops, loads,
-    stores of their memref, atomic updates, deallocs, prefetches), and copies
+    stores of their memref, atomic updates, deallocs, prefetches, vector
+    transfers, loads and stores), and copies
     when the cast only forgets static facts (CopyOp::fold)."""
     if user.name == "memref.copy":
         return cast_folds_into_consumer(cast)
@@ -217,7 +218,20 @@ def _reads_through_cast(user: Operation, index: int, cast: Operation) -> bool:
     return user.name in _FOLDING_MEMREF_CAST or is_linalg_destination_style(user)
 
 
-_FOLDING_MEMREF_CAST = frozenset({"memref.load", "memref.atomic_rmw", "memref.dealloc", "memref.prefetch"})
+_FOLDING_MEMREF_CAST = frozenset(
+    {
+        "memref.load",
+        "memref.atomic_rmw",
+        "memref.dealloc",
+        "memref.prefetch",
+        "vector.transfer_read",
+        "vector.transfer_write",
+        "vector.load",
+        "vector.store",
+        "vector.maskedload",
+        "vector.maskedstore",
+    }
+)
 
 
 class FoldCastIntoUsers(RewritePattern):

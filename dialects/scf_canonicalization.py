@@ -17,7 +17,7 @@ from xdsl.transforms.canonicalization_patterns.utils import const_evaluate_opera
 
 from mlopt.dialects.arith import SelectOp
 from mlopt.dialects.arith_canonicalization import INVERTED, _predicate, negated
-from mlopt.dialects.tensor_canonicalization import preserves_static_information
+from mlopt.dialects.tensor_canonicalization import cast_folds_into_consumer
 
 
 def _defined_in(value: SSAValue, region: Region) -> bool:
@@ -124,12 +124,7 @@ class ForIterArgOfCast(RewritePattern):
     def match_and_rewrite(self, op: xscf.ForOp, rewriter: PatternRewriter, /) -> None:
         for index, (init, result) in enumerate(zip(op.iter_args, op.results)):
             cast = init.owner
-            if (
-                isinstance(cast, xtensor.CastOp)
-                and cast.source.type != cast.dest.type
-                and preserves_static_information(cast.dest.type, cast.source.type)
-                and result.has_one_use()
-            ):
+            if cast_folds_into_consumer(cast) and cast.source.type != cast.dest.type and result.has_one_use():
                 _carry_uncast(op, index, cast.source, rewriter)
                 return
 

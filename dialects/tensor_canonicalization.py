@@ -493,6 +493,12 @@ def preserves_static_information(source: Attribute, target: Attribute) -> bool:
     return all(not (a != DYNAMIC_INDEX and b == DYNAMIC_INDEX) for a, b in zip(source.get_shape(), target.get_shape()))
 
 
+def cast_folds_into_consumer(cast: Operation) -> bool:
+    """Whether ``cast`` is a tensor.cast that only lost static sizes, so that
+    its consumers may read its source (upstream's tensor::canFoldIntoConsumerOp)."""
+    return isinstance(cast, xtensor.CastOp) and preserves_static_information(cast.dest.type, cast.source.type)
+
+
 class FoldCastOfEmpty(RewritePattern):
     """A tensor.cast making a tensor.empty more static is a static tensor.empty."""
 
@@ -545,7 +551,7 @@ class FoldExtractSliceOfCast(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xtensor.ExtractSliceOp, rewriter: PatternRewriter) -> None:
         cast = op.source.owner
-        if not isinstance(cast, xtensor.CastOp) or not preserves_static_information(cast.dest.type, cast.source.type):
+        if not cast_folds_into_consumer(cast):
             return
         # Constant operands go first (ExtractSliceConstantArguments), as upstream.
         if any(constant_int(value) is not None for value in op.operands[1:]):
@@ -607,7 +613,7 @@ class FoldCastsIntoInsertSlice(RewritePattern):
 def _cast_source(value: SSAValue) -> SSAValue | None:
     """The source of the tensor.cast defining ``value``, when the cast only lost static sizes."""
     cast = value.owner
-    if isinstance(cast, xtensor.CastOp) and preserves_static_information(cast.dest.type, cast.source.type):
+    if cast_folds_into_consumer(cast):
         return cast.source
     return None
 
@@ -744,7 +750,7 @@ class FoldPadOfCast(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xtensor.PadOp, rewriter: PatternRewriter) -> None:
         cast = op.source.owner
-        if not isinstance(cast, xtensor.CastOp) or not preserves_static_information(cast.dest.type, cast.source.type):
+        if not cast_folds_into_consumer(cast):
             return
         old_type = op.result.type
         inferred = tensor.inferred_pad_type(cast.source.type, op.static_low.get_values(), op.static_high.get_values())

@@ -16,8 +16,6 @@ from xdsl.dialects.builtin import (
     FloatAttr,
     IntegerAttr,
     IntegerType,
-    MemRefType,
-    NoneAttr,
     VectorType,
     i64,
 )
@@ -27,7 +25,7 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.traits import ConstantLike
 
 from mlopt.dialects import vector
-from mlopt.dialects.tensor_canonicalization import constant_int, preserves_static_information
+from mlopt.dialects.tensor_canonicalization import cast_folds_into_consumer, constant_int
 from mlopt.xdsl_fixes import float_from_bits
 
 
@@ -131,31 +129,14 @@ class ExtractStridedSliceOfInsert(RewritePattern):
             insert = insert.dest.owner
 
 
-def _folds_into_consumer(cast: Operation) -> bool:
-    """A memref.cast or tensor.cast that only forgets static sizes (upstream's
-    canFoldIntoConsumerOp; memrefs with identity layouts only)."""
-    if cast.name not in ("tensor.cast", "memref.cast"):
-        return False
-    source, result = cast.operands[0].type, cast.results[0].type
-    if cast.name == "tensor.cast":
-        return preserves_static_information(result, source)
-    return (
-        isinstance(source, MemRefType)
-        and isinstance(result, MemRefType)
-        and isinstance(source.layout, NoneAttr)
-        and isinstance(result.layout, NoneAttr)
-        and source.get_num_dims() == result.get_num_dims()
-        and all(r in (s, DYNAMIC_INDEX) for s, r in zip(source.get_shape(), result.get_shape()))
-    )
-
-
-class TransferOfCast(RewritePattern):
-    """A transfer reads or writes through a cast that only forgets sizes from
-    the cast's source (upstream's foldMemRefCast/foldTensorCast on transfers)."""
+class TransferOfTensorCast(RewritePattern):
+    """A transfer reads or writes through a tensor.cast that only forgets sizes
+    from the cast's source (upstream's foldTensorCast on transfers; memref.cast
+    folds into its users from the cast's own patterns)."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         cast = op.source.owner
-        if not isinstance(cast, Operation) or not _folds_into_consumer(cast):
+        if not cast_folds_into_consumer(cast):
             return
         if op.results and op.results[0].type == op.source.type:
             return  # a transfer_write on a tensor: its result type would change too
@@ -283,7 +264,7 @@ EXTRACT_STRIDED_SLICE_PATTERNS = (
 )
 CREATE_MASK_PATTERNS = (CreateMaskOfConstants(),)
 CONSTANT_MASK_PATTERNS = (ConstantMaskToSplat(),)
-TRANSFER_PATTERNS = (TransferOfCast(), TransferInBounds())
+TRANSFER_PATTERNS = (TransferOfTensorCast(), TransferInBounds())
 BROADCAST_PATTERNS = (BroadcastOfConstant(), BroadcastOfBroadcast())
 class FoldBitcast(RewritePattern):
     """A bitcast to its own type is its operand; one undoing a bitcast is the

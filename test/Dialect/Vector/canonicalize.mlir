@@ -177,6 +177,35 @@ func.func @transfer_through_cast(%m: memref<4x8xf32>) {
 
 // -----
 
+// Any memref.cast of a ranked memref folds into the vector ops that access
+// memory through it, as into memref.load: one forgetting strides and an
+// offset, and one making a stride static as well.
+
+// CHECK-LABEL: func.func @memory_access_through_casts
+// CHECK-SAME: (%[[M:[^:]*]]: memref<4x8xf32, strided<[16, 1], offset: 4>>, %[[D:[^:]*]]: memref<4x8xf32, strided<[?, 1]>>
+// CHECK-NOT: memref.cast
+// CHECK: vector.transfer_read %[[M]]{{.*}} : memref<4x8xf32, strided<[16, 1], offset: 4>>, vector<4xf32>
+// CHECK: vector.transfer_read %[[D]]{{.*}} : memref<4x8xf32, strided<[?, 1]>>, vector<4xf32>
+// CHECK: vector.load %[[M]]
+// CHECK: vector.store %{{.*}}, %[[M]]
+// CHECK: vector.maskedload %[[M]]
+// CHECK: vector.maskedstore %[[M]]
+// CHECK-NOT: memref.cast
+func.func @memory_access_through_casts(%m: memref<4x8xf32, strided<[16, 1], offset: 4>>, %d: memref<4x8xf32, strided<[?, 1]>>, %i: index, %mask: vector<4xi1>) -> (vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>) {
+  %pad = arith.constant 0.0 : f32
+  %forgets = memref.cast %m : memref<4x8xf32, strided<[16, 1], offset: 4>> to memref<?x?xf32, strided<[?, 1], offset: ?>>
+  %a = vector.transfer_read %forgets[%i, %i], %pad : memref<?x?xf32, strided<[?, 1], offset: ?>>, vector<4xf32>
+  %learns = memref.cast %d : memref<4x8xf32, strided<[?, 1]>> to memref<4x8xf32, strided<[8, 1]>>
+  %b = vector.transfer_read %learns[%i, %i], %pad : memref<4x8xf32, strided<[8, 1]>>, vector<4xf32>
+  %c = vector.load %forgets[%i, %i] : memref<?x?xf32, strided<[?, 1], offset: ?>>, vector<4xf32>
+  vector.store %c, %forgets[%i, %i] : memref<?x?xf32, strided<[?, 1], offset: ?>>, vector<4xf32>
+  %e = vector.maskedload %forgets[%i, %i], %mask, %c : memref<?x?xf32, strided<[?, 1], offset: ?>>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  vector.maskedstore %forgets[%i, %i], %mask, %e : memref<?x?xf32, strided<[?, 1], offset: ?>>, vector<4xi1>, vector<4xf32>
+  return %a, %b, %c, %e : vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>
+}
+
+// -----
+
 // A transfer on a buffer that no cast made (an allocation: an op without
 // operands) keeps its source.
 
@@ -241,4 +270,23 @@ func.func @shape_casts_of_splats_and_broadcasts(%v: vector<3xf32>, %w: vector<4x
   %k = vector.broadcast %w : vector<4xf32> to vector<2x4xf32>
   %3 = vector.shape_cast %k : vector<2x4xf32> to vector<8xf32>
   return %0, %1, %2, %3 : vector<6xf32>, vector<6x3xf32>, vector<3xf32>, vector<8xf32>
+}
+
+// -----
+
+// A transfer_read reads through a tensor.cast only when the cast forgot sizes:
+// a cast that learns them checks them at run time, and stays.
+
+// CHECK-LABEL: func.func @transfer_read_through_tensor_casts
+// CHECK-SAME: (%[[T:[^:]*]]: tensor<4x8xf32>, %[[D:[^:]*]]: tensor<?x8xf32>
+// CHECK: vector.transfer_read %[[T]]{{.*}} : tensor<4x8xf32>, vector<4xf32>
+// CHECK: %[[C:.*]] = tensor.cast %[[D]] : tensor<?x8xf32> to tensor<4x8xf32>
+// CHECK: vector.transfer_read %[[C]]{{.*}} : tensor<4x8xf32>, vector<4xf32>
+func.func @transfer_read_through_tensor_casts(%t: tensor<4x8xf32>, %d: tensor<?x8xf32>, %i: index) -> (vector<4xf32>, vector<4xf32>) {
+  %pad = arith.constant 0.0 : f32
+  %forgets = tensor.cast %t : tensor<4x8xf32> to tensor<?x?xf32>
+  %a = vector.transfer_read %forgets[%i, %i], %pad : tensor<?x?xf32>, vector<4xf32>
+  %learns = tensor.cast %d : tensor<?x8xf32> to tensor<4x8xf32>
+  %b = vector.transfer_read %learns[%i, %i], %pad : tensor<4x8xf32>, vector<4xf32>
+  return %a, %b : vector<4xf32>, vector<4xf32>
 }
