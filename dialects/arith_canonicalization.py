@@ -24,7 +24,8 @@ INVERTED = {"eq": "ne", "ne": "eq", "slt": "sge", "sge": "slt", "sle": "sgt", "s
 """The predicate that holds exactly when the original does not."""
 
 
-def _predicate(op: Operation) -> str:
+def cmpi_predicate(op: Operation) -> str:
+    """The name of an arith.cmpi's predicate: "slt", "eq", ..."""
     return PREDICATES[op.predicate.value.data]
 
 
@@ -55,7 +56,7 @@ class CmpIConstantToRight(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         if ConstantLike.get_constant_value(op.lhs) is None or ConstantLike.get_constant_value(op.rhs) is not None:
             return
-        rewriter.replace_op(op, _cmpi(op.rhs, op.lhs, SWAPPED[_predicate(op)], op))
+        rewriter.replace_op(op, _cmpi(op.rhs, op.lhs, SWAPPED[cmpi_predicate(op)], op))
 
 
 class CmpIBoolAgainstConstant(RewritePattern):
@@ -68,7 +69,7 @@ class CmpIBoolAgainstConstant(RewritePattern):
         if constant is None:
             return
         is_true = constant != 0
-        if (_predicate(op), is_true) in (("eq", True), ("ne", False)):
+        if (cmpi_predicate(op), is_true) in (("eq", True), ("ne", False)):
             rewriter.replace_op(op, [], [op.lhs])
 
 
@@ -78,7 +79,7 @@ class CmpIExtendedBoolAgainstZero(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         source = op.lhs.owner
         if (
-            _predicate(op) == "ne"
+            cmpi_predicate(op) == "ne"
             and isinstance(source, xarith.ExtSIOp | xarith.ExtUIOp)
             and _is_bool_like(source.input.type)
             and _splat_integer(op.rhs) == 0
@@ -106,7 +107,7 @@ class CmpIOfConstants(RewritePattern):
             return
         element = op.lhs.type.element_type if isinstance(op.lhs.type, ShapedType) else op.lhs.type
         width = 64 if isinstance(element, IndexType) else element.width.data
-        compare = COMPARISONS[_predicate(op)]
+        compare = COMPARISONS[cmpi_predicate(op)]
         holds = [int(compare(a, b, width)) for a, b in zip(lhs, rhs)]
         if isinstance(op.result.type, ShapedType):
             value = DenseIntOrFPElementsAttr.from_list(op.result.type, holds)
@@ -121,12 +122,12 @@ class CmpIOfSameExtension(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         lhs, rhs = op.lhs.owner, op.rhs.owner
         if (
-            _predicate(op) in ("eq", "ne")
+            cmpi_predicate(op) in ("eq", "ne")
             and isinstance(lhs, xarith.ExtSIOp | xarith.ExtUIOp)
             and type(lhs) is type(rhs)
             and lhs.input.type == rhs.input.type
         ):
-            rewriter.replace_op(op, _cmpi(lhs.input, rhs.input, _predicate(op), op))
+            rewriter.replace_op(op, _cmpi(lhs.input, rhs.input, cmpi_predicate(op), op))
 
 
 class ExtensionOfExtension(RewritePattern):
@@ -178,10 +179,10 @@ class SelectOfOperandsCompared(RewritePattern):
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         compare = op.cond.owner
-        if not isinstance(compare, xarith.CmpiOp) or _predicate(compare) not in ("eq", "ne"):
+        if not isinstance(compare, xarith.CmpiOp) or cmpi_predicate(compare) not in ("eq", "ne"):
             return
         if {compare.lhs, compare.rhs} == {op.lhs, op.rhs} and op.lhs != op.rhs:
-            rewriter.replace_op(op, [], [op.lhs if _predicate(compare) == "ne" else op.rhs])
+            rewriter.replace_op(op, [], [op.lhs if cmpi_predicate(compare) == "ne" else op.rhs])
 
 
 class SelectToExtUI(RewritePattern):

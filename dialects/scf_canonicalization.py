@@ -16,7 +16,7 @@ from xdsl.transforms.canonicalization_patterns.scf import SimplifyTrivialLoops
 from xdsl.transforms.canonicalization_patterns.utils import const_evaluate_operand
 
 from mlopt.dialects.arith import SelectOp
-from mlopt.dialects.arith_canonicalization import INVERTED, _predicate, negated
+from mlopt.dialects.arith_canonicalization import INVERTED, cmpi_predicate, negated
 from mlopt.dialects.tensor_canonicalization import cast_folds_into_consumer
 
 
@@ -542,7 +542,7 @@ class WhileComparisonInAfter(RewritePattern):
         compare = condition.condition.owner
         if not isinstance(compare, xarith.CmpiOp):
             return
-        predicate = _predicate(compare)
+        predicate = cmpi_predicate(compare)
         for value, arg in zip(condition.args, op.after_region.block.args):
             for side in (0, 1):
                 if value != compare.operands[side]:
@@ -551,8 +551,8 @@ class WhileComparisonInAfter(RewritePattern):
                     other = use.operation
                     if not isinstance(other, xarith.CmpiOp) or other.operands[1 - side] != compare.operands[1 - side]:
                         continue
-                    if _predicate(other) in (predicate, INVERTED[predicate]):
-                        holds = _predicate(other) == predicate
+                    if cmpi_predicate(other) in (predicate, INVERTED[predicate]):
+                        holds = cmpi_predicate(other) == predicate
                         rewriter.replace_op(other, xarith.ConstantOp(IntegerAttr(int(holds), IntegerType(1))))
 
 
