@@ -62,8 +62,6 @@ def plan(
     ``vectorize`` and ``hoist`` are for the packed schedule, which vectorizes
     its register tiles itself (unpacked ones are left to the schedule's
     function-wide vectorization)."""
-    from mlopt.passes.bufferization.interface import has_tensor_semantics
-
     if op.name not in OPS:
         return None
     extents = static_extents(op)
@@ -71,7 +69,7 @@ def plan(
         return None
     lanes = target.lanes(element_bits(op))
     family = op.name.removeprefix("linalg.")
-    if op.name in PACKED_OPS and has_tensor_semantics(op) and (pack or (pack is None and _packing_pays(op, extents))):
+    if packs(op, pack):
         return Kernel(
             f"packed_{family}",
             f"packed_{family}_{shape_suffix(extents)}",
@@ -89,6 +87,19 @@ def plan(
     steps, handle = tiling_steps(tiles)
     steps += masked_vectorize_steps(tiles, handle)
     return Kernel(family, f"{family}_{shape_suffix(extents)}", tuple(steps))
+
+
+def packs(op: Operation, pack: bool | None = None) -> bool:
+    """Whether ``op`` gets the packed schedule: a static matmul or
+    batch_matmul on tensors, where ``pack`` asks for it or (None) where it pays."""
+    from mlopt.passes.bufferization.interface import has_tensor_semantics
+
+    if op.name not in PACKED_OPS or not has_tensor_semantics(op):
+        return False
+    extents = static_extents(op)
+    if extents is None:
+        return False
+    return pack if pack is not None else _packing_pays(op, extents)
 
 
 def _packing_pays(matmul: Operation, extents: list[int]) -> bool:

@@ -26,8 +26,8 @@ def tiny_run():
 def test_every_contender_ran_or_says_why(tiny_run):
     assert [r.kernel.name for r in tiny_run.kernels] == ["matmul-8", "softmax"]
     for result in tiny_run.kernels:
-        # pack=false is measured only where there is a matmul to pack.
-        unpacked = {tk.MLOPT_UNPACKED} if result.kernel.matmul else set()
+        # pack=false is measured only where --optimize packs a matmul.
+        unpacked = {tk.MLOPT_UNPACKED} if result.kernel.packed else set()
         assert set(result.series) == set(tk.CONTENDERS) - {tk.MLOPT_UNPACKED} | unpacked
         for name in (tk.MLOPT_DEFAULT, tk.NUMPY):
             assert result.series[name].ran, f"{result.kernel.name}: {name}: {result.series[name].not_run}"
@@ -43,6 +43,20 @@ def test_every_contender_ran_or_says_why(tiny_run):
                 assert result.series[name].ran, result.series[name].not_run
         # Compiled contenders report their compile time; numpy has none.
         assert result.compile_s[tk.MLOPT_DEFAULT] > 0 and result.compile_s[tk.NUMPY] is None
+
+
+def test_unpacked_matmuls_are_measured_only_where_the_default_schedule_packs():
+    """matmul-8's B (256 B) is left unpacked, matmul-512's (1 MiB) packed, as
+    --optimize decides (contraction.packs, the threshold it uses itself)."""
+    from mlopt.ir import Module
+    from mlopt.passes.optimize.contraction import packs
+
+    for kernel, expected in ((tk.matmul(8), False), (tk.matmul(512), True), (tk.softmax(4, 16), False)):
+        module = Module.parse(kernel.mlir).operation.opview
+        matmul = next((op for op in module.walk() if op.name == "linalg.matmul"), None)
+        assert (matmul is not None and packs(matmul)) == expected == kernel.packed, kernel.name
+        names = {contender.name for contender in tk.contenders(kernel, sample_s=0.01)}
+        assert (tk.MLOPT_UNPACKED in names) == expected, kernel.name
 
 
 def test_a_wrong_kernel_is_a_mismatch_and_not_timed():
@@ -74,7 +88,7 @@ def test_report_tables(tiny_run):
     lines = tensor_kernel_tables(tiny_run, Peak(100.0, "measured", None, "unknown"))
     text = "\n".join(lines)
     summary = [line for line in lines if line.startswith("| matmul-8 |")]
-    assert len(summary) == 1 + len(tk.CONTENDERS), "one summary row, one detail row per contender"
+    assert len(summary) == 1 + len(tiny_run.kernels[0].series), "one summary row, one detail row per contender measured"
     assert summary[0].count("|") == len(tk.CONTENDERS) + 3, "name, contenders, the bar"
     assert re.search(r"\| ≥ 0\.6×: (met|not met|not measured) \|$", summary[0])
     numpy_row = next(line for line in summary[1:] if line.startswith(f"| matmul-8 | {tk.NUMPY} |"))
