@@ -145,8 +145,21 @@ def wait_until_gone(pid: int, what: str, timeout: float = 60) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """Running: neither gone nor a zombie (an orphan's init may be slow to reap it, or never)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
         return False
-    return True
+
+
+def children(pid: int, count: int, timeout: float = 60) -> list[int]:
+    """The ``count`` running child processes of ``pid``, once it has that many."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with open(f"/proc/{pid}/task/{pid}/children") as listing:
+            found = [child for child in map(int, listing.read().split()) if _alive(child)]
+        if len(found) == count:
+            return found
+        assert time.monotonic() < deadline, f"process {pid} has children {found}, not {count}"
+        time.sleep(0.05)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mlopt.server.client import receive_message, send_message
-from server_sandbox import INPUTS, Outcome, ServerSandbox, run, slow_command, tool, wait_for_file, wait_until_gone
+from server_sandbox import INPUTS, Outcome, ServerSandbox, children, run, slow_command, tool, wait_for_file, wait_until_gone
 
 QUICK_LINES = [
     ["mlopt", "--version"],
@@ -169,3 +169,49 @@ def test_server_exits_when_its_socket_is_deleted(private_sandbox: ServerSandbox)
     server = private_sandbox.start()["pid"]
     os.unlink(private_sandbox.socket_path())
     wait_until_gone(server, "the server without a socket")
+
+
+def test_a_request_whose_spare_process_died_runs_in_process(private_sandbox: ServerSandbox):
+    """The processes forked ahead for the next request are gone (killed): that
+    request runs in-process, and the one after it in the server again."""
+    box = private_sandbox
+    command = [tool("mlopt"), str(INPUTS / "tiny.mlir")]
+    expected = run(command, box.with_env(MLOPT_SERVER="0"))
+    for _ in range(5):
+        server = box.status() or box.start()
+        (handler,) = children(server["pid"], 1)
+        os.kill(handler, signal.SIGKILL)
+        outcome = run(command, box.env)
+        if box.status() == server:  # the same server, which ran nothing
+            break
+    else:
+        pytest.fail("the server kept restarting (mlopt's files changing on disk?)")
+    assert outcome == expected
+    assert box.served(command) == expected
+
+
+def test_the_spare_processes_end_with_the_server(private_sandbox: ServerSandbox):
+    server = private_sandbox.start()["pid"]
+    (handler,) = children(server, 1)
+    (runner,) = children(handler, 1)
+    private_sandbox.stop()
+    wait_until_gone(handler, "the spare handler")
+    wait_until_gone(runner, "the spare runner")
+
+
+def test_ctrl_c_that_reaches_the_runner_before_its_request_interrupts_it(private_sandbox: ServerSandbox):
+    """The client forwards Ctrl-C once it knows the runner's pid, which may be
+    before the request runs: the runner holds it, and the request ends as the
+    tool does when interrupted."""
+    box = private_sandbox
+    for _ in range(5):
+        server = box.status() or box.start()
+        (handler,) = children(server["pid"], 1)
+        (runner,) = children(handler, 1)
+        os.kill(runner, signal.SIGINT)
+        outcome = run([tool("mlopt"), str(INPUTS / "tiny.mlir")], box.env)
+        if box.status() == {"pid": server["pid"], "requests": server["requests"] + 1}:
+            break
+    else:
+        pytest.fail("the server kept restarting (mlopt's files changing on disk?)")
+    assert outcome == Outcome(130, "", "mlopt: interrupted\n")

@@ -1,17 +1,22 @@
 """The warm compile server: imports xDSL and mlopt once, then forks a fresh
 process per request, so each request starts from the same clean state.
 
-Per connection the server forks a *handler*, which forks the *runner*: the
-runner takes the client's stdin/stdout/stderr (received with SCM_RIGHTS),
-argv, working directory, environment and umask, and runs the tool as a
-normal process would; the handler waits for it and reports its wait status,
-so a runner killed by a signal is reported as such. The client forwards its
-signals (Ctrl-C) to the runner.
+Each request gets a *handler* and its *runner*, forked ahead of the request
+(a *spare*): while the server waits, the runner runs a tool once, so that the
+pages of the server's heap a request touches are copied already (the fork
+shares them, and CPython writes to every object it uses), and the request runs
+as fast as in a process that has run it before. The server hands the spare
+the connection; the runner takes the client's stdin/stdout/stderr (received
+with SCM_RIGHTS), argv, working directory, environment and umask, and runs the
+tool as a normal process would; the handler waits for it and reports its wait
+status, so a runner killed by a signal is reported as such. The client
+forwards its signals (Ctrl-C) to the runner, which holds them until the
+request runs.
 
-A request runs exactly once: the runner starts only after the handler has
-sent the client its pid, and a client that never gets a pid runs the request
-in-process. Handlers and runners are processes of their own, so a request the
-server has started finishes even when the server exits meanwhile.
+A request runs exactly once: the runner gets the request only after the
+handler has sent the client its pid, and a client that never gets a pid runs
+the request in-process. Handlers and runners are processes of their own, so a
+request the server has started finishes even when the server exits meanwhile.
 
 Requests are refused from other users (SO_PEERCRED) and from a client whose
 Python environment differs. When the code mlopt runs changes on disk
@@ -37,6 +42,7 @@ import time
 
 from mlopt import fingerprint
 from mlopt.server.client import (
+    FORWARDED_SIGNALS,
     SYS_PATH_ENV,
     TOOL_MODULES,
     environment_identity,
@@ -76,6 +82,7 @@ class Server:
         self._lock_file = None
         self._listener: socket.socket | None = None
         self._socket_identity: tuple[int, int] | None = None
+        self._spare: _Spare | None = None
 
     def acquire(self, wait: float = 0.0) -> bool:
         """Take the lock of this environment's server, waiting up to ``wait``
@@ -106,6 +113,9 @@ class Server:
         self._socket_identity = _file_identity(self.socket_path)
 
     def close(self) -> None:
+        if self._spare is not None:
+            self._spare.close()  # it ends without running anything
+            self._spare = None
         if self._listener is not None:
             if self._socket_is_ours():
                 os.unlink(self.socket_path)
@@ -124,6 +134,12 @@ class Server:
         last_request = time.monotonic()
         try:
             while self._listener is not None:
+                if self._spare is None:
+                    # Forked here, with no connection open: it must hold no client's descriptor.
+                    try:
+                        self._spare = _Spare(self)
+                    except OSError:  # no process to spare now: the next request runs in-process
+                        pass
                 try:
                     connection, _ = self._listener.accept()
                 except TimeoutError:
@@ -181,8 +197,11 @@ class Server:
                 sys.stderr.write(f"mlopt-server: pid {os.getpid()}: mlopt, a plugin or the environment changed on disk; exiting\n")
                 send_message(connection, {"stale": True, "socket": self.socket_path})
                 return False
+            spare, self._spare = self._spare, None
+            if spare is None or not spare.take(connection, request, fds):
+                send_message(connection, {"refused": "the process for the request is gone"})
+                return True
             self.requests += 1
-            self._fork_handler(connection, request, fds)
             return True
         except OSError:
             return True
@@ -206,41 +225,99 @@ class Server:
             "fingerprint": self.code.fingerprint,
         }
 
-    def _fork_handler(self, connection: socket.socket, request: dict, fds: list[int]) -> None:
-        if os.fork() != 0:
-            return
+    def release_in_child(self) -> None:
+        """In a forked process: let go of what only the server itself uses."""
+        self._listener.close()
+        if self._lock_file is not None:
+            # A request in flight must not keep a fresh server from taking over once this one exits.
+            self._lock_file.close()
+        self.code.close()
+        if self._spare is not None:
+            self._spare.close()
+
+
+class _Spare:
+    """A handler and its runner, forked before their request comes."""
+
+    def __init__(self, server: Server):
+        self.channel, handler_end = socket.socketpair()
+        if os.fork() == 0:
+            self.channel.close()
+            _handler(server, handler_end)
+        handler_end.close()
+
+    def take(self, connection: socket.socket, request: dict, fds: list[int]) -> bool:
+        """Hand the request over; False if the spare is gone (then nothing runs)."""
         try:
-            self._listener.close()
-            connection.settimeout(None)
-            if self._lock_file is not None:
-                # A request in flight must not keep a fresh server from taking over once this one exits.
-                self._lock_file.close()
-            self.code.close()
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            go_read, go_write = os.pipe()
-            runner = os.fork()
-            if runner == 0:
-                connection.close()
-                os.close(go_write)
-                # A client that never learns the runner's pid runs the request in-process:
-                # then it must not run here too, so the runner waits for the pid to be sent.
-                if os.read(go_read, 1) != b"!":
-                    os._exit(1)
-                os.close(go_read)
-                # The server has just found the code unchanged: the request need not
-                # stat it all again for its fingerprint (mlrun's cache key).
-                fingerprint.trust(self.code.fingerprint)
-                _run_request(request, fds)
-            os.close(go_read)
-            for fd in fds:
-                os.close(fd)
-            send_message(connection, {"pid": runner})
-            os.write(go_write, b"!")
-            os.close(go_write)
-            send_message(connection, {"status": _wait_for(runner, connection)})
+            send_message(self.channel, request, (connection.fileno(), *fds))
+            return True
+        except OSError:
+            return False
         finally:
-            os._exit(0)
+            self.close()
+
+    def close(self) -> None:
+        self.channel.close()
+
+
+def _handler(server: Server, channel: socket.socket) -> None:
+    """The spare's handler process: fork the runner, wait for the request,
+    start it once the client knows the runner's pid, report how it ended."""
+    try:
+        server.release_in_child()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        to_runner, runner_end = socket.socketpair()
+        runner = os.fork()
+        if runner == 0:
+            to_runner.close()
+            channel.close()
+            _runner(runner_end, server.code.fingerprint)
+        runner_end.close()
+        request, fds = receive_message(channel, max_fds=4)
+        channel.close()
+        if request is None:
+            return  # the server is exiting; the runner sees its channel end and exits too
+        connection, client_fds = socket.socket(fileno=fds[0]), fds[1:]
+        # A client that never learns the runner's pid runs the request in-process:
+        # then it must not run here too, so the runner gets the request only now.
+        send_message(connection, {"pid": runner})
+        send_message(to_runner, request, client_fds)
+        to_runner.close()
+        for fd in client_fds:
+            os.close(fd)
+        send_message(connection, {"status": _wait_for(runner, connection)})
+    finally:
+        os._exit(0)
+
+
+def _runner(channel: socket.socket, code_fingerprint: str) -> None:
+    """The spare's runner process: run a tool once, then the request."""
+    # A signal the client forwards before the request runs is the request's: held until then.
+    signal.pthread_sigmask(signal.SIG_BLOCK, FORWARDED_SIGNALS)
+    _touch_what_requests_use()
+    try:
+        request, fds = receive_message(channel, max_fds=3)
+    except (OSError, ValueError):
+        request = None
+    if request is None:
+        os._exit(1)
+    channel.close()
+    # The server has just found the code unchanged: the request need not stat
+    # it all again for its fingerprint (mlrun's cache key).
+    fingerprint.trust(code_fingerprint)
+    _run_request(request, fds)
+
+
+def _touch_what_requests_use() -> None:
+    import io
+
+    from mlopt import opt_main
+
+    try:
+        opt_main.run(["-"], stdin=io.StringIO(WARM_UP_PROGRAM), stdout=io.StringIO(), stderr=io.StringIO())
+    except Exception:
+        pass
 
 
 def _file_identity(path: str) -> tuple[int, int]:
@@ -291,10 +368,16 @@ def _run_request(request: dict, fds: list[int]) -> None:
         sys.argv = [request["tool"], *request["argv"]]
         import importlib
 
+        main = importlib.import_module(TOOL_MODULES[request["tool"]]).main
         try:
-            code = importlib.import_module(TOOL_MODULES[request["tool"]]).main(request["argv"])
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, FORWARDED_SIGNALS)
+            code = main(request["argv"])
         except SystemExit as exit_:
             code = exit_.code
+        except KeyboardInterrupt:
+            # Ctrl-C before the tool started: it ends as the tool does when interrupted.
+            sys.stderr.write(f"{request['tool']}: interrupted\n")
+            code = 130
         if code is None:
             code = 0
         elif not isinstance(code, int):
