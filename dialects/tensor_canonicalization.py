@@ -8,16 +8,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from xdsl.dialects import arith
+from xdsl.dialects import complex as xcomplex
 from xdsl.dialects import memref as xmemref
 from xdsl.dialects import tensor as xtensor
 from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
     ArrayAttr,
+    ComplexType,
     DenseArrayBase,
     DenseIntOrFPElementsAttr,
     FloatAttr,
     IndexType,
     IntegerAttr,
+    IntegerType,
     MemRefType,
     TensorType,
     i64,
@@ -156,7 +159,7 @@ class FoldExtractOfKnownElement(RewritePattern):
         producer = op.tensor.owner
         dense = producer.value if isinstance(producer, arith.ConstantOp) else None
         if isinstance(dense, DenseIntOrFPElementsAttr) and dense.is_splat():
-            rewriter.replace_op(op, arith.ConstantOp(dense.get_attrs()[0]))
+            rewriter.replace_op(op, _element_constant(dense, 0))
             return
         indices = [constant_int(index) for index in op.indices]
         if None in indices:
@@ -168,7 +171,18 @@ class FoldExtractOfKnownElement(RewritePattern):
         if isinstance(producer, xtensor.FromElementsOp):
             rewriter.replace_op(op, [], [producer.elements[linear]])
         elif isinstance(dense, DenseIntOrFPElementsAttr):
-            rewriter.replace_op(op, arith.ConstantOp(dense.get_attrs()[linear]))
+            rewriter.replace_op(op, _element_constant(dense, linear))
+
+
+def _element_constant(dense: DenseIntOrFPElementsAttr, index: int) -> Operation:
+    """The constant op of element ``index`` of ``dense``: a complex.constant for
+    complex elements (upstream's tensor materializeConstant), else arith's."""
+    element_type = dense.get_element_type()
+    if not isinstance(element_type, ComplexType):
+        return arith.ConstantOp(dense.get_attrs()[index])
+    part_type = element_type.element_type
+    part = IntegerAttr if isinstance(part_type, IntegerType) else FloatAttr
+    return xcomplex.ConstantOp(ArrayAttr(part(value, part_type) for value in dense.get_values()[index]), element_type)
 
 
 class FoldInsertOfSplatValue(RewritePattern):
@@ -253,16 +267,19 @@ class FoldRankOfRanked(RewritePattern):
 
 
 class FoldConstantFromElements(RewritePattern):
-    """tensor.from_elements of constants is a dense constant."""
+    """tensor.from_elements of constants (complex ones too) is a dense constant."""
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xtensor.FromElementsOp, rewriter: PatternRewriter) -> None:
         values = []
         for element in op.elements:
             owner = element.owner
-            if not isinstance(owner, arith.ConstantOp) or not isinstance(owner.value, IntegerAttr | FloatAttr):
+            if isinstance(owner, xcomplex.ConstantOp):
+                values.append(tuple(part.value.data for part in owner.value))
+            elif isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr | FloatAttr):
+                values.append(owner.value.value.data)
+            else:
                 return
-            values.append(owner.value.value.data)
         rewriter.replace_op(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, values)))
 
 
