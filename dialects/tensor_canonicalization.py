@@ -457,6 +457,17 @@ class FoldIdentityInsertSlice(RewritePattern):
             rewriter.replace_op(op, [], [op.source])
 
 
+class FoldEmptyInsertSlice(RewritePattern):
+    """An insert_slice of no elements (a size is zero) is its destination
+    (upstream's InsertSliceOp folder)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: xtensor.InsertSliceOp, rewriter: PatternRewriter) -> None:
+        sizes = [size if isinstance(size, int) else constant_int(size) for size in _mixed(op, "size")]
+        if 0 in sizes:
+            rewriter.replace_op(op, [], [op.dest])
+
+
 class FoldZeroPadding(RewritePattern):
     """tensor.pad by zero everywhere (without nofold) is a cast of its source."""
 
@@ -871,6 +882,7 @@ EXTRACT_SLICE_PATTERNS = (
 )
 INSERT_SLICE_PATTERNS = (
     FoldIdentityInsertSlice(),
+    FoldEmptyInsertSlice(),
     FoldInsertSliceOfExtractSlice(),
     FoldInsertSliceOverInsertSlice(),
     InsertSliceConstantArguments(),

@@ -602,3 +602,21 @@ func.func @cast_of_pad(%t: tensor<?xf32>, %f: f32) -> tensor<6xf32> {
   %c = tensor.cast %p : tensor<?xf32> to tensor<6xf32>
   return %c : tensor<6xf32>
 }
+
+// -----
+
+// Inserting a slice with a zero size (static, or a constant operand) writes
+// nothing: the result is the destination. A slice of one element stays.
+// CHECK-LABEL: func.func @insert_nothing
+// CHECK-SAME: (%[[A:[^:]*]]: tensor<0x2xi8>, %[[B:[^:]*]]: tensor<?x2xi8>, %[[D:[^:]*]]: tensor<3x3xi8>)
+// CHECK-NEXT: %[[CAST:.*]] = tensor.cast %[[B]] : tensor<?x2xi8> to tensor<1x2xi8>
+// CHECK-NEXT: %[[ONE:.*]] = tensor.insert_slice %[[CAST]] into %[[D]]
+// CHECK-NEXT: return %[[D]], %[[D]], %[[ONE]]
+func.func @insert_nothing(%a: tensor<0x2xi8>, %b: tensor<?x2xi8>, %d: tensor<3x3xi8>) -> (tensor<3x3xi8>, tensor<3x3xi8>, tensor<3x3xi8>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %static = tensor.insert_slice %a into %d[1, 1] [0, 2] [1, 1] : tensor<0x2xi8> into tensor<3x3xi8>
+  %dynamic = tensor.insert_slice %b into %d[1, 0] [%c0, 2] [1, 1] : tensor<?x2xi8> into tensor<3x3xi8>
+  %one = tensor.insert_slice %b into %d[0, 0] [%c1, 2] [1, 1] : tensor<?x2xi8> into tensor<3x3xi8>
+  return %static, %dynamic, %one : tensor<3x3xi8>, tensor<3x3xi8>, tensor<3x3xi8>
+}
