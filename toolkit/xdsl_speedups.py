@@ -33,6 +33,13 @@ slow upstream and can go when xDSL changes it.
   whether it is ``Data`` or ``ParametrizedAttribute``. Those answers depend
   only on the class, and are kept per class (per definition list). Anything
   the builder would reject goes to xDSL's builder, which says what is wrong.
+- Op construction: ``Operation.__init__`` goes through the operand and
+  successor setters (which first unlink the uses an op being built has
+  not got) and builds each result and use through a generator; IRDL's
+  builder also runs segment-size, successor and region conversions that
+  most definitions cannot need. A fresh op of a definition without options,
+  successors or variadic regions, given its regions built, is constructed
+  directly; anything else by xDSL.
 """
 
 from __future__ import annotations
@@ -364,6 +371,111 @@ def _arguments_sorted_by_type() -> None:
     operations.irdl_build_operations_arg = build_operand
 
 
+def _direct_op_construction() -> None:
+    from itertools import count, repeat
+
+    from xdsl.dialects.builtin import UNKNOWN_LOC
+    from xdsl.ir import Operation, Region
+    from xdsl.ir.core import OpResult, SSAValues, Use
+    from xdsl.irdl import operations
+
+    init_generally = Operation.__init__
+    irdl_init_generally = operations.irdl_op_init
+
+    def __init__(
+        self, *, operands=(), result_types=(), properties={}, attributes={}, location=None, successors=(), regions=()
+    ) -> None:  # noqa: B006 - xDSL's defaults, only read
+        if "_operands" in self.__dict__:
+            # Initialized again: the old operands and successors lose their uses.
+            return init_generally(
+                self,
+                operands=operands,
+                result_types=result_types,
+                properties=properties,
+                attributes=attributes,
+                location=location,
+                successors=successors,
+                regions=regions,
+            )
+        # As xDSL's, with the operand and successor setters' work on an op that has none yet.
+        operands = SSAValues(operands)
+        uses = tuple(map(Use, repeat(self), range(len(operands))))
+        for operand, use in zip(operands, uses):
+            operand.add_use(use)
+        self._operands = operands
+        self._operand_uses = uses
+        self.results = SSAValues(map(OpResult, result_types, repeat(self), count()))
+        self.properties = dict(properties)
+        self.attributes = dict(attributes)
+        self.location = UNKNOWN_LOC if location is None else location
+        successors = tuple(successors)
+        successor_uses = tuple(map(Use, repeat(self), range(len(successors))))
+        for successor, use in zip(successors, successor_uses):
+            successor.add_use(use)
+        self._successors = successors
+        self._successor_uses = successor_uses
+        self.regions = ()
+        for region in regions:
+            self.add_region(region)
+        self.__post_init__()
+
+    simple_definitions: dict[int, tuple[object, bool]] = {}
+    """id of an op definition → (the definition, kept alive; whether it has no
+    options, successors nor variadic regions)."""
+
+    def is_simple(op_def) -> bool:
+        known = simple_definitions.get(id(op_def))
+        if known is None or known[0] is not op_def:
+            simple = not op_def.options and not op_def.successors and not any(
+                isinstance(definition, operations.VariadicDef) for _, definition in op_def.regions
+            )
+            known = simple_definitions[id(op_def)] = (op_def, simple)
+        return known[1]
+
+    def irdl_op_init(self, op_def, *, operands, result_types, properties, attributes, successors, regions) -> None:
+        if (
+            successors
+            or not is_simple(op_def)
+            or len(regions) != len(op_def.regions)
+            or not all(type(region) is Region for region in regions)
+        ):
+            return irdl_init_generally(
+                self,
+                op_def,
+                operands=operands,
+                result_types=result_types,
+                properties=properties,
+                attributes=attributes,
+                successors=successors,
+                regions=regions,
+            )
+        # As xDSL's, without the segment sizes, successors and region
+        # conversions such a definition cannot have.
+        error_prefix = f"Error in {op_def.name} builder: "
+        built_operands, _ = operations.irdl_build_arg_list(
+            operations.VarIRConstruct.OPERAND,
+            [operations.irdl_build_operations_arg(operand) for operand in operands],
+            op_def.operands,
+            error_prefix,
+        )
+        built_result_types, _ = operations.irdl_build_arg_list(
+            operations.VarIRConstruct.RESULT, result_types, op_def.results, error_prefix
+        )
+        __init__(
+            self,
+            operands=built_operands,
+            result_types=built_result_types,
+            properties={name: attr for name, attr in properties.items() if attr is not None},
+            attributes={name: attr for name, attr in attributes.items() if attr is not None},
+            regions=regions,
+        )
+
+    __init__.__wrapped__ = init_generally  # type: ignore[attr-defined]
+    irdl_op_init.__wrapped__ = irdl_init_generally  # type: ignore[attr-defined]
+    Operation.__init__ = __init__
+    operations.irdl_op_init = irdl_op_init
+
+
 class _Unverified(Exception):
     """The fast check leaves the op to xDSL's general verification."""
 
@@ -377,3 +489,4 @@ def apply() -> None:
     _fixed_layout_op_verification()
     _attribute_kind_checked_once()
     _arguments_sorted_by_type()
+    _direct_op_construction()

@@ -188,3 +188,57 @@ def test_an_op_built_from_an_op_takes_its_result():
     a = _constant(1, i32)
     add = arith.AddiOp(a, a.result)
     assert add.lhs is a.result and add.rhs is a.result
+
+
+def _construction(op) -> tuple:
+    """What constructing ``op`` made: its values and its uses of them (in
+    use-list order), its attributes and regions."""
+    own_uses = lambda value: [use.index for use in value.uses if use.operation is op]  # noqa: E731
+    return (
+        type(op),
+        [(value, own_uses(value)) for value in op.operands],
+        [(type(result), result.type, result.op is op, result.index) for result in op.results],
+        [(block, own_uses(block)) for block in op.successors],
+        op.properties,
+        op.attributes,
+        op.location,
+        [(region.parent is op, len(region.blocks)) for region in op.regions],
+    )
+
+
+def _constructions() -> list:
+    from xdsl.dialects import scf
+
+    a, index = _constant(1, i32), arith.ConstantOp(IntegerAttr(0, IndexType()))
+    target = Block(arg_types=[i32])
+    return [
+        lambda: arith.AddiOp(a, a),
+        lambda: arith.ConstantOp(IntegerAttr(3, i64)),
+        lambda: memref.AllocOp([index], [], MemRefType(f32, [-1])),  # segment sizes: xDSL's builder
+        lambda: scf.ForOp(index, index, index, [a], Block(arg_types=[IndexType(), i32])),
+        lambda: cf.BranchOp(target, a),  # successors: xDSL's builder
+        lambda: func.ReturnOp(a, a),
+        lambda: arith.AddiOp.create(operands=[a.result, a.result], result_types=[i32], attributes={"x": builtin.UnitAttr()}),
+    ]
+
+
+@pytest.mark.parametrize("index", range(len(_constructions())))
+def test_ops_are_constructed_as_xdsl_constructs_them(index, monkeypatch):
+    from xdsl.ir import Operation
+
+    construct = _constructions()[index]
+    fast = construct()
+    monkeypatch.setattr(Operation, "__init__", Operation.__init__.__wrapped__)
+    monkeypatch.setattr(operations, "irdl_op_init", operations.irdl_op_init.__wrapped__)
+    general = construct()
+    assert _construction(fast) == _construction(general)
+
+
+def test_an_op_initialized_again_releases_its_operands():
+    from xdsl.ir import Operation
+
+    a, b = _constant(1, i32), _constant(2, i32)
+    add = arith.AddiOp(a, a)
+    Operation.__init__(add, operands=[b.result], result_types=[i64])
+    assert not a.result.uses and [use.operation for use in b.result.uses] == [add]
+    assert [result.type for result in add.results] == [i64]
