@@ -38,7 +38,7 @@ FORWARDED_SIGNALS = (_signal.SIGINT, _signal.SIGTERM, _signal.SIGHUP, _signal.SI
 
 PROTOCOL = 2
 """Part of the socket's name: a client never reaches a server that speaks another protocol."""
-LENGTH_BYTES = 4
+_LENGTH_BYTES = 4
 MAX_MESSAGE = 64 << 20
 _FD_BYTES = 4
 """SCM_RIGHTS carries descriptors as C ints."""
@@ -117,7 +117,7 @@ def server_paths(directory: str, identity: dict) -> tuple[str, str]:
 
 def send_message(sock: _socket.socket, message: dict, fds: tuple[int, ...] = ()) -> None:
     data = marshal.dumps(message)
-    payload = len(data).to_bytes(LENGTH_BYTES, "big") + data
+    payload = len(data).to_bytes(_LENGTH_BYTES, "big") + data
     if fds:
         rights = b"".join(fd.to_bytes(_FD_BYTES, sys.byteorder) for fd in fds)
         sent = sock.sendmsg([payload], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, rights)])
@@ -137,7 +137,7 @@ def receive_message(sock: _socket.socket, max_fds: int = 0) -> tuple[dict | None
     """
     fds: list[int] = []
     try:
-        header = _receive_exactly(sock, LENGTH_BYTES, fds, max_fds)
+        header = _receive_exactly(sock, _LENGTH_BYTES, fds, max_fds)
         size = int.from_bytes(header, "big") if header is not None else 0
         if size > MAX_MESSAGE:
             raise ValueError("message too large")
@@ -242,7 +242,7 @@ def run_in_server(tool: str, argv: list[str], *, autostart: bool) -> int | None:
         return None
     finally:
         sock.close()
-        _restore_signals()
+        restore_signal_handlers()
 
 
 def _serve(sock: _socket.socket, tool: str, argv: list[str], identity: dict) -> int | None:
@@ -284,7 +284,8 @@ def _forward(child: int, number: int) -> None:
         pass
 
 
-def _restore_signals() -> None:
+def restore_signal_handlers() -> None:
+    """The handlers of the signals a client forwards, as a Python process starts with them."""
     for number in FORWARDED_SIGNALS:
         _signal.signal(number, _signal.default_int_handler if number == _signal.SIGINT else _signal.SIG_DFL)
 

@@ -21,10 +21,9 @@ request the server has started finishes even when the server exits meanwhile.
 Requests are refused from other users (SO_PEERCRED) and from a client whose
 Python environment differs. When the code mlopt runs changes on disk
 (:func:`mlopt.fingerprint.code_fingerprint`, watched by :mod:`mlopt.server.watch`),
-the server answers "stale" and
-exits, and the client starts a fresh one. It also exits after an idle timeout
-(``MLOPT_SERVER_IDLE_TIMEOUT`` seconds, default 900) and when its socket is
-deleted.
+the server answers "stale" and exits, and the client starts a fresh one. It
+also exits after an idle timeout (``MLOPT_SERVER_IDLE_TIMEOUT`` seconds,
+default 900) and when its socket is deleted.
 """
 
 from __future__ import annotations
@@ -47,6 +46,7 @@ from mlopt.server.client import (
     TOOL_MODULES,
     environment_identity,
     receive_message,
+    restore_signal_handlers,
     send_message,
     server_directory,
     server_paths,
@@ -232,8 +232,6 @@ class Server:
             # A request in flight must not keep a fresh server from taking over once this one exits.
             self._lock_file.close()
         self.code.close()
-        if self._spare is not None:
-            self._spare.close()
 
 
 class _Spare:
@@ -310,6 +308,7 @@ def _runner(channel: socket.socket, code_fingerprint: str) -> None:
 
 
 def _touch_what_requests_use() -> None:
+    """Run mlopt once: what a request touches of the server's heap is then this process's own copy."""
     import io
 
     from mlopt import opt_main
@@ -361,9 +360,7 @@ def _run_request(request: dict, fds: list[int]) -> None:
         import tempfile
 
         tempfile.tempdir = None  # the server's choice was cached from its own TMPDIR
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2):
-            signal.signal(number, signal.SIG_DFL)
+        restore_signal_handlers()
         _open_standard_streams(request["streams"])
         sys.argv = [request["tool"], *request["argv"]]
         import importlib
