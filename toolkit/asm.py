@@ -136,6 +136,11 @@ OpAsmOpInterface::getDefaultDialect says."""
 # --------------------------------------------------------------------------- parse
 
 
+DIALECTS_ALLOWING_UNKNOWN_OPS = frozenset({"test"})
+"""Registered dialects whose unknown ops --allow-unregistered-dialect admits
+in generic form (upstream's test dialect allows unknown operations)."""
+
+
 class LocatingParser(Parser):
     """An xDSL parser that records each op's source position as its location."""
 
@@ -237,25 +242,50 @@ class LocatingParser(Parser):
             first = min(uses, key=lambda span: span.start)
             self.raise_error("use of undeclared SSA value name", first.start, first.end)
 
+    def _available_dialects(self) -> str:
+        from mlopt.registry import DIALECT
+
+        registry = getattr(self.ctx, "mlopt_registry", None)
+        names = registry.user_facing(DIALECT) if registry is not None else self.ctx.registered_dialect_names
+        return (
+            f"Available dialects: {', '.join(sorted(names))} ; for more info on dialect registration see "
+            "https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management"
+        )
+
     def _get_op_by_name(self, name: str) -> type[Operation]:
         op_type = self.ctx.get_optional_op(name, dialect_stack=self._parser_state.dialect_stack)
         start = self._op_name_offsets[-1] if self._op_name_offsets else None
         generic = start is not None and self.lexer.input.at(start) == '"'
         end = None if start is None else start + len(name) + (2 if generic else 0)
-        if op_type is not None:
-            if not generic and issubclass(op_type, builtin.UnregisteredOp):
-                # --allow-unregistered-dialect admits unknown ops in generic form only.
-                self.raise_error(f"custom op '{name}' is unknown", start, end)
-            return op_type
         dialect, dot, _ = name.partition(".")
-        if dot and dialect not in self.ctx.registered_dialect_names:
+        known_dialect = bool(dot) and dialect in self.ctx.registered_dialect_names
+        strict_dialect = known_dialect and dialect not in DIALECTS_ALLOWING_UNKNOWN_OPS
+        if not generic and (op_type is None or issubclass(op_type, builtin.UnregisteredOp)):
+            # Upstream's messages, also under --allow-unregistered-dialect,
+            # which admits unknown ops in generic form only.
+            if not dot:
+                default = self._parser_state.dialect_stack[-1]
+                self.raise_error(f"custom op '{name}' is unknown (tried '{default}.{name}' as well)", start, end)
+            if not known_dialect:
+                span = Span(start, end, self.lexer.input)
+                raise MultipleSpansParseError(
+                    span, f"Dialect `{dialect}' not found for custom op '{name}' ", None, [(span, self._available_dialects())]
+                )
+            self.raise_error(f"custom op '{name}' is unknown", start, end)
+        if strict_dialect and (op_type is None or issubclass(op_type, builtin.UnregisteredOp)):
             self.raise_error(
-                f"operation '{name}' belongs to the unregistered dialect '{dialect}'; if this "
-                "is intended, use --allow-unregistered-dialect",
+                f"unregistered operation '{name}' found in dialect ('{dialect}') that does not allow unknown operations",
                 start,
                 end,
             )
-        self.raise_error(f"operation '{name}' is not registered (unknown op)", start, end)
+        if op_type is not None:
+            return op_type
+        self.raise_error(
+            "operation being parsed with an unregistered dialect. If this is intended, please use "
+            "-allow-unregistered-dialect with the MLIR tool used",
+            end,
+            end,
+        )
 
 
 _new_attribute = object.__new__
@@ -332,14 +362,13 @@ def _parse_error_diagnostic(err: ParseError, source: SourceText, start: int) -> 
         # Upstream reports a block that no region declares at its first use.
         first_use = min((span for span, _ in err.refs), key=lambda span: span.start)
         return Diagnostic(
-            "error", "reference to an undefined block", source.location(start + first_use.start, max(1, first_use.len))
+            "error", "reference to an undefined block", source.location(start + first_use.start)
         )
-    diagnostic = Diagnostic("error", err.msg, source.location(start + err.span.start, max(1, err.span.len)))
+    # Upstream's parser reports a position, never a range: a caret, no tildes.
+    diagnostic = Diagnostic("error", err.msg, source.location(start + err.span.start))
     if isinstance(err, MultipleSpansParseError):
         for ref_span, ref_msg in err.refs:
-            diagnostic.notes.append(
-                Diagnostic("note", ref_msg or "see here", source.location(start + ref_span.start, max(1, ref_span.len)))
-            )
+            diagnostic.notes.append(Diagnostic("note", ref_msg or "see here", source.location(start + ref_span.start)))
     return diagnostic
 
 
@@ -351,7 +380,7 @@ def _diagnostic_at_parser(parser: LocatingParser | None, source: SourceText, sta
 def _undefined_value_diagnostic(parser: LocatingParser, source: SourceText, start: int) -> Diagnostic:
     """Upstream's "use of undeclared SSA value name", at the first use."""
     first = min((parser.first_uses[name] for name in parser.forward_ssa_references), key=lambda span: span.start)
-    return Diagnostic("error", "use of undeclared SSA value name", source.location(start + first.start, first.len))
+    return Diagnostic("error", "use of undeclared SSA value name", source.location(start + first.start))
 
 
 def _parse_single_top_level_op(parser: LocatingParser) -> Operation:
@@ -764,7 +793,13 @@ def print_ir(
         source_names_as_prefix=uses_source_names() if source_names_as_prefix is None else source_names_as_prefix,
     )
     if prints_local_scope() or op.parent is not None:
-        UpstreamPrinter(stream=stream, **options).print_op(op)
+        printer = UpstreamPrinter(stream=stream, **options)
+        # Values are named as in the enclosing isolated op (``%arg0`` for its
+        # argument, ``%3`` for its fourth result), as upstream names them.
+        printer._names = SSANames(
+            _isolated_ancestor(op), custom_names=not generic, source_names_as_prefix=options["source_names_as_prefix"]
+        )
+        printer.print_op(op)
         stream.write("\n")
         return
     printer = UpstreamPrinter(stream=io.StringIO(), aliasing=True, **options)
@@ -794,6 +829,13 @@ def print_ir(
     stream.write("\n")
     _write_location_aliases(stream, locations, locations.keys() - in_place, options)
     stream.write(resource_section(op))
+
+
+def _isolated_ancestor(op: Operation) -> Operation:
+    """The nearest op at or above ``op`` that is isolated from above, else the top."""
+    while not op.has_trait(IsolatedFromAbove, value_if_unregistered=False) and (parent := op.parent_op()) is not None:
+        op = parent
+    return op
 
 
 _LOCATIONS = (builtin.UnknownLoc, builtin.FileLineColLoc, builtin.NameLoc, builtin.FusedLoc, builtin.CallSiteLoc)

@@ -167,19 +167,27 @@ class SourceManager:
         return self._sources.get(name)
 
     def render(self, diagnostic: Diagnostic) -> str:
-        """The diagnostic and its notes, each with its source line and caret."""
+        """The diagnostic and its notes, each with its source line and caret,
+        except a note where the one before it is (as upstream)."""
         parts = [self._render_one(diagnostic)]
-        parts.extend(self._render_one(note) for note in diagnostic.notes)
+        previous = _position(diagnostic.location)
+        for note in diagnostic.notes:
+            parts.append(self._render_one(note, quote=_position(note.location) != previous))
+            previous = _position(note.location)
         return "".join(parts)
 
-    def _render_one(self, diagnostic: Diagnostic) -> str:
+    def _render_one(self, diagnostic: Diagnostic, *, quote: bool = True) -> str:
         head = render_plain(diagnostic) + "\n"
         loc = diagnostic.location
-        source = self.get(loc.file) if loc else None
+        source = self.get(loc.file) if loc and quote else None
         text = source.line(loc.line) if source and loc else None
         if text is None or loc is None:
             return head
         return head + _quote(text, loc.col, loc.length)
+
+
+def _position(location: SourceLocation | None) -> tuple[str, int, int] | None:
+    return None if location is None else (location.file, location.line, location.col)
 
 
 def _quote(line: str, col: int, length: int) -> str:
@@ -254,7 +262,8 @@ def printing_handler(
                 0,
                 Diagnostic(
                     "note",
-                    "see current operation: \n" + describe_op(diagnostic.op),
+                    # On a line of its own only when it spans several (as upstream).
+                    "see current operation: " + ("\n" if "\n" in (described := describe_op(diagnostic.op)) else "") + described,
                     diagnostic.location,
                     hint=True,
                 )
