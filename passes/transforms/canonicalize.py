@@ -179,6 +179,22 @@ def _insertion_block(op: Operation) -> Block:
         block = parent.parent_block()
 
 
+class _GreedyIteration(PatternRewriteWalker):
+    """One iteration of upstream's greedy driver: the ops a rewrite creates or
+    changes are visited next, in the same iteration (a branch created by one
+    fold is simplified before the next op is). xDSL's walker visits them only
+    when it repeats its walk, and repeats it until nothing changes: the
+    Canonicalizer counts iterations itself, for max-iterations."""
+
+    def rewrite_region(self, region: Region) -> bool:
+        listener = self._get_rewriter_listener()
+        self._populate_worklist(region)
+        changed = self._process_worklist(listener)
+        if self.post_walk_func is not None:
+            changed |= self.post_walk_func(region, listener)
+        return changed
+
+
 @dataclass(frozen=True)
 class Canonicalizer(ModulePass):
     """Canonicalize operations"""
@@ -215,10 +231,10 @@ class Canonicalizer(ModulePass):
             frozenset(self.disable_patterns), frozenset(self.enable_patterns), budget
         )
         uniquer = _ConstantUniquer(ctx)
-        walker = PatternRewriteWalker(
+        walker = _GreedyIteration(
             GreedyRewritePatternApplier([_FoldIntoUniqueConstants(uniquer), pattern], ctx=ctx),
             walk_reverse=not self.top_down,
-            apply_recursively=False,
+            apply_recursively=True,
             post_walk_func=None if self.region_simplify == "disabled" else region_dce,
         )
         for region in op.regions:

@@ -37,3 +37,28 @@ func.func @pass_through_without_weights(%a: i32, %b: i32, %c: i1) -> i32 {
 ^bb4:
   return %b : i32
 }
+
+// -----
+
+// The branch that a fold creates is simplified at once, in the same sweep: the
+// second test of %flag becomes a branch into ^ret, whose only predecessor it
+// is, so ^ret's ops move up into ^again (before the first cond_br would skip
+// ^again as a mere pass-through block). The blocks keep their order.
+// CHECK-LABEL: func.func @branch_created_by_a_fold
+// CHECK-SAME: (%[[FLAG:.*]]: i1, %[[X:.*]]: i32)
+// CHECK-NEXT: cf.cond_br %[[FLAG]], ^[[AGAIN:.*]], ^[[OTHER:.*]]
+// CHECK-NEXT: ^[[AGAIN]]:
+// CHECK-NEXT: return %[[X]]
+// CHECK-NEXT: ^[[OTHER]]:
+// CHECK-NEXT: %[[Y:.*]] = arith.addi %[[X]], %[[X]]
+// CHECK-NEXT: return %[[Y]]
+func.func @branch_created_by_a_fold(%flag: i1, %x: i32) -> i32 {
+  cf.cond_br %flag, ^again, ^other
+^again:
+  cf.cond_br %flag, ^ret, ^other
+^other:
+  %y = arith.addi %x, %x : i32
+  return %y : i32
+^ret:
+  return %x : i32
+}
