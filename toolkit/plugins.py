@@ -88,6 +88,10 @@ def load_plugins(
         autoload = not _env_flag(AUTOLOAD_ENV)
     if strict is None:
         strict = _env_flag(STRICT_ENV)
+    global _prepared
+    prepared, _prepared = _prepared, None
+    if prepared is not None and prepared[0] == (extra, disabled, autoload, strict, extra_objects):
+        return prepared[1]
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     plugins = PluginSet(manager, strict=strict)
@@ -106,6 +110,20 @@ def load_plugins(
         _register(plugins, name, obj, PluginInfo(name, "in-process"))
     _check_hook_names(plugins)
     return plugins
+
+
+_prepared: tuple[tuple, PluginSet] | None = None
+
+
+def prepare_default_plugins() -> None:
+    """Load the plugins a run without plugin options loads, for the next
+    :func:`load_plugins` call to take if it asks for the same (once: a plugin
+    set belongs to one run). A warm server's request process does this while
+    it waits for its request, whose environment may still ask for others."""
+    global _prepared
+    autoload, strict = not _env_flag(AUTOLOAD_ENV), _env_flag(STRICT_ENV)
+    plugins = load_plugins(autoload=autoload, strict=strict)
+    _prepared = (((), (), autoload, strict, ()), plugins)
 
 
 def _mlopt_version() -> str:

@@ -308,13 +308,16 @@ def _runner(channel: socket.socket, code_fingerprint: str) -> None:
 
 
 def _touch_what_requests_use() -> None:
-    """Run mlopt once: what a request touches of the server's heap is then this process's own copy."""
+    """Run mlopt once: what a request touches of the server's heap is then this
+    process's own copy. Then load the plugins a request most likely loads."""
     import io
 
     from mlopt import opt_main
+    from mlopt.plugins import prepare_default_plugins
 
     try:
         opt_main.run(["-"], stdin=io.StringIO(WARM_UP_PROGRAM), stdout=io.StringIO(), stderr=io.StringIO())
+        prepare_default_plugins()
     except Exception:
         pass
 
