@@ -17,6 +17,7 @@ does not depend on ``full-unroll``.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -292,10 +293,26 @@ class TransferWritePermutationLowering(RewritePattern):
         rewriter.replace(op, write)
 
 
+UNROLLED_UNIFORM_ROWS = 64
+"""Rows of a write of one scalar (a vectorized linalg.fill) unrolled at
+most; past this, a loop writes them. A fill of a padded 1000x1024 operand
+is a thousand rows: unrolled, a thousand stores to compile for a loop's
+work (and LLVM would not unroll a loop that long either)."""
+
+
+def broadcast_scalar(value: SSAValue) -> SSAValue | None:
+    """The scalar every element of ``value`` is, where it is a vector.broadcast of one."""
+    owner = value.owner
+    if isinstance(owner, xvector.BroadcastOp) and not isinstance(owner.source.type, VectorType):
+        return owner.source
+    return None
+
+
 @dataclass
 class TransferSplitter(RewritePattern):
     """A transfer of rank > target_rank in memref order → one transfer of the
-    trailing dimensions per position of the leading ones."""
+    trailing dimensions per position of the leading ones; a long in-bounds
+    write of one scalar → a loop nest writing a row per iteration."""
 
     target_rank: int
     source_name: ClassVar[None] = None
@@ -311,6 +328,11 @@ class TransferSplitter(RewritePattern):
         split = len(shape) - self.target_rank
         leading: list[int] = transfer.dims[:split]  # type: ignore[assignment]
         row_type = VectorType(transfer.vector_type.element_type, shape[split:])
+        scalar = broadcast_scalar(transfer.value) if transfer.is_write and transfer.mask is None else None
+        if scalar is not None and all(transfer.in_bounds[:split]) and math.prod(shape[:split]) > UNROLLED_UNIFORM_ROWS:
+            _uniform_write_loops(rewriter, transfer, split, vector_ir.broadcast(rewriter, scalar, row_type))
+            rewriter.erase_op(op)
+            return
         result = None if transfer.is_write else vector_ir.broadcast(rewriter, transfer.padding, transfer.vector_type)  # type: ignore[arg-type]
         for position in itertools.product(*(range(n) for n in shape[:split])):
             indices = list(transfer.indices)
@@ -330,6 +352,34 @@ class TransferSplitter(RewritePattern):
             if not transfer.is_write:
                 result = vector_ir.insert(rewriter, row_value, result, position)  # type: ignore[arg-type]
         rewriter.replace(op, [], [] if transfer.is_write else [result])  # type: ignore[list-item]
+
+
+def _uniform_write_loops(rewriter: PatternRewriter, transfer: Transfer, split: int, row: SSAValue) -> None:
+    """An scf.for per leading dimension of ``transfer`` (a write in bounds),
+    the innermost writing ``row`` where the loops are."""
+    # the bounds first: the loops go in after them
+    start, step = index_constant(rewriter, 0), index_constant(rewriter, 1)
+    ends = [index_constant(rewriter, extent) for extent in transfer.vector_type.get_shape()[:split]]
+    indices = list(transfer.indices)
+    body: Block | None = None
+    for dim, end in zip(transfer.dims[:split], ends):
+        assert dim is not None
+        block = Block(arg_types=[IndexType()])
+        loop = scf.ForOp(start, end, step, [], Region(block))
+        if body is None:
+            rewriter.insert(loop)
+        else:
+            body.add_ops([loop, scf.YieldOp()])
+        body = block
+        position = block.args[0]
+        if constant_index(indices[dim]) != 0:
+            add = arith.AddiOp(indices[dim], position)
+            block.add_op(add)
+            position = add.result
+        indices[dim] = position
+    assert body is not None
+    body.add_op(new_transfer(transfer, row.type, indices, transfer.dims[split:], transfer.in_bounds[split:], None, row))  # type: ignore[arg-type]
+    body.add_op(scf.YieldOp())
 
 
 @dataclass
