@@ -17,6 +17,11 @@ falls back to xDSL's own code for anything it does not recognize.
   state through C attribute getters. Consuming a token, and the punctuation
   checks (which look the spelling up twice, once in an ``assert``), read the
   state once.
+- Assembly formats: xDSL compiles each op's declarative format when the op
+  class is defined (and again for each mlopt extension of it): most of a
+  dialect's import, for the few ops a module uses. A format is compiled
+  on the op's first parse or print instead; a malformed format is reported
+  then, with xDSL's error.
 - Builtin types: each is parsed and built anew for every use (an IRDL
   construction and verification, for every ``f32`` and ``memref<?xf32>`` of
   the module). Types are immutable and a builtin type's text alone decides
@@ -160,6 +165,47 @@ def _direct_token_access() -> None:
     BaseParser.parse_optional_punctuation = parse_optional_punctuation
 
 
+def _formats_compiled_on_first_use() -> None:
+    from xdsl.irdl.declarative_assembly_format import FormatProgram
+    from xdsl.utils.exceptions import ParseError, PyRDLOpDefinitionError
+
+    compile_format = FormatProgram.from_str
+
+    class FormatCompiledOnFirstUse:
+        """Stands for the FormatProgram of ``text`` for ``op_def``."""
+
+        def __init__(self, text: str, op_def) -> None:
+            self.text = text
+            self.op_def = op_def
+            self.program: FormatProgram | None = None
+
+        def compiled(self) -> FormatProgram:
+            if self.program is None:
+                try:
+                    self.program = compile_format(self.text, self.op_def)
+                except ParseError as err:
+                    # As xDSL reports it when it defines the op class.
+                    raise PyRDLOpDefinitionError("Error during the parsing of the assembly format: ", err.args) from err
+                # Later uses call the program's own methods (found on the instance first).
+                self.parse, self.print = self.program.parse, self.program.print
+            return self.program
+
+        def parse(self, parser, op_type):
+            return self.compiled().parse(parser, op_type)
+
+        def print(self, printer, op) -> None:
+            return self.compiled().print(printer, op)
+
+        def __getattr__(self, name: str):
+            return getattr(self.compiled(), name)
+
+    def format_compiled_on_first_use(input: str, op_def):  # noqa: A002 - xDSL's name
+        return FormatCompiledOnFirstUse(input, op_def)
+
+    format_compiled_on_first_use.__wrapped__ = compile_format  # type: ignore[attr-defined]
+    FormatProgram.from_str = staticmethod(format_compiled_on_first_use)
+
+
 def _reused_builtin_types() -> None:
     from xdsl.parser.attribute_parser import AttrParser
     from xdsl.utils.mlir_lexer import MLIRTokenKind
@@ -211,4 +257,5 @@ def _keep(cache: dict, text: str, value: object) -> None:
 def apply() -> None:
     _fast_lexer()
     _direct_token_access()
+    _formats_compiled_on_first_use()
     _reused_builtin_types()

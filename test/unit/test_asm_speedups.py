@@ -1,6 +1,7 @@
 """mlopt.asm_speedups: the fast lexer makes the tokens xDSL's lexer makes, the
-token layer consumes and reports as xDSL's does, and a builtin type parsed
-once is reused only for the same text."""
+token layer consumes and reports as xDSL's does, an assembly format is
+compiled on its op's first use, and a builtin type parsed once is reused only
+for the same text."""
 
 import pytest
 from xdsl.utils.exceptions import ParseError
@@ -96,6 +97,51 @@ def test_punctuation_parsed_as_xdsl_parses_it(method, spelling, text):
 
     fast = getattr(BaseParser, method)
     assert _outcome(fast, text, spelling) == _outcome(fast.__wrapped__, text, spelling)
+
+
+def _op_with_format(assembly_format: str):
+    from xdsl.dialects.builtin import IntegerType
+    from xdsl.irdl import IRDLOperation, irdl_op_definition, operand_def, result_def
+
+    class FormattedOp(IRDLOperation):
+        name = "test.formatted"
+        value = operand_def(IntegerType)
+        out = result_def(IntegerType)
+
+    FormattedOp.assembly_format = assembly_format
+    return irdl_op_definition(FormattedOp)
+
+
+def _parse_with_format(op_class, text: str):
+    from xdsl.context import Context
+    from xdsl.dialects.builtin import i32
+    from xdsl.dialects.test import TestOp
+    from xdsl.parser import Parser
+
+    parser = Parser(Context(), text, "<test>")
+    parser.ssa_values["a"] = (TestOp.create(result_types=[i32]).results[0],)
+    return op_class.parse(parser)
+
+
+def test_an_assembly_format_is_compiled_on_first_use():
+    from xdsl.irdl.declarative_assembly_format import FormatProgram
+
+    op_class = _op_with_format("$value attr-dict `:` type($value) `->` type($out)")
+    lazy = op_class.parse.__func__.__closure__  # xDSL's parse_with_format holds its program
+    (program,) = [cell.cell_contents for cell in lazy if hasattr(cell.cell_contents, "compiled")]
+    assert program.program is None
+    op = _parse_with_format(op_class, "%a : i32 -> i64")
+    assert str(op.out.type) == "i64" and program.program is not None
+    eager = FormatProgram.from_str.__wrapped__(program.text, op_class.get_irdl_definition())
+    assert program.program.stmts == eager.stmts
+
+
+def test_a_malformed_assembly_format_is_reported_at_first_use():
+    from xdsl.utils.exceptions import PyRDLOpDefinitionError
+
+    op_class = _op_with_format("$value `:` type($nothing)")
+    with pytest.raises(PyRDLOpDefinitionError, match="Error during the parsing of the assembly format"):
+        _parse_with_format(op_class, "%a : i32")
 
 
 def _parsed(text: str):
