@@ -90,6 +90,7 @@ _WIDER = _cast_verifier(wider=True)
 _NARROWER = _cast_verifier(wider=False)
 
 _EXTENSION_PATTERNS = LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:EXTENSION_PATTERNS")
+_INTEGER_CAST_PATTERNS = LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:INTEGER_CAST_PATTERNS")
 
 ExtSIOp = extend_op(
     xarith.ExtSIOp,
@@ -109,6 +110,7 @@ TruncIOp = extend_op(
     fields={"overflowFlags": opt_prop_def(IntegerOverflowAttr, default_value=_NO_OVERFLOW)},
     assembly_format="$input (`overflow` `` $overflowFlags^)? attr-dict `:` type($input) `to` type($result)",
     methods={"verify_": _NARROWER},
+    traits=[_INTEGER_CAST_PATTERNS],
 )
 def _same_shape(self) -> None:
     if _shape_of(self.operands[0].type) != _shape_of(self.results[0].type):
@@ -194,6 +196,7 @@ IndexCastOp = extend_op(
     xarith.IndexCastOp,
     constraints={"input": integerOrIndexLike, "result": integerOrIndexLike},
     methods={"verify_": _index_cast_verify},
+    traits=[_INTEGER_CAST_PATTERNS],
 )
 
 
@@ -217,7 +220,7 @@ class IndexCastUIOp(IRDLOperation):
     input = operand_def(integerOrIndexLike)
     result = result_def(integerOrIndexLike)
 
-    traits = traits_def(Pure())
+    traits = traits_def(Pure(), _INTEGER_CAST_PATTERNS)
     assembly_format = _CAST_FORMAT
 
     verify_ = _index_cast_verify

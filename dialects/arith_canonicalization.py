@@ -97,6 +97,22 @@ def _integer_elements(value: SSAValue) -> tuple[int, ...] | None:
     return None
 
 
+def _width(type: Attribute) -> int:
+    """The bit width of an integer or index element (index: 64, as upstream's arith folds)."""
+    return 64 if isinstance(type, IndexType) else type.width.data
+
+
+def _element_type(type: Attribute) -> Attribute:
+    return type.element_type if isinstance(type, ShapedType) else type
+
+
+def _integer_constant(type: Attribute, values: list[int]) -> xarith.ConstantOp:
+    """A constant of integer or index ``type``, a scalar or a dense shaped one."""
+    if isinstance(type, ShapedType):
+        return xarith.ConstantOp(DenseIntOrFPElementsAttr.from_list(type, values))
+    return xarith.ConstantOp(IntegerAttr(values[0], type))
+
+
 class CmpIOfConstants(RewritePattern):
     """cmpi of two constants, scalars or element by element, is a constant
     (upstream's CmpIOp::fold; index compares at 64 bits, as upstream's arith does)."""
@@ -105,15 +121,10 @@ class CmpIOfConstants(RewritePattern):
         lhs, rhs = _integer_elements(op.lhs), _integer_elements(op.rhs)
         if lhs is None or rhs is None:
             return
-        element = op.lhs.type.element_type if isinstance(op.lhs.type, ShapedType) else op.lhs.type
-        width = 64 if isinstance(element, IndexType) else element.width.data
+        width = _width(_element_type(op.lhs.type))
         compare = COMPARISONS[cmpi_predicate(op)]
         holds = [int(compare(a, b, width)) for a, b in zip(lhs, rhs)]
-        if isinstance(op.result.type, ShapedType):
-            value = DenseIntOrFPElementsAttr.from_list(op.result.type, holds)
-        else:
-            value = IntegerAttr(holds[0], op.result.type)
-        rewriter.replace_op(op, xarith.ConstantOp(value))
+        rewriter.replace_op(op, _integer_constant(op.result.type, holds))
 
 
 class CmpIOfSameExtension(RewritePattern):
@@ -128,6 +139,32 @@ class CmpIOfSameExtension(RewritePattern):
             and lhs.input.type == rhs.input.type
         ):
             rewriter.replace_op(op, _cmpi(lhs.input, rhs.input, cmpi_predicate(op), op))
+
+
+def _signed(bits: int, width: int) -> int:
+    """``bits``, ``width`` wide, read as a two's complement integer."""
+    return bits - (1 << width) if bits >> (width - 1) else bits
+
+
+_ZERO_EXTENDING = frozenset({"arith.extui", "arith.index_castui"})
+
+
+class IntegerCastOfConstant(RewritePattern):
+    """An integer cast of a constant, scalar or element by element, is a
+    constant: extsi and index_cast extend the sign, extui and index_castui
+    zeros, trunci keeps the low bits (their upstream folders)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        values = _integer_elements(op.input)
+        if values is None:
+            return
+        source_width = _width(_element_type(op.input.type))
+        target_width = _width(_element_type(op.result.type))
+        values = [value % (1 << source_width) for value in values]
+        if op.name not in _ZERO_EXTENDING:
+            values = [_signed(value, source_width) for value in values]
+        cast = [_signed(value % (1 << target_width), target_width) for value in values]
+        rewriter.replace_op(op, _integer_constant(op.result.type, cast))
 
 
 class ExtensionOfExtension(RewritePattern):
@@ -223,7 +260,8 @@ class SelectOfNegatedCondition(RewritePattern):
 
 
 CMPI_PATTERNS = (CmpIOfConstants(), CmpIConstantToRight(), CmpIBoolAgainstConstant(), CmpIExtendedBoolAgainstZero(), CmpIOfSameExtension())
-EXTENSION_PATTERNS = (ExtensionOfExtension(),)
+EXTENSION_PATTERNS = (IntegerCastOfConstant(), ExtensionOfExtension())
+INTEGER_CAST_PATTERNS = (IntegerCastOfConstant(),)
 SELECT_PATTERNS = (
     SelectOfSplatCondition(), SelectOfConstantVectors(), SelectOfOperandsCompared(), SelectToExtUI(), RedundantSelect(),
     SelectOfNegatedCondition(),
