@@ -40,6 +40,10 @@ slow upstream and can go when xDSL changes it.
   most definitions cannot need. A fresh op of a definition without options,
   successors or variadic regions, given its regions built, is constructed
   directly; anything else by xDSL.
+- Named operands and results (``op.lhs``): the accessor of one that no
+  variadic group precedes builds a view of all the op's operands (or
+  results), matches on the kind, and indexes the view through two Python
+  calls; here it reads the op's field and indexes it directly.
 """
 
 from __future__ import annotations
@@ -476,6 +480,32 @@ def _direct_op_construction() -> None:
     operations.irdl_op_init = irdl_op_init
 
 
+def _direct_named_values() -> None:
+    from operator import attrgetter
+
+    from xdsl.irdl import operations
+
+    accessor = operations.BeforeVariadicSingleAccessor
+    get_generally = accessor.__get__
+    construct = operations.VarIRConstruct
+    field_of = {
+        construct.OPERAND: attrgetter("_operands"),
+        construct.RESULT: attrgetter("results"),
+        construct.REGION: attrgetter("regions"),
+        construct.SUCCESSOR: attrgetter("_successors"),
+    }
+    item = tuple.__getitem__  # SSAValues, a tuple, indexes through a Python method
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return get_generally(self, obj, objtype)
+        values = field_of[self.construct](obj)
+        return item(values, self.idx) if isinstance(values, tuple) else values[self.idx]
+
+    __get__.__wrapped__ = get_generally  # type: ignore[attr-defined]
+    accessor.__get__ = __get__
+
+
 class _Unverified(Exception):
     """The fast check leaves the op to xDSL's general verification."""
 
@@ -490,3 +520,4 @@ def apply() -> None:
     _attribute_kind_checked_once()
     _arguments_sorted_by_type()
     _direct_op_construction()
+    _direct_named_values()

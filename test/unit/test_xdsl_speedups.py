@@ -242,3 +242,24 @@ def test_an_op_initialized_again_releases_its_operands():
     Operation.__init__(add, operands=[b.result], result_types=[i64])
     assert not a.result.uses and [use.operation for use in b.result.uses] == [add]
     assert [result.type for result in add.results] == [i64]
+
+
+def test_named_values_are_read_as_xdsl_reads_them():
+    from xdsl.dialects import scf
+
+    a, b, index = _constant(1, i32), _constant(2, i32), arith.ConstantOp(IntegerAttr(0, IndexType()))
+    target = Block(arg_types=[i32])
+    ops = [
+        arith.AddiOp(a, b),
+        scf.ForOp(index, index, index, [a], Block(arg_types=[IndexType(), i32])),
+        cf.BranchOp(target, a),
+        memref.LoadOp.get(memref.AllocOp([], [], MemRefType(f32, [4])), [index]),
+    ]
+    read = set()
+    for op in ops:
+        for cls in type(op).__mro__:
+            for name, accessor in vars(cls).items():
+                if isinstance(accessor, operations.BeforeVariadicSingleAccessor):
+                    assert getattr(op, name) is type(accessor).__get__.__wrapped__(accessor, op)
+                    read.add(accessor.construct)
+    assert read == set(VarIRConstruct)
