@@ -436,41 +436,33 @@ def _direct_op_construction() -> None:
             known = simple_definitions[id(op_def)] = (op_def, simple)
         return known[1]
 
-    def irdl_op_init(self, op_def, *, operands, result_types, properties, attributes, successors, regions) -> None:
+    def irdl_op_init(self, op_def, **arguments) -> None:
+        regions = arguments["regions"]
         if (
-            successors
+            arguments["successors"]
             or not is_simple(op_def)
             or len(regions) != len(op_def.regions)
             or not all(type(region) is Region for region in regions)
         ):
-            return irdl_init_generally(
-                self,
-                op_def,
-                operands=operands,
-                result_types=result_types,
-                properties=properties,
-                attributes=attributes,
-                successors=successors,
-                regions=regions,
-            )
+            return irdl_init_generally(self, op_def, **arguments)
         # As xDSL's, without the segment sizes, successors and region
         # conversions such a definition cannot have.
         error_prefix = f"Error in {op_def.name} builder: "
         built_operands, _ = operations.irdl_build_arg_list(
             operations.VarIRConstruct.OPERAND,
-            [operations.irdl_build_operations_arg(operand) for operand in operands],
+            [operations.irdl_build_operations_arg(operand) for operand in arguments["operands"]],
             op_def.operands,
             error_prefix,
         )
         built_result_types, _ = operations.irdl_build_arg_list(
-            operations.VarIRConstruct.RESULT, result_types, op_def.results, error_prefix
+            operations.VarIRConstruct.RESULT, arguments["result_types"], op_def.results, error_prefix
         )
         __init__(
             self,
             operands=built_operands,
             result_types=built_result_types,
-            properties={name: attr for name, attr in properties.items() if attr is not None},
-            attributes={name: attr for name, attr in attributes.items() if attr is not None},
+            properties={name: attr for name, attr in arguments["properties"].items() if attr is not None},
+            attributes={name: attr for name, attr in arguments["attributes"].items() if attr is not None},
             regions=regions,
         )
 
