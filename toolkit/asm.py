@@ -29,6 +29,7 @@ from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyExc
 
 from mlopt.asm_names import block_argument_names, result_names
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText, exception_text
+from mlopt.parse_messages import custom_op_message, upstream_message
 from mlopt.printing_flags import elides_elements, prints_local_scope, resource_section, uses_source_names
 from mlopt import asm_speedups, xdsl_fixes
 
@@ -136,6 +137,9 @@ OpAsmOpInterface::getDefaultDialect says."""
 # --------------------------------------------------------------------------- parse
 
 
+_OP_NAME = re.compile(r"[A-Za-z_][\w$.-]*")
+"""An op's name in custom form (the generic form's is quoted)."""
+
 DIALECTS_ALLOWING_UNKNOWN_OPS = frozenset({"test"})
 """Registered dialects whose unknown ops --allow-unregistered-dialect admits
 in generic form (upstream's test dialect allows unknown operations)."""
@@ -224,6 +228,14 @@ class LocatingParser(Parser):
             if op.has_trait(IsolatedFromAbove):
                 self._check_uses_defined(start)
             return op
+        except ParseError as err:
+            if type(err) is not ParseError or len(self._op_name_offsets) <= depth:
+                raise
+            name = _OP_NAME.match(self.lexer.input.content, self._op_name_offsets[depth])
+            message = custom_op_message(name.group(), err.msg) if name else None
+            if message is None:
+                raise
+            raise ParseError(err.span, message) from None
         except VerifyException as err:
             # A custom parser checking its operands' constraints: upstream's
             # verifier reports that at the op.
@@ -364,8 +376,11 @@ def _parse_error_diagnostic(err: ParseError, source: SourceText, start: int) -> 
         return Diagnostic(
             "error", "reference to an undefined block", source.location(start + first_use.start)
         )
+    message, offset = err.msg, err.span.start
+    if type(err) is ParseError:
+        message, offset = upstream_message(message, err.span.input.content, offset)
     # Upstream's parser reports a position, never a range: a caret, no tildes.
-    diagnostic = Diagnostic("error", err.msg, source.location(start + err.span.start))
+    diagnostic = Diagnostic("error", message, source.location(start + offset))
     if isinstance(err, MultipleSpansParseError):
         for ref_span, ref_msg in err.refs:
             diagnostic.notes.append(Diagnostic("note", ref_msg or "see here", source.location(start + ref_span.start)))

@@ -415,21 +415,6 @@ def wrong_token_offset(content: str, token_start: int, at_eof: bool) -> int:
             before = before[:comment]
 
 
-_UPSTREAM_WORDING = (
-    (re.compile(r"^type expected"), "expected non-function type"),
-    (re.compile(r"^operand expected"), "expected SSA operand"),
-    (re.compile(r"^Expected '(.*?)'"), r"expected '\1'"),
-    (re.compile(r"^'(.*?)' expected"), r"expected '\1'"),
-)
-"""xDSL's words for a missing token, and upstream's."""
-
-
-def _upstream_wording(message: str) -> str:
-    for pattern, replacement in _UPSTREAM_WORDING:
-        message = pattern.sub(replacement, message)
-    return message
-
-
 _PREFIXED_IDENTIFIER_ERRORS = {
     "#": "invalid attribute name",
     "%": "invalid SSA name",
@@ -445,6 +430,8 @@ def _fix_wrong_token_positions() -> None:
     from xdsl.utils.lexer import Span
     from xdsl.utils.mlir_lexer import MLIRLexer, MLIRTokenKind
 
+    from mlopt.parse_messages import upstream_wording
+
     def raising_at_previous_token(method):
         @functools.wraps(method)
         def reporting_missing_token(self, *args, **kwargs):
@@ -455,7 +442,7 @@ def _fix_wrong_token_positions() -> None:
                 if type(err) is not ParseError or err.span.start != token.span.start or self._current_token is not token:
                     raise  # not about the token found here
                 offset = wrong_token_offset(token.span.input.content, token.span.start, token.kind == MLIRTokenKind.EOF)
-                raise ParseError(Span(offset, offset, token.span.input), _upstream_wording(err.msg)) from None
+                raise ParseError(Span(offset, offset, token.span.input), upstream_wording(err.msg)) from None
 
         return reporting_missing_token
 
