@@ -9,6 +9,7 @@ after parsing and after each pass.
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Iterator, Sequence
 
 from xdsl.dialects import builtin
@@ -218,10 +219,16 @@ def _verify_op(op: Operation) -> None:
                 )
 
 
+_TRAIT_WORDING = (
+    (re.compile(r"^'[^']*' must be the last operation in its parent block$"), "must be the last operation in the parent block"),
+)
+"""xDSL's trait verifiers' messages → upstream's (the op's name comes before them)."""
+
+
 def _verifier_text(err: BaseException) -> str:
-    text = exception_text(err)
-    for prefix in ("Operation does not verify: ",):
-        text = text.removeprefix(prefix)
+    text = exception_text(err).removeprefix("Operation does not verify: ")
+    for pattern, replacement in _TRAIT_WORDING:
+        text = pattern.sub(replacement, text)
     return text
 
 
