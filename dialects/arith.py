@@ -91,6 +91,7 @@ _NARROWER = _cast_verifier(wider=False)
 
 _EXTENSION_PATTERNS = LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:EXTENSION_PATTERNS")
 _INTEGER_CAST_PATTERNS = LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:INTEGER_CAST_PATTERNS")
+_INDEX_CAST_PATTERNS = LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:INDEX_CAST_PATTERNS")
 
 ExtSIOp = extend_op(
     xarith.ExtSIOp,
@@ -196,8 +197,13 @@ IndexCastOp = extend_op(
     xarith.IndexCastOp,
     constraints={"input": integerOrIndexLike, "result": integerOrIndexLike},
     methods={"verify_": _index_cast_verify},
-    traits=[_INTEGER_CAST_PATTERNS],
+    traits=[_INDEX_CAST_PATTERNS],
 )
+
+
+_BITWISE_PATTERNS = LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:BITWISE_PATTERNS")
+AndIOp = extend_op(xarith.AndIOp, traits=[_BITWISE_PATTERNS])
+OrIOp = extend_op(xarith.OrIOp, traits=[_BITWISE_PATTERNS])
 
 
 def _bitcast_verify(self) -> None:
@@ -220,7 +226,7 @@ class IndexCastUIOp(IRDLOperation):
     input = operand_def(integerOrIndexLike)
     result = result_def(integerOrIndexLike)
 
-    traits = traits_def(Pure(), _INTEGER_CAST_PATTERNS)
+    traits = traits_def(Pure(), _INDEX_CAST_PATTERNS)
     assembly_format = _CAST_FORMAT
 
     verify_ = _index_cast_verify
@@ -438,6 +444,8 @@ Arith: Dialect = replace_ops(
     UIToFPOp,
     IndexCastOp,
     IndexCastUIOp,
+    AndIOp,
+    OrIOp,
     BitcastOp,
     RemFOp,
     SelectOp,

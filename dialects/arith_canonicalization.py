@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from xdsl.dialects import arith as xarith
 from xdsl.dialects.builtin import DenseIntOrFPElementsAttr, IndexType, IntegerAttr, IntegerType, ShapedType, VectorType
-from xdsl.ir import Attribute, Operation, SSAValue
+from xdsl.ir import Attribute, Block, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
 from xdsl.traits import ConstantLike
@@ -127,17 +127,17 @@ class CmpIOfConstants(RewritePattern):
         rewriter.replace_op(op, _integer_constant(op.result.type, holds))
 
 
+def _same_extension(lhs: Operation | Block, rhs: Operation | Block) -> bool:
+    """Whether both are extsi, or both extui, of values of one type."""
+    return isinstance(lhs, xarith.ExtSIOp | xarith.ExtUIOp) and type(lhs) is type(rhs) and lhs.input.type == rhs.input.type
+
+
 class CmpIOfSameExtension(RewritePattern):
     """cmpi eq|ne, (ext %a), (ext %b)  →  cmpi eq|ne, %a, %b  (the same extension and source type)"""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         lhs, rhs = op.lhs.owner, op.rhs.owner
-        if (
-            cmpi_predicate(op) in ("eq", "ne")
-            and isinstance(lhs, xarith.ExtSIOp | xarith.ExtUIOp)
-            and type(lhs) is type(rhs)
-            and lhs.input.type == rhs.input.type
-        ):
+        if cmpi_predicate(op) in ("eq", "ne") and _same_extension(lhs, rhs):
             rewriter.replace_op(op, _cmpi(lhs.input, rhs.input, cmpi_predicate(op), op))
 
 
@@ -165,6 +165,27 @@ class IntegerCastOfConstant(RewritePattern):
             values = [_signed(value, source_width) for value in values]
         cast = [_signed(value % (1 << target_width), target_width) for value in values]
         rewriter.replace_op(op, _integer_constant(op.result.type, cast))
+
+
+class IndexCastOfExtension(RewritePattern):
+    """index_cast (extsi %x) → index_cast %x;  index_castui (extui %x) → index_castui %x"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        extension = op.input.owner
+        if isinstance(extension, xarith.ExtUIOp if op.name in _ZERO_EXTENDING else xarith.ExtSIOp):
+            rewriter.replace_op(op, type(op).create(operands=[extension.input], result_types=[op.result.type]))
+
+
+class BitwiseOfSameExtension(RewritePattern):
+    """andi|ori (ext %a), (ext %b)  →  ext (andi|ori %a, %b)  (the same extension and source type)"""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        lhs, rhs = op.lhs.owner, op.rhs.owner
+        if not _same_extension(lhs, rhs):
+            return
+        narrow = type(op)(lhs.input, rhs.input)
+        rewriter.insert_op(narrow)
+        rewriter.replace_op(op, type(lhs)(narrow.result, op.result.type))
 
 
 class ExtensionOfExtension(RewritePattern):
@@ -262,6 +283,8 @@ class SelectOfNegatedCondition(RewritePattern):
 CMPI_PATTERNS = (CmpIOfConstants(), CmpIConstantToRight(), CmpIBoolAgainstConstant(), CmpIExtendedBoolAgainstZero(), CmpIOfSameExtension())
 EXTENSION_PATTERNS = (IntegerCastOfConstant(), ExtensionOfExtension())
 INTEGER_CAST_PATTERNS = (IntegerCastOfConstant(),)
+INDEX_CAST_PATTERNS = (IntegerCastOfConstant(), IndexCastOfExtension())
+BITWISE_PATTERNS = (BitwiseOfSameExtension(),)
 SELECT_PATTERNS = (
     SelectOfSplatCondition(), SelectOfConstantVectors(), SelectOfOperandsCompared(), SelectToExtUI(), RedundantSelect(),
     SelectOfNegatedCondition(),
