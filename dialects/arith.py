@@ -131,6 +131,7 @@ ExtFOp = extend_op(
     fields=_FASTMATH,
     assembly_format="$input (`fastmath` `` $fastmath^)? attr-dict `:` type($input) `to` type($result)",
     methods={"verify_": _WIDER},
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:EXTF_PATTERNS")],
 )
 
 
@@ -177,6 +178,7 @@ TruncFOp = extend_op(
     fields={**_FASTMATH, "roundingmode": opt_prop_def(IntegerAttr)},
     mixin=_TruncFSyntax,
     methods={"verify_": _NARROWER},
+    traits=[LazyCanonicalizationPatterns("mlopt.dialects.arith_canonicalization:TRUNCF_PATTERNS")],
 )
 
 def _index_cast_verify(self) -> None:

@@ -6,7 +6,16 @@ extended values, selects that are extensions or of known or negated conditions."
 from __future__ import annotations
 
 from xdsl.dialects import arith as xarith
-from xdsl.dialects.builtin import DenseIntOrFPElementsAttr, IndexType, IntegerAttr, IntegerType, ShapedType, VectorType
+from xdsl.dialects.builtin import (
+    DenseIntOrFPElementsAttr,
+    FloatAttr,
+    IndexType,
+    IntegerAttr,
+    IntegerType,
+    PackableType,
+    ShapedType,
+    VectorType,
+)
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
@@ -200,6 +209,61 @@ class ExtensionOfExtension(RewritePattern):
         rewriter.replace_op(op, type(inner)(inner.input, op.result.type))
 
 
+class ExtFOfConstant(RewritePattern):
+    """extf of a float constant, scalar or element by element, is the same
+    value in the wider type: widening is exact (upstream's ExtFOp folder)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        constant = ConstantLike.get_constant_value(op.input)
+        if isinstance(constant, FloatAttr):
+            rewriter.replace_op(op, xarith.ConstantOp(FloatAttr(constant.value.data, op.result.type)))
+        elif isinstance(constant, DenseIntOrFPElementsAttr) and isinstance(_element_type(op.result.type), PackableType):
+            values = list(constant.get_values())
+            rewriter.replace_op(op, xarith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, values)))
+
+
+_FLOAT_SEMANTICS = {
+    "f16": (11, -14, 15),
+    "bf16": (8, -126, 127),
+    "tf32": (11, -126, 127),
+    "f32": (24, -126, 127),
+    "f64": (53, -1022, 1023),
+    "f80": (64, -16382, 16383),
+    "f128": (113, -16382, 16383),
+}
+"""(precision, min exponent, max exponent) of the float types, as APFloat's fltSemantics."""
+
+
+def _holds_every_value_of(wide: Attribute, narrow: Attribute) -> bool:
+    """Whether float type ``wide`` represents every value of ``narrow``
+    exactly (APFloat::isRepresentableBy(narrow, wide)); False for types not in the table."""
+    if wide.name not in _FLOAT_SEMANTICS or narrow.name not in _FLOAT_SEMANTICS:
+        return False
+    wide_precision, wide_min, wide_max = _FLOAT_SEMANTICS[wide.name]
+    precision, minimum, maximum = _FLOAT_SEMANTICS[narrow.name]
+    return precision <= wide_precision and wide_min <= minimum and maximum <= wide_max
+
+
+class TruncFOfExtF(RewritePattern):
+    """truncf (extf %x) is %x when it truncates back to %x's type, and truncf
+    %x when %x's type holds every value of the result type (upstream's
+    TruncFOp folder): the extension added nothing the truncation keeps."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        extension = op.input.owner
+        if not isinstance(extension, xarith.ExtFOp):
+            return
+        source = _element_type(extension.input.type)
+        if not _holds_every_value_of(_element_type(extension.result.type), source):
+            return
+        result = _element_type(op.result.type)
+        if source == result:
+            rewriter.replace_op(op, [], [extension.input])
+        elif _holds_every_value_of(source, result):
+            op.operands[0] = extension.input
+            rewriter.notify_op_modified(op)
+
+
 def negated(value: SSAValue) -> SSAValue | None:
     """``%c`` when ``value`` is ``arith.xori %c, true`` (either side, i1 or all-ones splat)."""
     op = value.owner
@@ -285,6 +349,8 @@ EXTENSION_PATTERNS = (IntegerCastOfConstant(), ExtensionOfExtension())
 INTEGER_CAST_PATTERNS = (IntegerCastOfConstant(),)
 INDEX_CAST_PATTERNS = (IntegerCastOfConstant(), IndexCastOfExtension())
 BITWISE_PATTERNS = (BitwiseOfSameExtension(),)
+EXTF_PATTERNS = (ExtFOfConstant(),)
+TRUNCF_PATTERNS = (TruncFOfExtF(),)
 SELECT_PATTERNS = (
     SelectOfSplatCondition(), SelectOfConstantVectors(), SelectOfOperandsCompared(), SelectToExtUI(), RedundantSelect(),
     SelectOfNegatedCondition(),
