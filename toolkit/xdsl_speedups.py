@@ -216,13 +216,16 @@ def _fixed_layout_op_verification() -> None:
             return sizes
 
         def check(self, op, values, context) -> None:
+            # ``values`` are an op's SSAValues: indexed as the tuple they are,
+            # not through SSAValues' Python __getitem__.
             index = 0
             for (constraint, single), size in zip(self.checks, self.segment_sizes(op, len(values))):
                 if single:
                     if constraint is not None:
-                        constraint.verify(values[index]._type, context)
+                        constraint.verify(tuple.__getitem__(values, index)._type, context)
                 else:
-                    constraint.verify(tuple([value._type for value in values[index : index + size]]), context)
+                    group = tuple.__getitem__(values, slice(index, index + size))
+                    constraint.verify(tuple([value._type for value in group]), context)
                 index += size
 
     class Plan:
