@@ -343,11 +343,15 @@ def parse_source(
         if not implicit_module:
             return _parse_single_top_level_op(parser)
         if parser._current_token.kind == MLIRTokenKind.EOF:
-            return builtin.ModuleOp([])  # mlir-opt prints empty input as an empty module
-        module = parser.parse_module()
+            module = builtin.ModuleOp([])  # mlir-opt prints empty input as an empty module
+        else:
+            module = parser.parse_module()
         if module is not parser.last_parsed_op:  # the implicit module around the input's ops
+            # Upstream locates it at its piece's start: 0:0 for the first,
+            # right after the split marker for the others.
+            line, column = source.line_and_column(start) if start else (0, 0)
             module.location = builtin.FileLineColLoc(
-                builtin.StringAttr(source.name), builtin.IntAttr(0), builtin.IntAttr(0)
+                builtin.StringAttr(source.name), builtin.IntAttr(line), builtin.IntAttr(column)
             )
         return module
     except ParseError as err:

@@ -30,9 +30,11 @@ from mlopt.cli import (
 )
 from mlopt.diagnostics import Diagnostic, DiagnosticError, SourceText
 
-SPLIT_MARKER = re.compile(r"// -----(?!-)[^\n]*")
+SPLIT_MARKER = re.compile(r"// -----(?!-)")
 """As mlir-opt splits: at ``// -----`` anywhere on a line (also after
-``// CHECK:``), unless more dashes follow."""
+``// CHECK:``), the next piece starting right after it. Unlike mlir-opt,
+``// ------`` (more dashes) is no marker rather than a marker followed by a
+stray ``-``."""
 OUTPUT_SPLIT_MARKER = "// -----\n"
 SPLIT_MARKER_NEAR_MISS = re.compile(r"// ---(?!--)")
 """A split marker missing a dash or two, which mlir-opt warns of."""
