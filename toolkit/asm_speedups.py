@@ -165,6 +165,21 @@ def _direct_token_access() -> None:
     BaseParser.parse_optional_punctuation = parse_optional_punctuation
 
 
+_FORMATS_NOT_YET_COMPILED: list = []
+"""The formats of the op classes defined so far that no parse or print has compiled."""
+
+
+def compile_formats_now() -> None:
+    """Compile the assembly format of every op class defined so far: the warm
+    server does before it forks, so that no request compiles one of its own.
+    A malformed format is left for the request that uses its op to report."""
+    while _FORMATS_NOT_YET_COMPILED:
+        try:
+            _FORMATS_NOT_YET_COMPILED.pop().compiled()
+        except Exception:  # noqa: BLE001 - reported at first use, as in-process
+            pass
+
+
 def _formats_compiled_on_first_use() -> None:
     from xdsl.irdl.declarative_assembly_format import FormatProgram
     from xdsl.utils.exceptions import ParseError, PyRDLOpDefinitionError
@@ -200,7 +215,9 @@ def _formats_compiled_on_first_use() -> None:
             return getattr(self.compiled(), name)
 
     def format_compiled_on_first_use(input: str, op_def):  # noqa: A002 - xDSL's name
-        return FormatCompiledOnFirstUse(input, op_def)
+        program = FormatCompiledOnFirstUse(input, op_def)
+        _FORMATS_NOT_YET_COMPILED.append(program)
+        return program
 
     format_compiled_on_first_use.__wrapped__ = compile_format  # type: ignore[attr-defined]
     FormatProgram.from_str = staticmethod(format_compiled_on_first_use)

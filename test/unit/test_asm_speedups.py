@@ -136,6 +136,19 @@ def test_an_assembly_format_is_compiled_on_first_use():
     assert program.program.stmts == eager.stmts
 
 
+def test_formats_can_be_compiled_before_first_use():
+    from mlopt.asm_speedups import compile_formats_now
+
+    op_class = _op_with_format("$value attr-dict `:` type($value) `->` type($out)")
+    broken = _op_with_format("$value `:` type($nothing)")
+    (program,) = [cell.cell_contents for cell in op_class.parse.__func__.__closure__ if hasattr(cell.cell_contents, "compiled")]
+    assert program.program is None
+    compile_formats_now()  # the malformed one is left for its first use to report
+    assert program.program is not None
+    with pytest.raises(Exception, match="assembly format"):
+        _parse_with_format(broken, "%a : i32")
+
+
 def test_a_malformed_assembly_format_is_reported_at_first_use():
     from xdsl.utils.exceptions import PyRDLOpDefinitionError
 

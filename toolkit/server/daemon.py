@@ -465,6 +465,9 @@ def _warm_up() -> None:
             pass
     try:
         _load_every_registration()
+        from mlopt.asm_speedups import compile_formats_now
+
+        compile_formats_now()
         _run_tools_once()
     except Exception:
         pass
