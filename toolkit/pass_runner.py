@@ -71,7 +71,7 @@ class PassRunner:
         # The input is valid (the caller verified it, as mlir-opt does after
         # parsing): after each pass, only what changed is verified again.
         self._verified = VerificationCache()
-        if self.verify_each:
+        if self._verifies_after(pm):
             self._verified.assume_verified(op)
         for instrumentation in self.instrumentations:
             instrumentation.before_run(pm)
@@ -92,7 +92,7 @@ class PassRunner:
                 try:
                     for child in targets:
                         self._run_items(item, child)
-                    if self.verify_each:
+                    if self._verifies_after(item):
                         # A pass may have changed a sibling of the op it ran on.
                         self._verify(op, f"pass pipeline '{item.textual()}'", "--mlir-print-ir-after-all")
                 finally:
@@ -100,6 +100,11 @@ class PassRunner:
                         instrumentation.after_pipeline(item)
             else:
                 self._run_pass(item, op)
+
+    def _verifies_after(self, pm: OpPassManager) -> bool:
+        """Whether the IR is verified after ``pm``'s passes: not when it has
+        none, as nothing can have changed (and then the IR need not be walked at all)."""
+        return self.verify_each and next(pm.passes(), None) is not None
 
     def _run_pass(self, scheduled: ScheduledPass, op: Operation) -> None:
         for instrumentation in self.instrumentations:

@@ -172,3 +172,28 @@ def test_a_changed_symbol_reverifies_its_users(context):
 
 def test_a_result_type_changed_in_place_reverifies_its_users(context):
     _assert_reported_at(_run(context, RetypeCast(), "builtin.module", CAST), ADD_LINE, "arith.addi")
+
+
+def _walks_of_the_ir(context, monkeypatch, pm: OpPassManager) -> list[str]:
+    """What the runner walked the IR for: taking it as verified, verifying it."""
+    import mlopt.pass_runner as pass_runner
+    from mlopt.verifier import VerificationCache
+
+    walks: list[str] = []
+    monkeypatch.setattr(VerificationCache, "assume_verified", lambda cache, op: walks.append("snapshot"))
+    monkeypatch.setattr(pass_runner, "verify", lambda op, cache: walks.append(f"verify {op.name}"))
+    module = parse_source(context, SourceText("input.mlir", PROGRAM))
+    PassRunner(context).run(pm, module)
+    return walks
+
+
+def test_an_empty_pipeline_does_not_walk_the_ir(context, monkeypatch):
+    pm = OpPassManager("builtin.module")
+    pm.nest("func.func")
+    assert _walks_of_the_ir(context, monkeypatch, pm) == []
+
+
+def test_a_pipeline_with_a_pass_snapshots_and_verifies(context, monkeypatch):
+    pm = OpPassManager("builtin.module")
+    pm.nest("func.func").items.append(ScheduledPass(BreakingPass("nowhere", "f", "arith.addi"), PluginInfo("test", "in-process")))
+    assert _walks_of_the_ir(context, monkeypatch, pm) == ["snapshot", "verify func.func", "verify func.func", "verify builtin.module"]
