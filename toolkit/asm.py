@@ -232,10 +232,11 @@ class LocatingParser(Parser):
             if type(err) is not ParseError or len(self._op_name_offsets) <= depth:
                 raise
             name = _OP_NAME.match(self.lexer.input.content, self._op_name_offsets[depth])
-            message = custom_op_message(name.group(), err.msg) if name else None
-            if message is None:
+            upstream = custom_op_message(name.group(), err.msg) if name else None
+            if upstream is None:
                 raise
-            raise ParseError(err.span, message) from None
+            message, at_token = upstream
+            raise ParseError(self._current_token.span if at_token else err.span, message) from None
         except VerifyException as err:
             # A custom parser checking its operands' constraints: upstream's
             # verifier reports that at the op.

@@ -41,11 +41,12 @@ AT_PREVIOUS_TOKEN = (
 """Messages upstream reports where the previous token ends (a token is missing there)."""
 
 CUSTOM_OP_WORDING = (
-    (re.compile(r"^[Ee]xpected '([A-Za-z_][\w$.-]*)'$"), r"expected '\1'"),
-    (re.compile(r"^expect symbol name$"), "expected valid '@'-identifier for symbol name"),
+    (re.compile(r"^[Ee]xpected '([A-Za-z_][\w$.-]*)'$"), r"expected '\1'", False),
+    (re.compile(r"^expect symbol name$"), "expected valid '@'-identifier for symbol name", True),
 )
 """Messages of an op's custom parser that upstream prefixes with ``custom op 'name'``
-(its OpAsmParser's own checks: keywords and symbol names)."""
+(its OpAsmParser's own checks: keywords and symbol names), and whether upstream
+reports them at the token found rather than where the previous one ends."""
 
 _BUILTIN_NAME_BEFORE = re.compile(r"([A-Za-z_]\w*)\s*$")
 
@@ -74,12 +75,13 @@ def upstream_message(message: str, text: str, offset: int) -> tuple[str, int]:
     return upstream_wording(message), offset
 
 
-def custom_op_message(op_name: str, message: str) -> str | None:
-    """Upstream's message when an op's custom parser fails with ``message``,
-    or None when upstream does not name the op in it."""
-    for pattern, replacement in CUSTOM_OP_WORDING:
+def custom_op_message(op_name: str, message: str) -> tuple[str, bool] | None:
+    """Upstream's message when an op's custom parser fails with ``message`` and
+    whether it is reported at the token found, or None when upstream does not
+    name the op in it."""
+    for pattern, replacement, at_token in CUSTOM_OP_WORDING:
         if pattern.match(message):
-            return f"custom op '{op_name}' " + pattern.sub(replacement, message)
+            return f"custom op '{op_name}' " + pattern.sub(replacement, message), at_token
     return None
 
 

@@ -50,3 +50,10 @@ func.func @no_results_to_name() {
   %r = "memref.assume_alignment"() : () -> ()
   return
 }
+
+// -----
+
+// expected-error@+1 {{custom op 'func.func' expected valid '@'-identifier for symbol name}}
+func.func func.func @name_twice() {
+  return
+}
