@@ -628,6 +628,36 @@ def _fix_fixed_count_checks() -> None:
 
 
 @functools.cache
+@functools.cache
+def fix_branch_cycles() -> None:
+    """Pass-through branches are not collapsed into a chain of unconditional
+    branches that loops (upstream's collapseBranch): in such a cycle each
+    collapse makes another possible, and the canonicalizer, which revisits a
+    changed op at once, would never stop. Applied by the canonicalizer, not
+    by :func:`apply`: xDSL's cf patterns import the arith dialect."""
+    from xdsl.dialects import cf
+    from xdsl.transforms.canonicalization_patterns import cf as cf_patterns
+
+    collapse_branch = cf_patterns.collapse_branch
+
+    def leads_into_cycle(successor) -> bool:
+        visited = {successor}
+        branch = successor.last_op
+        while isinstance(branch, cf.BranchOp):
+            if branch.successor in visited:
+                return True
+            visited.add(branch.successor)
+            branch = branch.successor.last_op
+        return False
+
+    def collapse_branch_outside_cycles(successor, successor_operands):
+        if leads_into_cycle(successor):
+            return None
+        return collapse_branch(successor, successor_operands)
+
+    cf_patterns.collapse_branch = collapse_branch_outside_cycles
+
+
 def apply() -> None:
     _fix_isolation_walk()
     _fix_fixed_count_checks()

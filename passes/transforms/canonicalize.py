@@ -21,6 +21,7 @@ from xdsl.traits import ConstantLike, HasCanonicalizationPatternsTrait, HasFolde
 from xdsl.transforms.dead_code_elimination import region_dce
 
 from mlopt.diagnostics import DiagnosticError
+from mlopt.xdsl_fixes import fix_branch_cycles
 
 
 @dataclass
@@ -226,6 +227,7 @@ class Canonicalizer(ModulePass):
     )
 
     def apply(self, ctx: Context, op: Operation) -> None:
+        fix_branch_cycles()
         budget = _RewriteBudget(self.max_num_rewrites)
         pattern = _CanonicalizationPatterns(
             frozenset(self.disable_patterns), frozenset(self.enable_patterns), budget

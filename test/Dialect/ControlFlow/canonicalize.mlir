@@ -62,3 +62,22 @@ func.func @branch_created_by_a_fold(%flag: i1, %x: i32) -> i32 {
 ^ret:
   return %x : i32
 }
+
+// -----
+
+// Branches that go round in a loop of empty blocks are collapsed until the
+// loop is one block branching to itself, and canonicalization stops there.
+// CHECK-LABEL: func.func @loop_of_three_empty_blocks
+// CHECK-NEXT: cf.br ^[[LOOP:.*]]
+// CHECK-NEXT: ^[[LOOP]]:
+// CHECK-NEXT: cf.br ^[[LOOP]]
+// CHECK-NEXT: }
+func.func @loop_of_three_empty_blocks() {
+  cf.br ^first
+^first:
+  cf.br ^second
+^second:
+  cf.br ^third
+^third:
+  cf.br ^first
+}
