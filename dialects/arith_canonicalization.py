@@ -65,7 +65,7 @@ class CmpIConstantToRight(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         if ConstantLike.get_constant_value(op.lhs) is None or ConstantLike.get_constant_value(op.rhs) is not None:
             return
-        rewriter.replace_op(op, _cmpi(op.rhs, op.lhs, SWAPPED[cmpi_predicate(op)], op))
+        rewriter.replace(op, _cmpi(op.rhs, op.lhs, SWAPPED[cmpi_predicate(op)], op))
 
 
 class CmpIBoolAgainstConstant(RewritePattern):
@@ -79,7 +79,7 @@ class CmpIBoolAgainstConstant(RewritePattern):
             return
         is_true = constant != 0
         if (cmpi_predicate(op), is_true) in (("eq", True), ("ne", False)):
-            rewriter.replace_op(op, [], [op.lhs])
+            rewriter.replace(op, [], [op.lhs])
 
 
 class CmpIExtendedBoolAgainstZero(RewritePattern):
@@ -93,7 +93,7 @@ class CmpIExtendedBoolAgainstZero(RewritePattern):
             and _is_bool_like(source.input.type)
             and _splat_integer(op.rhs) == 0
         ):
-            rewriter.replace_op(op, [], [source.input])
+            rewriter.replace(op, [], [source.input])
 
 
 def _integer_elements(value: SSAValue) -> tuple[int, ...] | None:
@@ -133,7 +133,7 @@ class CmpIOfConstants(RewritePattern):
         width = _width(_element_type(op.lhs.type))
         compare = COMPARISONS[cmpi_predicate(op)]
         holds = [int(compare(a, b, width)) for a, b in zip(lhs, rhs)]
-        rewriter.replace_op(op, _integer_constant(op.result.type, holds))
+        rewriter.replace(op, _integer_constant(op.result.type, holds))
 
 
 def _same_extension(lhs: Operation | Block, rhs: Operation | Block) -> bool:
@@ -147,7 +147,7 @@ class CmpIOfSameExtension(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         lhs, rhs = op.lhs.owner, op.rhs.owner
         if cmpi_predicate(op) in ("eq", "ne") and _same_extension(lhs, rhs):
-            rewriter.replace_op(op, _cmpi(lhs.input, rhs.input, cmpi_predicate(op), op))
+            rewriter.replace(op, _cmpi(lhs.input, rhs.input, cmpi_predicate(op), op))
 
 
 def _signed(bits: int, width: int) -> int:
@@ -173,7 +173,7 @@ class IntegerCastOfConstant(RewritePattern):
         if op.name not in _ZERO_EXTENDING:
             values = [_signed(value, source_width) for value in values]
         cast = [_signed(value % (1 << target_width), target_width) for value in values]
-        rewriter.replace_op(op, _integer_constant(op.result.type, cast))
+        rewriter.replace(op, _integer_constant(op.result.type, cast))
 
 
 class IndexCastOfExtension(RewritePattern):
@@ -182,7 +182,7 @@ class IndexCastOfExtension(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         extension = op.input.owner
         if isinstance(extension, xarith.ExtUIOp if op.name in _ZERO_EXTENDING else xarith.ExtSIOp):
-            rewriter.replace_op(op, type(op).create(operands=[extension.input], result_types=[op.result.type]))
+            rewriter.replace(op, type(op).create(operands=[extension.input], result_types=[op.result.type]))
 
 
 class BitwiseOfSameExtension(RewritePattern):
@@ -193,8 +193,8 @@ class BitwiseOfSameExtension(RewritePattern):
         if not _same_extension(lhs, rhs):
             return
         narrow = type(op)(lhs.input, rhs.input)
-        rewriter.insert_op(narrow)
-        rewriter.replace_op(op, type(lhs)(narrow.result, op.result.type))
+        rewriter.insert(narrow)
+        rewriter.replace(op, type(lhs)(narrow.result, op.result.type))
 
 
 class ExtensionOfExtension(RewritePattern):
@@ -206,7 +206,7 @@ class ExtensionOfExtension(RewritePattern):
             return
         if isinstance(op, xarith.ExtUIOp) and isinstance(inner, xarith.ExtSIOp):
             return
-        rewriter.replace_op(op, type(inner)(inner.input, op.result.type))
+        rewriter.replace(op, type(inner)(inner.input, op.result.type))
 
 
 class ExtFOfConstant(RewritePattern):
@@ -216,10 +216,10 @@ class ExtFOfConstant(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         constant = ConstantLike.get_constant_value(op.input)
         if isinstance(constant, FloatAttr):
-            rewriter.replace_op(op, xarith.ConstantOp(FloatAttr(constant.value.data, op.result.type)))
+            rewriter.replace(op, xarith.ConstantOp(FloatAttr(constant.value.data, op.result.type)))
         elif isinstance(constant, DenseIntOrFPElementsAttr) and isinstance(_element_type(op.result.type), PackableType):
             values = list(constant.get_values())
-            rewriter.replace_op(op, xarith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, values)))
+            rewriter.replace(op, xarith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, values)))
 
 
 _FLOAT_SEMANTICS = {
@@ -258,7 +258,7 @@ class TruncFOfExtF(RewritePattern):
             return
         result = _element_type(op.result.type)
         if source == result:
-            rewriter.replace_op(op, [], [extension.input])
+            rewriter.replace(op, [], [extension.input])
         elif _holds_every_value_of(source, result):
             op.operands[0] = extension.input
             rewriter.notify_op_modified(op)
@@ -280,7 +280,7 @@ class SelectOfSplatCondition(RewritePattern):
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         if isinstance(op.cond.type, VectorType) and (condition := _splat_integer(op.cond)) is not None:
-            rewriter.replace_op(op, [], [op.lhs if condition else op.rhs])
+            rewriter.replace(op, [], [op.lhs if condition else op.rhs])
 
 
 class SelectOfConstantVectors(RewritePattern):
@@ -292,7 +292,7 @@ class SelectOfConstantVectors(RewritePattern):
         if not all(isinstance(c, DenseIntOrFPElementsAttr) for c in (condition, lhs, rhs)):
             return
         picked = [t if c else f for c, t, f in zip(condition.get_values(), lhs.get_values(), rhs.get_values())]
-        rewriter.replace_op(op, xarith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, picked)))
+        rewriter.replace(op, xarith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, picked)))
 
 
 class SelectOfOperandsCompared(RewritePattern):
@@ -304,7 +304,7 @@ class SelectOfOperandsCompared(RewritePattern):
         if not isinstance(compare, xarith.CmpiOp) or cmpi_predicate(compare) not in ("eq", "ne"):
             return
         if {compare.lhs, compare.rhs} == {op.lhs, op.rhs} and op.lhs != op.rhs:
-            rewriter.replace_op(op, [], [op.lhs if cmpi_predicate(compare) == "ne" else op.rhs])
+            rewriter.replace(op, [], [op.lhs if cmpi_predicate(compare) == "ne" else op.rhs])
 
 
 class SelectToExtUI(RewritePattern):
@@ -316,12 +316,12 @@ class SelectToExtUI(RewritePattern):
             return
         values = (_splat_integer(op.lhs), _splat_integer(op.rhs))
         if values == (1, 0):
-            rewriter.replace_op(op, ExtUIOp(op.cond, type))
+            rewriter.replace(op, ExtUIOp(op.cond, type))
         elif values == (0, 1):
             true = xarith.ConstantOp(IntegerAttr(1, op.cond.type))
             negated = xarith.XOrIOp(op.cond, true)
-            rewriter.insert_op([true, negated], InsertPoint.before(op))
-            rewriter.replace_op(op, ExtUIOp(negated.result, type))
+            rewriter.insert([true, negated], InsertPoint.before(op))
+            rewriter.replace(op, ExtUIOp(negated.result, type))
 
 
 class RedundantSelect(RewritePattern):
@@ -331,9 +331,9 @@ class RedundantSelect(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         lhs, rhs = op.lhs.owner, op.rhs.owner
         if isinstance(lhs, xarith.SelectOp) and lhs.cond == op.cond:
-            rewriter.replace_op(op, type(op)(op.cond, lhs.lhs, op.rhs))
+            rewriter.replace(op, type(op)(op.cond, lhs.lhs, op.rhs))
         elif isinstance(rhs, xarith.SelectOp) and rhs.cond == op.cond:
-            rewriter.replace_op(op, type(op)(op.cond, op.lhs, rhs.rhs))
+            rewriter.replace(op, type(op)(op.cond, op.lhs, rhs.rhs))
 
 
 class SelectOfNegatedCondition(RewritePattern):
@@ -341,7 +341,7 @@ class SelectOfNegatedCondition(RewritePattern):
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         if (condition := negated(op.cond)) is not None:
-            rewriter.replace_op(op, type(op)(condition, op.rhs, op.lhs))
+            rewriter.replace(op, type(op)(condition, op.rhs, op.lhs))
 
 
 CMPI_PATTERNS = (CmpIOfConstants(), CmpIConstantToRight(), CmpIBoolAgainstConstant(), CmpIExtendedBoolAgainstZero(), CmpIOfSameExtension())

@@ -26,15 +26,15 @@ class ToBufferOfToTensor(RewritePattern):
             return
         source, target = to_tensor.memref.type, op.memref.type
         if source == target:
-            rewriter.replace_op(op, [], [to_tensor.memref])
+            rewriter.replace(op, [], [to_tensor.memref])
             return
         if source.memory_space != target.memory_space or isinstance(source, UnrankedMemRefType):
             return
         if isinstance(target, MemRefType) and not _guaranteed_cast(source, target):
             if target.layout == NoneAttr():
-                rewriter.replace_op(op, [], [insert_copy(rewriter, to_tensor.memref, target)])
+                rewriter.replace(op, [], [insert_copy(rewriter, to_tensor.memref, target)])
             return
-        rewriter.replace_op(op, CastOp.create(operands=[to_tensor.memref], result_types=[target]))
+        rewriter.replace(op, CastOp.create(operands=[to_tensor.memref], result_types=[target]))
 
 
 def insert_copy(rewriter: PatternRewriter, source: SSAValue, buffer_type: MemRefType) -> SSAValue:
@@ -43,11 +43,11 @@ def insert_copy(rewriter: PatternRewriter, source: SSAValue, buffer_type: MemRef
     for dim, size in enumerate(buffer_type.get_shape()):
         if size == DYNAMIC_INDEX:
             index = arith.ConstantOp.from_int_and_width(dim, IndexType())
-            extent = memref.DimOp.from_source_and_index(source, index)
-            rewriter.insert_op([index, extent])
+            extent = memref.DimOp(source, index)
+            rewriter.insert([index, extent])
             sizes.append(extent.result)
     alloc = memref.AllocOp(sizes, [], buffer_type)
-    rewriter.insert_op([alloc, CopyOp.create(operands=[source, alloc.memref])])
+    rewriter.insert([alloc, CopyOp.create(operands=[source, alloc.memref])])
     return alloc.memref
 
 
@@ -71,4 +71,4 @@ class ToTensorOfAdjacentToBuffer(RewritePattern):
     def match_and_rewrite(self, op: ToTensorOp, rewriter: PatternRewriter) -> None:
         to_buffer = op.memref.owner
         if isinstance(to_buffer, ToBufferOp) and to_buffer.next_op is op and to_buffer.tensor.type == op.tensor.type:
-            rewriter.replace_op(op, [], [to_buffer.tensor])
+            rewriter.replace(op, [], [to_buffer.tensor])

@@ -23,7 +23,7 @@ class PassThroughCondBranchKeepingWeights(RewritePattern):
         rebuilt = block.last_op
         if rebuilt is op or weights is None or isinstance(rebuilt, ConditionalBranchOp):
             return
-        rewriter.replace_op(
+        rewriter.replace(
             rebuilt,
             ConditionalBranchOp.create(
                 operands=list(rebuilt.operands),

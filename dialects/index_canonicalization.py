@@ -22,7 +22,7 @@ class CmpOfDifferenceWithZero(RewritePattern):
         if not isinstance(difference, Operation) or difference.name != "index.sub":
             return
         lhs, rhs = difference.operands
-        rewriter.replace_op(
+        rewriter.replace(
             op,
             type(op).create(
                 operands=[rhs, lhs] if swapped else [lhs, rhs],

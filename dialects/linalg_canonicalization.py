@@ -25,9 +25,9 @@ class EraseSelfCopy(RewritePattern):
         if list(op.inputs) != list(op.outputs):
             return
         if _has_buffer_semantics(op):
-            rewriter.erase_op(op)
+            rewriter.erase(op)
         else:
-            rewriter.replace_op(op, [], list(op.inputs))
+            rewriter.replace(op, [], list(op.inputs))
 
 
 def _cast_for(op: Operation, values: list[SSAValue], rewriter: PatternRewriter) -> list[SSAValue]:
@@ -37,7 +37,7 @@ def _cast_for(op: Operation, values: list[SSAValue], rewriter: PatternRewriter) 
     for value, result in zip(values, op.results):
         if value.type != result.type:
             cast = tensor.CastOp(value, result.type)
-            rewriter.insert_op(cast, InsertPoint.before(op))
+            rewriter.insert(cast, InsertPoint.before(op))
             value = cast.dest
         replacements.append(value)
     return replacements
@@ -59,7 +59,7 @@ class EraseIdentityGeneric(RewritePattern):
             return
         if _has_buffer_semantics(op):
             if len(op.inputs) == len(op.outputs) == 1 and op.inputs[0] == op.outputs[0]:
-                rewriter.erase_op(op)
+                rewriter.erase(op)
             return
         if not has_tensor_semantics(op) or len(yielded) != len(op.results):
             return
@@ -68,7 +68,7 @@ class EraseIdentityGeneric(RewritePattern):
             castable = isinstance(value.type, TensorType) and value.type.element_type == result.type.element_type
             if value.type != result.type and (not castable or join_shapes(value.type, result.type) is None):
                 return
-        rewriter.replace_op(op, [], _cast_for(op, passed, rewriter))
+        rewriter.replace(op, [], _cast_for(op, passed, rewriter))
 
 
 _RELAYOUTS = frozenset({"linalg.pack", "linalg.unpack"})
@@ -102,8 +102,8 @@ class FoldTensorCastIntoLinalgUser(RewritePattern):
             attributes=dict(user.attributes),
             regions=[user.detach_region(region) for region in list(user.regions)],
         )
-        rewriter.insert_op(new, InsertPoint.before(user))
-        rewriter.replace_op(user, [], _cast_for(user, list(new.results), rewriter))
+        rewriter.insert(new, InsertPoint.before(user))
+        rewriter.replace(user, [], _cast_for(user, list(new.results), rewriter))
 
 
 def _fill_of(value: SSAValue) -> Operation | None:
@@ -117,7 +117,7 @@ class ExtractOfFill(RewritePattern):
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if (fill := _fill_of(op.tensor)) is not None:
-            rewriter.replace_op(op, [], [fill.inputs[0]])
+            rewriter.replace(op, [], [fill.inputs[0]])
 
 
 def _replace_with_fill(op: Operation, fill: Operation, init: SSAValue, rewriter: PatternRewriter) -> None:
@@ -125,7 +125,7 @@ def _replace_with_fill(op: Operation, fill: Operation, init: SSAValue, rewriter:
     filled = fill.clone()
     filled.operands[len(filled.operands) - 1] = init
     Rewriter.replace_value_with_new_type(filled.results[0], init.type)
-    rewriter.replace_op(op, filled)
+    rewriter.replace(op, filled)
 
 
 class ReshapeOfFill(RewritePattern):
@@ -137,7 +137,7 @@ class ReshapeOfFill(RewritePattern):
             return
         init = op.clone()
         init.operands[0] = fill.outputs[0]
-        rewriter.insert_op(init, InsertPoint.before(op))
+        rewriter.insert(init, InsertPoint.before(op))
         _replace_with_fill(op, fill, init.results[0], rewriter)
 
 

@@ -114,7 +114,7 @@ class _EraseSelfCopy(RewritePattern):
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if isinstance(op, xmemref.CopyOp) and op.source == op.destination:
-            rewriter.erase_op(op)
+            rewriter.erase(op)
 
 
 class _CopyCanonicalization(HasCanonicalizationPatternsTrait):

@@ -56,13 +56,13 @@ class FoldDimOfReshape(RewritePattern):
         if not _defined_before(op.index, reshape):
             return
         load = LoadOp.get(reshape.shape, [op.index])
-        rewriter.insert_op(load, InsertPoint.after(reshape))
+        rewriter.insert(load, InsertPoint.after(reshape))
         if isinstance(load.res.type, IndexType):
-            rewriter.replace_op(op, [], [load.res])
+            rewriter.replace(op, [], [load.res])
             return
         cast = IndexCastOp(load.res, IndexType())
-        rewriter.insert_op(cast, InsertPoint.after(load))
-        rewriter.replace_op(op, [], [cast.result])
+        rewriter.insert(cast, InsertPoint.after(load))
+        rewriter.replace(op, [], [cast.result])
 
 
 def _has_static_layout(type: MemRefType) -> bool:
@@ -128,10 +128,10 @@ def _replace_by_cast_subview(
     operands, properties = _slice_operands_and_properties(lists)
     new = SubviewOp.build(operands=[source, *operands], result_types=[inferred], properties=properties)
     if inferred == op.result.type:
-        rewriter.replace_op(op, new)
+        rewriter.replace(op, new)
         return
-    rewriter.insert_op(new, InsertPoint.before(op))
-    rewriter.replace_op(op, CastOp.build(operands=[new.result], result_types=[op.result.type]))
+    rewriter.insert(new, InsertPoint.before(op))
+    rewriter.replace(op, CastOp.build(operands=[new.result], result_types=[op.result.type]))
 
 
 class SubviewConstantArguments(RewritePattern):
@@ -201,8 +201,8 @@ class CollapseOfCast(RewritePattern):
         collapsed = type(op).build(
             operands=[cast.source], result_types=[collapsed_type], properties={"reassociation": op.reassociation}
         )
-        rewriter.insert_op(collapsed, InsertPoint.before(op))
-        rewriter.replace_op(op, CastOp.build(operands=[collapsed.result], result_types=[op.result.type]))
+        rewriter.insert(collapsed, InsertPoint.before(op))
+        rewriter.replace(op, CastOp.build(operands=[collapsed.result], result_types=[op.result.type]))
 
 
 def _reads_through_cast(user: Operation, index: int, cast: Operation) -> bool:
@@ -259,7 +259,7 @@ class FoldCastOfCast(RewritePattern):
         if not isinstance(inner, xmemref.CastOp) or not isinstance(inner.source.type, MemRefType):
             return
         if cast_compatible(inner.source.type, op.dest.type):
-            rewriter.replace_op(op, CastOp.build(operands=[inner.source], result_types=[op.dest.type]))
+            rewriter.replace(op, CastOp.build(operands=[inner.source], result_types=[op.dest.type]))
 
 
 class FoldSubviewOfSameType(RewritePattern):
@@ -270,7 +270,7 @@ class FoldSubviewOfSameType(RewritePattern):
     def match_and_rewrite(self, op: xmemref.SubviewOp, rewriter: PatternRewriter) -> None:
         type = op.result.type
         if type == op.source.type and DYNAMIC_INDEX not in type.get_shape() and _has_static_layout(type):
-            rewriter.replace_op(op, [], [op.source])
+            rewriter.replace(op, [], [op.source])
 
 
 class SubviewOfAll(RewritePattern):
@@ -291,9 +291,9 @@ class SubviewOfAll(RewritePattern):
         ):
             return
         if source == op.result.type:
-            rewriter.replace_op(op, [], [op.source])
+            rewriter.replace(op, [], [op.source])
         else:
-            rewriter.replace_op(op, CastOp.build(operands=[op.source], result_types=[op.result.type]))
+            rewriter.replace(op, CastOp.build(operands=[op.source], result_types=[op.result.type]))
 
 
 class EraseEmptyCopy(RewritePattern):
@@ -302,7 +302,7 @@ class EraseEmptyCopy(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xmemref.CopyOp, rewriter: PatternRewriter) -> None:
         if any(isinstance(value.type, MemRefType) and 0 in value.type.get_shape() for value in op.operands):
-            rewriter.erase_op(op)
+            rewriter.erase(op)
 
 
 class AllocConstantSizes(RewritePattern):
@@ -333,8 +333,8 @@ class AllocConstantSizes(RewritePattern):
         new = type(op).build(
             operands=[kept, list(op.symbol_operands)], result_types=[static], properties=properties, attributes=dict(op.attributes)
         )
-        rewriter.insert_op(new, InsertPoint.before(op))
-        rewriter.replace_op(op, CastOp.build(operands=[new.memref], result_types=[old]))
+        rewriter.insert(new, InsertPoint.before(op))
+        rewriter.replace(op, CastOp.build(operands=[new.memref], result_types=[old]))
 
 
 class EraseDeadAlloc(RewritePattern):
@@ -350,8 +350,8 @@ class EraseDeadAlloc(RewritePattern):
         ):
             return
         for user in dict.fromkeys(users):
-            rewriter.erase_op(user)
-        rewriter.erase_op(op)
+            rewriter.erase(user)
+        rewriter.erase(op)
 
 
 ALLOC_PATTERNS = (EraseDeadAlloc(), AllocConstantSizes())

@@ -46,7 +46,7 @@ def _take_regions(op: Operation) -> list[Region]:
 
 
 def _replace_yield(block, values: list[SSAValue], rewriter: PatternRewriter) -> None:
-    rewriter.replace_op(block.last_op, xscf.YieldOp(*values))
+    rewriter.replace(block.last_op, xscf.YieldOp(*values))
 
 
 class ForForwardedIterArgs(RewritePattern):
@@ -82,13 +82,13 @@ class ForForwardedIterArgs(RewritePattern):
             op, [op.lb, op.ub, op.step, *(inits[i] for i in kept)], [op.results[i].type for i in kept],
             [op.detach_region(op.body)],
         )  # fmt: skip
-        rewriter.insert_op(new, InsertPoint.before(op))
+        rewriter.insert(new, InsertPoint.before(op))
         values = list(inits)
         for position, index in enumerate(kept):
             values[index] = new.results[position]
         for index, first in duplicate_of.items():
             values[index] = values[first]
-        rewriter.replace_op(op, [], values)
+        rewriter.replace(op, [], values)
 
 
 _XDSL_TRIVIAL_LOOPS = SimplifyTrivialLoops()
@@ -135,21 +135,21 @@ def _carry_uncast(op: xscf.ForOp, index: int, source: SSAValue, rewriter: Patter
     block = op.body.block
     arg = block.args[1 + index]
     inside = xtensor.CastOp(arg, old_type)
-    rewriter.insert_op(inside, InsertPoint.at_start(block))
+    rewriter.insert(inside, InsertPoint.at_start(block))
     rewriter.replace_all_uses_with(arg, inside.dest)
     inside.operands[0] = arg
     rewriter.replace_value_with_new_type(arg, new_type)
     yielded = xtensor.CastOp(block.last_op.operands[index], new_type)
-    rewriter.insert_op(yielded, InsertPoint.before(block.last_op))
+    rewriter.insert(yielded, InsertPoint.before(block.last_op))
     block.last_op.operands[index] = yielded.dest
     inits = [source if position == index else init for position, init in enumerate(op.iter_args)]
     result_types = [new_type if position == index else r.type for position, r in enumerate(op.results)]
     new = _rebuilt(op, [op.lb, op.ub, op.step, *inits], result_types, _take_regions(op))
-    rewriter.insert_op(new, InsertPoint.before(op))
+    rewriter.insert(new, InsertPoint.before(op))
     outside = xtensor.CastOp(new.results[index], old_type)
-    rewriter.insert_op(outside, InsertPoint.after(new))
+    rewriter.insert(outside, InsertPoint.after(new))
     values = [outside.dest if position == index else r for position, r in enumerate(new.results)]
-    rewriter.replace_op(op, [], values)
+    rewriter.replace(op, [], values)
 
 
 class ForSingleIterationPastItsBound(RewritePattern):
@@ -166,7 +166,7 @@ class ForSingleIterationPastItsBound(RewritePattern):
             rewriter.replace_all_uses_with(arg, init)
         results = list(block.last_op.operands)
         _inline_before(block, op, rewriter)
-        rewriter.replace_op(op, [], results)
+        rewriter.replace(op, [], results)
 
 
 class ForWithoutIterations(RewritePattern):
@@ -175,7 +175,7 @@ class ForWithoutIterations(RewritePattern):
 
     def match_and_rewrite(self, op: xscf.ForOp, rewriter: PatternRewriter, /) -> None:
         if op.lb == op.ub:
-            rewriter.replace_op(op, [], list(op.iter_args))
+            rewriter.replace(op, [], list(op.iter_args))
 
 
 class ForEmptyBodyThatRuns(RewritePattern):
@@ -193,7 +193,7 @@ class ForEmptyBodyThatRuns(RewritePattern):
         # The body holds nothing but its yield: only its arguments are from inside.
         if any(value.owner is block for value in yielded):
             return
-        rewriter.replace_op(op, [], yielded)
+        rewriter.replace(op, [], yielded)
 
 
 class IfOfNegatedCondition(RewritePattern):
@@ -205,7 +205,7 @@ class IfOfNegatedCondition(RewritePattern):
         if condition is None or not op.false_region.blocks:
             return
         then_region, else_region = _take_regions(op)
-        rewriter.replace_op(op, _rebuilt(op, [condition], [r.type for r in op.results], [else_region, then_region]))
+        rewriter.replace(op, _rebuilt(op, [condition], [r.type for r in op.results], [else_region, then_region]))
 
 
 class IfConditionInBranches(RewritePattern):
@@ -226,7 +226,7 @@ class IfConditionInBranches(RewritePattern):
                 continue
             if branch not in known:
                 constant = xarith.ConstantOp(IntegerAttr(int(branch), IntegerType(1)))
-                rewriter.insert_op(constant, InsertPoint.before(op))
+                rewriter.insert(constant, InsertPoint.before(op))
                 known[branch] = constant.result
             use.operation.operands[use.index] = known[branch]
             rewriter.notify_op_modified(use.operation)
@@ -240,7 +240,7 @@ class IfRemoveEmptyElse(RewritePattern):
         if op.results or not else_region.blocks or else_region.block.first_op is not else_region.block.last_op:
             return
         then_region, _ = _take_regions(op)
-        rewriter.replace_op(op, _rebuilt(op, [op.cond], [], [then_region, Region()]))
+        rewriter.replace(op, _rebuilt(op, [op.cond], [], [then_region, Region()]))
 
 
 class IfToSelect(RewritePattern):
@@ -260,7 +260,7 @@ class IfToSelect(RewritePattern):
         _replace_yield(op.true_region.block, [t for t, _ in kept], rewriter)
         _replace_yield(op.false_region.block, [f for _, f in kept], rewriter)
         new = _rebuilt(op, [op.cond], [t.type for t, _ in kept], _take_regions(op))
-        rewriter.insert_op(new, InsertPoint.before(op))
+        rewriter.insert(new, InsertPoint.before(op))
         values: list[SSAValue] = []
         position = 0
         for (true_value, false_value), stays in zip(pairs, inside):
@@ -271,9 +271,9 @@ class IfToSelect(RewritePattern):
                 values.append(true_value)
             else:
                 select = SelectOp(op.cond, true_value, false_value)
-                rewriter.insert_op(select, InsertPoint.before(new))
+                rewriter.insert(select, InsertPoint.before(new))
                 values.append(select.result)
-        rewriter.replace_op(op, [], values)
+        rewriter.replace(op, [], values)
 
 
 class IfRemoveUnusedResults(RewritePattern):
@@ -287,11 +287,11 @@ class IfRemoveUnusedResults(RewritePattern):
             yielded = region.block.last_op.operands
             _replace_yield(region.block, [yielded[index] for index in used], rewriter)
         new = _rebuilt(op, [op.cond], [op.results[i].type for i in used], _take_regions(op))
-        rewriter.insert_op(new, InsertPoint.before(op))
+        rewriter.insert(new, InsertPoint.before(op))
         values: list[SSAValue | None] = [None] * len(op.results)
         for position, index in enumerate(used):
             values[index] = new.results[position]
-        rewriter.replace_op(op, [], values)
+        rewriter.replace(op, [], values)
 
 
 class IfCombineNested(RewritePattern):
@@ -321,18 +321,18 @@ class IfCombineNested(RewritePattern):
             else:
                 selected.append(index)
         both = xarith.AndIOp(op.cond, inner.cond)
-        rewriter.insert_op(both, InsertPoint.before(op))
+        rewriter.insert(both, InsertPoint.before(op))
         then_region = inner.detach_region(inner.true_region)
         _replace_yield(then_region.block, then_yield, rewriter)
         else_region = op.detach_region(op.false_region)
         new = _rebuilt(op, [both.result], [r.type for r in op.results], [then_region, else_region])
-        rewriter.insert_op(new, InsertPoint.before(op))
+        rewriter.insert(new, InsertPoint.before(op))
         results: list[SSAValue] = list(new.results)
         for index in selected:
             select = SelectOp(op.cond, then_yield[index], else_yield[index])
-            rewriter.insert_op(select, InsertPoint.before(new))
+            rewriter.insert(select, InsertPoint.before(new))
             results[index] = select.result
-        rewriter.replace_op(op, [], results)
+        rewriter.replace(op, [], results)
 
 
 def _only_yields(region: Region) -> bool:
@@ -349,7 +349,7 @@ def _inline_before(block, op: Operation, rewriter: PatternRewriter) -> None:
     """Move the ops of ``block`` but its terminator before ``op``."""
     for inner in list(block.ops)[:-1]:
         inner.detach()
-        rewriter.insert_op(inner, InsertPoint.before(op))
+        rewriter.insert(inner, InsertPoint.before(op))
 
 
 class ParallelSingleIterationDims(RewritePattern):
@@ -379,7 +379,7 @@ class ParallelSingleIterationDims(RewritePattern):
             attributes=dict(op.attributes),
             regions=_take_regions(op),
         )
-        rewriter.replace_op(op, new)
+        rewriter.replace(op, new)
 
     @staticmethod
     def _run_once(op: xscf.ParallelOp, rewriter: PatternRewriter) -> None:
@@ -393,7 +393,7 @@ class ParallelSingleIterationDims(RewritePattern):
             rewriter.replace_all_uses_with(combine.args[1], operand)
             _inline_before(combine, op, rewriter)
             results.append(combine.last_op.result)
-        rewriter.replace_op(op, [], results)
+        rewriter.replace(op, [], results)
 
 
 FOR_PATTERNS = (
@@ -412,7 +412,7 @@ class ParallelWithoutIterations(RewritePattern):
         for lb, ub in zip(op.lowerBound, op.upperBound):
             bounds = const_evaluate_operand(lb), const_evaluate_operand(ub)
             if lb == ub or (None not in bounds and bounds[1] <= bounds[0]):
-                rewriter.replace_op(op, [], list(op.initVals))
+                rewriter.replace(op, [], list(op.initVals))
                 return
 
 
@@ -442,7 +442,7 @@ class ParallelOfParallel(RewritePattern):
             attributes=dict(op.attributes),
             regions=_take_regions(inner),
         )
-        rewriter.replace_op(op, new)
+        rewriter.replace(op, new)
 
 
 def _without_carried(op: xscf.WhileOp, dropped: dict[int, SSAValue | None], rewriter: PatternRewriter) -> None:
@@ -457,7 +457,7 @@ def _without_carried(op: xscf.WhileOp, dropped: dict[int, SSAValue | None], rewr
         rewriter.erase_block_argument(before.args[index])
     _replace_yield(after, [after.last_op.operands[index] for index in kept], rewriter)
     new = _rebuilt(op, [op.arguments[index] for index in kept], [r.type for r in op.results], _take_regions(op))
-    rewriter.replace_op(op, new)
+    rewriter.replace(op, new)
 
 
 def _without_passed_on(op: xscf.WhileOp, dropped: dict[int, SSAValue | int | None], rewriter: PatternRewriter) -> None:
@@ -471,15 +471,15 @@ def _without_passed_on(op: xscf.WhileOp, dropped: dict[int, SSAValue | int | Non
         if by is not None:
             rewriter.replace_all_uses_with(after.args[index], by if isinstance(by, SSAValue) else after.args[by])
         rewriter.erase_block_argument(after.args[index])
-    rewriter.replace_op(condition, xscf.ConditionOp(condition.condition, *[condition.args[index] for index in kept]))
+    rewriter.replace(condition, xscf.ConditionOp(condition.condition, *[condition.args[index] for index in kept]))
     new = _rebuilt(op, list(op.arguments), [op.results[index].type for index in kept], _take_regions(op))
-    rewriter.insert_op(new, InsertPoint.before(op))
+    rewriter.insert(new, InsertPoint.before(op))
     position = {index: new.results[place] for place, index in enumerate(kept)}
     values = [
         position[index] if index in position else position[by] if isinstance(by := dropped[index], int) else by
         for index in range(len(op.results))
     ]
-    rewriter.replace_op(op, [], values)
+    rewriter.replace(op, [], values)
 
 
 class WhileInvariantCarried(RewritePattern):
@@ -527,7 +527,7 @@ class WhileConditionTruth(RewritePattern):
         if not known:
             return
         true = xarith.ConstantOp(IntegerAttr(1, IntegerType(1)))
-        rewriter.insert_op(true, InsertPoint.before(op))
+        rewriter.insert(true, InsertPoint.before(op))
         for arg in known:
             rewriter.replace_all_uses_with(arg, true.result)
 
@@ -553,7 +553,7 @@ class WhileComparisonInAfter(RewritePattern):
                         continue
                     if cmpi_predicate(other) in (predicate, INVERTED[predicate]):
                         holds = cmpi_predicate(other) == predicate
-                        rewriter.replace_op(other, xarith.ConstantOp(IntegerAttr(int(holds), IntegerType(1))))
+                        rewriter.replace(other, xarith.ConstantOp(IntegerAttr(int(holds), IntegerType(1))))
 
 
 class WhileUnusedResults(RewritePattern):
@@ -648,13 +648,13 @@ class WhileIfDown(RewritePattern):
             for use in list(value.uses):
                 if branch.true_region.is_ancestor(use.operation):
                     use.operation.operands[use.index] = arg
-        rewriter.replace_op(condition, xscf.ConditionOp(condition.condition, *condition.args, *captured))
-        rewriter.erase_op(then_block.last_op)
+        rewriter.replace(condition, xscf.ConditionOp(condition.condition, *condition.args, *captured))
+        rewriter.erase(then_block.last_op)
         rewriter.inline_block(then_block, InsertPoint.at_start(after))
-        rewriter.erase_op(branch)
+        rewriter.erase(branch)
         new = _rebuilt(op, list(op.arguments), [*op.result_types, *(value.type for value in captured)], _take_regions(op))
-        rewriter.insert_op(new, InsertPoint.before(op))
-        rewriter.replace_op(op, [], list(new.results[: len(op.results)]))
+        rewriter.insert(new, InsertPoint.before(op))
+        rewriter.replace(op, [], list(new.results[: len(op.results)]))
 
 
 WHILE_PATTERNS = (

@@ -59,11 +59,11 @@ class FoldDimOfKnownSize(RewritePattern):
             return
         shape = source_type.get_shape()
         if shape[dim] != DYNAMIC_INDEX:
-            rewriter.replace_op(op, arith.ConstantOp(IntegerAttr(shape[dim], IndexType())))
+            rewriter.replace(op, arith.ConstantOp(IntegerAttr(shape[dim], IndexType())))
             return
         size = _dynamic_size_operand(op.source.owner, shape, dim)
         if size is not None:
-            rewriter.replace_op(op, [], [size])
+            rewriter.replace(op, [], [size])
 
 
 def _dynamic_size_operand(producer: Operation | Block, shape: Sequence[int], dim: int) -> SSAValue | None:
@@ -101,7 +101,7 @@ class FoldDimOfDestination(RewritePattern):
     def match_and_rewrite(self, op: xtensor.DimOp, rewriter: PatternRewriter) -> None:
         destination = tied_destination(op.source)
         if destination is not None:
-            rewriter.replace_op(op, tensor.DimOp(destination, op.index))
+            rewriter.replace(op, tensor.DimOp(destination, op.index))
 
 
 def join_shapes(one: Attribute, two: Attribute) -> Attribute | None:
@@ -128,7 +128,7 @@ class ChainedTensorCast(RewritePattern):
         joined_all = None if first is None else join_shapes(first, result)
         if joined_all is None or joined_all != join_shapes(source, result):
             return
-        rewriter.replace_op(op, type(op)(inner.source, result))
+        rewriter.replace(op, type(op)(inner.source, result))
 
 
 class FoldIdentityCast(RewritePattern):
@@ -137,7 +137,7 @@ class FoldIdentityCast(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xtensor.CastOp | xmemref.CastOp, rewriter: PatternRewriter) -> None:
         if op.source.type == op.dest.type:
-            rewriter.replace_op(op, [], [op.source])
+            rewriter.replace(op, [], [op.source])
 
 
 def _linear_index(shape: Sequence[int], indices: Sequence[int]) -> int | None:
@@ -159,7 +159,7 @@ class FoldExtractOfKnownElement(RewritePattern):
         producer = op.tensor.owner
         dense = producer.value if isinstance(producer, arith.ConstantOp) else None
         if isinstance(dense, DenseIntOrFPElementsAttr) and dense.is_splat():
-            rewriter.replace_op(op, _element_constant(dense, 0))
+            rewriter.replace(op, _element_constant(dense, 0))
             return
         indices = [constant_int(index) for index in op.indices]
         if None in indices:
@@ -169,9 +169,9 @@ class FoldExtractOfKnownElement(RewritePattern):
         if linear is None:
             return
         if isinstance(producer, xtensor.FromElementsOp):
-            rewriter.replace_op(op, [], [producer.elements[linear]])
+            rewriter.replace(op, [], [producer.elements[linear]])
         elif isinstance(dense, DenseIntOrFPElementsAttr):
-            rewriter.replace_op(op, _element_constant(dense, linear))
+            rewriter.replace(op, _element_constant(dense, linear))
 
 
 def _element_constant(dense: DenseIntOrFPElementsAttr, index: int) -> Operation:
@@ -196,7 +196,7 @@ class FoldInsertOfSplatValue(RewritePattern):
             return
         dense = dest.value
         if isinstance(dense, DenseIntOrFPElementsAttr) and dense.is_splat() and dense.get_attrs()[0] == scalar.value:
-            rewriter.replace_op(op, [], [op.dest])
+            rewriter.replace(op, [], [op.dest])
 
 
 class FoldIdentityBitcast(RewritePattern):
@@ -204,7 +204,7 @@ class FoldIdentityBitcast(RewritePattern):
 
     def match_and_rewrite(self, op: tensor.BitcastOp, rewriter: PatternRewriter, /) -> None:
         if op.source.type == op.dest.type:
-            rewriter.replace_op(op, [], [op.source])
+            rewriter.replace(op, [], [op.source])
 
 
 class ChainedBitcast(RewritePattern):
@@ -213,7 +213,7 @@ class ChainedBitcast(RewritePattern):
     def match_and_rewrite(self, op: tensor.BitcastOp, rewriter: PatternRewriter, /) -> None:
         inner = op.source.owner
         if isinstance(inner, tensor.BitcastOp):
-            rewriter.replace_op(op, tensor.BitcastOp.create(operands=[inner.source], result_types=[op.dest.type]))
+            rewriter.replace(op, tensor.BitcastOp.create(operands=[inner.source], result_types=[op.dest.type]))
 
 
 class FoldDimOfCast(RewritePattern):
@@ -222,7 +222,7 @@ class FoldDimOfCast(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xtensor.DimOp, rewriter: PatternRewriter) -> None:
         if isinstance(op.source.owner, xtensor.CastOp):
-            rewriter.replace_op(op, tensor.DimOp(op.source.owner.source, op.index))
+            rewriter.replace(op, tensor.DimOp(op.source.owner.source, op.index))
 
 
 class FoldExtractOfGenerate(RewritePattern):
@@ -241,9 +241,9 @@ class FoldExtractOfGenerate(RewritePattern):
         for nested in block.ops:
             if nested is block.last_op:
                 break
-            rewriter.insert_op(nested.clone(value_mapper=mapping), InsertPoint.before(op))
+            rewriter.insert(nested.clone(value_mapper=mapping), InsertPoint.before(op))
         value = block.last_op.operands[0]
-        rewriter.replace_op(op, [], [mapping.get(value, value)])
+        rewriter.replace(op, [], [mapping.get(value, value)])
 
 
 class FoldExtractOfCast(RewritePattern):
@@ -253,7 +253,7 @@ class FoldExtractOfCast(RewritePattern):
     def match_and_rewrite(self, op: xtensor.ExtractOp, rewriter: PatternRewriter) -> None:
         cast = op.tensor.owner
         if isinstance(cast, xtensor.CastOp) and isinstance(cast.source.type, TensorType):
-            rewriter.replace_op(op, tensor.ExtractOp(cast.source, list(op.indices), op.result.type))
+            rewriter.replace(op, tensor.ExtractOp(cast.source, list(op.indices), op.result.type))
 
 
 class FoldRankOfRanked(RewritePattern):
@@ -263,7 +263,7 @@ class FoldRankOfRanked(RewritePattern):
     def match_and_rewrite(self, op: tensor.RankOp | xmemref.RankOp, rewriter: PatternRewriter) -> None:
         shaped = op.operands[0].type
         if isinstance(shaped, TensorType | MemRefType):
-            rewriter.replace_op(op, arith.ConstantOp(IntegerAttr(shaped.get_num_dims(), IndexType())))
+            rewriter.replace(op, arith.ConstantOp(IntegerAttr(shaped.get_num_dims(), IndexType())))
 
 
 class FoldConstantFromElements(RewritePattern):
@@ -280,7 +280,7 @@ class FoldConstantFromElements(RewritePattern):
                 values.append(owner.value.value.data)
             else:
                 return
-        rewriter.replace_op(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, values)))
+        rewriter.replace(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.result.type, values)))
 
 
 def _constant_sizes(type: TensorType, sizes: Sequence[SSAValue]) -> tuple[TensorType, list[SSAValue]]:
@@ -312,7 +312,7 @@ class StaticSizesOfEmpty(RewritePattern):
         if static_type == op.tensor.type:
             return
         empty = rewriter.insert(tensor.EmptyOp(dynamic, static_type))
-        rewriter.replace_op(op, tensor.CastOp(empty.tensor, op.tensor.type))
+        rewriter.replace(op, tensor.CastOp(empty.tensor, op.tensor.type))
 
 
 # --------------------------------------------------------------------------- slices
@@ -400,10 +400,10 @@ class ExtractSliceConstantArguments(RewritePattern):
             operands=[op.source, *operands], result_types=[result_type], properties=properties
         )
         if result_type == op.result.type:
-            rewriter.replace_op(op, new)
+            rewriter.replace(op, new)
             return
-        rewriter.insert_op(new, InsertPoint.before(op))
-        rewriter.replace_op(op, tensor.CastOp(new.result, op.result.type))
+        rewriter.insert(new, InsertPoint.before(op))
+        rewriter.replace(op, tensor.CastOp(new.result, op.result.type))
 
 
 class InsertSliceConstantArguments(RewritePattern):
@@ -422,10 +422,10 @@ class InsertSliceConstantArguments(RewritePattern):
             # A cast cannot stand in scf.forall.in_parallel: it goes before it.
             anchor = parent if isinstance(op, tensor.ParallelInsertSliceOp) and parent is not None else op
             cast = tensor.CastOp(source, source_type)
-            rewriter.insert_op(cast, InsertPoint.before(anchor))
+            rewriter.insert(cast, InsertPoint.before(anchor))
             source = cast.dest
         operands, properties = _slice_operands_and_properties(lists)
-        rewriter.replace_op(
+        rewriter.replace(
             op,
             type(op).build(operands=[source, op.dest, *operands], result_types=[r.type for r in op.results],
                            properties=properties),  # fmt: skip
@@ -444,7 +444,7 @@ class FoldIdentityExtractSlice(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xtensor.ExtractSliceOp, rewriter: PatternRewriter) -> None:
         if op.source.type == op.result.type and _is_identity_slice(op, op.source.type.get_shape()):
-            rewriter.replace_op(op, [], [op.source])
+            rewriter.replace(op, [], [op.source])
 
 
 class FoldIdentityInsertSlice(RewritePattern):
@@ -454,7 +454,7 @@ class FoldIdentityInsertSlice(RewritePattern):
     def match_and_rewrite(self, op: xtensor.InsertSliceOp, rewriter: PatternRewriter) -> None:
         source, dest = op.source.type, op.dest.type
         if source == dest and dest.has_static_shape() and _is_identity_slice(op, dest.get_shape()):
-            rewriter.replace_op(op, [], [op.source])
+            rewriter.replace(op, [], [op.source])
 
 
 class FoldEmptyInsertSlice(RewritePattern):
@@ -465,7 +465,7 @@ class FoldEmptyInsertSlice(RewritePattern):
     def match_and_rewrite(self, op: xtensor.InsertSliceOp, rewriter: PatternRewriter) -> None:
         sizes = [size if isinstance(size, int) else constant_int(size) for size in _mixed(op, "size")]
         if 0 in sizes:
-            rewriter.replace_op(op, [], [op.dest])
+            rewriter.replace(op, [], [op.dest])
 
 
 class FoldZeroPadding(RewritePattern):
@@ -478,7 +478,7 @@ class FoldZeroPadding(RewritePattern):
         amounts = [*op.static_low.get_values(), *op.static_high.get_values()]
         dynamic = iter([*op.low, *op.high])
         if all((constant_int(next(dynamic)) if v == DYNAMIC_INDEX else v) == 0 for v in amounts):
-            rewriter.replace_op(op, tensor.CastOp(op.source, op.result.type))
+            rewriter.replace(op, tensor.CastOp(op.source, op.result.type))
 
 
 _INVERSE_RESHAPE: dict[type[Operation], type[Operation]] = {
@@ -500,12 +500,12 @@ class FoldReshapeOfInverseReshape(RewritePattern):
         rewriter: PatternRewriter,
     ) -> None:
         if op.src.type == op.result.type:
-            rewriter.replace_op(op, [], [op.src])
+            rewriter.replace(op, [], [op.src])
             return
         inverse = next(inverse for kind, inverse in _INVERSE_RESHAPE.items() if isinstance(op, kind))
         producer = op.src.owner
         if isinstance(producer, inverse) and producer.src.type == op.result.type:
-            rewriter.replace_op(op, [], [producer.src])
+            rewriter.replace(op, [], [producer.src])
 
 
 # --------------------------------------------------------------------------- casts into producers and consumers
@@ -543,7 +543,7 @@ class FoldCastOfEmpty(RewritePattern):
                 if new == DYNAMIC_INDEX:
                     dynamic.append(size)
         result_type = TensorType(op.dest.type.element_type, op.dest.type.get_shape())
-        rewriter.replace_op(op, tensor.EmptyOp(dynamic, result_type))
+        rewriter.replace(op, tensor.EmptyOp(dynamic, result_type))
 
 
 class FoldCastIntoExtractSlice(RewritePattern):
@@ -568,7 +568,7 @@ class FoldCastIntoExtractSlice(RewritePattern):
             if size != DYNAMIC_INDEX:
                 lists["size"][dim] = size
         operands, properties = _slice_operands_and_properties(lists)
-        rewriter.replace_op(
+        rewriter.replace(
             op, tensor.ExtractSliceOp.build(operands=[slice_op.source, *operands], result_types=[target], properties=properties)
         )
 
@@ -592,7 +592,7 @@ class FoldExtractSliceOfCast(RewritePattern):
             result_types=[op.result.type],
             properties={f"static_{kind}s": op.properties[f"static_{kind}s"] for kind in tensor.SLICE_LISTS},
         )
-        rewriter.replace_op(op, new)
+        rewriter.replace(op, new)
 
 
 class FoldCastsIntoInsertSlice(RewritePattern):
@@ -632,10 +632,10 @@ class FoldCastsIntoInsertSlice(RewritePattern):
             operands=[source, dest, *operands], result_types=[dest_type] if op.results else [], properties=properties
         )
         if not op.results or dest_type == op.dest.type:
-            rewriter.replace_op(op, new)
+            rewriter.replace(op, new)
             return
-        rewriter.insert_op(new, InsertPoint.before(op))
-        rewriter.replace_op(op, tensor.CastOp(new.results[0], op.dest.type))
+        rewriter.insert(new, InsertPoint.before(op))
+        rewriter.replace(op, tensor.CastOp(new.results[0], op.dest.type))
 
 
 def _cast_source(value: SSAValue) -> SSAValue | None:
@@ -662,7 +662,7 @@ class FoldExtractSliceOfInsertSlice(RewritePattern):
     def match_and_rewrite(self, op: xtensor.ExtractSliceOp, rewriter: PatternRewriter) -> None:
         insert = op.source.owner
         if isinstance(insert, xtensor.InsertSliceOp) and insert.source.type == op.result.type and _same_slice(insert, op):
-            rewriter.replace_op(op, [], [insert.source])
+            rewriter.replace(op, [], [insert.source])
 
 
 class FoldInsertSliceOfExtractSlice(RewritePattern):
@@ -672,7 +672,7 @@ class FoldInsertSliceOfExtractSlice(RewritePattern):
     def match_and_rewrite(self, op: xtensor.InsertSliceOp, rewriter: PatternRewriter) -> None:
         extract = op.source.owner
         if isinstance(extract, xtensor.ExtractSliceOp) and extract.source == op.dest and _same_slice(extract, op):
-            rewriter.replace_op(op, [], [op.dest])
+            rewriter.replace(op, [], [op.dest])
 
 
 class FoldInsertSliceOverInsertSlice(RewritePattern):
@@ -686,7 +686,7 @@ class FoldInsertSliceOverInsertSlice(RewritePattern):
             and previous.source.type == op.source.type
             and _same_slice(previous, op)
         ):
-            rewriter.replace_op(
+            rewriter.replace(
                 op,
                 tensor.InsertSliceOp.build(
                     operands=[op.source, previous.dest, list(op.offsets), list(op.sizes), list(op.strides)],
@@ -710,7 +710,7 @@ class StaticExtentsOfGenerate(RewritePattern):
         body = op.body
         op.detach_region(body)
         generate = rewriter.insert(tensor.GenerateOp.build(operands=[dynamic], result_types=[static_type], regions=[body]))
-        rewriter.replace_op(op, tensor.CastOp(generate.result, op.result.type))
+        rewriter.replace(op, tensor.CastOp(generate.result, op.result.type))
 
 
 class StaticPadding(RewritePattern):
@@ -740,8 +740,8 @@ class StaticPadding(RewritePattern):
             low=(remaining["low"], DenseArrayBase.from_list(i64, static["low"])),
             high=(remaining["high"], DenseArrayBase.from_list(i64, static["high"])),
         )
-        rewriter.insert_op(pad, InsertPoint.before(op))
-        rewriter.replace_op(op, tensor.CastOp(pad.result, old_type))
+        rewriter.insert(pad, InsertPoint.before(op))
+        rewriter.replace(op, tensor.CastOp(pad.result, old_type))
 
 
 def mixed_padding(op: xtensor.PadOp, side: str) -> list[int | SSAValue]:
@@ -784,11 +784,11 @@ class FoldPadOfCast(RewritePattern):
         inferred = tensor.inferred_pad_type(cast.source.type, op.static_low.get_values(), op.static_high.get_values())
         shape = [old if old != DYNAMIC_INDEX else new for old, new in zip(old_type.get_shape(), inferred.get_shape())]
         if list(shape) == list(old_type.get_shape()):
-            rewriter.replace_op(op, _moved_pad(op, source=cast.source, result_type=old_type))
+            rewriter.replace(op, _moved_pad(op, source=cast.source, result_type=old_type))
             return
         pad = _moved_pad(op, source=op.source, result_type=TensorType(old_type.element_type, shape))
-        rewriter.insert_op(pad, InsertPoint.before(op))
-        rewriter.replace_op(op, tensor.CastOp(pad.result, old_type))
+        rewriter.insert(pad, InsertPoint.before(op))
+        rewriter.replace(op, tensor.CastOp(pad.result, old_type))
 
 
 class FoldCastOfPad(RewritePattern):
@@ -803,9 +803,9 @@ class FoldCastOfPad(RewritePattern):
         if not preserves_static_information(pad.result.type, op.dest.type):
             return
         new = _moved_pad(pad, source=pad.source, result_type=op.dest.type)
-        rewriter.insert_op(new, InsertPoint.before(pad))
-        rewriter.replace_op(op, [], [new.result])
-        rewriter.erase_op(pad)
+        rewriter.insert(new, InsertPoint.before(pad))
+        rewriter.replace(op, [], [new.result])
+        rewriter.erase(pad)
 
 
 class FoldConstantSplat(RewritePattern):
@@ -820,7 +820,7 @@ class FoldConstantSplat(RewritePattern):
         if not result_type.has_static_shape():
             return
         values = [constant.value.value.data] * result_type.element_count()
-        rewriter.replace_op(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(result_type, values)))
+        rewriter.replace(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(result_type, values)))
 
 
 class SingleInputConcat(RewritePattern):
@@ -829,7 +829,7 @@ class SingleInputConcat(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: xtensor.ConcatOp, rewriter: PatternRewriter) -> None:
         if len(op.inputs) == 1:
-            rewriter.replace_op(op, tensor.CastOp(op.inputs[0], op.result.type))
+            rewriter.replace(op, tensor.CastOp(op.inputs[0], op.result.type))
 
 
 def _reassociation(groups: Sequence[Sequence[int]]) -> ArrayAttr:
@@ -863,7 +863,7 @@ class ComposeReshapes(RewritePattern):
                 result_types=[op.result.type],
                 properties={"reassociation": _reassociation(groups), "static_output_shape": op.static_output_shape},
             )
-        rewriter.replace_op(op, new)
+        rewriter.replace(op, new)
 
 
 CAST_PATTERNS = (ChainedTensorCast(), FoldIdentityCast(), FoldCastOfEmpty(), FoldCastIntoExtractSlice(), FoldCastOfPad())

@@ -50,7 +50,7 @@ class ConstantMaskToSplat(RewritePattern):
         count = 1
         for extent in type.get_shape():
             count *= extent
-        rewriter.replace_op(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(type, [value] * count)))
+        rewriter.replace(op, arith.ConstantOp(DenseIntOrFPElementsAttr.from_list(type, [value] * count)))
 
 
 class FoldIdentityTranspose(RewritePattern):
@@ -58,7 +58,7 @@ class FoldIdentityTranspose(RewritePattern):
 
     def match_and_rewrite(self, op: vector.TransposeOp, rewriter: PatternRewriter, /) -> None:
         if list(op.permutation.get_values()) == list(range(op.vector.type.get_num_dims())):
-            rewriter.replace_op(op, [], [op.vector])
+            rewriter.replace(op, [], [op.vector])
 
 
 class ComposeTransposes(RewritePattern):
@@ -70,7 +70,7 @@ class ComposeTransposes(RewritePattern):
             return
         first, second = inner.permutation.get_values(), op.permutation.get_values()
         composed = [first[index] for index in second]
-        rewriter.replace_op(
+        rewriter.replace(
             op,
             vector.TransposeOp.create(
                 operands=[inner.vector],
@@ -86,7 +86,7 @@ class FoldWholeExtractStridedSlice(RewritePattern):
     def match_and_rewrite(self, op: vector.ExtractStridedSliceOp, rewriter: PatternRewriter, /) -> None:
         offsets = [offset.value.data for offset in op.offsets.data]
         if op.result.type == op.source.type and not any(offsets):
-            rewriter.replace_op(op, [], [op.source])
+            rewriter.replace(op, [], [op.source])
 
 
 def _ints(attr: ArrayAttr) -> list[int]:
@@ -117,7 +117,7 @@ class ExtractStridedSliceOfInsert(RewritePattern):
                     return  # a partial overlap: neither the source nor the destination alone
                 within.append(offset - start)
             else:
-                rewriter.replace_op(
+                rewriter.replace(
                     op,
                     vector.ExtractStridedSliceOp.create(
                         operands=[insert.valueToStore],
@@ -191,7 +191,7 @@ class BroadcastOfConstant(RewritePattern):
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if (splat := _splat_of(op.source, op.vector.type)) is not None:
-            rewriter.replace_op(op, splat)
+            rewriter.replace(op, splat)
 
 
 class BroadcastOfBroadcast(RewritePattern):
@@ -200,7 +200,7 @@ class BroadcastOfBroadcast(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         inner = op.source.owner
         if isinstance(inner, Operation) and inner.name == "vector.broadcast":
-            rewriter.replace_op(op, type(op)(inner.source, op.vector.type))
+            rewriter.replace(op, type(op)(inner.source, op.vector.type))
 
 
 class ShapeCastOfConstant(RewritePattern):
@@ -208,7 +208,7 @@ class ShapeCastOfConstant(RewritePattern):
 
     def match_and_rewrite(self, op: vector.ShapeCastOp, rewriter: PatternRewriter, /) -> None:
         if (splat := _splat_of(op.source, op.result.type)) is not None:
-            rewriter.replace_op(op, splat)
+            rewriter.replace(op, splat)
 
 
 class ShapeCastOfBroadcast(RewritePattern):
@@ -222,13 +222,13 @@ class ShapeCastOfBroadcast(RewritePattern):
             return
         source, result = broadcast.source.type, op.result.type
         if source == result:
-            rewriter.replace_op(op, [], [broadcast.source])
+            rewriter.replace(op, [], [broadcast.source])
             return
         source_shape = list(source.get_shape()) if isinstance(source, VectorType) else []
         result_shape = list(result.get_shape())
         trailing = result_shape[len(result_shape) - len(source_shape) :] if source_shape else []
         if len(source_shape) <= len(result_shape) and all(s in (1, r) for s, r in zip(source_shape, trailing)):
-            rewriter.replace_op(op, type(broadcast)(broadcast.source, result))
+            rewriter.replace(op, type(broadcast)(broadcast.source, result))
 
 
 class CreateMaskOfConstants(RewritePattern):
@@ -241,7 +241,7 @@ class CreateMaskOfConstants(RewritePattern):
         if None in sizes or any(type.get_scalable_dims()):
             return
         clamped = [max(0, min(size, extent)) for size, extent in zip(sizes, type.get_shape())]
-        rewriter.replace_op(op, _mask_of(clamped, type))
+        rewriter.replace(op, _mask_of(clamped, type))
 
 
 class ExtractStridedSliceOfConstantMask(RewritePattern):
@@ -255,7 +255,7 @@ class ExtractStridedSliceOfConstantMask(RewritePattern):
         mask_sizes = list(mask.mask_dim_sizes.get_values())
         offsets, sizes = ([item.value.data for item in attr.data] for attr in (op.offsets, op.sizes))
         sliced = [max(0, min(offset + size, extent) - offset) for extent, offset, size in zip(mask_sizes, offsets, sizes)]
-        rewriter.replace_op(op, _mask_of([*sliced, *mask_sizes[len(sliced) :]], op.result.type))
+        rewriter.replace(op, _mask_of([*sliced, *mask_sizes[len(sliced) :]], op.result.type))
 
 
 TRANSPOSE_PATTERNS = (FoldIdentityTranspose(), ComposeTransposes())
@@ -273,13 +273,13 @@ class FoldBitcast(RewritePattern):
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if op.source.type == op.result.type:
-            rewriter.replace_op(op, [], [op.source])
+            rewriter.replace(op, [], [op.source])
             return
         inner = op.source.owner
         if not isinstance(inner, type(op)):
             return
         if inner.source.type == op.result.type:
-            rewriter.replace_op(op, [], [inner.source])
+            rewriter.replace(op, [], [inner.source])
         else:
             op.operands[0] = inner.source
             rewriter.notify_op_modified(op)
@@ -312,7 +312,7 @@ class BitcastOfSplatConstant(RewritePattern):
             value = value - (1 << wider) if value >= 1 << (wider - 1) else value
         else:
             return
-        rewriter.replace_op(op, _splat(op.result.type, value))
+        rewriter.replace(op, _splat(op.result.type, value))
 
 
 BITCAST_PATTERNS = (FoldBitcast(), BitcastOfSplatConstant())

@@ -127,7 +127,7 @@ def tile_reduction_using_for(op: Operation, sizes: Sequence[int]) -> tuple[list[
     (fills, tiled op, merging reduce, outermost loop)."""
     from xdsl.dialects import scf as xscf
     from xdsl.dialects.builtin import AffineMapAttr, IndexType
-    from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
+    from xdsl.dialects.linalg.attrs import IteratorType, IteratorTypeAttr
     from xdsl.ir.affine import AffineDimExpr, AffineMap
 
     from mlopt.dialects.linalg import GenericOp, indexing_maps, iterator_types
@@ -296,7 +296,7 @@ def split_reduction(
     into the original init (upstream's ``splitReduction``);
     (tensor.empty, fill, split op, combining op)."""
     from xdsl.dialects.builtin import AffineMapAttr, TensorType
-    from xdsl.dialects.linalg import IteratorType, IteratorTypeAttr
+    from xdsl.dialects.linalg.attrs import IteratorType, IteratorTypeAttr
     from xdsl.ir.affine import AffineDimExpr, AffineMap
 
     from mlopt.dialects.linalg import NAMED_OP_CLASSES, GenericOp, indexing_maps, iterator_types

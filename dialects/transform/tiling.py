@@ -110,7 +110,7 @@ def dim_of(emit: Emitter, value: SSAValue, dim: int) -> Mixed:
     index = emit.index(dim)
     if isinstance(value.type, TensorType):
         return emit.add(TensorDimOp(value, index)).results[0]
-    return emit.add(MemRefDimOp.from_source_and_index(value, index)).results[0]
+    return emit.add(MemRefDimOp(value, index)).results[0]
 
 
 def loop_ranges(emit: Emitter, op: Operation) -> list[Mixed]:

@@ -70,14 +70,14 @@ class PassOwnershipToRetained(RewritePattern):
             condition = conditions.pop(j)
             del memrefs[j]
             new = DeallocOp(memrefs, conditions, retained)
-            rewriter.insert_op(new, InsertPoint.before(op))
+            rewriter.insert(new, InsertPoint.before(op))
             updated = list(new.updated_conditions)
             owner = retained[owners[0]]
             if all(definitely_distinct(owner, other) for other in memrefs):
                 updated[owners[0]] = condition
             else:
                 updated[owners[0]] = insert_or(rewriter, updated[owners[0]], condition)
-            rewriter.replace_op(op, [], updated)
+            rewriter.replace(op, [], updated)
             return
 
 
@@ -92,7 +92,7 @@ class SplitDistinctDeallocs(RewritePattern):
         if not all(definitely_distinct(a, b) for i, a in enumerate(memrefs) for b in memrefs[i + 1 :]):
             return
         for value, condition in zip(memrefs, op.conditions):
-            rewriter.insert_op(DeallocOp([value], [condition]), InsertPoint.before(op))
+            rewriter.insert(DeallocOp([value], [condition]), InsertPoint.before(op))
         replace_dealloc(rewriter, op, [], [], [], [])
 
 

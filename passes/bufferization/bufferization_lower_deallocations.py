@@ -39,7 +39,7 @@ class LowerDealloc(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: DeallocOp, rewriter: PatternRewriter) -> None:
         def emit(new_op):
-            rewriter.insert_op(new_op)
+            rewriter.insert(new_op)
             return new_op.results[0]
 
         def pointer(value: SSAValue) -> SSAValue:
@@ -54,7 +54,7 @@ class LowerDealloc(RewritePattern):
 
         memrefs, conditions = list(op.memrefs), list(op.conditions)
         if not memrefs:
-            rewriter.replace_op(op, [], [insert_bool(rewriter, False) for _ in op.retained])
+            rewriter.replace(op, [], [insert_bool(rewriter, False) for _ in op.retained])
             return
         memref_pointers = [pointer(m) for m in memrefs] if op.retained or len(memrefs) > 1 else []
         retained_pointers = [pointer(r) for r in op.retained]
@@ -67,11 +67,11 @@ class LowerDealloc(RewritePattern):
                 guards.append(emit(arith.OrIOp(differs, emit(arith.XOrIOp(conditions[k], insert_bool(rewriter, True))))))
             should_free = reduce(both, guards, condition)
             body = Block([memref.DeallocOp.get(value), scf.YieldOp()])
-            rewriter.insert_op(IfOp(should_free, [], Region(body)))
+            rewriter.insert(IfOp(should_free, [], Region(body)))
         for i, q in enumerate(retained_pointers):
             owned = [both(emit(CmpiOp(p, q, "eq")), c) for p, c in zip(memref_pointers, conditions)]
             updated.append(reduce(lambda a, b: emit(arith.OrIOp(a, b)), owned))
-        rewriter.replace_op(op, [], updated)
+        rewriter.replace(op, [], updated)
 
 
 @dataclass(frozen=True)

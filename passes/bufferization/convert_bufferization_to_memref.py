@@ -35,9 +35,9 @@ class LowerClone(RewritePattern):
         identity = MemRefType(result_type.element_type, result_type.get_shape(), memory_space=result_type.memory_space)
         copy = insert_copy(rewriter, op.input, identity)
         if identity == result_type:
-            rewriter.replace_op(op, [], [copy])
+            rewriter.replace(op, [], [copy])
             return
-        rewriter.replace_op(op, CastOp.create(operands=[copy], result_types=[result_type]))
+        rewriter.replace(op, CastOp.create(operands=[copy], result_types=[result_type]))
 
 
 @dataclass(frozen=True)

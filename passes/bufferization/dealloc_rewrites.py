@@ -24,7 +24,7 @@ def constant_bool(value: SSAValue) -> bool | None:
 
 def insert_bool(rewriter: PatternRewriter, value: bool) -> SSAValue:
     constant = arith.ConstantOp(IntegerAttr(int(value), i1))
-    rewriter.insert_op(constant)
+    rewriter.insert(constant)
     return constant.result
 
 
@@ -36,7 +36,7 @@ def insert_or(rewriter: PatternRewriter, first: SSAValue, second: SSAValue) -> S
         if constant_bool(a) is True:
             return a
     combined = arith.OrIOp(first, second)
-    rewriter.insert_op(combined)
+    rewriter.insert(combined)
     return combined.result
 
 
@@ -52,9 +52,9 @@ def replace_dealloc(
     gives each old result: an SSA value, or the index of a new result."""
     new = DeallocOp(list(memrefs), list(conditions), list(retained)) if memrefs or retained else None
     if new is not None:
-        rewriter.insert_op(new, InsertPoint.before(dealloc))
+        rewriter.insert(new, InsertPoint.before(dealloc))
     values = [new.updated_conditions[u] if isinstance(u, int) else u for u in updated]
-    rewriter.replace_op(dealloc, [], values)
+    rewriter.replace(dealloc, [], values)
 
 
 class EraseFalseAndDuplicateMemrefs(RewritePattern):
@@ -99,7 +99,7 @@ class EraseEmptyDealloc(RewritePattern):
         if op.memrefs:
             return
         false = insert_bool(rewriter, False) if op.retained else None
-        rewriter.replace_op(op, [], [false] * len(op.retained))
+        rewriter.replace(op, [], [false] * len(op.retained))
 
 
 CANONICALIZATION_PATTERNS = (EraseFalseAndDuplicateMemrefs(), EraseDuplicateRetained(), EraseEmptyDealloc())

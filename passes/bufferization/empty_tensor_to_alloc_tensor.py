@@ -18,7 +18,7 @@ from mlopt.dialects.bufferization import AllocTensorOp
 class EmptyToAllocTensor(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: tensor.EmptyOp, rewriter: PatternRewriter) -> None:
-        rewriter.replace_op(op, AllocTensorOp(op.tensor.type, list(op.dynamic_sizes)))
+        rewriter.replace(op, AllocTensorOp(op.tensor.type, list(op.dynamic_sizes)))
 
 
 @dataclass(frozen=True)

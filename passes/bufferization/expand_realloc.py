@@ -27,7 +27,7 @@ class ExpandRealloc(RewritePattern):
     def match_and_rewrite(self, op: ReallocOp, rewriter: PatternRewriter) -> None:
         def emit(new_op, into: Block | None = None):
             if into is None:
-                rewriter.insert_op(new_op)
+                rewriter.insert(new_op)
             else:
                 into.add_op(new_op)
             return new_op.results[0] if new_op.results else None
@@ -35,7 +35,7 @@ class ExpandRealloc(RewritePattern):
         source_type, result_type = op.source.type, op.result.type
         if source_type.get_shape()[0] == DYNAMIC_INDEX:
             zero = emit(arith.ConstantOp.from_int_and_width(0, IndexType()))
-            current = emit(memref.DimOp.from_source_and_index(op.source, zero))
+            current = emit(memref.DimOp(op.source, zero))
         else:
             current = emit(arith.ConstantOp.from_int_and_width(source_type.get_shape()[0], IndexType()))
         new_size = (
@@ -78,7 +78,7 @@ class ExpandRealloc(RewritePattern):
         ), shrink)
         shrink.add_op(scf.YieldOp(reinterpreted))
         select = IfOp(grows, [result_type], Region(grow), Region(shrink))
-        rewriter.replace_op(op, select)
+        rewriter.replace(op, select)
 
 
 @dataclass(frozen=True)

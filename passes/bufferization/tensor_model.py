@@ -367,7 +367,7 @@ def _unflatten(flat: int, shape: Sequence[int]) -> list[int]:
 
 def _fill(bufferizer, value: SSAValue, buffer: SSAValue) -> None:
     """Every element of ``buffer`` set to ``value``: a ``linalg.map``, as upstream."""
-    from xdsl.dialects.linalg import YieldOp
+    from xdsl.dialects.linalg.ops import YieldOp
 
     block = Block([YieldOp(value)], arg_types=[buffer.type.element_type])  # type: ignore[attr-defined]
     _insert_map(bufferizer, buffer, block)
@@ -382,7 +382,7 @@ def _insert_map(bufferizer, buffer: SSAValue, block: Block) -> None:
 def _generate_into(bufferizer, body: Region, buffer: SSAValue, rank: int) -> None:
     """Run a tensor.generate/pad body for every index of ``buffer`` and store
     what it yields: a ``linalg.map`` over the buffer, as upstream."""
-    from xdsl.dialects.linalg import YieldOp
+    from xdsl.dialects.linalg.ops import YieldOp
 
     from mlopt.dialects import linalg
 

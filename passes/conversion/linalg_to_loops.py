@@ -63,7 +63,7 @@ class IndexConstants:
         size = value.type.get_shape()[dim]  # type: ignore[attr-defined]
         if size >= 0:
             return self(size)
-        return self.builder.insert(memref.DimOp.from_source_and_index(value, self(dim))).result
+        return self.builder.insert(memref.DimOp(value, self(dim))).result
 
 
 LoopBody = Callable[[Builder, list[SSAValue]], None]
@@ -160,7 +160,7 @@ class StructuredOpLowering(RewritePattern):
                 self._store(inner, value, target, target_map, ivs)
 
         build_loop_nest(constants, self.kind, bounds, iterator_types(op), body)
-        rewriter.erase_op(op)
+        rewriter.erase(op)
 
     def _loop_bound(self, constants: IndexConstants, op: Operation, operands, maps, dim: int) -> SSAValue | int:
         for value, affine_map in zip(operands, maps):
@@ -255,7 +255,7 @@ class SoftmaxLowering(RewritePattern):
             _fold_along(b, constants, length, zero, normalize)
 
         build_loop_nest(constants, LoopKind.SCF, bounds, ["parallel"] * len(outer), slice_body)
-        rewriter.erase_op(op)
+        rewriter.erase(op)
 
 
 def _fold_along(builder: Builder, constants: IndexConstants, length: SSAValue, init: SSAValue, step: Callable[[Builder, SSAValue, SSAValue], SSAValue]) -> SSAValue:
@@ -312,7 +312,7 @@ class RelayoutLowering(RewritePattern):
             b.insert(memref.StoreOp.get(value, dest, ivs))
 
         build_loop_nest(constants, LoopKind.SCF, bounds, ["parallel"] * len(bounds), body)
-        rewriter.erase_op(op)
+        rewriter.erase(op)
 
 
 def _tile_values(constants: IndexConstants, op: Operation) -> list[SSAValue]:

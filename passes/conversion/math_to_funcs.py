@@ -222,7 +222,7 @@ class _OutliningPattern(RewritePattern):
             )  # fmt: skip
         else:
             return
-        rewriter.replace_op(op, [], [_scalar_calls(rewriter, op, name, result_element)])
+        rewriter.replace(op, [], [_scalar_calls(rewriter, op, name, result_element)])
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ class GeneralizePadOpPattern(RewritePattern):
                 "static_strides": DenseArrayBase.from_list(i64, [1] * len(sizes)),
             },
         )
-        rewriter.replace_op(pad, insert)
+        rewriter.replace(pad, insert)
 
     def _fill_or_generate(self, pad: xtensor.PadOp, empty: SSAValue, dynamic_sizes: list[SSAValue],
                           rewriter: PatternRewriter) -> SSAValue:  # fmt: skip
@@ -105,7 +105,7 @@ class GeneralizePadOpPattern(RewritePattern):
             if padding.owner.parent_block() is pad.region.block:
                 constant = padding.owner
                 constant.detach()
-                rewriter.insert_op(constant, InsertPoint.before(pad))
+                rewriter.insert(constant, InsertPoint.before(pad))
             fill = self.ctx.get_op("linalg.fill")
             return rewriter.insert(fill([padding], [empty], [empty.type])).results[0]
         generate = tensor.GenerateOp.build(

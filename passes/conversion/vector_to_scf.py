@@ -192,7 +192,7 @@ def inside(rewriter: PatternRewriter, transfer: Transfer, indices: Sequence[SSAV
     """index < dim(source) for each memref dimension in ``dims``; None when there are none."""
     condition: SSAValue | None = None
     for dim in dims:
-        size = vector_ir.emit(rewriter, memref.DimOp.from_source_and_index(transfer.source, index_constant(rewriter, dim)))
+        size = vector_ir.emit(rewriter, memref.DimOp(transfer.source, index_constant(rewriter, dim)))
         check = vector_ir.emit(rewriter, arith.CmpiOp(indices[dim], size, "slt"))
         condition = check if condition is None else vector_ir.emit(rewriter, arith.AndIOp(condition, check))
     return condition
@@ -331,7 +331,7 @@ class TransferSplitter(RewritePattern):
         scalar = broadcast_scalar(transfer.value) if transfer.is_write and transfer.mask is None else None
         if scalar is not None and all(transfer.in_bounds[:split]) and math.prod(shape[:split]) > UNROLLED_UNIFORM_ROWS:
             _uniform_write_loops(rewriter, transfer, split, vector_ir.broadcast(rewriter, scalar, row_type))
-            rewriter.erase_op(op)
+            rewriter.erase(op)
             return
         result = None if transfer.is_write else vector_ir.broadcast(rewriter, transfer.padding, transfer.vector_type)  # type: ignore[arg-type]
         for position in itertools.product(*(range(n) for n in shape[:split])):

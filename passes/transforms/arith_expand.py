@@ -126,7 +126,7 @@ class RoundedSignedDivision(RewritePattern):
         b_negative = build.cmpi("slt", b, zero)
         sign_matches = build.cmpi("eq" if ceil else "ne", a_negative, b_negative)
         adjust = build.binary(xarith.AndIOp, inexact, sign_matches)
-        rewriter.replace_op(op, [], [build.select(adjust, build.binary(xarith.AddiOp, quotient, step), quotient)])
+        rewriter.replace(op, [], [build.select(adjust, build.binary(xarith.AddiOp, quotient, step), quotient)])
 
 
 class CeilUnsignedDivision(RewritePattern):
@@ -142,7 +142,7 @@ class CeilUnsignedDivision(RewritePattern):
         is_zero = build.cmpi("eq", a, zero)
         one = build.constant(1, element)
         quotient = build.binary(xarith.DivUIOp, build.binary(xarith.SubiOp, a, one), b)
-        rewriter.replace_op(op, [], [build.select(is_zero, zero, build.binary(xarith.AddiOp, quotient, one))])
+        rewriter.replace(op, [], [build.select(is_zero, zero, build.binary(xarith.AddiOp, quotient, one))])
 
 
 INTEGER_MIN_MAX = {"arith.maxsi": "sgt", "arith.maxui": "ugt", "arith.minsi": "slt", "arith.minui": "ult"}
@@ -155,7 +155,7 @@ class IntegerMinMax(RewritePattern):
             return
         a, b = op.operands
         build = _Builder(rewriter, a.type)
-        rewriter.replace_op(op, [], [build.select(build.cmpi(predicate, a, b), a, b)])
+        rewriter.replace(op, [], [build.select(build.cmpi(predicate, a, b), a, b)])
 
 
 FLOAT_MIN_MAX = {
@@ -181,7 +181,7 @@ class FloatMinMax(RewritePattern):
         chosen = build.select(build.cmpf(predicate, a, b), a, b)
         nan_operand = op.operands[checked]
         is_nan = build.cmpf("uno", nan_operand, nan_operand)
-        rewriter.replace_op(op, [], [build.select(is_nan, b, chosen)])
+        rewriter.replace(op, [], [build.select(is_nan, b, chosen)])
 
 
 _BF16_QUIET_NAN = 0x7FC0
@@ -205,7 +205,7 @@ class BFloat16Extension(RewritePattern):
         build = _Builder(rewriter, source.type)
         bits = build.cast(ExtUIOp, build.cast(xarith.BitcastOp, source, i16), i32)
         shifted = build.binary(xarith.ShLIOp, bits, build.constant(_BF16_SHIFT, i32))
-        rewriter.replace_op(op, [], [build.cast(xarith.BitcastOp, shifted, Float32Type())])
+        rewriter.replace(op, [], [build.cast(xarith.BitcastOp, shifted, Float32Type())])
 
 
 class BFloat16Truncation(RewritePattern):
@@ -234,7 +234,7 @@ class BFloat16Truncation(RewritePattern):
         rounded = build.binary(xarith.AddiOp, bits, build.binary(xarith.AddiOp, lowest_kept, bias))
         high = build.cast(TruncIOp, build.binary(xarith.ShRUIOp, rounded, shift), i16)
         result_bits = build.select(is_nan, quiet_nan, high)
-        rewriter.replace_op(op, [], [build.cast(xarith.BitcastOp, result_bits, result_element)])
+        rewriter.replace(op, [], [build.cast(xarith.BitcastOp, result_bits, result_element)])
 
 
 def arith_expand_patterns(include_bf16: bool = False) -> list[RewritePattern]:

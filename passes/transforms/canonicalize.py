@@ -116,7 +116,7 @@ class _ConstantUniquer:
         constant = interface.materialize_constant(value, type) if interface is not None else None
         if constant is None:
             return None
-        rewriter.insert_op(constant, InsertPoint.at_start(block))
+        rewriter.insert(constant, InsertPoint.at_start(block))
         if key is not None:
             known[key] = constant
         return constant.results[0]
@@ -141,7 +141,7 @@ class _FoldIntoUniqueConstants(RewritePattern):
                 if value is None:
                     return
             values.append(value)
-        rewriter.replace_op(op, [], values)
+        rewriter.replace(op, [], values)
 
 
 def _is_constant(op: Operation) -> bool:

@@ -33,7 +33,7 @@ class ElementwiseToGeneric(RewritePattern):
         if not is_elementwise_on_ranked_tensors(op):
             return
         from xdsl.dialects.arith import ConstantOp
-        from xdsl.dialects.linalg import YieldOp
+        from xdsl.dialects.linalg.ops import YieldOp
         from xdsl.dialects.linalg.attrs import IteratorType, IteratorTypeAttr
 
         from mlopt.dialects.linalg import GenericOp
@@ -69,7 +69,7 @@ class ElementwiseToGeneric(RewritePattern):
             ArrayAttr([IteratorTypeAttr(IteratorType.PARALLEL)] * rank),
             op.result_types,
         )
-        rewriter.replace_op(op, generic)
+        rewriter.replace(op, generic)
 
 
 class ConvertElementwiseToLinalgPass(ModulePass):

@@ -47,7 +47,7 @@ def _source_index(rewriter: PatternRewriter, offset: Mixed, stride: Mixed, index
         if index is not None:
             return index
         constant = arith.ConstantOp.from_int_and_width(offset, IndexType())
-        rewriter.insert_op(constant)
+        rewriter.insert(constant)
         return constant.result
     symbols: list[SSAValue] = []
 
@@ -61,7 +61,7 @@ def _source_index(rewriter: PatternRewriter, offset: Mixed, stride: Mixed, index
     index_expr = term(index)
     expr = offset_expr + index_expr * stride if isinstance(stride, int) else offset_expr + index_expr * term(stride)
     apply = ApplyOp(symbols, AffineMapAttr(AffineMap(0, len(symbols), (expr,))))
-    rewriter.insert_op(apply)
+    rewriter.insert(apply)
     return apply.result
 
 
@@ -92,9 +92,9 @@ class FoldAccessThroughSubview(RewritePattern):
             properties=dict(op.properties),
             attributes=dict(op.attributes),
         )
-        rewriter.replace_op(op, folded)
+        rewriter.replace(op, folded)
         if not subview.result.uses:
-            rewriter.erase_op(subview)
+            rewriter.erase(subview)
 
 
 @dataclass(frozen=True)

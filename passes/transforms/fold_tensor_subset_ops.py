@@ -136,7 +136,7 @@ class TransferReadOfExtractSlice(RewritePattern):
         source = slice_op.operands[0]
         permutation = _source_map(op.permutation_map.data, len(indices), dropped)  # type: ignore[attr-defined]
         read = type(op)(source, indices, op.padding, op.result.type, op.in_bounds, AffineMapAttr(permutation))  # type: ignore[attr-defined, call-arg]
-        rewriter.replace_op(op, read)
+        rewriter.replace(op, read)
 
 
 class InsertSliceOfTransferWrite(RewritePattern):
@@ -163,9 +163,9 @@ class InsertSliceOfTransferWrite(RewritePattern):
         in_bounds = ArrayAttr([BoolAttr.from_bool(True)] * len(vector.get_shape()))
         new_write = type(write)(write.vector, op.operands[1], offsets, in_bounds, None, AffineMapAttr(permutation),  # type: ignore[attr-defined, call-arg]
                                 op.results[0].type)  # fmt: skip
-        rewriter.replace_op(op, new_write)
+        rewriter.replace(op, new_write)
         if not write.results[0].uses:
-            rewriter.erase_op(write)  # a write into a tensor has no other effect
+            rewriter.erase(write)  # a write into a tensor has no other effect
 
 
 # --------------------------------------------------------------------------- slices of slices
@@ -201,7 +201,7 @@ class InsertSliceOfInsertSlice(RewritePattern):
         inner_offsets = iter(_mixed(inner, "offset"))
         offsets = [o if d in dropped else _add(rewriter, o, next(inner_offsets)) for d, o in enumerate(offsets)]
         sizes = list(_mixed(op, "size"))
-        rewriter.replace_op(op, _slice("tensor.insert_slice", [inner.operands[0], op.operands[1]], op.results[0].type,
+        rewriter.replace(op, _slice("tensor.insert_slice", [inner.operands[0], op.operands[1]], op.results[0].type,
                                        offsets, sizes, _mixed(op, "stride")))  # fmt: skip
 
 
@@ -223,7 +223,7 @@ class MergeConsecutiveExtractSlice(RewritePattern):
             offsets.append(_add(rewriter, offset, consumer_offset, stride))
             sizes.append(consumer_size)
             strides.append(_mul(rewriter, stride, consumer_stride))
-        rewriter.replace_op(op, _slice("tensor.extract_slice", [producer.operands[0]], op.results[0].type, offsets, sizes, strides))
+        rewriter.replace(op, _slice("tensor.extract_slice", [producer.operands[0]], op.results[0].type, offsets, sizes, strides))
 
 
 class MergeConsecutiveInsertSlice(RewritePattern):
@@ -236,7 +236,7 @@ class MergeConsecutiveInsertSlice(RewritePattern):
             return
         if not _unit_strides(op) or not _fills_destination(inner):
             return
-        rewriter.replace_op(op, _slice("tensor.insert_slice", [inner.operands[0], op.operands[1]], op.results[0].type,
+        rewriter.replace(op, _slice("tensor.insert_slice", [inner.operands[0], op.operands[1]], op.results[0].type,
                                        _mixed(op, "offset"), _mixed(op, "size"), _mixed(op, "stride")))  # fmt: skip
 
 
@@ -252,8 +252,8 @@ class DropRankExpansionOnExtractSlice(RewritePattern):
         if not dropped or dropped != _dropped_dims(insert) or not insert.results[0].has_one_use() or not _fills_destination(insert):
             return
         lists = [[v for d, v in enumerate(_mixed(op, k)) if d not in dropped] for k in ("offset", "size", "stride")]
-        rewriter.replace_op(op, _slice("tensor.extract_slice", [insert.operands[0]], op.results[0].type, *lists))
-        rewriter.erase_op(insert)
+        rewriter.replace(op, _slice("tensor.extract_slice", [insert.operands[0]], op.results[0].type, *lists))
+        rewriter.erase(insert)
 
 
 class DropRankExpansionOnInsertSlice(RewritePattern):
@@ -270,8 +270,8 @@ class DropRankExpansionOnInsertSlice(RewritePattern):
         if _dropped_dims(extract) != _dropped_dims(op):
             return
         lists = [_mixed(extract, k) for k in ("offset", "size", "stride")]
-        rewriter.replace_op(op, _slice("tensor.extract_slice", [extract.operands[0]], op.results[0].type, *lists))
-        rewriter.erase_op(extract)
+        rewriter.replace(op, _slice("tensor.extract_slice", [extract.operands[0]], op.results[0].type, *lists))
+        rewriter.erase(extract)
 
 
 # --------------------------------------------------------------------------- the sets

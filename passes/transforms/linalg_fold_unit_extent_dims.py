@@ -99,13 +99,13 @@ class FoldUnitExtentDims(RewritePattern):
         body = op.regions[0].clone()
         generic = linalg.GenericOp(inputs, outputs, body, [AffineMapAttr(m) for m in new_maps], iterators,
                                    [v.type for v in outputs])  # fmt: skip
-        rewriter.insert_op(generic)
+        rewriter.insert(generic)
         originals = list(op.outputs)  # type: ignore[attr-defined]
         results = [
             self._expanded(rewriter, value, original, operand_drops[len(op.inputs) + i])  # type: ignore[attr-defined]
             for i, (value, original) in enumerate(zip(generic.results, originals))
         ]
-        rewriter.replace_op(op, [], results)
+        rewriter.replace(op, [], results)
 
     def _reduced(self, rewriter: PatternRewriter, value: SSAValue, dropped: Sequence[int]) -> SSAValue:
         from mlopt.dialects import tensor
@@ -121,7 +121,7 @@ class FoldUnitExtentDims(RewritePattern):
         else:
             op = tensor.CollapseShapeOp.build(operands=[value], result_types=[reduced_type],
                                               properties={"reassociation": _reassociation(_groups(len(shape), dropped))})  # fmt: skip
-        rewriter.insert_op(op)
+        rewriter.insert(op)
         return op.results[0]
 
     def _expanded(self, rewriter: PatternRewriter, value: SSAValue, original: SSAValue, dropped: Sequence[int]) -> SSAValue:
@@ -143,7 +143,7 @@ class FoldUnitExtentDims(RewritePattern):
                 properties={"reassociation": _reassociation(_groups(len(shape), dropped)),
                             "static_output_shape": DenseArrayBase.from_list(i64, shape)},
             )  # fmt: skip
-        rewriter.insert_op(op)
+        rewriter.insert(op)
         return op.results[0]
 
 

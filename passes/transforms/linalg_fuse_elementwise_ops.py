@@ -178,10 +178,10 @@ def fuse(consumer: linalg.GenericOp, index: int, rewriter: PatternRewriter) -> N
         consumer.properties["iterator_types"],  # type: ignore[arg-type]
         [v.type for v in outputs if isinstance(v.type, TensorType)],
     )
-    rewriter.insert_op(fused, InsertPoint.before(consumer))
-    rewriter.replace_op(consumer, [], list(fused.results[len(kept_outputs) :]))
+    rewriter.insert(fused, InsertPoint.before(consumer))
+    rewriter.replace(consumer, [], list(fused.results[len(kept_outputs) :]))
     if not any(result.uses for result in producer.results):
-        rewriter.erase_op(producer)  # on tensors it has no effects: dead, as upstream's driver finds it
+        rewriter.erase(producer)  # on tensors it has no effects: dead, as upstream's driver finds it
 
 
 def _map_producer_indices(
@@ -257,7 +257,7 @@ def _drop_inputs(op: linalg.GenericOp, dropped: set[int], rewriter: PatternRewri
         op.properties["iterator_types"],  # type: ignore[arg-type]
         list(op.result_types),
     )
-    rewriter.replace_op(op, replacement)
+    rewriter.replace(op, replacement)
 
 
 class FoldScalarOrSplatConstant(RewritePattern):
@@ -275,7 +275,7 @@ class FoldScalarOrSplatConstant(RewritePattern):
             if scalar is None or not _invertible([m for i, m in enumerate(maps) if i != index]):
                 continue
             constant = arith.ConstantOp(scalar)
-            rewriter.insert_op(constant, InsertPoint.before(op))
+            rewriter.insert(constant, InsertPoint.before(op))
             op.body.block.args[index].replace_all_uses_with(constant.result)
             _drop_inputs(op, {index}, rewriter)
             return
@@ -328,13 +328,13 @@ class RemoveOutsDependency(RewritePattern):
                 if extent < 0:
                     position = arith.ConstantOp(IntegerAttr(dim, IndexType()))
                     size = tensor.DimOp(value, position)
-                    rewriter.insert_op([position, size], InsertPoint.before(op))
+                    rewriter.insert([position, size], InsertPoint.before(op))
                     sizes.append(size.result)
             empty = tensor.EmptyOp(sizes, value.type)
-            rewriter.insert_op(empty, InsertPoint.before(op))
+            rewriter.insert(empty, InsertPoint.before(op))
             operands[first + index] = empty.tensor
         if operands != list(op.operands):
-            rewriter.replace_op(op, op.clone(value_mapper=dict(zip(op.operands, operands))))
+            rewriter.replace(op, op.clone(value_mapper=dict(zip(op.operands, operands))))
 
 
 class LinalgElementwiseOpFusionPass(ModulePass):

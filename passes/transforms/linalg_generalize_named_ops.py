@@ -37,7 +37,7 @@ def generalize(op: Operation) -> Operation:
 class GeneralizeNamedOp(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         if op.name.startswith("linalg.") and op.name not in NOT_GENERALIZABLE and op.regions:
-            rewriter.replace_op(op, generalize(op))
+            rewriter.replace(op, generalize(op))
 
 
 class LinalgGeneralizeNamedOpsPass(ModulePass):

@@ -57,7 +57,7 @@ class SpecializeGenericOp(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
         named = specialized(op)
         if named is not None:
-            rewriter.replace_op(op, named)
+            rewriter.replace(op, named)
 
     @classmethod
     def named_form(cls, op: Operation) -> Operation | None:

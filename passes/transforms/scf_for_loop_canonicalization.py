@@ -73,13 +73,13 @@ class MinMaxInLoop(RewritePattern):
         assert winners
         chosen = map.results[min(winners)]
         if isinstance(chosen, AffineConstantExpr):
-            rewriter.replace_op(op, [], [_entry_constant(op, chosen.value)])
+            rewriter.replace(op, [], [_entry_constant(op, chosen.value)])
         elif isinstance(chosen, AffineDimExpr | AffineSymExpr):
             position = chosen.position + (map.num_dims if isinstance(chosen, AffineSymExpr) else 0)
-            rewriter.replace_op(op, [], [op.operands[position]])
+            rewriter.replace(op, [], [op.operands[position]])
         else:
             kept = AffineMap(map.num_dims, map.num_symbols, (chosen,))
-            rewriter.replace_op(op, affine.ApplyOp(list(op.operands), AffineMapAttr(kept)))
+            rewriter.replace(op, affine.ApplyOp(list(op.operands), AffineMapAttr(kept)))
 
 
 def _entry_constant(op: Operation, value: int) -> SSAValue:
@@ -136,7 +136,7 @@ class DimOfLoopValue(RewritePattern):
         if loop is None or loop.name != "scf.for" or not _passes_shape_through(loop, position):
             return
         init = loop.operands[3 + position]
-        rewriter.replace_op(op, type(op).create(operands=[init, op.operands[1]], result_types=[op.results[0].type],
+        rewriter.replace(op, type(op).create(operands=[init, op.operands[1]], result_types=[op.results[0].type],
                                                 properties=dict(op.properties), attributes=dict(op.attributes)))  # fmt: skip
 
 

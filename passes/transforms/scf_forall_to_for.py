@@ -47,7 +47,7 @@ def mixed_bounds(op: scf.ForallOp, rewriter: PatternRewriter) -> list[list[SSAVa
                 values.append(next(operands))
                 continue
             constant = arith.ConstantOp(IntegerAttr(value, IndexType()))
-            rewriter.insert_op(constant, InsertPoint.before(op))
+            rewriter.insert(constant, InsertPoint.before(op))
             values.append(constant.result)
         lists.append(values)
     return lists
@@ -93,7 +93,7 @@ class ForallToFor(RewritePattern):
             if loops:
                 loops[-1].body.block.add_op(loop)
             else:
-                rewriter.insert_op(loop, InsertPoint.before(op))
+                rewriter.insert(loop, InsertPoint.before(op))
             loops.append(loop)
             carried = block.args[1:]
         for outer, inner in zip(loops, loops[1:]):
@@ -113,10 +113,10 @@ class ForallToFor(RewritePattern):
                 attributes=dict(insert.attributes),
             )
             innermost.add_op(update)
-            rewriter.erase_op(insert)
+            rewriter.erase(insert)
             yielded.append(update.results[0])
         innermost.add_op(YieldOp(*yielded))
-        rewriter.replace_op(op, [], list(loops[0].results))
+        rewriter.replace(op, [], list(loops[0].results))
 
 
 class SCFForallToForLoop(ModulePass):

@@ -32,8 +32,8 @@ class ForallToParallel(RewritePattern):
             old.replace_all_uses_with(new)
         move_body(op.region.block, body)
         body.add_op(scf.ReduceOp())
-        rewriter.insert_op(scf.ParallelOp(lowers, uppers, steps, Region(body)), InsertPoint.before(op))
-        rewriter.erase_op(op)
+        rewriter.insert(scf.ParallelOp(lowers, uppers, steps, Region(body)), InsertPoint.before(op))
+        rewriter.erase(op)
 
 
 class SCFForallToParallelLoop(ModulePass):

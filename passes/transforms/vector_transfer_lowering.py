@@ -39,7 +39,7 @@ class TransferReadToVectorLoad(RewritePattern):
         transfer = _plain_transfer(op, self.max_transfer_rank)
         if transfer is None or transfer.is_write:
             return
-        rewriter.replace_op(op, xvector.LoadOp(transfer.source, transfer.indices, transfer.vector_type))
+        rewriter.replace(op, xvector.LoadOp(transfer.source, transfer.indices, transfer.vector_type))
 
 
 class TransferWriteToVectorStore(RewritePattern):
@@ -50,7 +50,7 @@ class TransferWriteToVectorStore(RewritePattern):
         transfer = _plain_transfer(op, self.max_transfer_rank)
         if transfer is None or not transfer.is_write:
             return
-        rewriter.replace_op(op, xvector.StoreOp(transfer.value, transfer.source, transfer.indices))
+        rewriter.replace(op, xvector.StoreOp(transfer.value, transfer.source, transfer.indices))
 
 
 def transfer_lowering_patterns(max_transfer_rank: int = 1) -> list[RewritePattern]:

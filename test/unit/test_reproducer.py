@@ -4,6 +4,7 @@ temporary reproducer, and the external_resources section in the input."""
 import os
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -34,7 +35,7 @@ def test_internal_error_writes_a_local_reproducer_to_a_temporary_file_that_repla
     assert crashed.exit_code == 2
     path = _reproducer_path(crashed.stderr)
     try:
-        text = open(path).read()
+        text = Path(path).read_text()
         assert text.count("arith.addi") == 1, "the IR after cse, right before the crashing pass"
         assert 'pipeline: "builtin.module(planted-crash-on-muli)"' in text
         replayed = run_mlopt(text, ["--run-reproducer", f"--load-plugin={PLANTED}"])
