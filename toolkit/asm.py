@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import functools
 import io
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -468,7 +469,19 @@ class UpstreamPrinter(Printer):
             # Bit patterns in upstream's uppercase hexadecimal (0xFF800000).
             self.print_string("0x" + type.pack((value,))[::-1].hex().upper())
             return
-        super().print_float(value, type)
+        bits = _SIGNIFICAND_BITS.get(type.name)
+        if bits is None:
+            super().print_float(value, type)
+            return
+        # Upstream: 6 significant digits in exponent form when they read back
+        # as the same value, else APFloat's default form when it has a point
+        # (else the bit pattern).
+        short = _apfloat_exponent_form(value, bits)
+        if type.unpack(type.pack((float(short),)), 1)[0] == value:
+            self.print_string(short)
+            return
+        text = _apfloat_default_string(value, bits)
+        self.print_string(text if "." in text else "0x" + type.pack((value,))[::-1].hex().upper())
 
     def print_ssa_value(self, value: SSAValue) -> str:
         name = self._names.name_of(value) if self._names is not None else None
@@ -863,6 +876,66 @@ def print_ir(
     stream.write("\n")
     _write_location_aliases(stream, locations, locations.keys() - in_place, options)
     stream.write(resource_section(op))
+
+
+_SIGNIFICAND_BITS = {"f16": 11, "bf16": 8, "f32": 24, "f64": 53, "f80": 64, "f128": 113}
+
+
+def _apfloat_digits(value: float, significand_bits: int, precision: int) -> tuple[str, int]:
+    """APFloat::toString's digits of |value|, without trailing zeros, and the
+    power of ten of the last: the exact value's decimal digits cut by a power
+    of ten its bit count suggests, then rounded half up to ``precision``
+    significant digits (so not always the correctly rounded ones)."""
+    mantissa, binary_exponent = math.frexp(abs(value))
+    significand, exp = int(mantissa * (1 << 64)), binary_exponent - 64  # exact: value = significand * 2**exp
+    if significand == 0:
+        return "0", 0
+    trailing = (significand & -significand).bit_length() - 1
+    significand, exp = significand >> trailing, exp + trailing
+    if exp >= 0:
+        significand, exp = significand << exp, 0
+    else:
+        significand *= 5**-exp  # value = significand * 10**exp
+    bits_required = (precision * 196 + 58) // 59
+    if significand.bit_length() > bits_required:
+        removable = (significand.bit_length() - bits_required) * 59 // 196
+        significand //= 10**removable
+        exp += removable
+    digits = str(significand)
+    if len(digits) > precision:
+        dropped = len(digits) - precision
+        kept = int(digits[:precision]) + (digits[precision] >= "5")
+        digits, exp = str(kept), exp + dropped
+        if len(digits) > precision:  # carried into a new digit: 99..9 + 1
+            digits, exp = digits[:precision], exp + 1
+    stripped = digits.rstrip("0") or "0"
+    return stripped, exp + len(digits) - len(stripped)
+
+
+def _apfloat_exponent_form(value: float, significand_bits: int, precision: int = 6) -> str:
+    """APFloat::toString(value, precision, 0, false), as upstream's printer tries first."""
+    digits, exp = _apfloat_digits(value, significand_bits, precision)
+    msd = exp + len(digits) - 1
+    sign = "-" if math.copysign(1.0, value) < 0 else ""
+    return f"{sign}{digits[0]}.{digits[1:].ljust(precision, '0')}e{'+' if msd >= 0 else '-'}{abs(msd):02d}"
+
+
+def _apfloat_default_string(value: float, significand_bits: int) -> str:
+    """APFloat::toString(value) with its defaults: ``2 + bits * 59 / 196``
+    significant digits; a plain decimal unless that needs more than 3 padding
+    zeros, else ``d.dddE+N``."""
+    precision = 2 + significand_bits * 59 // 196
+    digits, exp = _apfloat_digits(value, significand_bits, precision)
+    sign = "-" if math.copysign(1.0, value) < 0 else ""
+    msd = exp + len(digits) - 1  # the power of ten of the first digit
+    if (exp >= 0 and (exp > 3 or len(digits) + exp > precision)) or msd < -3:
+        return f"{sign}{digits[0]}.{digits[1:] or '0'}E{'+' if msd >= 0 else '-'}{abs(msd)}"
+    if exp >= 0:
+        return sign + digits + "0" * exp
+    whole = len(digits) + exp
+    if whole > 0:
+        return f"{sign}{digits[:whole]}.{digits[whole:]}"
+    return f"{sign}0.{'0' * -whole}{digits}"
 
 
 def _isolated_ancestor(op: Operation) -> Operation:

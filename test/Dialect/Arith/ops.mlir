@@ -556,7 +556,7 @@ func.func @ext(%a: i64, %b: i64) {
 // CHECK: %[[N9:[^ ,:]+]] = arith.constant dense<[1.000000e+00, 2.000000e+00]> : tensor<2xf32>
 // CHECK: %[[N10:[^ ,:]+]] = arith.constant dense<{{\[\[}}1, 2], [3, 4]]> : tensor<2x2xi16>
 // CHECK: %[[N11:[^ ,:]+]] = arith.constant 1.000440e-10 : bf16
-// CHECK: %[[N12:[^ ,:]+]] = arith.constant 3.40282347e+38 : f32
+// CHECK: %[[N12:[^ ,:]+]] = arith.constant 3.40282347E+38 : f32
 // CHECK: %[[N13:[^ ,:]+]] = arith.constant dense<true> : vector<2xi1>
 // CHECK: %[[N14:[^ ,:]+]] = arith.constant -0.000000e+00 : f16
 // CHECK: %[[N15:[^ ,:]+]] = arith.constant -1 : i8
