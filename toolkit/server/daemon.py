@@ -383,17 +383,9 @@ def _run_request(request: dict, fds: list[int]) -> None:
         elif not isinstance(code, int):
             sys.stderr.write(f"{code}\n")
             code = 1
-        import atexit
+        from mlopt.cli import exit_without_teardown
 
-        atexit._run_exitfuncs()
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                code = code or 120
-        import ctypes
-
-        ctypes.CDLL(None).fflush(None)
+        exit_without_teardown(code)
     except BaseException:
         import traceback
 
