@@ -80,6 +80,14 @@ def check_file(path: Path, mlopt: str, mlir_opt: str, filecheck: str) -> tuple[i
     return passed, counted, failing
 
 
+def oracle(path: str) -> str | None:
+    """mlir-opt at ``path`` (or on PATH), or None after saying it is missing."""
+    found = shutil.which(path)
+    if found is None:
+        print(f"error: mlir-opt not found at '{path}' (use --mlir-opt)", file=sys.stderr)
+    return found
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
@@ -87,9 +95,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mlopt", help="the mlopt to measure (default: the one beside this Python)")
     parser.add_argument("-v", "--verbose", action="store_true", help="name the chunks mlopt fails")
     args = parser.parse_args(argv)
-    mlir_opt = shutil.which(args.mlir_opt)
+    mlir_opt = oracle(args.mlir_opt)
     if mlir_opt is None:
-        print(f"error: mlir-opt not found at '{args.mlir_opt}' (use --mlir-opt)", file=sys.stderr)
         return 1
     bin_dir = Path(sys.executable).parent
     mlopt, filecheck = args.mlopt or str(bin_dir / "mlopt"), str(bin_dir / "filecheck")

@@ -21,15 +21,14 @@ import collections
 import io
 import random
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from mlopt.opt_main import SPLIT_MARKER, run
+from mlopt.tools.canonicalize_parity import DEFAULT_MLIR_OPT, oracle
 
-DEFAULT_MLIR_OPT = "/usr/lib/llvm-22/bin/mlir-opt"
 FIRST_ERROR = re.compile(r"^[^\n]*?:(\d+):(\d+): error: (.*)$", re.MULTILINE)
 TOKEN = re.compile(r'"[^"\n]*"|[%@#^!]?[\w.$-]+|->|::|\S')
 MAX_CHUNK = 3000
@@ -126,9 +125,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mlir-opt", default=DEFAULT_MLIR_OPT, help="upstream's mlir-opt, the oracle")
     parser.add_argument("-v", "--verbose", action="store_true", help="print the most frequent differences")
     args = parser.parse_args(argv)
-    mlir_opt = shutil.which(args.mlir_opt)
+    mlir_opt = oracle(args.mlir_opt)
     if mlir_opt is None:
-        print(f"error: mlir-opt not found at '{args.mlir_opt}' (use --mlir-opt)", file=sys.stderr)
         return 1
     roots = args.roots or [Path(__file__).resolve().parent.parent / "test"]
     sources = chunks(roots)
